@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Wenming.Web;
+using Wenming.Web.Demo;
+using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Accounts.Features.CreateAccount;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Hosting;
+using Wenming.Web.Platform.Scope;
+
+// The operator command line: the same configuration as the web host (appsettings, environment
+// variables with __, --Database:Provider=… arguments), without serving HTTP.
+const string Usage = """
+    wenming — 新时代文明实践云平台 operator commands
+
+      migrate                               apply database migrations
+      seed-demo                             seed the demo county into an empty database
+      create-admin <login> <password> [name]  create a system admin bound to the root unit
+      gen-key                               print a new Security:PiiKey (base64, 32 bytes)
+      schema-script                         print the schema the model expects (CREATE statements)
+
+    Configuration as for the web host, e.g.
+      wenming migrate --Database:Provider=Postgres --ConnectionStrings:Wenming="Host=…;Database=wenming"
+    """;
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine(Usage);
+    return args.Length == 0 ? 1 : 0;
+}
+
+var command = args[0];
+if (command == "gen-key")
+{
+    Console.WriteLine(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+    return 0;
+}
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args[1..].Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray(),
+    ContentRootPath = Environment.GetEnvironmentVariable("WENMING_CONTENT_ROOT") ?? Directory.GetCurrentDirectory(),
+});
+builder.Configuration["Logging:LogLevel:Default"] ??= "Warning";
+builder.AddWenming();
+await using var app = builder.Build();
+using var scope = app.Services.CreateScope();
+var sp = scope.ServiceProvider;
+sp.GetRequiredService<OrgScope>().AllowEverything();
+sp.GetRequiredService<CurrentActor>().Operator("cli:" + Environment.UserName);
+var db = sp.GetRequiredService<AppDbContext>();
+var positional = args[1..].Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+
+switch (command)
+{
+    case "migrate":
+        await DatabaseSetup.MigrateAsync(db);
+        Console.WriteLine("数据库已迁移到最新版本 (migrations applied).");
+        return 0;
+
+    case "seed-demo":
+        await DatabaseSetup.MigrateAsync(db);
+        if (await ActivatorUtilities.CreateInstance<DemoCounty>(sp).SeedIfEmptyAsync(CancellationToken.None))
+        {
+            Console.WriteLine(DemoCounty.LoginTable());
+            return 0;
+        }
+
+        Console.Error.WriteLine("数据库中已有组织数据，未写入演示数据 (database not empty; nothing seeded).");
+        return 2;
+
+    case "create-admin":
+        if (positional.Length < 2)
+        {
+            Console.Error.WriteLine("用法: wenming create-admin <login> <password> [显示名称]");
+            return 1;
+        }
+
+        var rootId = await db.OrgUnits.Where(u => u.ParentId == null).OrderBy(u => u.Id).Select(u => (long?)u.Id).FirstOrDefaultAsync();
+        if (rootId is null)
+        {
+            Console.Error.WriteLine("还没有任何组织：请先用 API 或演示数据建立根组织 (no root unit yet).");
+            return 2;
+        }
+
+        var created = await sp.GetRequiredService<CreateAccountHandler>().HandleAsync(
+            new CreateAccountRequest(positional[0], positional[1], positional.Length > 2 ? positional[2] : "系统管理员", Role.SystemAdmin, rootId), CancellationToken.None);
+        if (!created.IsSuccess)
+        {
+            Console.Error.WriteLine($"{created.Error!.Code}: {created.Error.Message}");
+            foreach (var (field, messages) in created.Error.Fields ?? new Dictionary<string, string[]>())
+            {
+                Console.Error.WriteLine($"  {field}: {string.Join("；", messages)}");
+            }
+
+            return 2;
+        }
+
+        Console.WriteLine($"已创建系统管理员 {created.Value.Login} (id {created.Value.Id}).");
+        return 0;
+
+    case "schema-script":
+        Console.WriteLine(db.Database.GenerateCreateScript());
+        return 0;
+
+    default:
+        Console.Error.WriteLine("未知命令: " + command);
+        Console.WriteLine(Usage);
+        return 1;
+}

@@ -1,0 +1,35 @@
+using Wenming.Web.Modules.Accounts;
+using Wenming.Web.Modules.Audit;
+using Wenming.Web.Modules.Organization;
+using Wenming.Web.Modules.People;
+using Wenming.Web.Platform.Hosting;
+
+namespace Wenming.Web;
+
+/// <summary>Wires the platform and the modules; shared by the web host and the operator CLI.</summary>
+public static class Composition
+{
+    public static WebApplicationBuilder AddWenming(this WebApplicationBuilder builder)
+    {
+        builder.AddPlatform();
+        builder.Services
+            .AddOrganization()
+            .AddPeople()
+            .AddAccounts()
+            .AddAuditLog();
+        return builder;
+    }
+
+    public static WebApplication MapWenming(this WebApplication app)
+    {
+        app.UsePlatform();
+        var api = app.MapGroup("/api/v1");
+        api.MapAccountsAnonymous();
+        api.MapGroup("").RequireAuthorization()
+            .MapAccounts()
+            .MapOrganization()
+            .MapPeople()
+            .MapAuditLog();
+        return app;
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Modules.Accounts.Features.ListAccounts;
+
+public sealed record ListAccountsRequest(string? Q, Role? Role, long? OrgUnitId, int Page = 1, int PageSize = 20);
+
+/// <summary>Accounts bound to units of the caller's subtree.</summary>
+public sealed class ListAccountsHandler(AppDbContext db, CurrentActor actor, TimeProvider clock)
+{
+    public async Task<Result<PageOf<AccountDto>>> HandleAsync(ListAccountsRequest request, CancellationToken ct)
+    {
+        if (actor.RequireOverseer() is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        var paging = new PageRequest(request.Page, request.PageSize);
+        if (paging.Check() is { } invalid)
+        {
+            return invalid;
+        }
+
+        var query = db.Users.AsNoTracking();
+        if (request.OrgUnitId is { } unitId)
+        {
+            var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(ct);
+            if (path is null)
+            {
+                return Error.NotFound("org.not_found");
+            }
+
+            var unitIds = db.OrgUnits.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
+            query = query.Where(u => unitIds.Contains(u.OrgUnitId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Q))
+        {
+            var like = QueryExtensions.LikeContains(request.Q.Trim());
+            query = query.Where(u => EF.Functions.Like(u.UserName!, like, "\\") || EF.Functions.Like(u.DisplayName, like, "\\"));
+        }
+
+        if (request.Role is { } role)
+        {
+            var name = role.ToString();
+            query = query.Where(u => ("," + u.RoleList + ",").Contains("," + name + ","));
+        }
+
+        var page = await query.OrderBy(u => u.Id).ToPageAsync(paging, ct);
+        var now = clock.GetUtcNow();
+        return new PageOf<AccountDto>(page.Items.Select(u => AccountDto.From(u, now)).ToList(), page.Page, page.PageSize, page.Total);
+    }
+}

@@ -1,0 +1,32 @@
+namespace Wenming.Web.Modules.Organization.Contracts;
+
+/// <summary>Tiers of the practice network (DESIGN §1). The numeric order is the nesting depth.</summary>
+public enum OrgLevel
+{
+    City = 1,
+    County = 2,
+    Township = 3,
+    Village = 4,
+    Point = 5,
+}
+
+public enum OrgUnitStatus
+{
+    Active = 1,
+    Inactive = 2,
+}
+
+/// <summary>What other modules may know of an org unit.</summary>
+public sealed record OrgUnitInfo(long Id, long? ParentId, OrgLevel Level, string Name, string? DivisionCode, string Path, long? CountyId, OrgUnitStatus Status);
+
+/// <summary>
+/// Read access to the org tree for other modules. Lookups honour the caller's org scope: a unit
+/// outside it is simply not found.
+/// </summary>
+public interface IOrgDirectory
+{
+    Task<OrgUnitInfo?> FindAsync(long id, CancellationToken ct = default);
+
+    /// <summary>Looks a unit up whatever the caller's scope (sign-in, system jobs).</summary>
+    Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default);
+}

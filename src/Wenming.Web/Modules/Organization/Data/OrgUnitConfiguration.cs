@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wenming.Web.Modules.Organization.Domain;
+
+namespace Wenming.Web.Modules.Organization.Data;
+
+internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
+{
+    public void Configure(EntityTypeBuilder<OrgUnit> b)
+    {
+        b.ToTable("org_units");
+        b.HasKey(u => u.Id);
+        b.Property(u => u.Level).HasConversion<string>().HasMaxLength(16);
+        b.Property(u => u.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(u => u.Name).HasMaxLength(100);
+        b.Property(u => u.DivisionCode).HasMaxLength(12);
+        b.Property(u => u.Path).HasMaxLength(400);
+        b.Property(u => u.Address).HasMaxLength(200);
+        b.Property(u => u.ContactName).HasMaxLength(50);
+        b.Property(u => u.ContactPhone).HasMaxLength(20);
+        b.HasIndex(u => u.DivisionCode).IsUnique();
+        b.HasIndex(u => u.Path);
+        b.HasIndex(u => u.ParentId);
+        b.HasIndex(u => u.CountyId);
+        b.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

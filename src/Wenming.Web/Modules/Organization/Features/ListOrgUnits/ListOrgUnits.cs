@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Http;
+
+namespace Wenming.Web.Modules.Organization.Features.ListOrgUnits;
+
+public sealed record ListOrgUnitsRequest(string? Q, OrgLevel? Level, long? UnderId, OrgUnitStatus? Status, int Page = 1, int PageSize = 20);
+
+/// <summary>Search the visible part of the tree by name or division code.</summary>
+public sealed class ListOrgUnitsHandler(AppDbContext db)
+{
+    public async Task<Result<PageOf<OrgUnitDto>>> HandleAsync(ListOrgUnitsRequest request, CancellationToken ct)
+    {
+        var paging = new PageRequest(request.Page, request.PageSize);
+        if (paging.Check() is { } invalid)
+        {
+            return invalid;
+        }
+
+        var query = db.OrgUnits.AsNoTracking();
+        if (request.UnderId is { } underId)
+        {
+            var under = await db.OrgUnits.Where(u => u.Id == underId).Select(u => u.Path).SingleOrDefaultAsync(ct);
+            if (under is null)
+            {
+                return Error.NotFound("org.not_found");
+            }
+
+            query = query.Where(u => u.Path.StartsWith(under));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Q))
+        {
+            var q = request.Q.Trim();
+            var like = QueryExtensions.LikeContains(q);
+            query = query.Where(u => EF.Functions.Like(u.Name, like, "\\") || u.DivisionCode == q);
+        }
+
+        if (request.Level is { } level)
+        {
+            query = query.Where(u => u.Level == level);
+        }
+
+        if (request.Status is { } status)
+        {
+            query = query.Where(u => u.Status == status);
+        }
+
+        var page = await query.OrderBy(u => u.Path).Select(u => u).ToPageAsync(paging, ct);
+        return new PageOf<OrgUnitDto>(page.Items.Select(OrgUnitDto.From).ToList(), page.Page, page.PageSize, page.Total);
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.Organization.Domain;
+using Wenming.Web.Modules.Organization.Features;
+using Wenming.Web.Modules.Organization.Features.CreateOrgUnit;
+using Wenming.Web.Modules.Organization.Features.GetOrgUnit;
+using Wenming.Web.Modules.Organization.Features.ListOrgUnits;
+using Wenming.Web.Modules.Organization.Features.MoveOrgUnit;
+using Wenming.Web.Modules.Organization.Features.SetOrgUnitStatus;
+using Wenming.Web.Modules.Organization.Features.UpdateOrgUnit;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Http;
+
+namespace Wenming.Web.Modules.Organization;
+
+/// <summary>The org tree: 中心 / 所 / 站 / 点 (DESIGN §3).</summary>
+public static class OrganizationModule
+{
+    public static IServiceCollection AddOrganization(this IServiceCollection services)
+    {
+        services.AddScoped<IOrgDirectory, OrgDirectory>();
+        services.AddScoped<CreateOrgUnitHandler>();
+        services.AddScoped<GetOrgUnitHandler>();
+        services.AddScoped<ListOrgUnitsHandler>();
+        services.AddScoped<UpdateOrgUnitHandler>();
+        services.AddScoped<MoveOrgUnitHandler>();
+        services.AddScoped<SetOrgUnitStatusHandler>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapOrganization(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/org-units").WithTags("org-units");
+
+        group.MapGet("/", async Task<Results<Ok<PageOf<OrgUnitDto>>, ProblemHttpResult>> (
+            [AsParameters] ListOrgUnitsRequest request, ListOrgUnitsHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(request, ct)))
+            .WithSummary("搜索可见范围内的组织（名称或区划代码）");
+
+        group.MapGet("/{id:long}", async Task<Results<Ok<OrgUnitDto>, ProblemHttpResult>> (long id, GetOrgUnitHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+            .WithSummary("查看组织");
+
+        group.MapGet("/{id:long}/children", async Task<Results<Ok<IReadOnlyList<OrgUnitDto>>, ProblemHttpResult>> (long id, GetOrgUnitHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.ChildrenAsync(id, ct)))
+            .WithSummary("下级组织");
+
+        group.MapPost("/", async Task<Results<Created<OrgUnitDto>, ProblemHttpResult>> (CreateOrgUnitRequest request, CreateOrgUnitHandler handler, CancellationToken ct) =>
+            ApiResults.CreatedOr(await handler.HandleAsync(request, ct), u => $"/api/v1/org-units/{u.Id}"))
+            .WithSummary("新增组织");
+
+        group.MapPut("/{id:long}", async Task<Results<Ok<OrgUnitDto>, ProblemHttpResult>> (long id, UpdateOrgUnitRequest request, UpdateOrgUnitHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(id, request, ct)))
+            .WithSummary("修改组织名称、地址、位置、联系人");
+
+        group.MapPost("/{id:long}/move", async Task<Results<Ok<OrgUnitDto>, ProblemHttpResult>> (long id, MoveOrgUnitRequest request, MoveOrgUnitHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(id, request, ct)))
+            .WithSummary("调整上级组织");
+
+        group.MapPost("/{id:long}/deactivate", async Task<Results<Ok<OrgUnitDto>, ProblemHttpResult>> (long id, SetOrgUnitStatusHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.DeactivateAsync(id, ct)))
+            .WithSummary("停用组织");
+
+        group.MapPost("/{id:long}/activate", async Task<Results<Ok<OrgUnitDto>, ProblemHttpResult>> (long id, SetOrgUnitStatusHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.ActivateAsync(id, ct)))
+            .WithSummary("启用组织");
+
+        return api;
+    }
+
+    private sealed class OrgDirectory(AppDbContext db) : IOrgDirectory
+    {
+        public async Task<OrgUnitInfo?> FindAsync(long id, CancellationToken ct = default) =>
+            ToInfo(await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct));
+
+        public async Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default) =>
+            ToInfo(await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct));
+
+        private static OrgUnitInfo? ToInfo(OrgUnit? u) =>
+            u is null ? null : new OrgUnitInfo(u.Id, u.ParentId, u.Level, u.Name, u.DivisionCode, u.Path, u.CountyId, u.Status);
+    }
+}

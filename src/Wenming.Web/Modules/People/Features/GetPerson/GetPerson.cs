@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.People.Domain;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Modules.People.Features.GetPerson;
+
+/// <summary>
+/// Admins and supervisors see the people of their subtree; everyone else sees only their own
+/// record (anything else is "not found", so ids do not leak).
+/// </summary>
+public sealed class GetPersonHandler(AppDbContext db, CurrentActor actor)
+{
+    public async Task<Result<PersonDto>> HandleAsync(long id, CancellationToken ct)
+    {
+        if (actor.RequireOverseer() is not null && actor.PersonId != id)
+        {
+            return Error.NotFound("person.not_found");
+        }
+
+        var person = await db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        return person is null ? Error.NotFound("person.not_found") : PersonDto.From(person);
+    }
+}

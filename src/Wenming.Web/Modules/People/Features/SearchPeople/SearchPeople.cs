@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.People.Domain;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Scope;
+using Wenming.Web.Platform.Security;
+
+namespace Wenming.Web.Modules.People.Features.SearchPeople;
+
+public sealed record SearchPeopleRequest(string? Q, long? OrgUnitId, int Page = 1, int PageSize = 20);
+
+/// <summary>
+/// Finds people in the caller's subtree by name, mobile number or a whole ID number (matched by
+/// its keyed hash, so the ID number is never compared in clear).
+/// </summary>
+public sealed class SearchPeopleHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, PiiProtector pii, TimeProvider clock)
+{
+    public async Task<Result<PageOf<PersonDto>>> HandleAsync(SearchPeopleRequest request, CancellationToken ct)
+    {
+        if (actor.RequireOverseer() is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        var paging = new PageRequest(request.Page, request.PageSize);
+        if (paging.Check() is { } invalid)
+        {
+            return invalid;
+        }
+
+        var query = db.Set<Person>().AsNoTracking();
+        if (request.OrgUnitId is { } unitId)
+        {
+            var unit = await orgs.FindAsync(unitId, ct);
+            if (unit is null)
+            {
+                return Error.NotFound("org.not_found");
+            }
+
+            var unitIds = db.OrgUnits.Where(u => u.Path.StartsWith(unit.Path)).Select(u => u.Id);
+            query = query.Where(p => unitIds.Contains(p.OrgUnitId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Q))
+        {
+            var q = request.Q.Trim();
+            var asId = ChineseIdNumber.Parse(q, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            if (asId.IsSuccess)
+            {
+                var hash = pii.Hash(asId.Value.Value);
+                query = query.Where(p => p.IdNumberHash == hash);
+            }
+            else
+            {
+                var like = QueryExtensions.LikeContains(q);
+                query = query.Where(p => EF.Functions.Like(p.Name, like, "\\") || p.Phone == q);
+            }
+        }
+
+        var page = await query.OrderBy(p => p.Id).ToPageAsync(paging, ct);
+        return new PageOf<PersonDto>(page.Items.Select(PersonDto.From).ToList(), page.Page, page.PageSize, page.Total);
+    }
+}

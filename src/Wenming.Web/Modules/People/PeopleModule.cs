@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.People.Contracts;
+using Wenming.Web.Modules.People.Domain;
+using Wenming.Web.Modules.People.Features;
+using Wenming.Web.Modules.People.Features.GetPerson;
+using Wenming.Web.Modules.People.Features.RegisterPerson;
+using Wenming.Web.Modules.People.Features.SearchPeople;
+using Wenming.Web.Modules.People.Features.UpdatePerson;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Http;
+
+namespace Wenming.Web.Modules.People;
+
+/// <summary>People registered by real name (DESIGN §3).</summary>
+public static class PeopleModule
+{
+    public static IServiceCollection AddPeople(this IServiceCollection services)
+    {
+        services.AddScoped<IPeopleDirectory, PeopleDirectory>();
+        services.AddScoped<RegisterPersonHandler>();
+        services.AddScoped<GetPersonHandler>();
+        services.AddScoped<SearchPeopleHandler>();
+        services.AddScoped<UpdatePersonHandler>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapPeople(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/people").WithTags("people");
+
+        group.MapGet("/", async Task<Results<Ok<PageOf<PersonDto>>, ProblemHttpResult>> (
+            [AsParameters] SearchPeopleRequest request, SearchPeopleHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(request, ct)))
+            .WithSummary("按姓名、手机号或完整身份证号查找人员");
+
+        group.MapGet("/{id:long}", async Task<Results<Ok<PersonDto>, ProblemHttpResult>> (long id, GetPersonHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+            .WithSummary("查看人员（身份证号仅显示脱敏形式）");
+
+        group.MapPost("/", async Task<Results<Created<PersonDto>, ProblemHttpResult>> (RegisterPersonRequest request, RegisterPersonHandler handler, CancellationToken ct) =>
+            ApiResults.CreatedOr(await handler.HandleAsync(request, ct), p => $"/api/v1/people/{p.Id}"))
+            .WithSummary("实名登记人员");
+
+        group.MapPut("/{id:long}", async Task<Results<Ok<PersonDto>, ProblemHttpResult>> (long id, UpdatePersonRequest request, UpdatePersonHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(id, request, ct)))
+            .WithSummary("修改人员信息");
+
+        return api;
+    }
+
+    private sealed class PeopleDirectory(AppDbContext db) : IPeopleDirectory
+    {
+        public async Task<PersonInfo?> FindAsync(long id, CancellationToken ct = default) =>
+            await db.Set<Person>().AsNoTracking().Where(p => p.Id == id)
+                .Select(p => new PersonInfo(p.Id, p.Name, p.OrgUnitId, p.CountyId, p.BirthDate, p.Phone))
+                .SingleOrDefaultAsync(ct);
+    }
+}

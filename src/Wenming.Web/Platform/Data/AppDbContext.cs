@@ -1,0 +1,232 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Wenming.Web.Modules.Accounts.Domain;
+using Wenming.Web.Modules.Organization.Domain;
+using Wenming.Web.Platform.Audit;
+using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Platform.Data;
+
+/// <summary>
+/// The one database context. Each module adds its tables through its own
+/// <see cref="IEntityTypeConfiguration{TEntity}"/> classes; the platform adds the org-scope filter
+/// to every <see cref="IOrgScoped"/> entity, checks scope on write and writes the audit log.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScope scope, CurrentActor actor, TimeProvider clock)
+    : IdentityUserContext<AppUser, long>(options)
+{
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Read by the query filters on every query (EF parameterizes context members).</summary>
+    private string ScopePrefix => scope.PathPrefix;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        builder.Entity<OrgUnit>().HasQueryFilter(u => u.Path.StartsWith(ScopePrefix));
+        var applyScope = typeof(AppDbContext).GetMethod(nameof(ApplyScopeFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
+        {
+            if (typeof(IOrgScoped).IsAssignableFrom(type) && type != typeof(OrgUnit))
+            {
+                applyScope.MakeGenericMethod(type).Invoke(this, [builder]);
+            }
+        }
+    }
+
+    private void ApplyScopeFilter<T>(ModelBuilder builder)
+        where T : class, IOrgScoped
+    {
+        Expression<Func<T, bool>> filter = e => Set<OrgUnit>().Any(u => u.Id == e.OrgUnitId && u.Path.StartsWith(ScopePrefix));
+        builder.Entity<T>().HasQueryFilter(filter);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: the scope check and the audit log run asynchronously.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ChangeTracker.DetectChanges();
+        await EnsureWritesInScopeAsync(cancellationToken);
+        var pending = CaptureAudit();
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The audit rows need the ids of inserted rows, so they are written right after, in the same transaction.
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var change in pending)
+            {
+                AuditEntries.Add(change.ToEntry(now, actor));
+            }
+
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task EnsureWritesInScopeAsync(CancellationToken ct)
+    {
+        if (scope.IsUnrestricted)
+        {
+            return;
+        }
+
+        var unitIds = new HashSet<long>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || entry.Entity is AuditEntry)
+            {
+                continue;
+            }
+
+            switch (entry.Entity)
+            {
+                case OrgUnit { ParentId: null } when entry.State == EntityState.Added:
+                    throw new OutOfScopeException("Only a system operation may create a root unit.");
+                case OrgUnit unit when entry.State == EntityState.Added:
+                    unitIds.Add(unit.ParentId!.Value);
+                    break;
+                case IOrgScoped scoped:
+                    unitIds.Add(scoped.OrgUnitId);
+                    if (entry.State == EntityState.Modified && entry.Entity is not OrgUnit)
+                    {
+                        unitIds.Add(entry.Property(nameof(IOrgScoped.OrgUnitId)).OriginalValue is long original ? original : scoped.OrgUnitId);
+                    }
+
+                    break;
+            }
+        }
+
+        if (unitIds.Count == 0)
+        {
+            return;
+        }
+
+        var visible = await OrgUnits.Where(u => unitIds.Contains(u.Id)).CountAsync(ct);
+        if (visible != unitIds.Count)
+        {
+            throw new OutOfScopeException("A write touches an org unit outside the caller's subtree.");
+        }
+    }
+
+    private List<PendingAudit> CaptureAudit()
+    {
+        var pending = new List<PendingAudit>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            var type = entry.Entity.GetType();
+            if (type.Namespace?.StartsWith("Wenming.", StringComparison.Ordinal) != true || type.IsDefined(typeof(NotAuditedAttribute)))
+            {
+                continue;
+            }
+
+            pending.Add(new PendingAudit(entry, entry.State, Describe(entry)));
+        }
+
+        return pending;
+    }
+
+    private static Dictionary<string, object?> Describe(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?>();
+        foreach (var property in entry.Properties)
+        {
+            var meta = property.Metadata;
+            if (meta.IsPrimaryKey() || meta.IsShadowProperty() || meta.Name is nameof(IdentityUser<long>.ConcurrencyStamp) or nameof(IdentityUser<long>.NormalizedUserName) or nameof(IdentityUser<long>.NormalizedEmail))
+            {
+                continue;
+            }
+
+            var sensitive = meta.PropertyInfo?.IsDefined(typeof(SensitiveAttribute), inherit: true) == true;
+            object? Show(object? value) => sensitive ? (value is null ? null : "***") : value;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    changes[meta.Name] = Show(property.CurrentValue);
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
+                    changes[meta.Name] = new { old = Show(property.OriginalValue), @new = Show(property.CurrentValue) };
+                    break;
+                case EntityState.Deleted:
+                    changes[meta.Name] = Show(property.OriginalValue);
+                    break;
+            }
+        }
+
+        return changes;
+    }
+
+    private sealed record PendingAudit(EntityEntry Entry, EntityState State, Dictionary<string, object?> Changes)
+    {
+        private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        public AuditEntry ToEntry(DateTime now, CurrentActor actor)
+        {
+            var key = Entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Entry.Property(p.Name).CurrentValue?.ToString());
+            var orgUnitId = Entry.Entity is IOrgScoped scoped ? scoped.OrgUnitId : actor.OrgUnitId ?? 0;
+            return new AuditEntry
+            {
+                At = now,
+                UserId = actor.UserId,
+                Login = actor.Login,
+                IpAddress = actor.IpAddress,
+                Action = State switch
+                {
+                    EntityState.Added => AuditAction.Created,
+                    EntityState.Deleted => AuditAction.Deleted,
+                    _ => AuditAction.Updated,
+                },
+                EntityType = Entry.Metadata.ClrType.Name,
+                EntityId = string.Join(",", key),
+                OrgUnitId = orgUnitId,
+                Changes = JsonSerializer.Serialize(Changes, Json),
+            };
+        }
+    }
+}
+
+/// <summary>ASP.NET Core data-protection keys, kept in the database so that every web node shares them.</summary>
+[NotAudited]
+public sealed class DataProtectionKey
+{
+    public long Id { get; set; }
+
+    public string? FriendlyName { get; set; }
+
+    public string Xml { get; set; } = "";
+}

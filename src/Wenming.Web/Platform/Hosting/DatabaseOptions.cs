@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Platform.Data;
+
+namespace Wenming.Web.Platform.Hosting;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>
+/// <c>Database:Provider</c> picks SQLite (default, one file in the data folder) or PostgreSQL;
+/// <c>ConnectionStrings:Wenming</c> overrides the connection string.
+/// </summary>
+public static class DatabaseSetup
+{
+    public static string DataDirectory(IConfiguration config, string contentRoot) =>
+        Path.GetFullPath(config["Data:Directory"] ?? Path.Combine(contentRoot, "data"));
+
+    public static DatabaseProvider Provider(IConfiguration config) =>
+        Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
+
+    public static string ConnectionString(IConfiguration config, string contentRoot)
+    {
+        var configured = config.GetConnectionString("Wenming");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        if (Provider(config) == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Wenming is not set.");
+        }
+
+        var dir = DataDirectory(config, contentRoot);
+        Directory.CreateDirectory(dir);
+        return $"Data Source={Path.Combine(dir, "wenming.db")}";
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"));
+        }
+        else
+        {
+            // Default Timeout: how long a writer waits for SQLite's single write lock before giving up.
+            var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 };
+            options.UseSqlite(builder.ToString(), o => o.MigrationsHistoryTable("__ef_migrations_history"));
+        }
+    }
+
+    public static IServiceCollection AddWenmingDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        var provider = Provider(config);
+        var connectionString = ConnectionString(config, contentRoot);
+        services.AddDbContext<AppDbContext>(o => Configure(o, provider, connectionString));
+        return services;
+    }
+
+    /// <summary>Applies the migrations; on SQLite also switches to WAL so readers do not block the writer.</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}

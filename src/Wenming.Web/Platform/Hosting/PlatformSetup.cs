@@ -1,0 +1,230 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
+using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Accounts.Domain;
+using Wenming.Web.Modules.Accounts.Features.SignIn;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
+using Wenming.Web.Platform.Security;
+
+namespace Wenming.Web.Platform.Hosting;
+
+/// <summary>Everything the modules stand on: database, identity, org scope, audit, errors, API docs, health.</summary>
+public static class PlatformSetup
+{
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    private const string SmartScheme = "wenming";
+
+    public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        if (config.GetValue("Logging:Json", !builder.Environment.IsDevelopment()))
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<OrgScope>();
+        services.AddScoped<CurrentActor>();
+        services.AddHttpContextAccessor();
+        services.AddWenmingDatabase(config, builder.Environment.ContentRootPath);
+
+        var dataDir = DatabaseSetup.DataDirectory(config, builder.Environment.ContentRootPath);
+        var allowGeneratedKey = !builder.Environment.IsProduction() || config.GetValue("Demo:Seed", false);
+        // Resolved on first use, so commands that touch no personal data (migrate) run without the key.
+        services.AddSingleton(_ => new PiiProtector(PiiProtector.LoadMasterKey(config["Security:PiiKey"], dataDir, allowGeneratedKey)));
+
+        services.AddDataProtection().SetApplicationName("wenming");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = config.GetValue("Security:MaxFailedSignIns", 5);
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Security:LockoutMinutes", 15));
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@+-";
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = SmartScheme;
+                o.DefaultChallengeScheme = SmartScheme;
+            })
+            // The API takes bearer tokens only (no cookies, so no CSRF on the API); pages take the cookie.
+            .AddPolicyScheme(SmartScheme, null, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Path.StartsWithSegments("/api") ? BearerTokenDefaults.AuthenticationScheme : CookieScheme)
+            .AddCookie(CookieScheme, o =>
+            {
+                o.Cookie.Name = "wenming.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/account/denied";
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+            })
+            .AddBearerToken(o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(config.GetValue("Security:AccessTokenMinutes", 60));
+                o.RefreshTokenExpiration = TimeSpan.FromDays(config.GetValue("Security:RefreshTokenDays", 14));
+            });
+        services.AddAuthorization();
+        services.AddAntiforgery(o => o.Cookie.Name = "wenming.csrf");
+        services.AddWenmingRateLimits(config);
+
+        // API.md: enums travel as their names ("County", "StationAdmin").
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // Responses produced by the framework (401 challenge, 403, 404 route, 405) get a code and Chinese text too.
+            var status = ctx.ProblemDetails.Status ?? 500;
+            if (!ctx.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                var code = status switch
+                {
+                    401 => "auth.unauthorized",
+                    403 => "common.forbidden",
+                    404 => "common.not_found",
+                    405 => "common.method_not_allowed",
+                    400 => "validation.malformed",
+                    _ => "common.server_error",
+                };
+                ctx.ProblemDetails.Extensions["code"] = code;
+                ctx.ProblemDetails.Title = Text.Get("problem.title." + status) is var t && t != "problem.title." + status ? t : ctx.ProblemDetails.Title;
+                ctx.ProblemDetails.Detail ??= Text.Get(code);
+            }
+        });
+
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info = new OpenApiInfo { Title = "新时代文明实践云平台 API", Version = "v1", Description = "Wenming public JSON API (API.md)." };
+            doc.Components ??= new OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "POST /api/v1/auth/token 获取的 accessToken",
+            };
+            doc.Security ??= [];
+            doc.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", doc)] = [] });
+            return Task.CompletedTask;
+        }));
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        services.AddLocalization();
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+        });
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        var zh = new CultureInfo("zh-CN");
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture(zh),
+            SupportedCultures = [zh],
+            SupportedUICultures = [zh],
+        });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is OutOfScopeException ? 404 : 500 });
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.Use(ResolveActorAsync);
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "Wenming API v1");
+            o.DocumentTitle = "新时代文明实践云平台 API 文档";
+        });
+        return app;
+    }
+
+    /// <summary>
+    /// Re-reads the account on every request: a deactivated account or a rotated security stamp
+    /// ends the session at once, and roles and the bound unit's subtree are always current.
+    /// </summary>
+    private static async Task ResolveActorAsync(HttpContext ctx, Func<Task> next)
+    {
+        var actor = ctx.RequestServices.GetRequiredService<CurrentActor>();
+        var scope = ctx.RequestServices.GetRequiredService<OrgScope>();
+        actor.From(ctx.Connection.RemoteIpAddress?.ToString());
+        if (ctx.User.Identity?.IsAuthenticated == true && long.TryParse(ctx.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            var db = ctx.RequestServices.GetRequiredService<AppDbContext>();
+            AppUser? user;
+            string? unitPath = null;
+            using (scope.Unrestricted())
+            {
+                user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId);
+                if (user is not null)
+                {
+                    unitPath = await db.OrgUnits.Where(u => u.Id == user.OrgUnitId).Select(u => u.Path).SingleOrDefaultAsync();
+                }
+            }
+
+            if (user is null || !user.IsActive || unitPath is null || user.SecurityStamp != ctx.User.FindFirstValue(SignInService.StampClaim))
+            {
+                ctx.User = new ClaimsPrincipal(new ClaimsIdentity());
+                if (!ctx.Request.Path.StartsWithSegments("/api"))
+                {
+                    await ctx.SignOutAsync(CookieScheme);
+                }
+            }
+            else
+            {
+                actor.SignedIn(user.Id, user.UserName ?? "", user.Roles, user.OrgUnitId, user.CountyId, user.PersonId);
+                if (user.HasRole(Role.SystemAdmin))
+                {
+                    scope.AllowEverything();
+                }
+                else
+                {
+                    scope.RestrictTo(unitPath);
+                }
+
+                ctx.User = SignInService.CreatePrincipal(user, ctx.User.Identity.AuthenticationType ?? SmartScheme);
+            }
+        }
+
+        await next();
+    }
+}

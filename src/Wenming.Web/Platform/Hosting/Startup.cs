@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Demo;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Platform.Hosting;
+
+/// <summary>Before serving: apply migrations, and seed the demo county into an empty database when asked to.</summary>
+public static class Startup
+{
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, IConfiguration config, IHostEnvironment env, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        sp.GetRequiredService<OrgScope>().AllowEverything();
+        sp.GetRequiredService<CurrentActor>().Operator("system");
+        var db = sp.GetRequiredService<AppDbContext>();
+        if (config.GetValue("Database:MigrateOnStart", true))
+        {
+            await DatabaseSetup.MigrateAsync(db, ct);
+        }
+
+        if (config.GetValue("Demo:Seed", false))
+        {
+            var seeder = ActivatorUtilities.CreateInstance<DemoCounty>(sp);
+            var seeded = await seeder.SeedIfEmptyAsync(ct);
+            if (seeded || await db.Users.AnyAsync(u => u.UserName == DemoCounty.Logins[0].Login, ct))
+            {
+                // Printed on purpose (not logged as JSON): the README's run command shows a person how to sign in.
+                Console.WriteLine(DemoCounty.LoginTable());
+            }
+        }
+    }
+}

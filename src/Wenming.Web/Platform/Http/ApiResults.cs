@@ -1,0 +1,85 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Localization;
+
+namespace Wenming.Web.Platform.Http;
+
+/// <summary>Turns typed errors into RFC 9457 problem details with a stable <c>code</c> and Chinese text.</summary>
+public static class ApiResults
+{
+    public static ProblemHttpResult Problem(Error error)
+    {
+        var status = (int)error.Kind;
+        var problem = new ProblemDetails
+        {
+            Type = "urn:wenming:problem:" + error.Code,
+            Title = Text.Get("problem.title." + status),
+            Status = status,
+            Detail = error.Message,
+        };
+        problem.Extensions["code"] = error.Code;
+        if (error.Fields is not null)
+        {
+            problem.Extensions["errors"] = error.Fields;
+        }
+
+        return TypedResults.Problem(problem);
+    }
+
+    /// <summary>The common shape of a handler's answer: the value, or a problem.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> OkOr<T>(Result<T> result) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value) : Problem(result.Error!);
+
+    public static Results<Created<T>, ProblemHttpResult> CreatedOr<T>(Result<T> result, Func<T, string> location) =>
+        result.IsSuccess ? TypedResults.Created(location(result.Value), result.Value) : Problem(result.Error!);
+}
+
+/// <summary>Runs a FluentValidation validator and maps failures to one 400 with per-field Chinese messages.</summary>
+public static class Validation
+{
+    public static Error? Check<T>(IValidator<T> validator, T request)
+    {
+        var result = validator.Validate(request);
+        if (result.IsValid)
+        {
+            return null;
+        }
+
+        var fields = result.Errors
+            .GroupBy(f => ToCamelCase(f.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
+        // A single rule failure carries its own code (e.g. person.phone_invalid); several get the generic one.
+        var codes = result.Errors.Select(f => f.ErrorCode).Where(c => c.Contains('.', StringComparison.Ordinal)).Distinct().ToList();
+        return Error.Validation(fields, codes.Count == 1 ? codes[0] : null);
+    }
+
+    private static string ToCamelCase(string name) =>
+        string.Join('.', name.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+
+    /// <summary>Rule helper: a required, trimmed, length-limited text.</summary>
+    public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, string field, int maxLength) =>
+        rule.Must(v => !string.IsNullOrWhiteSpace(v)).WithErrorCode("validation.required").WithMessage(_ => Text.Get("validation.required", Text.Get("field." + field)))
+            .Must(v => v is null || v.Trim().Length <= maxLength).WithErrorCode("validation.too_long").WithMessage(_ => Text.Get("validation.too_long", Text.Get("field." + field), maxLength));
+
+    public static IRuleBuilderOptions<T, string?> OptionalText<T>(this IRuleBuilder<T, string?> rule, string field, int maxLength) =>
+        rule.Must(v => v is null || v.Trim().Length <= maxLength).WithErrorCode("validation.too_long").WithMessage(_ => Text.Get("validation.too_long", Text.Get("field." + field), maxLength));
+}
+
+/// <summary>API.md's list shape.</summary>
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+public sealed record PageRequest(int Page = 1, int PageSize = 20)
+{
+    public int SafePage => Math.Max(1, Page);
+
+    public int SafePageSize => Math.Clamp(PageSize, 1, 100);
+
+    public int Skip => (SafePage - 1) * SafePageSize;
+
+    public Error? Check() =>
+        Page < 1 ? Error.Field("page", "validation.page")
+        : PageSize is < 1 or > 100 ? Error.Field("pageSize", "validation.page_size")
+        : null;
+}
