@@ -55,9 +55,9 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddWenmingDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
-        var provider = Provider(config);
-        var connectionString = ConnectionString(config, contentRoot);
-        services.AddDbContext<AppDbContext>(o => Configure(o, provider, connectionString));
+        // Read when the first context is made, so test hosts and the CLI can still change the configuration.
+        var settings = new Lazy<(DatabaseProvider Provider, string ConnectionString)>(() => (Provider(config), ConnectionString(config, contentRoot)));
+        services.AddDbContext<AppDbContext>(o => Configure(o, settings.Value.Provider, settings.Value.ConnectionString));
         return services;
     }
 

@@ -14,9 +14,9 @@ public static class RateLimits
 
     public static IServiceCollection AddWenmingRateLimits(this IServiceCollection services, IConfiguration config)
     {
-        var perMinute = config.GetValue("RateLimits:SignInPerMinutePerAddress", 120);
         services.AddRateLimiter(options =>
         {
+            var perMinute = config.GetValue("RateLimits:SignInPerMinutePerAddress", 120);
             options.AddPolicy(SignIn, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));

@@ -10,16 +10,20 @@ namespace Wenming.Web.Platform.Localization;
 /// </summary>
 public static class Text
 {
-    private static readonly ResourceManager Resources =
-        new("Wenming.Web.Resources.Messages", typeof(Text).Assembly);
+    // Messages: API and validation messages. Ui: page text (labels, navigation, headings).
+    private static readonly ResourceManager Messages = new("Wenming.Web.Resources.Messages", typeof(Text).Assembly);
+    private static readonly ResourceManager Ui = new("Wenming.Web.Resources.Ui", typeof(Text).Assembly);
 
     public static string Get(string key, params object[] args)
     {
-        var template = Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
+        var template = Find(key, CultureInfo.CurrentUICulture) ?? key;
         return args.Length == 0 ? template : string.Format(CultureInfo.CurrentCulture, template, args);
     }
 
-    public static bool Has(string key) => Resources.GetString(key, CultureInfo.InvariantCulture) is not null;
+    public static bool Has(string key) => Find(key, CultureInfo.InvariantCulture) is not null;
+
+    private static string? Find(string key, CultureInfo culture) =>
+        Messages.GetString(key, culture) ?? Ui.GetString(key, culture);
 
     /// <summary>China Standard Time, used for display; the database keeps UTC.</summary>
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
