@@ -74,6 +74,9 @@ public static class OrganizationModule
         public async Task<OrgUnitInfo?> FindAsync(long id, CancellationToken ct = default) =>
             ToInfo(await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct));
 
+        public IQueryable<long> UnitIdsUnder(string path) =>
+            db.OrgUnits.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
+
         public async Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default) =>
             ToInfo(await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct));
 

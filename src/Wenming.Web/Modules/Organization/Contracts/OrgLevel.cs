@@ -27,6 +27,12 @@ public interface IOrgDirectory
 {
     Task<OrgUnitInfo?> FindAsync(long id, CancellationToken ct = default);
 
+    /// <summary>
+    /// The ids of the visible units in the subtree at <paramref name="path"/>, as a query other
+    /// modules compose into their own ("people of this township").
+    /// </summary>
+    IQueryable<long> UnitIdsUnder(string path);
+
     /// <summary>Looks a unit up whatever the caller's scope (sign-in, system jobs).</summary>
     Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Http;
@@ -10,7 +11,7 @@ namespace Wenming.Web.Modules.Accounts.Features.ListAccounts;
 public sealed record ListAccountsRequest(string? Q, Role? Role, long? OrgUnitId, int Page = 1, int PageSize = 20);
 
 /// <summary>Accounts bound to units of the caller's subtree.</summary>
-public sealed class ListAccountsHandler(AppDbContext db, CurrentActor actor, TimeProvider clock)
+public sealed class ListAccountsHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, TimeProvider clock)
 {
     public async Task<Result<PageOf<AccountDto>>> HandleAsync(ListAccountsRequest request, CancellationToken ct)
     {
@@ -28,13 +29,13 @@ public sealed class ListAccountsHandler(AppDbContext db, CurrentActor actor, Tim
         var query = db.Users.AsNoTracking();
         if (request.OrgUnitId is { } unitId)
         {
-            var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(ct);
-            if (path is null)
+            var unit = await orgs.FindAsync(unitId, ct);
+            if (unit is null)
             {
                 return Error.NotFound("org.not_found");
             }
 
-            var unitIds = db.OrgUnits.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
+            var unitIds = orgs.UnitIdsUnder(unit.Path);
             query = query.Where(u => unitIds.Contains(u.OrgUnitId));
         }
 

@@ -39,7 +39,7 @@ public sealed class SearchPeopleHandler(AppDbContext db, CurrentActor actor, IOr
                 return Error.NotFound("org.not_found");
             }
 
-            var unitIds = db.OrgUnits.Where(u => u.Path.StartsWith(unit.Path)).Select(u => u.Id);
+            var unitIds = orgs.UnitIdsUnder(unit.Path);
             query = query.Where(p => unitIds.Contains(p.OrgUnitId));
         }
 
