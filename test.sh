@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Runs every test suite: unit, architecture, integration over HTTP on SQLite and PostgreSQL, and
+# the browser tests in headless Chromium. It sets up what it needs: missing Debian packages are
+# installed when run as root, and a throwaway PostgreSQL server is started and removed again.
+# With CI=true nothing may be skipped, and formatting is checked too.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+log() { printf '\n== %s\n' "$*"; }
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+# --- 1. prerequisites -------------------------------------------------------------------------
+missing=()
+[ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    log "installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "Missing: ${missing[*]}. Install them (e.g. sudo apt-get install ${missing[*]}) or run this script as root." >&2
+    exit 1
+  fi
+fi
+
+# --- 2. a throwaway PostgreSQL -----------------------------------------------------------------
+PG=$(pg_bin)
+pg_dir=$(mktemp -d /tmp/wenming-pg.XXXXXX)
+port=""
+for p in $(seq 55432 55499); do
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
+done
+[ -n "$port" ] || { echo "no free port for PostgreSQL" >&2; exit 1; }
+as_pg() {
+  # initdb refuses to run as root: use the postgres account then.
+  if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi
+}
+[ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
+stop_pg() {
+  as_pg "'$PG/pg_ctl' -D '$pg_dir/data' -m immediate -w stop" >/dev/null 2>&1 || true
+  rm -rf "$pg_dir"
+}
+trap stop_pg EXIT
+log "starting PostgreSQL on 127.0.0.1:$port"
+as_pg "'$PG/initdb' -D '$pg_dir/data' -U postgres -A trust -E UTF8 --locale=C.UTF-8" >/dev/null
+as_pg "'$PG/pg_ctl' -D '$pg_dir/data' -l '$pg_dir/log' -o '-c listen_addresses=127.0.0.1 -p $port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300' -w start" >/dev/null
+export WENMING_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
+
+# --- 3. build, format, test ------------------------------------------------------------------
+log "building"
+dotnet build Wenming.slnx -nologo -v quiet -clp:NoSummary
+if [ "${CI:-}" = "true" ]; then
+  log "checking formatting (dotnet format --verify-no-changes)"
+  dotnet format Wenming.slnx --verify-no-changes --no-restore
+fi
+
+summary=$(mktemp)
+status=0
+for project in tests/Wenming.UnitTests tests/Wenming.ArchitectureTests tests/Wenming.IntegrationTests tests/e2e/Wenming.E2ETests; do
+  log "testing $project"
+  dotnet test "$project" --no-build -nologo 2>&1 | tee -a "$summary" || status=1
+done
+
+# One closing line over all suites, e.g. "tests: 240 passed, 0 failed, 0 skipped".
+awk '/(Passed|Failed)! +- +Failed:/ {
+       for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
+     }
+     END { printf "\ntests: %d passed, %d failed, %d skipped\n", p, f, s }' "$summary"
+if [ "${CI:-}" = "true" ] && grep -qE "Skipped: +[1-9]" "$summary"; then
+  echo "CI=true: skipped tests are not allowed in CI." >&2
+  status=1
+fi
+rm -f "$summary"
+exit $status
