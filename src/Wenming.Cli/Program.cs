@@ -7,6 +7,9 @@ using Wenming.Web;
 using Wenming.Web.Demo;
 using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Accounts.Features.CreateAccount;
+using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.Organization.Features.CreateOrgUnit;
+using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Scope;
@@ -18,6 +21,8 @@ const string Usage = """
 
       migrate                               apply database migrations
       seed-demo                             seed the demo county into an empty database
+      create-root <City|County> <name> <division code>
+                                            create the root unit of a new tree (production set-up)
       create-admin <login> <password> [name]  create a system admin bound to the root unit
       gen-key                               print a new Security:PiiKey (base64, 32 bytes)
       schema-script                         print the schema the model expects (CREATE statements)
@@ -72,6 +77,23 @@ switch (command)
         Console.Error.WriteLine("数据库中已有组织数据，未写入演示数据 (database not empty; nothing seeded).");
         return 2;
 
+    case "create-root":
+        if (positional.Length < 3 || !Enum.TryParse<OrgLevel>(positional[0], ignoreCase: true, out var level))
+        {
+            Console.Error.WriteLine("用法: wenming create-root <City|County> <名称> <12位区划代码>");
+            return 1;
+        }
+
+        var root = await sp.GetRequiredService<CreateOrgUnitHandler>().HandleAsync(
+            new CreateOrgUnitRequest(null, level, positional[1], positional[2]), CancellationToken.None);
+        if (!root.IsSuccess)
+        {
+            return Fail(root.Error!);
+        }
+
+        Console.WriteLine($"已创建根组织 {root.Value.Name} (id {root.Value.Id}).");
+        return 0;
+
     case "create-admin":
         if (positional.Length < 2)
         {
@@ -90,13 +112,7 @@ switch (command)
             new CreateAccountRequest(positional[0], positional[1], positional.Length > 2 ? positional[2] : "系统管理员", Role.SystemAdmin, rootId), CancellationToken.None);
         if (!created.IsSuccess)
         {
-            Console.Error.WriteLine($"{created.Error!.Code}: {created.Error.Message}");
-            foreach (var (field, messages) in created.Error.Fields ?? new Dictionary<string, string[]>())
-            {
-                Console.Error.WriteLine($"  {field}: {string.Join("；", messages)}");
-            }
-
-            return 2;
+            return Fail(created.Error!);
         }
 
         Console.WriteLine($"已创建系统管理员 {created.Value.Login} (id {created.Value.Id}).");
@@ -110,4 +126,15 @@ switch (command)
         Console.Error.WriteLine("未知命令: " + command);
         Console.WriteLine(Usage);
         return 1;
+}
+
+static int Fail(Error error)
+{
+    Console.Error.WriteLine($"{error.Code}: {error.Message}");
+    foreach (var (field, messages) in error.Fields ?? new Dictionary<string, string[]>())
+    {
+        Console.Error.WriteLine($"  {field}: {string.Join("；", messages)}");
+    }
+
+    return 2;
 }
