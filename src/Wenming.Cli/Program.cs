@@ -9,8 +9,8 @@ using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Accounts.Features.CreateAccount;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Organization.Features.CreateOrgUnit;
-using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Scope;
 
