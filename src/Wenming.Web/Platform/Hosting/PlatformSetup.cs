@@ -97,7 +97,12 @@ public static class PlatformSetup
         services.AddWenmingRateLimits(config);
 
         // API.md: enums travel as their names ("County", "StationAdmin").
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // Numbers are numbers: the web default would also accept "12" for 12, which the contract does not promise.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             // Responses produced by the framework (401 challenge, 403, 404 route, 405) get a code and Chinese text too.

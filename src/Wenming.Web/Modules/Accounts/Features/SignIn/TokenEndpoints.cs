@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity.Data;
 using Microsoft.Extensions.Options;
 using Wenming.Web.Modules.Accounts.Domain;
 using Wenming.Web.Platform.Data;
@@ -32,6 +33,7 @@ public static class TokenEndpoints
             return TypedResults.SignIn(SignInService.CreatePrincipal(checkedUser.Value, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
         })
         .RequireRateLimiting(RateLimits.SignIn)
+        .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
         .WithSummary("用账号（用户名或手机号）和密码换取访问令牌");
 
         auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (
@@ -61,6 +63,7 @@ public static class TokenEndpoints
             return TypedResults.SignIn(SignInService.CreatePrincipal(user, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
         })
         .RequireRateLimiting(RateLimits.SignIn)
+        .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
         .WithSummary("用刷新令牌换取新的访问令牌");
     }
 }
