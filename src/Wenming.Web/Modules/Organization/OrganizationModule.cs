@@ -42,8 +42,9 @@ public static class OrganizationModule
             ApiResults.OkOr(await handler.HandleAsync(id, ct)))
             .WithSummary("查看组织");
 
-        group.MapGet("/{id:long}/children", async Task<Results<Ok<IReadOnlyList<OrgUnitDto>>, ProblemHttpResult>> (long id, GetOrgUnitHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.ChildrenAsync(id, ct)))
+        group.MapGet("/{id:long}/children", async Task<Results<Ok<PageOf<OrgUnitDto>>, ProblemHttpResult>> (
+            long id, GetOrgUnitHandler handler, CancellationToken ct, int page = 1, int pageSize = 20) =>
+            ApiResults.OkOr(await handler.ChildrenAsync(id, new PageRequest(page, pageSize), ct)))
             .WithSummary("下级组织");
 
         group.MapPost("/", async Task<Results<Created<OrgUnitDto>, ProblemHttpResult>> (CreateOrgUnitRequest request, CreateOrgUnitHandler handler, CancellationToken ct) =>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Http;
 
 namespace Wenming.Web.Modules.Organization.Features.GetOrgUnit;
 
@@ -13,18 +14,24 @@ public sealed class GetOrgUnitHandler(AppDbContext db)
         return unit is null ? Error.NotFound("org.not_found") : OrgUnitDto.From(unit);
     }
 
-    public async Task<Result<IReadOnlyList<OrgUnitDto>>> ChildrenAsync(long id, CancellationToken ct)
+    /// <summary>The direct children, units with a division code first in code order, then practice points by name.</summary>
+    public async Task<Result<PageOf<OrgUnitDto>>> ChildrenAsync(long id, PageRequest paging, CancellationToken ct)
     {
+        if (paging.Check() is { } invalid)
+        {
+            return invalid;
+        }
+
         if (!await db.OrgUnits.AnyAsync(u => u.Id == id, ct))
         {
             return Error.NotFound("org.not_found");
         }
 
-        var children = await db.OrgUnits.AsNoTracking()
+        var page = await db.OrgUnits.AsNoTracking()
             .Where(u => u.ParentId == id)
             .OrderBy(u => u.DivisionCode == null).ThenBy(u => u.DivisionCode).ThenBy(u => u.Name)
-            .ToListAsync(ct);
-        return children.Select(OrgUnitDto.From).ToList();
+            .ToPageAsync(paging, ct);
+        return new PageOf<OrgUnitDto>(page.Items.Select(OrgUnitDto.From).ToList(), page.Page, page.PageSize, page.Total);
     }
 
     /// <summary>The chain from the caller's visible top down to the unit (for breadcrumbs).</summary>
