@@ -42,7 +42,8 @@ public sealed class Foundation : Migration
         migrationBuilder.CreateIndex("IX_org_units_CountyId", "org_units", "CountyId");
         migrationBuilder.CreateIndex("IX_org_units_DivisionCode", "org_units", "DivisionCode", unique: true);
         migrationBuilder.CreateIndex("IX_org_units_ParentId", "org_units", "ParentId");
-        migrationBuilder.CreateIndex("IX_org_units_Path", "org_units", "Path");
+        migrationBuilder.CreateIndex("IX_org_units_Path", "org_units", "Path")
+            .Annotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops" });
 
         migrationBuilder.CreateTable(
             name: "ppl_people",
