@@ -124,6 +124,7 @@ public static class PlatformSetup
             }
         });
 
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info = new OpenApiInfo { Title = "新时代文明实践云平台 API", Version = "v1", Description = "Wenming public JSON API (API.md)." };

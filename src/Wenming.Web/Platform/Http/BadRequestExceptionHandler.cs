@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Wenming.Web.Platform.Errors;
+
+namespace Wenming.Web.Platform.Http;
+
+/// <summary>
+/// A body that is not JSON, or a field of the wrong type ("level": "Bogus", "parentId": "abc"),
+/// fails before any handler runs. Answer it like every other bad input: 400, a stable code, and
+/// the field named in Chinese — not a 500.
+/// </summary>
+internal sealed class BadRequestExceptionHandler : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not BadHttpRequestException bad)
+        {
+            return false;
+        }
+
+        var path = (bad.InnerException as JsonException)?.Path;
+        var error = path is { Length: > 2 } && path.StartsWith("$.", StringComparison.Ordinal)
+            ? Error.Field(path[2..], "validation.field_malformed")
+            : Error.Of("validation.malformed", ErrorKind.Validation);
+        await ApiResults.Problem(error).ExecuteAsync(httpContext);
+        return true;
+    }
+}
