@@ -49,7 +49,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
     private void ApplyScopeFilter<T>(ModelBuilder builder)
         where T : class, IOrgScoped
     {
-        Expression<Func<T, bool>> filter = e => Set<OrgUnit>().Any(u => u.Id == e.OrgUnitId && u.Path.StartsWith(ScopePrefix));
+        // "unit id IN (units under the prefix)" rather than a correlated EXISTS: both databases then
+        // walk the path index to the few units in scope and the row's unit index from there.
+        Expression<Func<T, bool>> filter = e => Set<OrgUnit>().Where(u => u.Path.StartsWith(ScopePrefix)).Select(u => u.Id).Contains(e.OrgUnitId);
         builder.Entity<T>().HasQueryFilter(filter);
     }
 
