@@ -143,11 +143,27 @@ public static class PlatformSetup
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddLocalization();
+        // X-Forwarded-For decides the address in the audit log and the sign-in limit, so it is taken
+        // only from trusted proxies: loopback by default, more with Network:TrustedProxies.
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            o.KnownIPNetworks.Clear();
-            o.KnownProxies.Clear();
+            foreach (var proxy in (config["Network:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (proxy == "*")
+                {
+                    o.KnownIPNetworks.Clear();
+                    o.KnownProxies.Clear();
+                }
+                else if (proxy.Contains('/', StringComparison.Ordinal))
+                {
+                    o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
+                }
+                else
+                {
+                    o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+                }
+            }
         });
         return builder;
     }

@@ -124,7 +124,17 @@ public sealed class CreateAccountHandler(AppDbContext db, CurrentActor actor, Us
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
         user.SetRoles([role]);
-        var created = await users.CreateAsync(user, request.Password!);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, request.Password!);
+        }
+        catch (DbUpdateException)
+        {
+            // Two admins racing for the same login: the check above passed for both, the unique index decides.
+            return Error.Conflict("account.login_taken");
+        }
+
         if (!created.Succeeded)
         {
             return IdentityErrors.ToError(created);

@@ -60,15 +60,16 @@ public sealed class CreateOrgUnitHandler(AppDbContext db, CurrentActor actor, Or
             return Error.Field("parentId", "org.parent_required");
         }
 
-        if (!string.IsNullOrEmpty(request.DivisionCode) && await db.OrgUnits.IgnoreQueryFilters().AnyAsync(u => u.DivisionCode == request.DivisionCode, ct))
-        {
-            return Error.Conflict("org.division_code_taken");
-        }
-
         var created = OrgUnit.Create(parent, request.Level!.Value, request.Name!, request.DivisionCode, clock.GetUtcNow().UtcDateTime);
         if (!created.IsSuccess)
         {
             return created.Error!;
+        }
+
+        // Only a well-formed code can be "taken": format errors (400) come before the conflict (409).
+        if (!string.IsNullOrEmpty(request.DivisionCode) && await db.OrgUnits.IgnoreQueryFilters().AnyAsync(u => u.DivisionCode == request.DivisionCode, ct))
+        {
+            return Error.Conflict("org.division_code_taken");
         }
 
         var unit = created.Value;
