@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Accounts.Features;
+using Wenming.Web.Modules.Accounts.Features.ListAccounts;
+using Wenming.Web.Pages.Shared;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Http;
+
+namespace Wenming.Web.Pages.Accounts;
+
+/// <summary>Accounts bound to units of the caller's subtree, by login or name and by role.</summary>
+[Authorize(Roles = Roles.Admins)]
+public sealed class IndexModel(ListAccountsHandler list, AppDbContext db) : AppPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "role")]
+    public Role? RoleFilter { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public PageOf<AccountDto> Result { get; private set; } = new([], 1, 20, 0);
+
+    public IReadOnlyDictionary<long, string> UnitNames { get; private set; } = new Dictionary<long, string>();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var result = await list.HandleAsync(new ListAccountsRequest(Query, RoleFilter, null, Math.Max(1, PageNumber)), ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "") ?? Page();
+        }
+
+        Result = result.Value;
+        UnitNames = await UnitChoices.NamesAsync(db, Result.Items.Select(a => a.OrgUnitId), ct);
+        return Page();
+    }
+}

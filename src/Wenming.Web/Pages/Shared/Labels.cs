@@ -1,0 +1,56 @@
+using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.People.Domain;
+using Wenming.Web.Platform.Audit;
+using Wenming.Web.Platform.Localization;
+
+namespace Wenming.Web.Pages.Shared;
+
+/// <summary>Chinese names of the enums the pages show, from Ui.resx so that another language is a new file.</summary>
+public static class Labels
+{
+    public static string Level(OrgLevel level) => Text.Get("ui.level." + level);
+
+    public static string Status(OrgUnitStatus status) => Text.Get("ui.status." + status);
+
+    public static string Role(Role role) => Text.Get("ui.role." + role);
+
+    public static string Roles(IEnumerable<Role> roles) => string.Join("、", roles.Select(Role));
+
+    public static string Political(PoliticalStatus status) => Text.Get("ui.political." + status);
+
+    public static string Gender(Gender gender) => Text.Get("ui.gender." + gender);
+
+    public static string Action(AuditAction action) => Text.Get("ui.audit.action." + action);
+
+    /// <summary>Known entity types get a Chinese name; a new one shows its type name until it gets a key.</summary>
+    public static string Entity(string entityType) =>
+        Text.Has("ui.entity." + entityType) ? Text.Get("ui.entity." + entityType) : entityType;
+
+    /// <summary>
+    /// An audited value in words where the log keeps an enum's number or the role list's names
+    /// (Level 3 → 实践所); anything else is shown as stored.
+    /// </summary>
+    public static string? FieldValue(string property, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        return property switch
+        {
+            "Level" when Enum.TryParse<OrgLevel>(value, out var level) && Enum.IsDefined(level) => Level(level),
+            "Status" when Enum.TryParse<OrgUnitStatus>(value, out var status) && Enum.IsDefined(status) => Status(status),
+            "PoliticalStatus" when Enum.TryParse<PoliticalStatus>(value, out var political) && Enum.IsDefined(political) => Political(political),
+            "Gender" when Enum.TryParse<Gender>(value, out var gender) && Enum.IsDefined(gender) => Gender(gender),
+            "RoleList" => Roles(value.Split(',', StringSplitOptions.RemoveEmptyEntries)
+                .Select(r => Enum.TryParse<Role>(r, out var role) ? role : (Role?)null).OfType<Role>()),
+            _ => value,
+        };
+    }
+
+    /// <summary>Audited field names (PascalCase properties); unknown ones are shown as they are.</summary>
+    public static string Field(string property) =>
+        Text.Has("ui.prop." + property) ? Text.Get("ui.prop." + property) : property;
+}

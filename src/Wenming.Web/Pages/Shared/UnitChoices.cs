@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Platform.Data;
+
+namespace Wenming.Web.Pages.Shared;
+
+/// <summary>One unit in a drop-down, indented by its depth below the caller's top unit.</summary>
+public sealed record UnitChoice(long Id, string Name, OrgLevel Level, int Depth)
+{
+    /// <summary>Full-width spaces keep the indentation visible inside a native select on phones.</summary>
+    public string Label => new string('\u3000', Depth) + Name;
+}
+
+/// <summary>
+/// Units for the pages' pickers and name lookups. Reads go through the context's scoped sets, so a
+/// caller only ever gets units of their own subtree.
+/// </summary>
+public static class UnitChoices
+{
+    public static async Task<IReadOnlyList<UnitChoice>> ActiveAsync(AppDbContext db, OrgLevel deepestAllowedAbove, CancellationToken ct)
+    {
+        var units = await db.OrgUnits.AsNoTracking()
+            .Where(u => u.Status == OrgUnitStatus.Active && u.Level >= deepestAllowedAbove)
+            .OrderBy(u => u.Path)
+            .Select(u => new { u.Id, u.Name, u.Level, u.Path })
+            .ToListAsync(ct);
+        var top = units.Count == 0 ? 0 : units.Min(u => Depth(u.Path));
+        return units.Select(u => new UnitChoice(u.Id, u.Name, u.Level, Depth(u.Path) - top)).ToList();
+    }
+
+    public static async Task<IReadOnlyDictionary<long, string>> NamesAsync(AppDbContext db, IEnumerable<long> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.OrgUnits.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+    }
+
+    private static int Depth(string path) => path.Count(c => c == '/');
+}

@@ -1,0 +1,120 @@
+using Microsoft.Playwright;
+
+namespace Wenming.E2ETests.Infrastructure;
+
+/// <summary>One app and one headless Chromium for the whole run; each test opens its own browser context (own cookies).</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string DemoPassword = Wenming.Web.Demo.DemoCounty.Password;
+
+    private WenmingServer? _server;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseAddress => (_server ?? throw new InvalidOperationException("The app is not running.")).BaseAddress;
+
+    public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not running.");
+
+    /// <summary>tests/e2e/screenshots, found from the source tree so it does not depend on the build output folder.</summary>
+    public static string ScreenshotDirectory { get; } = FindScreenshotDirectory();
+
+    public async Task InitializeAsync()
+    {
+        if (Chromium.SkipReason is not null)
+        {
+            return;
+        }
+
+        if (!Chromium.IsInstalled)
+        {
+            throw new InvalidOperationException($"CI=true and Chromium is missing at {Chromium.ExecutablePath}: browser tests cannot run.");
+        }
+
+        _server = new WenmingServer();
+        _server.StartServer();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium.ExecutablePath,
+            Headless = true,
+            Args = Chromium.Args,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    /// <summary>A fresh context (no cookies) at the given viewport, with the site as base URL.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+            TimezoneId = "Asia/Shanghai",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> SignInAsync(string login, int width = 1280, int height = 800)
+    {
+        var page = await NewPageAsync(width, height);
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#login", login);
+        await page.FillAsync("#password", DemoPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>Saved under tests/e2e/screenshots (git-ignored) for a person to look at; long lists pass fullPage: false.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
+    {
+        Directory.CreateDirectory(ScreenshotDirectory);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = fullPage });
+    }
+
+    /// <summary>Phones must never scroll sideways (DESIGN §2: every resident page works at 360 px).</summary>
+    public static Task<int> ScrollWidthAsync(IPage page) => page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+
+    private static string FindScreenshotDirectory()
+    {
+        // The build output may live outside the checkout (WENMING_ARTIFACTS), so start from this source file.
+        var source = SourceFile();
+        if (source.Length > 0 && Path.GetDirectoryName(source) is { } infrastructure && File.Exists(source))
+        {
+            return Path.GetFullPath(Path.Combine(infrastructure, "..", "..", "screenshots"));
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Wenming.slnx")))
+            {
+                return Path.Combine(dir.FullName, "tests", "e2e", "screenshots");
+            }
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "screenshots");
+    }
+
+    private static string SourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
