@@ -18,7 +18,7 @@ namespace Wenming.Web.Demo;
 /// role. It goes through the same handlers as the API, so the demo data obeys every rule.
 /// </summary>
 public sealed class DemoCounty(
-    AppDbContext db, CreateOrgUnitHandler createUnit, RegisterPersonHandler registerPerson, CreateAccountHandler createAccount, TimeProvider clock)
+    AppDbContext db, CreateOrgUnitHandler createUnit, RegisterPersonHandler registerPerson, CreateAccountHandler createAccount)
 {
     public const string Password = "Wenming@2026";
 
@@ -91,7 +91,7 @@ public sealed class DemoCounty(
 
         // About 100 residents: 20 in the first village (the demo accounts' people come from there), 7 in each other one.
         var random = new Random(20261123);
-        var people = new List<long>();
+        var people = new List<(long Id, string Name)>();
         var serial = 0;
         foreach (var village in villages)
         {
@@ -106,7 +106,7 @@ public sealed class DemoCounty(
                 var person = await registerPerson.HandleAsync(new RegisterPersonRequest(name, id, phone, village.Id, PoliticalStatus: i % 5 == 0 ? PoliticalStatus.PartyMember : PoliticalStatus.Masses), ct);
                 if (village == villages[0])
                 {
-                    people.Add(person.Value.Id);
+                    people.Add((person.Value.Id, person.Value.Name));
                 }
             }
         }
@@ -124,8 +124,9 @@ public sealed class DemoCounty(
         foreach (var login in Logins)
         {
             // Leaders, volunteers and residents are real people of the first village.
-            long? personId = login.Role is Role.TeamLeader or Role.Volunteer or Role.Resident ? people[nextPerson++] : null;
-            var display = Text(login);
+            (long Id, string Name)? person = login.Role is Role.TeamLeader or Role.Volunteer or Role.Resident ? people[nextPerson++] : null;
+            var personId = person?.Id;
+            var display = person?.Name ?? Text(login);
             var created = await createAccount.HandleAsync(new CreateAccountRequest(login.Login, Password, display, login.Role, boundTo[login.BoundTo], personId), ct);
             if (!created.IsSuccess)
             {
@@ -133,7 +134,6 @@ public sealed class DemoCounty(
             }
         }
 
-        _ = clock;
         return true;
     }
 
@@ -143,10 +143,7 @@ public sealed class DemoCounty(
         Role.CenterAdmin => "县中心管理员",
         Role.InstituteAdmin => login.BoundTo[..3] + "所管理员",
         Role.StationAdmin => login.BoundTo[..3] + "站管理员",
-        Role.TeamLeader => "志愿服务队队长",
-        Role.Supervisor => "督查考评员",
-        Role.Volunteer => "志愿者" + login.Login[^1..],
-        _ => "群众" + login.Login[^1..],
+        _ => "督查考评员",
     };
 
     private async Task<OrgUnitDto> Unit(long? parentId, OrgLevel level, string name, string? code, CancellationToken ct, string? address = null, double? lat = null, double? lng = null)

@@ -178,7 +178,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
             object? Show(object? value) => sensitive ? (value is null ? null : "***") : value;
             switch (entry.State)
             {
-                case EntityState.Added:
+                case EntityState.Added when property.CurrentValue is not null:
                     changes[meta.Name] = Show(property.CurrentValue);
                     break;
                 case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
