@@ -86,7 +86,8 @@ public sealed partial class PageTourTests(BrowserFixture app)
         await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "人员" })).ToHaveCountAsync(0);
 
         await nav.GetByRole(AriaRole.Link, new() { Name = "我的" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("me-name")).ToHaveTextAsync("群众1");
+        // The demo account carries its person's real name (a generated 2–4 character Chinese name).
+        await Assertions.Expect(page.GetByTestId("me-name")).ToHaveTextAsync(new Regex(@"^[\u4e00-\u9fff]{2,4}$"));
         await Assertions.Expect(page.GetByTestId("me-id")).ToHaveTextAsync(new Regex(@"^339\*{11}[\dX]{4}$"));
         await Assertions.Expect(page.Locator("main")).ToContainTextAsync("桃花村新时代文明实践站");
         Assert.True(await BrowserFixture.ScrollWidthAsync(page) <= 360, "my page scrolls sideways at 360 px");
