@@ -9,6 +9,7 @@ using Wenming.Web.Modules.Organization.Features.CreateOrgUnit;
 using Wenming.Web.Modules.People.Domain;
 using Wenming.Web.Modules.People.Features.RegisterPerson;
 using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Hosting;
 
 namespace Wenming.Web.Demo;
 
@@ -18,7 +19,8 @@ namespace Wenming.Web.Demo;
 /// role. It goes through the same handlers as the API, so the demo data obeys every rule.
 /// </summary>
 public sealed class DemoCounty(
-    AppDbContext db, CreateOrgUnitHandler createUnit, RegisterPersonHandler registerPerson, CreateAccountHandler createAccount)
+    AppDbContext db, CreateOrgUnitHandler createUnit, RegisterPersonHandler registerPerson, CreateAccountHandler createAccount,
+    IEnumerable<IDemoSeedStep> moduleSteps)
 {
     public const string Password = "Wenming@2026";
 
@@ -121,6 +123,8 @@ public sealed class DemoCounty(
             ["溪口村新时代文明实践站"] = villages[3].Id,
         };
         var nextPerson = 0;
+        var personByLogin = new Dictionary<string, long>();
+        var userByLogin = new Dictionary<string, long>();
         foreach (var login in Logins)
         {
             // Leaders, volunteers and residents are real people of the first village.
@@ -132,6 +136,19 @@ public sealed class DemoCounty(
             {
                 throw new InvalidOperationException($"Demo account {login.Login}: {created.Error!.Code} {created.Error.Message}");
             }
+
+            userByLogin[login.Login] = created.Value.Id;
+            if (personId is { } linked)
+            {
+                personByLogin[login.Login] = linked;
+            }
+        }
+
+        var demo = new DemoCountyData(
+            city.Id, county.Id, townships.Select(t => t.Id).ToList(), villages.Select(v => v.Id).ToList(), personByLogin, userByLogin);
+        foreach (var step in moduleSteps.OrderBy(s => s.Order))
+        {
+            await step.SeedAsync(demo, ct);
         }
 
         return true;

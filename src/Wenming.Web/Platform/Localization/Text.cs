@@ -10,9 +10,14 @@ namespace Wenming.Web.Platform.Localization;
 /// </summary>
 public static class Text
 {
-    // Messages: API and validation messages. Ui: page text (labels, navigation, headings).
-    private static readonly ResourceManager Messages = new("Wenming.Web.Resources.Messages", typeof(Text).Assembly);
-    private static readonly ResourceManager Ui = new("Wenming.Web.Resources.Ui", typeof(Text).Assembly);
+    // Every Resources/*.resx of the assembly: Messages (API and validation), Ui (page text), and one
+    // per module that has its own (Volunteers.resx …), so modules add text without editing a shared file.
+    private static readonly ResourceManager[] Managers = typeof(Text).Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith("Wenming.Web.Resources.", StringComparison.Ordinal) && n.EndsWith(".resources", StringComparison.Ordinal))
+        .Select(n => n[..^".resources".Length])
+        .Order(StringComparer.Ordinal)
+        .Select(baseName => new ResourceManager(baseName, typeof(Text).Assembly))
+        .ToArray();
 
     public static string Get(string key, params object[] args)
     {
@@ -22,8 +27,18 @@ public static class Text
 
     public static bool Has(string key) => Find(key, CultureInfo.InvariantCulture) is not null;
 
-    private static string? Find(string key, CultureInfo culture) =>
-        Messages.GetString(key, culture) ?? Ui.GetString(key, culture);
+    private static string? Find(string key, CultureInfo culture)
+    {
+        foreach (var manager in Managers)
+        {
+            if (manager.GetString(key, culture) is { } text)
+            {
+                return text;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>China Standard Time, used for display; the database keeps UTC.</summary>
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
