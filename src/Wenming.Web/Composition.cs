@@ -2,6 +2,8 @@ using Wenming.Web.Modules.Accounts;
 using Wenming.Web.Modules.Audit;
 using Wenming.Web.Modules.Organization;
 using Wenming.Web.Modules.People;
+using Wenming.Web.Modules.SocialOrgs;
+using Wenming.Web.Modules.Volunteers;
 using Wenming.Web.Platform.Hosting;
 
 namespace Wenming.Web;
@@ -15,6 +17,8 @@ public static class Composition
         builder.Services
             .AddOrganization()
             .AddPeople()
+            .AddVolunteers()
+            .AddSocialOrgs()
             .AddAccounts()
             .AddAuditLog();
         return builder;
@@ -29,6 +33,8 @@ public static class Composition
             .MapAccounts()
             .MapOrganization()
             .MapPeople()
+            .MapVolunteers()
+            .MapSocialOrgs()
             .MapAuditLog();
         return app;
     }

@@ -169,6 +169,56 @@ public abstract class ScopeMatrixTests(AppFixture app)
         { "center",      "GET /accounts?orgUnitId=",               "county2",          404 },
         { "village1",    "GET /accounts?orgUnitId=",               "township1",        404 },
 
+        { "center",      "GET /volunteers/{id}",                   "village2",         200 },
+        { "center",      "GET /volunteers/{id}",                   "county2-village",  404 },
+        { "town1",       "GET /volunteers/{id}",                   "village1",         200 },
+        { "town1",       "GET /volunteers/{id}",                   "village2",         404 },
+        { "village2",    "GET /volunteers/{id}",                   "village1",         404 },
+        { "supervisor1", "GET /volunteers/{id}",                   "village2",         200 },
+        { "volunteer1",  "GET /volunteers/{id}",                   "own volunteer",    200 },
+        { "volunteer1",  "GET /volunteers/{id}",                   "village1",         404 },
+        { "resident1",   "GET /volunteers/{id}",                   "village1",         404 },
+
+        { "center",      "POST /volunteers",                       "village2",         201 },
+        { "town1",       "POST /volunteers",                       "village2",         404 },
+        { "village1",    "POST /volunteers",                       "village1",         201 },
+        { "village1",    "POST /volunteers",                       "village2",         404 },
+        { "supervisor1", "POST /volunteers",                       "village1",         403 },
+        { "leader1",     "POST /volunteers",                       "village1",         403 },
+        { "resident1",   "POST /volunteers",                       "village1",         403 },
+        { "resident1",   "POST /volunteers",                       "own person",       201 },
+
+        { "center",      "POST /volunteers/{id}/approve",          "village2",         200 },
+        { "center",      "POST /volunteers/{id}/approve",          "county2-village",  404 },
+        { "town1",       "POST /volunteers/{id}/approve",          "village1",         200 },
+        { "town1",       "POST /volunteers/{id}/approve",          "village2",         404 },
+        { "village1",    "POST /volunteers/{id}/approve",          "village1",         200 },
+        { "village2",    "POST /volunteers/{id}/approve",          "village1",         404 },
+        { "supervisor1", "POST /volunteers/{id}/approve",          "village1",         403 },
+        { "leader1",     "POST /volunteers/{id}/approve",          "village1",         403 },
+        { "resident1",   "POST /volunteers/{id}/approve",          "village1",         403 },
+
+        { "center",      "GET /volunteers?orgUnitId=",             "village2",         200 },
+        { "town1",       "GET /volunteers?orgUnitId=",             "township2",        404 },
+        { "volunteer1",  "GET /volunteers?orgUnitId=",             "village1",         403 },
+
+        { "center",      "POST /teams",                            "village2",         201 },
+        { "town1",       "POST /teams",                            "village2",         404 },
+        { "village1",    "POST /teams",                            "village1",         201 },
+        { "supervisor1", "POST /teams",                            "village1",         403 },
+        { "leader1",     "POST /teams",                            "village1",         403 },
+
+        { "center",      "GET /teams/{id}",                        "village2",         200 },
+        { "town2",       "GET /teams/{id}",                        "village1",         404 },
+        { "village2",    "GET /teams/{id}",                        "village1",         404 },
+        { "resident1",   "GET /teams/{id}",                        "village1",         200 },
+
+        { "center",      "POST /teams/{id}/members",               "village1",         201 },
+        { "village1",    "POST /teams/{id}/members",               "village1",         201 },
+        { "village2",    "POST /teams/{id}/members",               "village1",         404 },
+        { "leader1",     "POST /teams/{id}/members",               "village1",         403 },
+        { "volunteer1",  "POST /teams/{id}/members",               "village1",         403 },
+
         { "admin",       "GET /org-units",                         "-",                200 },
         { "resident1",   "GET /org-units",                         "-",                200 },
         { "center",      "GET /org-units?underId=",                "township2",        200 },
@@ -238,7 +288,7 @@ public abstract class ScopeMatrixTests(AppFixture app)
         var subtree = await SubtreeAsync(boundTo);
         var caller = app.As(who);
 
-        foreach (var list in new[] { "/api/v1/people?", "/api/v1/accounts?", "/api/v1/audit-entries?" })
+        foreach (var list in new[] { "/api/v1/people?", "/api/v1/accounts?", "/api/v1/volunteers?", "/api/v1/audit-entries?" })
         {
             var all = await DemoMap.AllItemsAsync(app.Admin, list);
             var expected = all.Where(r => subtree.Contains(r.GetProperty("orgUnitId").GetInt64())).Select(r => r.GetProperty("id").GetInt64()).ToHashSet();
@@ -326,6 +376,21 @@ public abstract class ScopeMatrixTests(AppFixture app)
 
             case "GET /audit-entries":
                 return await caller.GetAsync("/api/v1/audit-entries");
+            case "GET /volunteers/{id}":
+                return await caller.GetAsync($"/api/v1/volunteers/{await VolunteerAsync(who)}");
+            case "POST /volunteers":
+                return await caller.PostAsync("/api/v1/volunteers", new { personId = await PersonAsync(who) });
+            case "POST /volunteers/{id}/approve":
+                return await caller.PostAsync($"/api/v1/volunteers/{await VolunteerAsync(who)}/approve");
+            case "GET /volunteers?orgUnitId=":
+                return await caller.GetAsync($"/api/v1/volunteers?orgUnitId={Unit()}");
+            case "POST /teams":
+                return await caller.PostAsync("/api/v1/teams", new { orgUnitId = Unit(), name = TestData.Name("范围测试队"), category = "Other", leaderVolunteerId = await VolunteerAsync(who, approve: true) });
+            case "GET /teams/{id}":
+                return await caller.GetAsync($"/api/v1/teams/{await TeamAsync()}");
+            case "POST /teams/{id}/members":
+                return await caller.PostAsync($"/api/v1/teams/{await TeamAsync()}/members", new { volunteerId = await VolunteerAsync(who, approve: true) });
+
             default:
                 throw new ArgumentException("No such endpoint in the matrix: " + endpoint, nameof(endpoint));
         }
@@ -336,6 +401,27 @@ public abstract class ScopeMatrixTests(AppFixture app)
         async Task<long> PersonAsync(string login) => target == "own person"
             ? (await app.As(login).GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK).Number("personId")
             : (await admin.PostAsync("/api/v1/people", new { name = "范围测试", idNumber = TestData.IdNumber(), phone = TestData.Phone(), orgUnitId = Unit() })).Expect(HttpStatusCode.Created).Id;
+
+        async Task<long> VolunteerAsync(string login, bool approve = false)
+        {
+            if (target == "own volunteer")
+            {
+                var own = (await app.As(login).GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK).Number("personId");
+                return (await DemoMap.AllItemsAsync(admin, "/api/v1/volunteers?")).Single(v => v.GetProperty("personId").GetInt64() == own).GetProperty("id").GetInt64();
+            }
+
+            var id = (await admin.PostAsync("/api/v1/volunteers", new { personId = await PersonAsync(login) })).Expect(HttpStatusCode.Created).Id;
+            if (approve)
+            {
+                (await admin.PostAsync($"/api/v1/volunteers/{id}/approve")).Expect(HttpStatusCode.OK);
+            }
+
+            return id;
+        }
+
+        async Task<long> TeamAsync() =>
+            (await admin.PostAsync("/api/v1/teams", new { orgUnitId = Unit(), name = TestData.Name("范围测试队"), category = "Other", leaderVolunteerId = await VolunteerAsync(who, approve: true) }))
+                .Expect(HttpStatusCode.Created).Id;
 
         async Task<long> AccountAsync(string login) => target == "own account"
             ? app.Demo.Account(login)

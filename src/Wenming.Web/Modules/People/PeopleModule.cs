@@ -55,5 +55,19 @@ public static class PeopleModule
             await db.Set<Person>().AsNoTracking().Where(p => p.Id == id)
                 .Select(p => new PersonInfo(p.Id, p.Name, p.OrgUnitId, p.CountyId, p.BirthDate, p.Phone))
                 .SingleOrDefaultAsync(ct);
+
+        public async Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
+            await db.Set<Person>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+
+        public IQueryable<long> IdsNamed(string text)
+        {
+            var like = QueryExtensions.LikeContains(text.Trim());
+            return db.Set<Person>().Where(p => EF.Functions.Like(p.Name, like, "\\")).Select(p => p.Id);
+        }
+
+        public async Task<IReadOnlyList<PersonInfo>> InUnitAsync(long orgUnitId, int take, CancellationToken ct = default) =>
+            await db.Set<Person>().AsNoTracking().Where(p => p.OrgUnitId == orgUnitId).OrderBy(p => p.Id).Take(take)
+                .Select(p => new PersonInfo(p.Id, p.Name, p.OrgUnitId, p.CountyId, p.BirthDate, p.Phone))
+                .ToListAsync(ct);
     }
 }

@@ -7,4 +7,13 @@ public interface IPeopleDirectory
 {
     /// <summary>The person if visible in the caller's subtree.</summary>
     Task<PersonInfo?> FindAsync(long id, CancellationToken ct = default);
+
+    /// <summary>The names of the visible people among <paramref name="ids"/> (for lists in other modules).</summary>
+    Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default);
+
+    /// <summary>The ids of visible people whose name contains <paramref name="text"/>, as a query other modules compose into their own.</summary>
+    IQueryable<long> IdsNamed(string text);
+
+    /// <summary>The first visible people registered in a unit (oldest first): for demo data and pickers.</summary>
+    Task<IReadOnlyList<PersonInfo>> InUnitAsync(long orgUnitId, int take, CancellationToken ct = default);
 }

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.People.Contracts;
+using Wenming.Web.Modules.Volunteers.Domain;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Modules.Volunteers.Features.SearchVolunteers;
+
+public sealed record SearchVolunteersRequest(VolunteerStatus? Status, long? OrgUnitId, string? Q, int Page = 1, int PageSize = 20);
+
+/// <summary>Volunteers of the caller's subtree, by status, unit (and below) and name or volunteer number.</summary>
+public sealed class SearchVolunteersHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IPeopleDirectory people)
+{
+    public async Task<Result<PageOf<VolunteerDto>>> HandleAsync(SearchVolunteersRequest request, CancellationToken ct)
+    {
+        if (actor.RequireOverseer() is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        var paging = new PageRequest(request.Page, request.PageSize);
+        if (paging.Check() is { } invalid)
+        {
+            return invalid;
+        }
+
+        var query = db.Set<Volunteer>().AsNoTracking();
+        if (request.Status is { } status)
+        {
+            query = query.Where(v => v.Status == status);
+        }
+
+        if (request.OrgUnitId is { } unitId)
+        {
+            var unit = await orgs.FindAsync(unitId, ct);
+            if (unit is null)
+            {
+                return Error.NotFound("org.not_found");
+            }
+
+            var unitIds = orgs.UnitIdsUnder(unit.Path);
+            query = query.Where(v => unitIds.Contains(v.OrgUnitId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Q))
+        {
+            var q = request.Q.Trim();
+            var named = people.IdsNamed(q);
+            query = query.Where(v => v.VolunteerNumber == q || named.Contains(v.PersonId));
+        }
+
+        var page = await query.OrderByDescending(v => v.Id).ToPageAsync(paging, ct);
+        var names = await people.NamesAsync(page.Items.Select(v => v.PersonId).ToList(), ct);
+        return new PageOf<VolunteerDto>(
+            page.Items.Select(v => VolunteerDto.From(v, names.GetValueOrDefault(v.PersonId))).ToList(), page.Page, page.PageSize, page.Total);
+    }
+}

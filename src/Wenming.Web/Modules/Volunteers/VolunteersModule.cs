@@ -1,0 +1,99 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Wenming.Web.Modules.Volunteers.Features;
+using Wenming.Web.Modules.Volunteers.Features.AddTeamMember;
+using Wenming.Web.Modules.Volunteers.Features.ApproveVolunteer;
+using Wenming.Web.Modules.Volunteers.Features.CreateTeam;
+using Wenming.Web.Modules.Volunteers.Features.GetTeam;
+using Wenming.Web.Modules.Volunteers.Features.GetVolunteer;
+using Wenming.Web.Modules.Volunteers.Features.ListTeamMembers;
+using Wenming.Web.Modules.Volunteers.Features.RegisterVolunteer;
+using Wenming.Web.Modules.Volunteers.Features.RejectVolunteer;
+using Wenming.Web.Modules.Volunteers.Features.RemoveTeamMember;
+using Wenming.Web.Modules.Volunteers.Features.SearchTeams;
+using Wenming.Web.Modules.Volunteers.Features.SearchVolunteers;
+using Wenming.Web.Platform.Hosting;
+using Wenming.Web.Platform.Http;
+
+namespace Wenming.Web.Modules.Volunteers;
+
+/// <summary>Volunteer registration and approval, and volunteer teams (DESIGN §4).</summary>
+public static class VolunteersModule
+{
+    public static IServiceCollection AddVolunteers(this IServiceCollection services)
+    {
+        services.AddScoped<RegisterVolunteerHandler>();
+        services.AddScoped<ApproveVolunteerHandler>();
+        services.AddScoped<RejectVolunteerHandler>();
+        services.AddScoped<GetVolunteerHandler>();
+        services.AddScoped<SearchVolunteersHandler>();
+        services.AddScoped<CreateTeamHandler>();
+        services.AddScoped<AddTeamMemberHandler>();
+        services.AddScoped<RemoveTeamMemberHandler>();
+        services.AddScoped<GetTeamHandler>();
+        services.AddScoped<SearchTeamsHandler>();
+        services.AddScoped<ListTeamMembersHandler>();
+        services.AddScoped<IDemoSeedStep, VolunteersDemo>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapVolunteers(this RouteGroupBuilder api)
+    {
+        var volunteers = api.MapGroup("/volunteers").WithTags("volunteers");
+
+        volunteers.MapGet("/", async Task<Results<Ok<PageOf<VolunteerDto>>, ProblemHttpResult>> (
+            [AsParameters] SearchVolunteersRequest request, SearchVolunteersHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(request, ct)))
+            .WithSummary("按状态、组织、姓名或志愿者编号查找志愿者");
+
+        volunteers.MapGet("/{id:long}", async Task<Results<Ok<VolunteerDto>, ProblemHttpResult>> (long id, GetVolunteerHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+            .WithSummary("查看志愿者（本人或管辖范围内）");
+
+        volunteers.MapPost("/", async Task<Results<Created<VolunteerDto>, ProblemHttpResult>> (RegisterVolunteerRequest request, RegisterVolunteerHandler handler, CancellationToken ct) =>
+            ApiResults.CreatedOr(await handler.HandleAsync(request, ct), v => $"/api/v1/volunteers/{v.Id}"))
+            .WithSummary("志愿者注册申请（14–17 周岁须监护人同意）");
+
+        volunteers.MapPost("/{id:long}/approve", async Task<Results<Ok<VolunteerDto>, ProblemHttpResult>> (long id, ApproveVolunteerHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+            .WithSummary("审核通过并发放志愿者编号");
+
+        volunteers.MapPost("/{id:long}/reject", async Task<Results<Ok<VolunteerDto>, ProblemHttpResult>> (long id, RejectVolunteerRequest request, RejectVolunteerHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(id, request, ct)))
+            .WithSummary("驳回注册申请（须填写原因）");
+
+        var teams = api.MapGroup("/teams").WithTags("teams");
+
+        teams.MapGet("/", async Task<Results<Ok<PageOf<TeamDto>>, ProblemHttpResult>> (
+            [AsParameters] SearchTeamsRequest request, SearchTeamsHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(request, ct)))
+            .WithSummary("志愿服务队列表");
+
+        teams.MapGet("/{id:long}", async Task<Results<Ok<TeamDto>, ProblemHttpResult>> (long id, GetTeamHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+            .WithSummary("查看志愿服务队");
+
+        teams.MapPost("/", async Task<Results<Created<TeamDto>, ProblemHttpResult>> (CreateTeamRequest request, CreateTeamHandler handler, CancellationToken ct) =>
+            ApiResults.CreatedOr(await handler.HandleAsync(request, ct), t => $"/api/v1/teams/{t.Id}"))
+            .WithSummary("组建志愿服务队");
+
+        teams.MapGet("/{id:long}/members", async Task<Results<Ok<PageOf<TeamMemberDto>>, ProblemHttpResult>> (
+            long id, [AsParameters] ListTeamMembersRequest request, ListTeamMembersHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(id, request, ct)))
+            .WithSummary("队员列表");
+
+        teams.MapPost("/{id:long}/members", async Task<Results<Created<TeamMemberDto>, ProblemHttpResult>> (
+            long id, AddTeamMemberRequest request, AddTeamMemberHandler handler, CancellationToken ct) =>
+            ApiResults.CreatedOr(await handler.HandleAsync(id, request, ct), m => $"/api/v1/teams/{id}/members/{m.VolunteerId}"))
+            .WithSummary("添加队员（须为已审核通过的志愿者）");
+
+        teams.MapDelete("/{id:long}/members/{volunteerId:long}", async Task<Results<NoContent, ProblemHttpResult>> (
+            long id, long volunteerId, RemoveTeamMemberHandler handler, CancellationToken ct) =>
+        {
+            var result = await handler.HandleAsync(id, volunteerId, ct);
+            return result.IsSuccess ? TypedResults.NoContent() : ApiResults.Problem(result.Error!);
+        })
+            .WithSummary("移出队员");
+
+        return api;
+    }
+}

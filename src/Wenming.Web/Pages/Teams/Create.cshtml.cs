@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.Volunteers.Domain;
+using Wenming.Web.Modules.Volunteers.Features;
+using Wenming.Web.Modules.Volunteers.Features.CreateTeam;
+using Wenming.Web.Modules.Volunteers.Features.SearchVolunteers;
+using Wenming.Web.Pages.Shared;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Localization;
+
+namespace Wenming.Web.Pages.Teams;
+
+/// <summary>An admin sets up a team; the leader is chosen among the approved volunteers of their subtree.</summary>
+[Authorize(Roles = Roles.Admins)]
+public sealed class CreateModel(CreateTeamHandler create, SearchVolunteersHandler volunteers, AppDbContext db) : AppPageModel
+{
+    [BindProperty]
+    public TeamInput Input { get; set; } = new();
+
+    public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
+
+    public IReadOnlyList<VolunteerDto> Leaders { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Units.Count == 1)
+        {
+            Input.OrgUnitId = Units[0].Id;
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (BindingFailed())
+        {
+            return Page();
+        }
+
+        var result = await create.HandleAsync(new CreateTeamRequest(Input.OrgUnitId, Input.Name, Input.Category, Input.LeaderVolunteerId), ct);
+        if (!result.IsSuccess)
+        {
+            var fieldOf = new Dictionary<string, string>
+            {
+                ["org.not_found"] = "orgUnitId",
+                ["volunteer.not_found"] = "leaderVolunteerId",
+                ["team.volunteer_not_approved"] = "leaderVolunteerId",
+            };
+            return Refuse(result.Error!, fieldOf: fieldOf) ?? Page();
+        }
+
+        Notice = Text.Get("ui.team.created", result.Value.Name);
+        return RedirectToPage("/Teams/Detail", new { id = result.Value.Id });
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        var approved = await volunteers.HandleAsync(new SearchVolunteersRequest(VolunteerStatus.Approved, null, null, 1, 100), ct);
+        Leaders = approved.IsSuccess ? approved.Value.Items : [];
+    }
+}
+
+public sealed class TeamInput
+{
+    public long? OrgUnitId { get; set; }
+
+    public string? Name { get; set; }
+
+    public TeamCategory? Category { get; set; }
+
+    public long? LeaderVolunteerId { get; set; }
+}
