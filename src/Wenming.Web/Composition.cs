@@ -1,4 +1,5 @@
 using Wenming.Web.Modules.Accounts;
+using Wenming.Web.Modules.Activities;
 using Wenming.Web.Modules.Audit;
 using Wenming.Web.Modules.Organization;
 using Wenming.Web.Modules.People;
@@ -18,6 +19,7 @@ public static class Composition
             .AddOrganization()
             .AddPeople()
             .AddVolunteers()
+            .AddActivities()
             .AddSocialOrgs()
             .AddAccounts()
             .AddAuditLog();
@@ -34,6 +36,7 @@ public static class Composition
             .MapOrganization()
             .MapPeople()
             .MapVolunteers()
+            .MapActivities()
             .MapSocialOrgs()
             .MapAuditLog();
         return app;

@@ -3,12 +3,16 @@ using Wenming.Web.Modules.Volunteers.Features;
 using Wenming.Web.Modules.Volunteers.Features.AddTeamMember;
 using Wenming.Web.Modules.Volunteers.Features.ApproveVolunteer;
 using Wenming.Web.Modules.Volunteers.Features.CreateTeam;
+using Wenming.Web.Modules.Volunteers.Features.DecideServiceRecord;
 using Wenming.Web.Modules.Volunteers.Features.GetTeam;
 using Wenming.Web.Modules.Volunteers.Features.GetVolunteer;
+using Wenming.Web.Modules.Volunteers.Features.ListServiceRecords;
 using Wenming.Web.Modules.Volunteers.Features.ListTeamMembers;
+using Wenming.Web.Modules.Volunteers.Features.RecordServiceHours;
 using Wenming.Web.Modules.Volunteers.Features.RegisterVolunteer;
 using Wenming.Web.Modules.Volunteers.Features.RejectVolunteer;
 using Wenming.Web.Modules.Volunteers.Features.RemoveTeamMember;
+using Wenming.Web.Modules.Volunteers.Features.ReverseServiceRecord;
 using Wenming.Web.Modules.Volunteers.Features.SearchTeams;
 using Wenming.Web.Modules.Volunteers.Features.SearchVolunteers;
 using Wenming.Web.Platform.Hosting;
@@ -32,7 +36,14 @@ public static class VolunteersModule
         services.AddScoped<GetTeamHandler>();
         services.AddScoped<SearchTeamsHandler>();
         services.AddScoped<ListTeamMembersHandler>();
+        services.AddScoped<RecordServiceHoursHandler>();
+        services.AddScoped<DecideServiceRecordHandler>();
+        services.AddScoped<ReverseServiceRecordHandler>();
+        services.AddScoped<ListServiceRecordsHandler>();
+        services.AddScoped<Contracts.IServiceRecords, ServiceRecordsService>();
+        services.AddScoped<IDemoSeedStep, ServiceRecordsDemo>();
         services.AddScoped<IDemoSeedStep, VolunteersDemo>();
+        services.AddScoped<Contracts.IVolunteerDirectory, Contracts.VolunteerDirectory>();
         return services;
     }
 
@@ -60,6 +71,37 @@ public static class VolunteersModule
         volunteers.MapPost("/{id:long}/reject", async Task<Results<Ok<VolunteerDto>, ProblemHttpResult>> (long id, RejectVolunteerRequest request, RejectVolunteerHandler handler, CancellationToken ct) =>
             ApiResults.OkOr(await handler.HandleAsync(id, request, ct)))
             .WithSummary("驳回注册申请（须填写原因）");
+
+        volunteers.MapGet("/{id:long}/service-records", async Task<Results<Ok<ServiceRecordPage>, ProblemHttpResult>> (
+            long id, [AsParameters] VolunteerServiceRecordsRequest request, ListServiceRecordsHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.ForVolunteerAsync(id, request, ct)))
+            .WithSummary("志愿者的服务记录（按服务日期筛选）");
+
+        volunteers.MapPost("/{id:long}/service-records", async Task<Results<Created<ServiceRecordDto>, ProblemHttpResult>> (
+            long id, RecordServiceHoursRequest request, RecordServiceHoursHandler handler, CancellationToken ct) =>
+            ApiResults.CreatedOr(await handler.HandleAsync(id, request, ct), r => $"/api/v1/service-records/{r.Id}"))
+            .WithSummary("登记服务时长（管理员、队长或志愿者本人；待确认）");
+
+        var records = api.MapGroup("/service-records").WithTags("service-records");
+
+        records.MapGet("/", async Task<Results<Ok<ServiceRecordPage>, ProblemHttpResult>> (
+            [AsParameters] ServiceRecordReportRequest request, ListServiceRecordsHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.ReportAsync(request, ct)))
+            .WithSummary("服务时长统计：按组织、状态和日期范围");
+
+        records.MapPost("/{id:long}/confirm", async Task<Results<Ok<ServiceRecordDto>, ProblemHttpResult>> (long id, DecideServiceRecordHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.ConfirmAsync(id, ct)))
+            .WithSummary("确认服务记录（确认后不可修改）");
+
+        records.MapPost("/{id:long}/reject", async Task<Results<Ok<ServiceRecordDto>, ProblemHttpResult>> (
+            long id, RejectServiceRecordRequest request, DecideServiceRecordHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.RejectAsync(id, request, ct)))
+            .WithSummary("驳回待确认的服务记录（须填写原因）");
+
+        records.MapPost("/{id:long}/reverse", async Task<Results<Created<ServiceRecordDto>, ProblemHttpResult>> (
+            long id, ReverseServiceRecordRequest request, ReverseServiceRecordHandler handler, CancellationToken ct) =>
+            ApiResults.CreatedOr(await handler.HandleAsync(id, request, ct), r => $"/api/v1/service-records/{r.Id}"))
+            .WithSummary("冲正已确认的服务记录（生成负时长记录，须填写原因）");
 
         var teams = api.MapGroup("/teams").WithTags("teams");
 

@@ -4,6 +4,8 @@ using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Modules.Volunteers.Features;
 using Wenming.Web.Modules.Volunteers.Features.GetVolunteer;
+using Wenming.Web.Modules.Volunteers.Features.ListServiceRecords;
+using Wenming.Web.Modules.Volunteers.Features.RecordServiceHours;
 using Wenming.Web.Modules.Volunteers.Features.RegisterVolunteer;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Localization;
@@ -16,8 +18,17 @@ namespace Wenming.Web.Pages.Volunteers;
 /// 14–17-year-olds; the age rule itself is the handler's) and then sees their registration.
 /// </summary>
 [Authorize]
-public sealed class MineModel(GetVolunteerHandler get, RegisterVolunteerHandler register, IPeopleDirectory people, CurrentActor actor, TimeProvider clock) : AppPageModel
+public sealed class MineModel(
+    GetVolunteerHandler get, RegisterVolunteerHandler register, IPeopleDirectory people, CurrentActor actor, TimeProvider clock,
+    ListServiceRecordsHandler records, RecordServiceHoursHandler logHours) : AppPageModel
 {
+    /// <summary>"记录我的服务时长": pending until an admin of the unit confirms it.</summary>
+    [BindProperty]
+    public LogHoursInput Log { get; set; } = new();
+
+    /// <summary>The volunteer's latest service records (their full history is in the API).</summary>
+    public IReadOnlyList<ServiceRecordDto> Records { get; private set; } = [];
+
     [BindProperty]
     public VolunteerInput Input { get; set; } = new();
 
@@ -56,9 +67,37 @@ public sealed class MineModel(GetVolunteerHandler get, RegisterVolunteerHandler 
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostLogHoursAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Volunteer is null)
+        {
+            return RedirectToPage();
+        }
+
+        if (BindingFailed())
+        {
+            return Page();
+        }
+
+        var result = await logHours.HandleAsync(Volunteer.Id, new RecordServiceHoursRequest(Log.Date, Log.Place, Log.Content, Log.Hours), ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "Log", fieldOf: new Dictionary<string, string> { ["service_record.volunteer_not_approved"] = "hours" }) ?? Page();
+        }
+
+        Notice = Text.Get("ui.sr.logged");
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Volunteer = await get.MineAsync(ct);
+        if (Volunteer is not null && (await records.ForVolunteerAsync(Volunteer.Id, new VolunteerServiceRecordsRequest(null, null, 1, 50), ct)) is { IsSuccess: true } page)
+        {
+            Records = page.Value.Items;
+        }
+
         if (actor.PersonId is { } personId && await people.FindAsync(personId, ct) is { } person)
         {
             var today = DateOnly.FromDateTime(Text.ToChinaTime(clock.GetUtcNow().UtcDateTime).DateTime);
@@ -80,4 +119,15 @@ public sealed class VolunteerInput
     public string? GuardianRelation { get; set; }
 
     public string? GuardianPhone { get; set; }
+}
+
+public sealed class LogHoursInput
+{
+    public DateOnly? Date { get; set; }
+
+    public string? Place { get; set; }
+
+    public string? Content { get; set; }
+
+    public decimal? Hours { get; set; }
 }

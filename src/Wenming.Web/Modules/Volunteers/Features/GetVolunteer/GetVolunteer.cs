@@ -22,7 +22,7 @@ public sealed class GetVolunteerHandler(AppDbContext db, CurrentActor actor, IPe
         }
 
         var person = await people.FindAsync(volunteer.PersonId, ct);
-        return VolunteerDto.From(volunteer, person?.Name);
+        return VolunteerDto.From(volunteer, person?.Name, await ServiceRecordAccess.ConfirmedMinutesAsync(db, volunteer.Id, ct));
     }
 
     /// <summary>The signed-in person's own registration, or null when they have none.</summary>
@@ -40,6 +40,6 @@ public sealed class GetVolunteerHandler(AppDbContext db, CurrentActor actor, IPe
         }
 
         var person = await people.FindAsync(personId, ct);
-        return VolunteerDto.From(volunteer, person?.Name);
+        return VolunteerDto.From(volunteer, person?.Name, await ServiceRecordAccess.ConfirmedMinutesAsync(db, volunteer.Id, ct));
     }
 }

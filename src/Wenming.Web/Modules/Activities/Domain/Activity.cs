@@ -1,0 +1,215 @@
+using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Modules.Activities.Domain;
+
+/// <summary>The five works of civilization practice and the extended convenience services (DESIGN §4).</summary>
+public enum ActivityCategory
+{
+    StudyTheory = 1,
+    PromotePolicy = 2,
+    CultivateValues = 3,
+    EnrichCulture = 4,
+    ReformCustoms = 5,
+    ConvenienceService = 6,
+}
+
+public enum ActivityStatus
+{
+    Draft = 1,
+    Published = 2,
+    Ongoing = 3,
+    Finished = 4,
+    Archived = 5,
+    Cancelled = 6,
+}
+
+public enum ActivityAction
+{
+    Publish = 1,
+    Start = 2,
+    Finish = 3,
+    Archive = 4,
+    Cancel = 5,
+}
+
+/// <summary>
+/// The activity life cycle as one explicit table: every (state, action) pair not listed is refused
+/// with <c>activity.invalid_transition</c>. A unit test walks every pair.
+/// </summary>
+public static class ActivityTransitions
+{
+    private static readonly Dictionary<(ActivityStatus From, ActivityAction Action), ActivityStatus> Table = new()
+    {
+        [(ActivityStatus.Draft, ActivityAction.Publish)] = ActivityStatus.Published,
+        [(ActivityStatus.Draft, ActivityAction.Cancel)] = ActivityStatus.Cancelled,
+        [(ActivityStatus.Published, ActivityAction.Start)] = ActivityStatus.Ongoing,
+        [(ActivityStatus.Published, ActivityAction.Cancel)] = ActivityStatus.Cancelled,
+        [(ActivityStatus.Ongoing, ActivityAction.Finish)] = ActivityStatus.Finished,
+        [(ActivityStatus.Finished, ActivityAction.Archive)] = ActivityStatus.Archived,
+    };
+
+    public static ActivityStatus? Next(ActivityStatus from, ActivityAction action) =>
+        Table.TryGetValue((from, action), out var to) ? to : null;
+}
+
+/// <summary>
+/// A volunteer activity of an org unit (DESIGN §4). Times are UTC. The counters are changed only by
+/// single conditional UPDATE statements (see EnrollHandler), never through the change tracker.
+/// </summary>
+public sealed class Activity : IOrgScoped
+{
+    public const int MaxCapacity = 10_000;
+
+    private Activity()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public long CountyId { get; private set; }
+
+    public long OrgUnitId { get; private set; }
+
+    public long? TeamId { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string? Description { get; private set; }
+
+    public ActivityCategory Category { get; private set; }
+
+    public string Place { get; private set; } = "";
+
+    public DateTime StartsAt { get; private set; }
+
+    public DateTime EndsAt { get; private set; }
+
+    public int Capacity { get; private set; }
+
+    public DateTime? SignUpStartsAt { get; private set; }
+
+    public DateTime? SignUpEndsAt { get; private set; }
+
+    public int WaitlistCapacity { get; private set; }
+
+    public string? RecruitmentConditions { get; private set; }
+
+    public ActivityStatus Status { get; private set; }
+
+    /// <summary>Places taken; never above <see cref="Capacity"/> (conditional update).</summary>
+    public int EnrolledCount { get; private set; }
+
+    /// <summary>People waiting now; never above <see cref="WaitlistCapacity"/>.</summary>
+    public int WaitlistCount { get; private set; }
+
+    /// <summary>The last waiting-list position handed out, so positions keep their order and never repeat.</summary>
+    public int WaitlistIssued { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public long? CreatedByUserId { get; private set; }
+
+    public static Activity Create(
+        long countyId, long orgUnitId, long? teamId, string title, string? description, ActivityCategory category, string place,
+        DateTime startsAt, DateTime endsAt, int capacity, DateTime? signUpStartsAt, DateTime? signUpEndsAt, int? waitlistCapacity,
+        string? recruitmentConditions, long? createdBy, DateTime nowUtc) => new()
+        {
+            CountyId = countyId,
+            OrgUnitId = orgUnitId,
+            TeamId = teamId,
+            Title = title.Trim(),
+            Description = description?.Trim(),
+            Category = category,
+            Place = place.Trim(),
+            StartsAt = startsAt,
+            EndsAt = endsAt,
+            Capacity = capacity,
+            SignUpStartsAt = signUpStartsAt,
+            SignUpEndsAt = signUpEndsAt,
+            // By default as many may wait as may take part: enough to refill every place once.
+            WaitlistCapacity = waitlistCapacity ?? capacity,
+            RecruitmentConditions = recruitmentConditions?.Trim(),
+            Status = ActivityStatus.Draft,
+            CreatedAt = nowUtc,
+            CreatedByUserId = createdBy,
+        };
+
+    public Error? Apply(ActivityAction action)
+    {
+        if (ActivityTransitions.Next(Status, action) is not { } next)
+        {
+            return Error.Conflict("activity.invalid_transition");
+        }
+
+        Status = next;
+        return null;
+    }
+
+    /// <summary>Sign-up is open only while published and inside the window (by default until the start).</summary>
+    public bool IsSignUpOpen(DateTime nowUtc) =>
+        Status == ActivityStatus.Published
+        && (SignUpStartsAt is null || nowUtc >= SignUpStartsAt)
+        && nowUtc < (SignUpEndsAt ?? StartsAt);
+}
+
+public enum EnrollmentStatus
+{
+    Enrolled = 1,
+    Waitlisted = 2,
+}
+
+/// <summary>
+/// One volunteer's place (or waiting-list position) in an activity. A cancelled enrollment is
+/// deleted, so the volunteer may sign up again; the unique (activity, volunteer) index refuses doubles.
+/// </summary>
+public sealed class Enrollment
+{
+    private Enrollment()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public long ActivityId { get; private set; }
+
+    public long VolunteerId { get; private set; }
+
+    public EnrollmentStatus Status { get; private set; }
+
+    /// <summary>Waiting-list position (1 = next in line); null once enrolled.</summary>
+    public int? Position { get; private set; }
+
+    /// <summary>Copied from the activity so the overlap check needs no join.</summary>
+    public DateTime StartsAt { get; private set; }
+
+    public DateTime EndsAt { get; private set; }
+
+    public DateTime EnrolledAt { get; private set; }
+
+    public long? EnrolledByUserId { get; private set; }
+
+    public static Enrollment Create(Activity activity, long volunteerId, EnrollmentStatus status, int? position, long? by, DateTime nowUtc) => new()
+    {
+        ActivityId = activity.Id,
+        VolunteerId = volunteerId,
+        Status = status,
+        Position = position,
+        StartsAt = activity.StartsAt,
+        EndsAt = activity.EndsAt,
+        EnrolledAt = nowUtc,
+        EnrolledByUserId = by,
+    };
+}
+
+/// <summary>
+/// One row per volunteer that every sign-up of that volunteer updates first: on PostgreSQL the
+/// UPDATE holds the row lock until commit, so two sign-ups of one volunteer run one after the other
+/// and the overlap check of the second sees the first (SQLite serializes all writers anyway).
+/// </summary>
+public sealed class VolunteerSignUpLock
+{
+    public long VolunteerId { get; set; }
+
+    public long Version { get; set; }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Activities.Domain;
+using Wenming.Web.Modules.Volunteers.Contracts;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Modules.Activities.Features.CancelEnrollment;
+
+/// <summary>
+/// Cancels a sign-up (the volunteer themselves, or who manages the activity). Giving up a place promotes
+/// the first in line in the same transaction; the activity row is updated first, so its row lock
+/// (PostgreSQL) or the write lock (SQLite) keeps two cancellations from promoting the same person.
+/// </summary>
+public sealed class CancelEnrollmentHandler(AppDbContext db, CurrentActor actor, ActivityAccess access, IVolunteerDirectory volunteers)
+{
+    public async Task<Result<bool>> HandleAsync(long activityId, long volunteerId, CancellationToken ct)
+    {
+        var volunteer = await volunteers.FindUnscopedAsync(volunteerId, ct);
+        var isSelf = volunteer is not null && actor.PersonId is { } personId && volunteer.PersonId == personId;
+        if (isSelf)
+        {
+            if (await access.VisibleAsync(activityId, ct) is null)
+            {
+                return Error.NotFound("activity.not_found");
+            }
+        }
+        else
+        {
+            var found = await access.ManageableAsync(activityId, track: false, ct);
+            if (!found.IsSuccess)
+            {
+                return found.Error!;
+            }
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var activities = db.Set<Activity>().IgnoreQueryFilters().Where(a => a.Id == activityId);
+        // Takes the activity row lock before reading the enrollment, so concurrent cancellations queue here.
+        await activities.ExecuteUpdateAsync(s => s.SetProperty(a => a.EnrolledCount, a => a.EnrolledCount), ct);
+        var enrollments = db.Set<Enrollment>();
+        var enrollment = await enrollments.AsNoTracking().SingleOrDefaultAsync(e => e.ActivityId == activityId && e.VolunteerId == volunteerId, ct);
+        if (enrollment is null)
+        {
+            return Error.NotFound("enrollment.not_found");
+        }
+
+        await enrollments.Where(e => e.Id == enrollment.Id).ExecuteDeleteAsync(ct);
+        if (enrollment.Status == EnrollmentStatus.Waitlisted)
+        {
+            await activities.ExecuteUpdateAsync(s => s.SetProperty(a => a.WaitlistCount, a => a.WaitlistCount - 1), ct);
+        }
+        else
+        {
+            var next = await enrollments.Where(e => e.ActivityId == activityId && e.Status == EnrollmentStatus.Waitlisted)
+                .OrderBy(e => e.Position).Select(e => (long?)e.Id).FirstOrDefaultAsync(ct);
+            if (next is { } promotedId)
+            {
+                await enrollments.Where(e => e.Id == promotedId)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EnrollmentStatus.Enrolled).SetProperty(e => e.Position, (int?)null), ct);
+                await activities.ExecuteUpdateAsync(s => s.SetProperty(a => a.WaitlistCount, a => a.WaitlistCount - 1), ct);
+            }
+            else
+            {
+                await activities.ExecuteUpdateAsync(s => s.SetProperty(a => a.EnrolledCount, a => a.EnrolledCount - 1), ct);
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return true;
+    }
+}

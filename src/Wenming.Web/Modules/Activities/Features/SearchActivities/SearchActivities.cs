@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Activities.Domain;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Modules.Activities.Features.SearchActivities;
+
+public sealed record SearchActivitiesRequest(long? OrgUnitId, DateTimeOffset? From, DateTimeOffset? To, ActivityStatus? Status, int Page = 1, int PageSize = 20);
+
+/// <summary>Activities of the caller's subtree (admins, leaders, supervisors), soonest first.</summary>
+public sealed class SearchActivitiesHandler(AppDbContext db, CurrentActor actor)
+{
+    public async Task<Result<PageOf<ActivityDto>>> HandleAsync(SearchActivitiesRequest request, CancellationToken ct)
+    {
+        if (actor.RequireAny(
+            Modules.Accounts.Contracts.Role.SystemAdmin, Modules.Accounts.Contracts.Role.CenterAdmin, Modules.Accounts.Contracts.Role.InstituteAdmin,
+            Modules.Accounts.Contracts.Role.StationAdmin, Modules.Accounts.Contracts.Role.Supervisor, Modules.Accounts.Contracts.Role.TeamLeader) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        var paging = new PageRequest(request.Page, request.PageSize);
+        if (paging.Check() is { } badPage)
+        {
+            return badPage;
+        }
+
+        var query = db.Set<Activity>().AsNoTracking();
+        if (request.OrgUnitId is { } unitId)
+        {
+            query = query.Where(a => a.OrgUnitId == unitId);
+        }
+
+        if (request.From is { } from)
+        {
+            var fromUtc = from.UtcDateTime;
+            query = query.Where(a => a.EndsAt >= fromUtc);
+        }
+
+        if (request.To is { } to)
+        {
+            var toUtc = to.UtcDateTime;
+            query = query.Where(a => a.StartsAt <= toUtc);
+        }
+
+        if (request.Status is { } status)
+        {
+            query = query.Where(a => a.Status == status);
+        }
+
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
+        return new PageOf<ActivityDto>([.. items.Select(ActivityDto.From)], paging.SafePage, paging.SafePageSize, total);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Activities.Features;
+using Wenming.Web.Modules.Activities.Features.CancelEnrollment;
+using Wenming.Web.Modules.Activities.Features.GetActivity;
+using Wenming.Web.Modules.Activities.Features.ListEnrollments;
+using Wenming.Web.Pages.Shared;
+using Wenming.Web.Platform.Localization;
+
+namespace Wenming.Web.Pages.Activities;
+
+/// <summary>One activity with its enrollment list; admins and the team's leader may take someone off the list.</summary>
+[Authorize(Roles = Roles.Admins + "," + Roles.TeamLeader)]
+public sealed class DetailModel(GetActivityHandler get, ListEnrollmentsHandler list, CancelEnrollmentHandler cancel) : AppPageModel
+{
+    public ActivityDto Activity { get; private set; } = null!;
+
+    public IReadOnlyList<EnrollmentDto> Enrollments { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var activity = await get.HandleAsync(id, ct);
+        if (!activity.IsSuccess)
+        {
+            return Refuse(activity.Error!, prefix: "") ?? NotFoundPage();
+        }
+
+        var enrollments = await list.HandleAsync(id, ct);
+        if (!enrollments.IsSuccess)
+        {
+            return Refuse(enrollments.Error!, prefix: "") ?? NotFoundPage();
+        }
+
+        Activity = activity.Value;
+        Enrollments = enrollments.Value;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(long id, long volunteerId, CancellationToken ct)
+    {
+        var result = await cancel.HandleAsync(id, volunteerId, ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "") ?? await OnGetAsync(id, ct);
+        }
+
+        Notice = Text.Get("ui.act.cancelled_enrollment");
+        return RedirectToPage(new { id });
+    }
+}

@@ -1,0 +1,113 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Activities.Domain;
+using Wenming.Web.Modules.Activities.Features;
+using Wenming.Web.Modules.Activities.Features.ChangeActivityStatus;
+using Wenming.Web.Modules.Activities.Features.CreateActivity;
+using Wenming.Web.Modules.Activities.Features.SearchActivities;
+using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Pages.Shared;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Localization;
+
+namespace Wenming.Web.Pages.Activities;
+
+/// <summary>Activities of the caller's subtree: admins create, publish and cancel them here (same handlers as the API).</summary>
+[Authorize(Roles = Roles.Admins)]
+public sealed class IndexModel(SearchActivitiesHandler search, CreateActivityHandler create, ChangeActivityStatusHandler change, AppDbContext db) : AppPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public ActivityStatus? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty]
+    public CreateInput Input { get; set; } = new();
+
+    public PageOf<ActivityDto> Result { get; private set; } = new([], 1, 20, 0);
+
+    public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
+
+    public IReadOnlyDictionary<long, string> UnitNames { get; private set; } = new Dictionary<long, string>();
+
+    public sealed class CreateInput
+    {
+        public long? OrgUnitId { get; set; }
+
+        public string? Title { get; set; }
+
+        public ActivityCategory? Category { get; set; }
+
+        public string? Place { get; set; }
+
+        /// <summary>China time as typed into a datetime-local input.</summary>
+        [DataType(DataType.DateTime)]
+        public DateTime? StartsAt { get; set; }
+
+        [DataType(DataType.DateTime)]
+        public DateTime? EndsAt { get; set; }
+
+        public int? Capacity { get; set; }
+
+        [DataType(DataType.DateTime)]
+        public DateTime? SignUpEndsAt { get; set; }
+
+        public string? Description { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        var result = await search.HandleAsync(new SearchActivitiesRequest(null, null, null, Status, Math.Max(1, PageNumber)), ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "") ?? Page();
+        }
+
+        Result = result.Value;
+        UnitNames = await UnitChoices.NamesAsync(db, Result.Items.Select(a => a.OrgUnitId), ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        if (BindingFailed())
+        {
+            return await OnGetAsync(ct);
+        }
+
+        var i = Input;
+        var result = await create.HandleAsync(
+            new CreateActivityRequest(i.OrgUnitId, null, i.Title, i.Category, i.Place, China(i.StartsAt), China(i.EndsAt), i.Capacity, null, China(i.SignUpEndsAt), null, i.Description, null), ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!) ?? await OnGetAsync(ct);
+        }
+
+        Notice = Text.Get("ui.act.created", result.Value.Title);
+        return RedirectToPage("/Activities/Detail", new { id = result.Value.Id });
+    }
+
+    public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) => ChangeAsync(id, ActivityAction.Publish, "ui.act.published", ct);
+
+    public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) => ChangeAsync(id, ActivityAction.Cancel, "ui.act.cancelled", ct);
+
+    private async Task<IActionResult> ChangeAsync(long id, ActivityAction action, string notice, CancellationToken ct)
+    {
+        var result = await change.HandleAsync(id, action, ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "") ?? await OnGetAsync(ct);
+        }
+
+        Notice = Text.Get(notice, result.Value.Title);
+        return RedirectToPage(new { status = Status, p = PageNumber });
+    }
+
+    private static DateTimeOffset? China(DateTime? local) =>
+        local is { } l ? new DateTimeOffset(DateTime.SpecifyKind(l, DateTimeKind.Unspecified), Text.ChinaOffset) : null;
+}

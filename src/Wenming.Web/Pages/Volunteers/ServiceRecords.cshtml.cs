@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.People.Contracts;
+using Wenming.Web.Modules.Volunteers.Domain;
+using Wenming.Web.Modules.Volunteers.Features;
+using Wenming.Web.Modules.Volunteers.Features.DecideServiceRecord;
+using Wenming.Web.Modules.Volunteers.Features.ListServiceRecords;
+using Wenming.Web.Modules.Volunteers.Features.ReverseServiceRecord;
+using Wenming.Web.Pages.Shared;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Localization;
+
+namespace Wenming.Web.Pages.Volunteers;
+
+/// <summary>
+/// Service records of the admin's subtree: pending ones to confirm or reject (the default view), and
+/// confirmed ones to reverse with a reason. The page calls the same handlers as the API.
+/// </summary>
+[Authorize(Roles = Roles.Admins)]
+public sealed class ServiceRecordsModel(
+    ListServiceRecordsHandler list, DecideServiceRecordHandler decide, ReverseServiceRecordHandler reverse, AppDbContext db, IPeopleDirectory people) : AppPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public ServiceRecordStatus? Status { get; set; } = ServiceRecordStatus.Pending;
+
+    [BindProperty(SupportsGet = true, Name = "unit")]
+    public long? UnitId { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public ServiceRecordPage Result { get; private set; } = new([], 1, 20, 0, 0m);
+
+    public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
+
+    public IReadOnlyDictionary<long, string> VolunteerNames { get; private set; } = new Dictionary<long, string>();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        var result = await list.ReportAsync(new ServiceRecordReportRequest(UnitId, Status, From, To, Math.Max(1, PageNumber)), ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "") ?? Page();
+        }
+
+        Result = result.Value;
+        var volunteerIds = Result.Items.Select(r => r.VolunteerId).Distinct().ToList();
+        // The record's volunteer may live outside this subtree (served here, registered elsewhere); the name is still shown.
+        var persons = await db.Set<Volunteer>().IgnoreQueryFilters().Where(v => volunteerIds.Contains(v.Id)).Select(v => new { v.Id, v.PersonId }).ToListAsync(ct);
+        var names = await people.NamesAsync(persons.Select(p => p.PersonId).ToList(), ct);
+        VolunteerNames = persons.ToDictionary(p => p.Id, p => names.GetValueOrDefault(p.PersonId) ?? "—");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(long id, CancellationToken ct) =>
+        await AfterAsync(await decide.ConfirmAsync(id, ct), "ui.sr.confirmed", ct);
+
+    public async Task<IActionResult> OnPostRejectAsync(long id, string? reason, CancellationToken ct) =>
+        await AfterAsync(await decide.RejectAsync(id, new RejectServiceRecordRequest(reason), ct), "ui.sr.rejected", ct);
+
+    public async Task<IActionResult> OnPostReverseAsync(long id, string? reason, CancellationToken ct) =>
+        await AfterAsync(await reverse.HandleAsync(id, new ReverseServiceRecordRequest(reason), ct), "ui.sr.reversed", ct);
+
+    private async Task<IActionResult> AfterAsync(Platform.Errors.Result<ServiceRecordDto> result, string notice, CancellationToken ct)
+    {
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "") ?? await OnGetAsync(ct);
+        }
+
+        Notice = Text.Get(notice);
+        return RedirectToPage(new { status = Status, unit = UnitId, from = From, to = To, p = PageNumber });
+    }
+}
