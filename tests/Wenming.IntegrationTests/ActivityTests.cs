@@ -137,6 +137,13 @@ public abstract class ActivityTests(AppFixture app)
         var counts = (await app.Admin.GetAsync($"/api/v1/activities/{activity}")).Expect(HttpStatusCode.OK);
         Assert.Equal(10, counts.Json.GetProperty("enrolledCount").GetInt32());
         Assert.Equal(39, counts.Json.GetProperty("waitlistCount").GetInt32());
+
+        // The cancellation and the promotion are single set-based statements, yet both are in the audit log.
+        var log = await DemoMap.AllItemsAsync(app.As("village1"), "/api/v1/audit-entries?entityType=Enrollment&");
+        Assert.Contains(log, e => e.GetProperty("action").GetString() == "Deleted" && e.GetProperty("login").GetString() == "village1"
+            && e.GetProperty("changes").GetProperty("VolunteerId").GetInt64() == leaving);
+        Assert.Contains(log, e => e.GetProperty("action").GetString() == "Updated"
+            && e.GetProperty("changes").GetProperty("Status").GetProperty("new").GetString() == "Enrolled");
     }
 
     [ProviderFact]

@@ -96,6 +96,25 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
         }
     }
 
+    /// <summary>
+    /// Records a write that bypassed change tracking — a set-based update or delete that has to be one
+    /// statement for concurrency safety — in the audit log; it is saved by the next SaveChangesAsync,
+    /// so call this inside the same transaction as the write.
+    /// </summary>
+    public void AuditDirectWrite(AuditAction action, string entityType, long entityId, long orgUnitId, IReadOnlyDictionary<string, object?> changes) =>
+        AuditEntries.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow().UtcDateTime,
+            UserId = actor.UserId,
+            Login = actor.Login,
+            IpAddress = actor.IpAddress,
+            Action = action,
+            EntityType = entityType,
+            EntityId = entityId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            OrgUnitId = orgUnitId,
+            Changes = JsonSerializer.Serialize(changes, PendingAudit.Json),
+        });
+
     private async Task EnsureWritesInScopeAsync(CancellationToken ct)
     {
         if (scope.IsUnrestricted)
@@ -195,7 +214,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
 
     private sealed record PendingAudit(EntityEntry Entry, EntityState State, Dictionary<string, object?> Changes)
     {
-        private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        public static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
         public AuditEntry ToEntry(DateTime now, CurrentActor actor)
         {

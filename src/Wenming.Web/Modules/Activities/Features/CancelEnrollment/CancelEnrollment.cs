@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Volunteers.Contracts;
+using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Scope;
@@ -46,6 +47,13 @@ public sealed class CancelEnrollmentHandler(AppDbContext db, CurrentActor actor,
         }
 
         await enrollments.Where(e => e.Id == enrollment.Id).ExecuteDeleteAsync(ct);
+        var orgUnitId = await activities.Select(a => a.OrgUnitId).SingleAsync(ct);
+        db.AuditDirectWrite(AuditAction.Deleted, nameof(Enrollment), enrollment.Id, orgUnitId, new Dictionary<string, object?>
+        {
+            [nameof(Enrollment.ActivityId)] = activityId,
+            [nameof(Enrollment.VolunteerId)] = volunteerId,
+            [nameof(Enrollment.Status)] = enrollment.Status.ToString(),
+        });
         if (enrollment.Status == EnrollmentStatus.Waitlisted)
         {
             await activities.ExecuteUpdateAsync(s => s.SetProperty(a => a.WaitlistCount, a => a.WaitlistCount - 1), ct);
@@ -59,6 +67,10 @@ public sealed class CancelEnrollmentHandler(AppDbContext db, CurrentActor actor,
                 await enrollments.Where(e => e.Id == promotedId)
                     .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EnrollmentStatus.Enrolled).SetProperty(e => e.Position, (int?)null), ct);
                 await activities.ExecuteUpdateAsync(s => s.SetProperty(a => a.WaitlistCount, a => a.WaitlistCount - 1), ct);
+                db.AuditDirectWrite(AuditAction.Updated, nameof(Enrollment), promotedId, orgUnitId, new Dictionary<string, object?>
+                {
+                    [nameof(Enrollment.Status)] = new { old = nameof(EnrollmentStatus.Waitlisted), @new = nameof(EnrollmentStatus.Enrolled) },
+                });
             }
             else
             {
@@ -66,6 +78,7 @@ public sealed class CancelEnrollmentHandler(AppDbContext db, CurrentActor actor,
             }
         }
 
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return true;
     }
