@@ -65,7 +65,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = "zh-CN",
             TimezoneId = "Asia/Shanghai",
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: on a loaded 2-core CI machine the first render of a page (Razor compilation, JIT) is slow.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
@@ -76,7 +77,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#login", login);
         await page.FillAsync("#password", DemoPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        // Left the sign-in page: the assertions that follow wait for what they need themselves.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
         return page;
     }
 
