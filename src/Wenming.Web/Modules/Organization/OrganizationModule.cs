@@ -75,8 +75,11 @@ public static class OrganizationModule
         public async Task<OrgUnitInfo?> FindAsync(long id, CancellationToken ct = default) =>
             ToInfo(await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct));
 
-        public IQueryable<long> UnitIdsUnder(string path) =>
-            db.OrgUnits.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
+        public async Task<IQueryable<long>?> UnitIdsUnderAsync(long unitId, CancellationToken ct = default)
+        {
+            var path = await db.OrgUnits.Where(u => u.Id == unitId).Select(u => u.Path).SingleOrDefaultAsync(ct);
+            return path is null ? null : db.OrgUnits.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
+        }
 
         public async Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default) =>
             ToInfo(await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct));

@@ -28,10 +28,11 @@ public interface IOrgDirectory
     Task<OrgUnitInfo?> FindAsync(long id, CancellationToken ct = default);
 
     /// <summary>
-    /// The ids of the visible units in the subtree at <paramref name="path"/>, as a query other
-    /// modules compose into their own ("people of this township").
+    /// The ids of the visible units in the subtree of <paramref name="unitId"/>, as a query other
+    /// modules compose into their own ("people of this township"); null when that unit is not
+    /// visible to the caller.
     /// </summary>
-    IQueryable<long> UnitIdsUnder(string path);
+    Task<IQueryable<long>?> UnitIdsUnderAsync(long unitId, CancellationToken ct = default);
 
     /// <summary>Looks a unit up whatever the caller's scope (sign-in, system jobs).</summary>
     Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default);

@@ -29,13 +29,11 @@ public sealed class ListAccountsHandler(AppDbContext db, CurrentActor actor, IOr
         var query = db.Users.AsNoTracking();
         if (request.OrgUnitId is { } unitId)
         {
-            var unit = await orgs.FindAsync(unitId, ct);
-            if (unit is null)
+            if (await orgs.UnitIdsUnderAsync(unitId, ct) is not { } unitIds)
             {
                 return Error.NotFound("org.not_found");
             }
 
-            var unitIds = orgs.UnitIdsUnder(unit.Path);
             query = query.Where(u => unitIds.Contains(u.OrgUnitId));
         }
 

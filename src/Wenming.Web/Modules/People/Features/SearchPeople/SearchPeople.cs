@@ -33,13 +33,11 @@ public sealed class SearchPeopleHandler(AppDbContext db, CurrentActor actor, IOr
         var query = db.Set<Person>().AsNoTracking();
         if (request.OrgUnitId is { } unitId)
         {
-            var unit = await orgs.FindAsync(unitId, ct);
-            if (unit is null)
+            if (await orgs.UnitIdsUnderAsync(unitId, ct) is not { } unitIds)
             {
                 return Error.NotFound("org.not_found");
             }
 
-            var unitIds = orgs.UnitIdsUnder(unit.Path);
             query = query.Where(p => unitIds.Contains(p.OrgUnitId));
         }
 

@@ -17,21 +17,13 @@ public sealed class AddTeamMemberHandler(AppDbContext db, CurrentActor actor, IP
 {
     public async Task<Result<TeamMemberDto>> HandleAsync(long teamId, AddTeamMemberRequest request, CancellationToken ct)
     {
-        if (!actor.IsAdmin && !actor.Has(Role.TeamLeader))
+        var found = await TeamAccess.ManageableAsync(db, actor, teamId, ct);
+        if (!found.IsSuccess)
         {
-            return Error.Forbidden();
+            return found.Error!;
         }
 
-        var team = await db.Set<Team>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == teamId, ct);
-        if (team is null)
-        {
-            return Error.NotFound("team.not_found");
-        }
-
-        if (!await TeamAccess.CanManageAsync(db, actor, team, ct))
-        {
-            return Error.Forbidden();
-        }
+        var team = found.Value;
 
         var number = request.VolunteerNumber?.Trim();
         if (request.VolunteerId is null && string.IsNullOrEmpty(number))

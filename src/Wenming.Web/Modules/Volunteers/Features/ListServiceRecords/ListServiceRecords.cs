@@ -44,13 +44,11 @@ public sealed class ListServiceRecordsHandler(AppDbContext db, CurrentActor acto
         var query = db.Set<ServiceRecord>().AsNoTracking();
         if (request.OrgUnitId is { } unitId)
         {
-            var unit = await orgs.FindAsync(unitId, ct);
-            if (unit is null)
+            if (await orgs.UnitIdsUnderAsync(unitId, ct) is not { } unitIds)
             {
                 return Error.NotFound("org.not_found");
             }
 
-            var unitIds = orgs.UnitIdsUnder(unit.Path);
             query = query.Where(r => unitIds.Contains(r.OrgUnitId));
         }
 

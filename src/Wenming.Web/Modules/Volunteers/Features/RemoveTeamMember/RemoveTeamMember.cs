@@ -12,21 +12,13 @@ public sealed class RemoveTeamMemberHandler(AppDbContext db, CurrentActor actor)
 {
     public async Task<Result<bool>> HandleAsync(long teamId, long volunteerId, CancellationToken ct)
     {
-        if (!actor.IsAdmin && !actor.Has(Role.TeamLeader))
+        var found = await TeamAccess.ManageableAsync(db, actor, teamId, ct);
+        if (!found.IsSuccess)
         {
-            return Error.Forbidden();
+            return found.Error!;
         }
 
-        var team = await db.Set<Team>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == teamId, ct);
-        if (team is null)
-        {
-            return Error.NotFound("team.not_found");
-        }
-
-        if (!await TeamAccess.CanManageAsync(db, actor, team, ct))
-        {
-            return Error.Forbidden();
-        }
+        var team = found.Value;
 
         var member = await db.Set<TeamMember>().SingleOrDefaultAsync(m => m.TeamId == teamId && m.VolunteerId == volunteerId, ct);
         if (member is null)

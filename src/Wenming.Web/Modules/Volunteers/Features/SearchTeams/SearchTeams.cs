@@ -23,13 +23,11 @@ public sealed class SearchTeamsHandler(AppDbContext db, IOrgDirectory orgs)
         var query = db.Set<Team>().AsNoTracking();
         if (request.OrgUnitId is { } unitId)
         {
-            var unit = await orgs.FindAsync(unitId, ct);
-            if (unit is null)
+            if (await orgs.UnitIdsUnderAsync(unitId, ct) is not { } unitIds)
             {
                 return Error.NotFound("org.not_found");
             }
 
-            var unitIds = orgs.UnitIdsUnder(unit.Path);
             query = query.Where(t => unitIds.Contains(t.OrgUnitId));
         }
 

@@ -35,13 +35,11 @@ public sealed class SearchVolunteersHandler(AppDbContext db, CurrentActor actor,
 
         if (request.OrgUnitId is { } unitId)
         {
-            var unit = await orgs.FindAsync(unitId, ct);
-            if (unit is null)
+            if (await orgs.UnitIdsUnderAsync(unitId, ct) is not { } unitIds)
             {
                 return Error.NotFound("org.not_found");
             }
 
-            var unitIds = orgs.UnitIdsUnder(unit.Path);
             query = query.Where(v => unitIds.Contains(v.OrgUnitId));
         }
 
