@@ -1,6 +1,7 @@
 using Wenming.Web.Modules.Accounts;
 using Wenming.Web.Modules.Activities;
 using Wenming.Web.Modules.Audit;
+using Wenming.Web.Modules.Notifications;
 using Wenming.Web.Modules.Organization;
 using Wenming.Web.Modules.People;
 using Wenming.Web.Modules.SocialOrgs;
@@ -22,6 +23,7 @@ public static class Composition
             .AddActivities()
             .AddSocialOrgs()
             .AddAccounts()
+            .AddNotifications()
             .AddAuditLog();
         return builder;
     }
@@ -38,6 +40,7 @@ public static class Composition
             .MapVolunteers()
             .MapActivities()
             .MapSocialOrgs()
+            .MapNotifications()
             .MapAuditLog();
         return app;
     }

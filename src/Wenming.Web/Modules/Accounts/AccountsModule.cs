@@ -20,6 +20,7 @@ public static class AccountsModule
         services.AddScoped<CreateAccountHandler>();
         services.AddScoped<ListAccountsHandler>();
         services.AddScoped<ManageAccountHandler>();
+        services.AddScoped<Contracts.IAccountDirectory, Contracts.AccountDirectory>();
         return services;
     }
 

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Notifications.Contracts;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Volunteers.Features.ApproveVolunteer;
@@ -13,7 +15,7 @@ namespace Wenming.Web.Modules.Volunteers.Features.ApproveVolunteer;
 /// Approves a pending registration and issues the volunteer number: the county's 6-digit division
 /// code prefix and a 6-digit per-county sequence (RULES.md: the public key, never the ID number).
 /// </summary>
-public sealed class ApproveVolunteerHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IPeopleDirectory people, TimeProvider clock)
+public sealed class ApproveVolunteerHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IPeopleDirectory people, INotifier notifier, TimeProvider clock)
 {
     public async Task<Result<VolunteerDto>> HandleAsync(long id, CancellationToken ct)
     {
@@ -46,6 +48,10 @@ public sealed class ApproveVolunteerHandler(AppDbContext db, CurrentActor actor,
             return refused;
         }
 
+        await notifier.ToPersonAsync(
+            volunteer.PersonId,
+            new Notice(Text.Get("Notify.VolunteerApproved.Title"), Text.Get("Notify.VolunteerApproved.Body", volunteer.VolunteerNumber!), "/volunteers/me"),
+            ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Notifications.Contracts;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Platform.Data;
@@ -42,7 +43,7 @@ public sealed partial class RegisterVolunteerValidator : AbstractValidator<Regis
 /// A person applies to be a volunteer: a resident or volunteer for themselves, an admin for a person
 /// of their subtree. The age rule is checked on the registration date (China time).
 /// </summary>
-public sealed class RegisterVolunteerHandler(AppDbContext db, CurrentActor actor, IPeopleDirectory people, TimeProvider clock)
+public sealed class RegisterVolunteerHandler(AppDbContext db, CurrentActor actor, IPeopleDirectory people, INotifier notifier, TimeProvider clock)
 {
     public async Task<Result<VolunteerDto>> HandleAsync(RegisterVolunteerRequest request, CancellationToken ct)
     {
@@ -86,6 +87,10 @@ public sealed class RegisterVolunteerHandler(AppDbContext db, CurrentActor actor
         var volunteer = Volunteer.Apply(
             person.CountyId, person.OrgUnitId, personId, guardian, Clean(request.Skills), Clean(request.ServiceAreas), Clean(request.Availability), now);
         db.Add(volunteer);
+        await notifier.ToUnitAdminsAsync(
+            volunteer.OrgUnitId,
+            new Notice(Text.Get("Notify.VolunteerRegistered.Title"), Text.Get("Notify.VolunteerRegistered.Body", person.Name), "/volunteers?status=Pending"),
+            ct);
         try
         {
             await db.SaveChangesAsync(ct);

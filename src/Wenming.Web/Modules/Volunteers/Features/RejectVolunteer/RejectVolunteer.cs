@@ -1,10 +1,12 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Notifications.Contracts;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Volunteers.Features.RejectVolunteer;
@@ -17,7 +19,7 @@ public sealed class RejectVolunteerValidator : AbstractValidator<RejectVolunteer
 }
 
 /// <summary>Rejects a pending registration; the applicant sees the reason.</summary>
-public sealed class RejectVolunteerHandler(AppDbContext db, CurrentActor actor, IPeopleDirectory people, TimeProvider clock)
+public sealed class RejectVolunteerHandler(AppDbContext db, CurrentActor actor, IPeopleDirectory people, INotifier notifier, TimeProvider clock)
 {
     public async Task<Result<VolunteerDto>> HandleAsync(long id, RejectVolunteerRequest request, CancellationToken ct)
     {
@@ -42,6 +44,10 @@ public sealed class RejectVolunteerHandler(AppDbContext db, CurrentActor actor, 
             return refused;
         }
 
+        await notifier.ToPersonAsync(
+            volunteer.PersonId,
+            new Notice(Text.Get("Notify.VolunteerRejected.Title"), Text.Get("Notify.VolunteerRejected.Body", request.Reason!.Trim()), "/volunteers/me"),
+            ct);
         try
         {
             await db.SaveChangesAsync(ct);
