@@ -33,6 +33,7 @@ public static class Composition
         app.UsePlatform();
         var api = app.MapGroup("/api/v1");
         api.MapAccountsAnonymous();
+        app.MapActivitiesAnonymous();
         api.MapGroup("").RequireAuthorization()
             .MapAccounts()
             .MapOrganization()

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Activities.Features;
+using Wenming.Web.Modules.Activities.Features.CalendarFeed;
 using Wenming.Web.Modules.Activities.Features.CancelEnrollment;
 using Wenming.Web.Modules.Activities.Features.ChangeActivityStatus;
 using Wenming.Web.Modules.Activities.Features.CreateActivity;
@@ -8,9 +9,11 @@ using Wenming.Web.Modules.Activities.Features.Enroll;
 using Wenming.Web.Modules.Activities.Features.GetActivity;
 using Wenming.Web.Modules.Activities.Features.ListEnrollments;
 using Wenming.Web.Modules.Activities.Features.ListNearbyActivities;
+using Wenming.Web.Modules.Activities.Features.Reminders;
 using Wenming.Web.Modules.Activities.Features.SearchActivities;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Jobs;
 
 namespace Wenming.Web.Modules.Activities;
 
@@ -29,8 +32,23 @@ public static class ActivitiesModule
         services.AddScoped<ListEnrollmentsHandler>();
         services.AddScoped<CancelEnrollmentHandler>();
         services.AddScoped<IDemoSeedStep, ActivitiesDemo>();
+        services.AddScoped<CalendarFeedHandler>();
+        services.AddJob<ActivityReminderJob>();
         return services;
     }
+
+    /// <summary>The personal iCal feed: calendar apps cannot sign in, so the secret token in the address is the credential.</summary>
+    public static IEndpointRouteBuilder MapActivitiesAnonymous(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/calendar/{token}.ics", async Task<IResult> (string token, HttpRequest request, CalendarFeedHandler handler, CancellationToken ct) =>
+            await handler.RenderAsync(token, BaseUrl(request), ct) is { } ics
+                ? TypedResults.Text(ics, "text/calendar; charset=utf-8")
+                : TypedResults.NotFound())
+            .WithTags("activities").WithSummary("个人活动日历（iCal 订阅，地址中的令牌即凭证）").AllowAnonymous();
+        return app;
+    }
+
+    internal static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     public static RouteGroupBuilder MapActivities(this RouteGroupBuilder api)
     {
@@ -79,6 +97,14 @@ public static class ActivitiesModule
             return result.IsSuccess ? TypedResults.NoContent() : ApiResults.Problem(result.Error!);
         })
             .WithSummary("取消报名（空出的名额由候补第一位递补）");
+
+        api.MapGet("/calendar-feed", async Task<Results<Ok<CalendarFeedDto>, ProblemHttpResult>> (HttpRequest request, CalendarFeedHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.GetAsync(BaseUrl(request), ct)))
+            .WithTags("activities").WithSummary("我的活动日历订阅地址");
+
+        api.MapPost("/calendar-feed", async Task<Results<Ok<CalendarFeedDto>, ProblemHttpResult>> (HttpRequest request, CalendarFeedHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.ResetAsync(BaseUrl(request), ct)))
+            .WithTags("activities").WithSummary("生成（或重新生成）日历订阅地址；旧地址随即失效");
 
         return api;
     }

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wenming.Web.Modules.Activities;
+using Wenming.Web.Modules.Activities.Features.CalendarFeed;
 using Wenming.Web.Modules.Notifications.Features.ListNotifications;
 using Wenming.Web.Modules.Notifications.Features.ReadNotifications;
 using Wenming.Web.Modules.Notifications.Features.ReminderPreferences;
@@ -12,7 +14,7 @@ namespace Wenming.Web.Pages.Notifications;
 
 /// <summary>消息: the signed-in account's messages, and the person's reminder choices.</summary>
 [Authorize]
-public sealed class IndexModel(ListNotificationsHandler list, ReadNotificationsHandler read, ReminderPreferencesHandler preferences) : AppPageModel
+public sealed class IndexModel(ListNotificationsHandler list, ReadNotificationsHandler read, ReminderPreferencesHandler preferences, CalendarFeedHandler calendar) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "unread")]
     public bool UnreadOnly { get; set; }
@@ -27,6 +29,9 @@ public sealed class IndexModel(ListNotificationsHandler list, ReadNotificationsH
 
     /// <summary>Null for accounts without a person (admins): they get no activity reminders.</summary>
     public ReminderPreferencesDto? Preferences { get; private set; }
+
+    /// <summary>The person's iCal address, once made.</summary>
+    public string? CalendarUrl { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -55,6 +60,18 @@ public sealed class IndexModel(ListNotificationsHandler list, ReadNotificationsH
     {
         await read.ReadAllAsync(ct);
         return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostCalendarAsync(CancellationToken ct)
+    {
+        var result = await calendar.ResetAsync(ActivitiesModule.BaseUrl(Request), ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!) ?? RedirectToPage();
+        }
+
+        Notice = Text.Get("Calendar.Created");
+        return Redirect(Url.Page("/Notifications/Index") + "#calendar");
     }
 
     public async Task<IActionResult> OnPostPreferencesAsync(CancellationToken ct)
@@ -88,6 +105,8 @@ public sealed class IndexModel(ListNotificationsHandler list, ReadNotificationsH
 
         var chosen = await preferences.GetAsync(ct);
         Preferences = chosen.IsSuccess ? chosen.Value : null;
+        var feed = await calendar.GetAsync(ActivitiesModule.BaseUrl(Request), ct);
+        CalendarUrl = feed.IsSuccess ? feed.Value.Url : null;
     }
 
     public sealed class PreferencesInput

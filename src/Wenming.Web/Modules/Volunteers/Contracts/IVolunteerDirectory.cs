@@ -24,6 +24,9 @@ public interface IVolunteerDirectory
 
     /// <summary>A team in the caller's org scope, or null.</summary>
     Task<TeamInfo?> FindTeamAsync(long teamId, CancellationToken ct = default);
+
+    /// <summary>The person behind each volunteer, regardless of scope: for system jobs that address people.</summary>
+    Task<IReadOnlyDictionary<long, long>> PersonIdsUnscopedAsync(IReadOnlyCollection<long> volunteerIds, CancellationToken ct = default);
 }
 
 internal sealed class VolunteerDirectory(AppDbContext db) : IVolunteerDirectory
@@ -48,6 +51,10 @@ internal sealed class VolunteerDirectory(AppDbContext db) : IVolunteerDirectory
         var leaderPersonId = await db.Set<Volunteer>().IgnoreQueryFilters().Where(v => v.Id == team.LeaderVolunteerId).Select(v => v.PersonId).SingleOrDefaultAsync(ct);
         return new TeamInfo(team.Id, team.OrgUnitId, team.LeaderVolunteerId, leaderPersonId);
     }
+
+    public async Task<IReadOnlyDictionary<long, long>> PersonIdsUnscopedAsync(IReadOnlyCollection<long> volunteerIds, CancellationToken ct = default) =>
+        await db.Set<Volunteer>().IgnoreQueryFilters().AsNoTracking()
+            .Where(v => volunteerIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.PersonId, ct);
 
     private static Task<VolunteerInfo?> Project(IQueryable<Volunteer> query, CancellationToken ct) =>
         query.AsNoTracking()

@@ -1,0 +1,73 @@
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Platform.Jobs;
+
+/// <summary>One unit of background work, run in its own DI scope as a system operator (unrestricted scope, audited as <c>job:name</c>).</summary>
+public interface IJob
+{
+    /// <summary>Does what is due at <paramref name="nowUtc"/>; returns how many things it handled (for the log).</summary>
+    Task<int> RunAsync(DateTime nowUtc, CancellationToken ct);
+}
+
+/// <summary>
+/// Runs a job every <c>Jobs:{Name}:IntervalSeconds</c> on every node. Jobs therefore must be safe when
+/// several nodes run them at once against one database: each claims its work with a unique row or a
+/// conditional UPDATE, never with an in-process lock. <c>Jobs:Enabled=false</c> turns all of them off
+/// (tests run sweeps by hand with a chosen clock).
+/// </summary>
+public sealed class PeriodicJob<TJob>(IServiceProvider services, IConfiguration config, TimeProvider clock, ILogger<PeriodicJob<TJob>> log)
+    : BackgroundService
+    where TJob : IJob
+{
+    private static readonly string Name = typeof(TJob).Name;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!config.GetValue("Jobs:Enabled", true))
+        {
+            return;
+        }
+
+        var interval = TimeSpan.FromSeconds(config.GetValue($"Jobs:{Name}:IntervalSeconds", 60));
+        using var timer = new PeriodicTimer(interval, clock);
+        do
+        {
+            try
+            {
+                var handled = await Jobs.RunOnceAsync<TJob>(services, clock.GetUtcNow().UtcDateTime, stoppingToken);
+                if (handled > 0)
+                {
+                    log.LogInformation("{Job} handled {Count} item(s)", Name, handled);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A failed round (database restarting, say) is retried next round; the job must not die.
+                log.LogError(e, "{Job} failed; retrying in {Interval}", Name, interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
+
+public static class Jobs
+{
+    /// <summary>One round in a fresh scope; also how tests drive a job with a chosen clock.</summary>
+    public static async Task<int> RunOnceAsync<TJob>(IServiceProvider services, DateTime nowUtc, CancellationToken ct)
+        where TJob : IJob
+    {
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        sp.GetRequiredService<OrgScope>().AllowEverything();
+        sp.GetRequiredService<CurrentActor>().Operator("job:" + typeof(TJob).Name);
+        return await sp.GetRequiredService<TJob>().RunAsync(nowUtc, ct);
+    }
+
+    public static IServiceCollection AddJob<TJob>(this IServiceCollection services)
+        where TJob : class, IJob
+    {
+        services.AddScoped<TJob>();
+        services.AddHostedService<PeriodicJob<TJob>>();
+        return services;
+    }
+}
