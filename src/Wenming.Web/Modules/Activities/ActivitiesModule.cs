@@ -3,9 +3,13 @@ using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Activities.Features;
 using Wenming.Web.Modules.Activities.Features.CancelEnrollment;
 using Wenming.Web.Modules.Activities.Features.ChangeActivityStatus;
+using Wenming.Web.Modules.Activities.Features.CheckIn;
 using Wenming.Web.Modules.Activities.Features.CreateActivity;
 using Wenming.Web.Modules.Activities.Features.Enroll;
+using Wenming.Web.Modules.Activities.Features.FinishActivity;
 using Wenming.Web.Modules.Activities.Features.GetActivity;
+using Wenming.Web.Modules.Activities.Features.GetAttendance;
+using Wenming.Web.Modules.Activities.Features.GetCheckInCode;
 using Wenming.Web.Modules.Activities.Features.ListEnrollments;
 using Wenming.Web.Modules.Activities.Features.ListNearbyActivities;
 using Wenming.Web.Modules.Activities.Features.SearchActivities;
@@ -29,6 +33,7 @@ public static class ActivitiesModule
         services.AddScoped<ListEnrollmentsHandler>();
         services.AddScoped<CancelEnrollmentHandler>();
         services.AddScoped<IDemoSeedStep, ActivitiesDemo>();
+        services.AddAttendance();
         return services;
     }
 
@@ -80,6 +85,7 @@ public static class ActivitiesModule
         })
             .WithSummary("取消报名（空出的名额由候补第一位递补）");
 
+        activities.MapAttendance();
         return api;
     }
 }
