@@ -103,12 +103,15 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
     }
 
     /// <summary>A published 9:00–11:00 activity of 桃花村 with these volunteers signed up (now, before it starts).</summary>
-    private async Task<(long Id, DateTimeOffset Starts)> ActivityAsync(int capacity, params long[] volunteerIds)
+    private Task<(long Id, DateTimeOffset Starts)> ActivityAsync(int capacity, params long[] volunteerIds) => ActivityAsync(null, capacity, volunteerIds);
+
+    private async Task<(long Id, DateTimeOffset Starts)> ActivityAsync(long? teamId, int capacity, params long[] volunteerIds)
     {
         var starts = Slot();
         var id = (await app.As("village1").PostAsync("/api/v1/activities", new
         {
             orgUnitId = app.Demo.Unit("village1"),
+            teamId,
             title = TestData.Name("签到活动"),
             category = "ConvenienceService",
             place = "桃花村村委会",
@@ -229,6 +232,32 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
         Assert.Equal("签退时间不能早于签到时间。", Assert.Single(backwards.FieldErrors("at")));
         var left = (await _clocked.As("village1").PostAsync($"/api/v1/activities/{id}/check-outs", new { volunteerId = volunteer })).Expect(HttpStatusCode.OK);
         Assert.Equal("Manual", left.Text("checkOutMethod"));
+    }
+
+    [ProviderFact]
+    public async Task TheTeamLeader_ChecksInByHand_OnlyForTheirTeamsActivity_AndOtherUnitsAndRolesCannot()
+    {
+        var teams = await DemoMap.AllItemsAsync(app.Admin, "/api/v1/teams?");
+        var teamId = teams.Single(t => t.GetProperty("name").GetString() == "桃花村志愿服务队").GetProperty("id").GetInt64();
+        var volunteer = await VolunteerAsync();
+        var (teamActivity, starts) = await ActivityAsync(teamId, 5, volunteer);
+        var (otherActivity, _) = await ActivityAsync(5, await VolunteerAsync());
+        _clocked.Set(starts.AddMinutes(20));
+
+        var byLeader = (await _clocked.As("leader1").PostAsync($"/api/v1/activities/{teamActivity}/check-ins", new { volunteerId = volunteer, at = starts }))
+            .Expect(HttpStatusCode.OK);
+        Assert.Equal("Manual", byLeader.Text("checkInMethod"));
+        Assert.Equal(app.Demo.Account("leader1"), byLeader.Number("checkedInBy"));
+        Assert.Equal(starts, byLeader.Json.GetProperty("checkedInAt").GetDateTimeOffset());
+        (await _clocked.As("leader1").GetAsync($"/api/v1/activities/{teamActivity}/check-in-code")).Expect(HttpStatusCode.OK);
+
+        (await _clocked.As("leader1").PostAsync($"/api/v1/activities/{otherActivity}/check-ins", new { volunteerId = volunteer })).ExpectProblem(HttpStatusCode.Forbidden, "common.forbidden");
+        (await _clocked.As("village2").PostAsync($"/api/v1/activities/{teamActivity}/check-outs", new { volunteerId = volunteer })).ExpectProblem(HttpStatusCode.NotFound, "activity.not_found");
+        (await _clocked.As("village2").PostAsync($"/api/v1/activities/{teamActivity}/finish")).ExpectProblem(HttpStatusCode.NotFound, "activity.not_found");
+        (await _clocked.As("village2").GetAsync($"/api/v1/activities/{teamActivity}/check-in-code")).ExpectProblem(HttpStatusCode.NotFound, "activity.not_found");
+        (await _clocked.As("resident1").PostAsync($"/api/v1/activities/{teamActivity}/check-outs", new { volunteerId = volunteer })).ExpectProblem(HttpStatusCode.Forbidden, "common.forbidden");
+        (await _clocked.As("volunteer1").PostAsync($"/api/v1/activities/{teamActivity}/finish")).ExpectProblem(HttpStatusCode.Forbidden, "common.forbidden");
+        Assert.True(IsNull(await EnrollmentAsync(teamActivity, volunteer), "checkedOutAt"));
     }
 
     [ProviderFact]
