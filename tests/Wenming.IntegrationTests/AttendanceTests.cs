@@ -232,6 +232,11 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
         Assert.Equal("签退时间不能早于签到时间。", Assert.Single(backwards.FieldErrors("at")));
         var left = (await _clocked.As("village1").PostAsync($"/api/v1/activities/{id}/check-outs", new { volunteerId = volunteer })).Expect(HttpStatusCode.OK);
         Assert.Equal("Manual", left.Text("checkOutMethod"));
+
+        // Attendance is evidence: the place can no longer be given up.
+        (await _clocked.As("village1").SendAsync(HttpMethod.Delete, $"/api/v1/activities/{id}/enrollments/{volunteer}", null))
+            .ExpectProblem(HttpStatusCode.Conflict, "checkin.attended_cannot_cancel");
+        Assert.False(IsNull(await EnrollmentAsync(id, volunteer), "checkedOutAt"));
     }
 
     [ProviderFact]
