@@ -4,9 +4,13 @@ using Wenming.Web.Modules.Activities.Features;
 using Wenming.Web.Modules.Activities.Features.CalendarFeed;
 using Wenming.Web.Modules.Activities.Features.CancelEnrollment;
 using Wenming.Web.Modules.Activities.Features.ChangeActivityStatus;
+using Wenming.Web.Modules.Activities.Features.CheckIn;
 using Wenming.Web.Modules.Activities.Features.CreateActivity;
 using Wenming.Web.Modules.Activities.Features.Enroll;
+using Wenming.Web.Modules.Activities.Features.FinishActivity;
 using Wenming.Web.Modules.Activities.Features.GetActivity;
+using Wenming.Web.Modules.Activities.Features.GetAttendance;
+using Wenming.Web.Modules.Activities.Features.GetCheckInCode;
 using Wenming.Web.Modules.Activities.Features.ListEnrollments;
 using Wenming.Web.Modules.Activities.Features.ListNearbyActivities;
 using Wenming.Web.Modules.Activities.Features.Reminders;
@@ -34,6 +38,7 @@ public static class ActivitiesModule
         services.AddScoped<IDemoSeedStep, ActivitiesDemo>();
         services.AddScoped<CalendarFeedHandler>();
         services.AddJob<ActivityReminderJob>();
+        services.AddAttendance();
         return services;
     }
 
@@ -106,6 +111,7 @@ public static class ActivitiesModule
             ApiResults.OkOr(await handler.ResetAsync(BaseUrl(request), ct)))
             .WithTags("activities").WithSummary("生成（或重新生成）日历订阅地址；旧地址随即失效");
 
+        activities.MapAttendance();
         return api;
     }
 }

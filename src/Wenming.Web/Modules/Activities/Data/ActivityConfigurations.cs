@@ -29,6 +29,8 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         b.ToTable("act_enrollments");
         b.HasKey(e => e.Id);
         b.Property(e => e.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(e => e.CheckInMethod).HasConversion<string>().HasMaxLength(16);
+        b.Property(e => e.CheckOutMethod).HasConversion<string>().HasMaxLength(16);
         b.HasIndex(e => new { e.ActivityId, e.VolunteerId }).IsUnique();
         b.HasIndex(e => new { e.VolunteerId, e.StartsAt });
     }

@@ -189,6 +189,26 @@ public sealed class Enrollment
 
     public long? EnrolledByUserId { get; private set; }
 
+    // Attendance (see Attendance.cs): written only by conditional set-based updates in CheckInHandler
+    // and FinishActivityHandler, so two taps or two organizers cannot both record an arrival.
+    public DateTime? CheckedInAt { get; private set; }
+
+    public CheckInMethod? CheckInMethod { get; private set; }
+
+    public long? CheckedInByUserId { get; private set; }
+
+    public DateTime? CheckedOutAt { get; private set; }
+
+    public CheckInMethod? CheckOutMethod { get; private set; }
+
+    public long? CheckedOutByUserId { get; private set; }
+
+    /// <summary>When the activity finished while this volunteer held a place and never checked in (a no-show); else null.</summary>
+    public DateTime? NoShowAt { get; private set; }
+
+    /// <summary>The pending service record that finishing the activity created from this attendance.</summary>
+    public long? ServiceRecordId { get; private set; }
+
     public static Enrollment Create(Activity activity, long volunteerId, EnrollmentStatus status, int? position, long? by, DateTime nowUtc) => new()
     {
         ActivityId = activity.Id,
@@ -200,6 +220,25 @@ public sealed class Enrollment
         EnrolledAt = nowUtc,
         EnrolledByUserId = by,
     };
+
+    /// <summary>
+    /// Records attendance on a new, untracked enrollment (the demo's past activity). Live check-ins go
+    /// through CheckInHandler's conditional updates, which apply the same <see cref="AttendanceRules"/>.
+    /// </summary>
+    public void RecordAttendance(DateTime checkedInAt, DateTime? checkedOutAt, CheckInMethod method, long? byUserId)
+    {
+        if (checkedOutAt < checkedInAt)
+        {
+            throw new ArgumentOutOfRangeException(nameof(checkedOutAt), "Check-out before check-in.");
+        }
+
+        CheckedInAt = checkedInAt;
+        CheckInMethod = method;
+        CheckedInByUserId = byUserId;
+        CheckedOutAt = checkedOutAt;
+        CheckOutMethod = checkedOutAt is null ? null : method;
+        CheckedOutByUserId = checkedOutAt is null ? null : byUserId;
+    }
 }
 
 /// <summary>

@@ -22,10 +22,16 @@ public sealed record ActivityDto(
         a.WaitlistCapacity, a.RecruitmentConditions, a.Status, a.EnrolledCount, a.WaitlistCount, Text.ToChinaTime(a.CreatedAt));
 }
 
-/// <summary>Check-in and check-out come with the next slice; the fields are in the contract already (API.md).</summary>
-public sealed record EnrollmentDto(long VolunteerId, EnrollmentStatus Status, int? Position, DateTimeOffset? CheckedInAt, DateTimeOffset? CheckedOutAt)
+/// <summary>A place or waiting position with its attendance: how and by whom (user id) each time was recorded, the no-show mark, the service record made on finishing.</summary>
+public sealed record EnrollmentDto(
+    long VolunteerId, EnrollmentStatus Status, int? Position, DateTimeOffset? CheckedInAt, DateTimeOffset? CheckedOutAt,
+    CheckInMethod? CheckInMethod = null, long? CheckedInBy = null, CheckInMethod? CheckOutMethod = null, long? CheckedOutBy = null,
+    bool NoShow = false, long? ServiceRecordId = null)
 {
-    public static EnrollmentDto From(Enrollment e) => new(e.VolunteerId, e.Status, e.Position, null, null);
+    public static EnrollmentDto From(Enrollment e) => new(
+        e.VolunteerId, e.Status, e.Position,
+        e.CheckedInAt is { } i ? Text.ToChinaTime(i) : null, e.CheckedOutAt is { } o ? Text.ToChinaTime(o) : null,
+        e.CheckInMethod, e.CheckedInByUserId, e.CheckOutMethod, e.CheckedOutByUserId, e.NoShowAt is not null, e.ServiceRecordId);
 }
 
 /// <summary>Who may see and run an activity: admins of its subtree (query filter), its team's leader, and volunteers near it.</summary>

@@ -46,6 +46,12 @@ public sealed class CancelEnrollmentHandler(AppDbContext db, CurrentActor actor,
             return Error.NotFound("enrollment.not_found");
         }
 
+        if (enrollment.CheckedInAt is not null || enrollment.NoShowAt is not null)
+        {
+            // Attendance is the evidence behind service records: it stays, like the records themselves.
+            return CheckIn.AttendanceErrors.Conflict("checkin.attended_cannot_cancel");
+        }
+
         await enrollments.Where(e => e.Id == enrollment.Id).ExecuteDeleteAsync(ct);
         var orgUnitId = await activities.Select(a => a.OrgUnitId).SingleAsync(ct);
         db.AuditDirectWrite(AuditAction.Deleted, nameof(Enrollment), enrollment.Id, orgUnitId, new Dictionary<string, object?>
