@@ -5,6 +5,7 @@ using Wenming.Web.Modules.Organization;
 using Wenming.Web.Modules.People;
 using Wenming.Web.Modules.SocialOrgs;
 using Wenming.Web.Modules.Volunteers;
+using Wenming.Web.Platform.Files;
 using Wenming.Web.Platform.Hosting;
 
 namespace Wenming.Web;
@@ -22,7 +23,8 @@ public static class Composition
             .AddActivities()
             .AddSocialOrgs()
             .AddAccounts()
-            .AddAuditLog();
+            .AddAuditLog()
+            .AddFiles();
         return builder;
     }
 
@@ -38,7 +40,9 @@ public static class Composition
             .MapVolunteers()
             .MapActivities()
             .MapSocialOrgs()
-            .MapAuditLog();
+            .MapAuditLog()
+            .MapFiles();
+        app.MapFilePages();
         return app;
     }
 }
