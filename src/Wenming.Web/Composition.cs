@@ -6,6 +6,7 @@ using Wenming.Web.Modules.Organization;
 using Wenming.Web.Modules.People;
 using Wenming.Web.Modules.SocialOrgs;
 using Wenming.Web.Modules.Volunteers;
+using Wenming.Web.Platform.Files;
 using Wenming.Web.Platform.Hosting;
 
 namespace Wenming.Web;
@@ -24,7 +25,8 @@ public static class Composition
             .AddSocialOrgs()
             .AddAccounts()
             .AddNotifications()
-            .AddAuditLog();
+            .AddAuditLog()
+            .AddFiles();
         return builder;
     }
 
@@ -42,7 +44,9 @@ public static class Composition
             .MapActivities()
             .MapSocialOrgs()
             .MapNotifications()
-            .MapAuditLog();
+            .MapAuditLog()
+            .MapFiles();
+        app.MapFilePages();
         return app;
     }
 }

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Activities.Features;
+using Wenming.Web.Modules.Activities.Features.AddAttachment;
+using Wenming.Web.Modules.Activities.Features.ArchiveActivity;
 using Wenming.Web.Modules.Activities.Features.CalendarFeed;
 using Wenming.Web.Modules.Activities.Features.CancelEnrollment;
 using Wenming.Web.Modules.Activities.Features.ChangeActivityStatus;
@@ -9,11 +12,14 @@ using Wenming.Web.Modules.Activities.Features.CreateActivity;
 using Wenming.Web.Modules.Activities.Features.Enroll;
 using Wenming.Web.Modules.Activities.Features.FinishActivity;
 using Wenming.Web.Modules.Activities.Features.GetActivity;
+using Wenming.Web.Modules.Activities.Features.GetArchive;
 using Wenming.Web.Modules.Activities.Features.GetAttendance;
 using Wenming.Web.Modules.Activities.Features.GetCheckInCode;
 using Wenming.Web.Modules.Activities.Features.ListEnrollments;
 using Wenming.Web.Modules.Activities.Features.ListNearbyActivities;
+using Wenming.Web.Modules.Activities.Features.MarkChecklistStep;
 using Wenming.Web.Modules.Activities.Features.Reminders;
+using Wenming.Web.Modules.Activities.Features.RemoveAttachment;
 using Wenming.Web.Modules.Activities.Features.SearchActivities;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
@@ -39,6 +45,7 @@ public static class ActivitiesModule
         services.AddScoped<CalendarFeedHandler>();
         services.AddJob<ActivityReminderJob>();
         services.AddAttendance();
+        services.AddActivityArchive();
         return services;
     }
 
@@ -112,6 +119,54 @@ public static class ActivitiesModule
             .WithTags("activities").WithSummary("生成（或重新生成）日历订阅地址；旧地址随即失效");
 
         activities.MapAttendance();
+        activities.MapActivityArchive();
         return api;
+    }
+
+    /// <summary>The flow checklist, attachments and archiving (DESIGN §4, issue 3).</summary>
+    private static IServiceCollection AddActivityArchive(this IServiceCollection services)
+    {
+        services.AddScoped<ActivityArchiveEditor>();
+        services.AddScoped<GetArchiveHandler>();
+        services.AddScoped<MarkChecklistStepHandler>();
+        services.AddScoped<AddAttachmentHandler>();
+        services.AddScoped<RemoveAttachmentHandler>();
+        services.AddScoped<ArchiveActivityHandler>();
+        services.AddScoped<IDemoSeedStep, ActivityArchiveDemo>();
+        return services;
+    }
+
+    private static void MapActivityArchive(this RouteGroupBuilder activities)
+    {
+        activities.MapGet("/{id:long}/archive", async Task<Results<Ok<ArchiveDto>, ProblemHttpResult>> (long id, GetArchiveHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+            .WithSummary("活动档案：标准流程六个环节、附件（照片、签到表）、档案是否完整");
+
+        activities.MapPost("/{id:long}/checklist/{step}", async Task<Results<Ok<ArchiveDto>, ProblemHttpResult>> (
+            long id, string step, MarkChecklistStepRequest request, MarkChecklistStepHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(id, step, request, ct)))
+            .WithSummary("勾选或取消标准流程的一个环节（唱响爱国歌曲、志愿宣誓、诵读金句、开展活动、群众评单、资料留存）");
+
+        activities.MapPost("/{id:long}/attachments", async Task<Results<Created<AttachmentDto>, ProblemHttpResult>> (
+            long id, IFormFile? file, [FromForm] string? kind, [FromForm] string? caption, AddAttachmentHandler handler, CancellationToken ct) =>
+        {
+            await using var content = file?.OpenReadStream();
+            return ApiResults.CreatedOr(await handler.HandleAsync(id, new AddAttachmentRequest(file?.FileName, content, kind, caption), ct), a => a.Url);
+        })
+            // The API authenticates by bearer token only (no cookie), so a form post here cannot be forged cross-site.
+            .DisableAntiforgery()
+            .WithSummary("上传活动附件（multipart：file、kind = Photo / SignInSheet / Other、caption）");
+
+        activities.MapDelete("/{id:long}/attachments/{attachmentId:long}", async Task<Results<NoContent, ProblemHttpResult>> (
+            long id, long attachmentId, RemoveAttachmentHandler handler, CancellationToken ct) =>
+        {
+            var result = await handler.HandleAsync(id, attachmentId, ct);
+            return result.IsSuccess ? TypedResults.NoContent() : ApiResults.Problem(result.Error!);
+        })
+            .WithSummary("删除活动附件（归档后不可删除）");
+
+        activities.MapPost("/{id:long}/archive", async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> (long id, ArchiveActivityHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+            .WithSummary("归档：已结束且档案完整的活动（否则 409 activity.archive_incomplete，并说明缺少的内容）");
     }
 }

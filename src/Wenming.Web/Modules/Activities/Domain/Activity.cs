@@ -110,6 +110,11 @@ public sealed class Activity : IOrgScoped
 
     public long? CreatedByUserId { get; private set; }
 
+    /// <summary>Kept equal to <see cref="ArchiveCompleteness.IsComplete"/> of its checklist and attachments (ActivityArchiveEditor), so lists show it without joins.</summary>
+    public bool ArchiveComplete { get; private set; }
+
+    public void SetArchiveComplete(bool complete) => ArchiveComplete = complete;
+
     public static Activity Create(
         long countyId, long orgUnitId, long? teamId, string title, string? description, ActivityCategory category, string place,
         DateTime startsAt, DateTime endsAt, int capacity, DateTime? signUpStartsAt, DateTime? signUpEndsAt, int? waitlistCapacity,
