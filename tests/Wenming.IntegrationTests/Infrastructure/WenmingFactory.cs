@@ -24,6 +24,8 @@ public sealed class WenmingFactory(TestDatabase database, bool seedDemo = true, 
         builder.UseSetting("Security:PiiKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         builder.UseSetting("Data:Directory", Path.Combine(database.Directory, "data"));
         builder.UseSetting("Logging:Json", "false");
+        // The bundled subset font, not an installed one: CI then proves the certificate on a bare machine.
+        builder.UseSetting("Certificates:FontPath", Path.Combine(AppContext.BaseDirectory, Wenming.Web.Modules.Volunteers.Features.IssueCertificate.CertificateFonts.BundledFileName));
         // The tests speak for several client addresses through X-Forwarded-For (the test server has no real peer).
         builder.UseSetting("Network:TrustedProxies", "*");
         // Expected failures (unique-index races, 4xx) log at warning/error level; keep the test output readable.
