@@ -153,6 +153,24 @@ public abstract partial class CertificateTests(AppFixture app)
     }
 
     [ProviderFact]
+    public async Task ManyChecksFromOneAddress_AreRefusedWith429_InChinese_OtherAddressesUnaffected()
+    {
+        // A fresh address per run, so no other test shares this partition.
+        var address = $"203.0.113.{Random.Shared.Next(1, 250)}";
+        var client = app.Anonymous(address);
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 125; i++)
+        {
+            statuses.Add((await client.GetAsync($"/api/v1/certificates/{i:x32}/verification")).Status);
+        }
+
+        Assert.Equal(120, statuses.Count(s => s == HttpStatusCode.NotFound));
+        var refused = (await client.GetAsync("/api/v1/certificates/0/verification")).ExpectProblem(HttpStatusCode.TooManyRequests, "Cert.rate_limited");
+        Assert.Contains("核验请求过于频繁", refused.Text("detail"), StringComparison.Ordinal);
+        (await app.Anonymous("192.0.2.77").GetAsync("/api/v1/certificates/0/verification")).ExpectProblem(HttpStatusCode.NotFound, "Cert.not_found");
+    }
+
+    [ProviderFact]
     public async Task StrangersAndOtherUnits_GetNotFound_SupervisorsForbidden()
     {
         var own = await OwnVolunteerIdAsync("volunteer1");

@@ -1,7 +1,11 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
 using Wenming.Web.Modules.Volunteers.Features.IssueCertificate;
 using Wenming.Web.Modules.Volunteers.Features.VerifyCertificate;
+using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Volunteers;
 
@@ -11,8 +15,12 @@ namespace Wenming.Web.Modules.Volunteers;
 /// </summary>
 public static class CertificatesSetup
 {
+    /// <summary>The rate-limit policy of the anonymous certificate checks (API and page).</summary>
+    public const string CheckPolicy = "certificate-check";
+
     public static IServiceCollection AddCertificates(this IServiceCollection services)
     {
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy<string, CertificateCheckLimit>(CheckPolicy));
         services.AddSingleton<CertificatePdf>();
         services.AddScoped<IssueCertificateHandler>();
         services.AddScoped<VerifyCertificateHandler>();
@@ -32,13 +40,13 @@ public static class CertificatesSetup
             .WithTags("volunteers")
             .WithSummary("下载志愿服务证明（PDF；本人或管辖范围内的管理员）");
 
-        // Anonymous: whoever scans the QR code. Limited per address like sign-in, since codes are
-        // unguessable but the endpoint should not be a free oracle for trying them.
+        // Anonymous: whoever scans the QR code. Limited per address like sign-in: codes are
+        // unguessable, but the endpoint should not be a free oracle for trying them.
         api.MapGet("/certificates/{code}/verification", async Task<Results<Ok<CertificateVerificationDto>, ProblemHttpResult>> (
             string code, VerifyCertificateHandler handler, CancellationToken ct) =>
             ApiResults.OkOr(await handler.HandleAsync(code, ct)))
             .AllowAnonymous()
-            .RequireRateLimiting(RateLimits.SignIn)
+            .RequireRateLimiting(CheckPolicy)
             .WithTags("certificates")
             .WithSummary("核验志愿服务证明（公开）");
 
@@ -53,4 +61,33 @@ public static class CertificatesSetup
         config["Certificates:PublicBaseUrl"] is { Length: > 0 } configured
             ? configured.TrimEnd('/')
             : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+
+    /// <summary>
+    /// Per client address, loosely (a village office may share one address), with its own Chinese
+    /// refusal: the platform's default one speaks of sign-ins.
+    /// </summary>
+    private sealed class CertificateCheckLimit(IConfiguration config) : IRateLimiterPolicy<string>
+    {
+        private readonly int _perMinute = config.GetValue("RateLimits:CertificateChecksPerMinutePerAddress", 120);
+
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, ct) =>
+        {
+            var http = context.HttpContext;
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = "60";
+            if (http.Request.Path.StartsWithSegments("/api"))
+            {
+                await ApiResults.Problem(Error.Of("Cert.rate_limited", ErrorKind.TooManyRequests)).ExecuteAsync(http);
+            }
+            else
+            {
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                await http.Response.WriteAsync(Text.Get("Cert.rate_limited"), ct);
+            }
+        };
+
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext) => RateLimitPartition.GetFixedWindowLimiter(
+            httpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = _perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    }
 }

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Wenming.Web.Modules.Volunteers;
 using Wenming.Web.Modules.Volunteers.Features.VerifyCertificate;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Http;
 
 namespace Wenming.Web.Pages.Certificates;
 
@@ -12,7 +12,7 @@ namespace Wenming.Web.Pages.Certificates;
 /// masked summary the verification handler returns; an unknown code answers 404 with "未找到该证明".
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(RateLimits.SignIn)]
+[EnableRateLimiting(CertificatesSetup.CheckPolicy)]
 public sealed class VerifyModel(VerifyCertificateHandler verify) : AppPageModel
 {
     public CertificateVerificationDto? Certificate { get; private set; }

@@ -30,7 +30,7 @@ public sealed class CertificatePdf
     private static readonly XBrush Ink = XBrushes.Black;
 
     // Columns of the service table: No., date, place, content, hours (widths in points; content takes the rest).
-    private static readonly double[] FixedWidths = [30, 76, 118, 0, 74];
+    private static readonly double[] FixedWidths = [38, 76, 118, 0, 66];
 
     public CertificatePdf(IConfiguration config)
     {
@@ -115,8 +115,8 @@ public sealed class CertificatePdf
         ];
         var headFont = Font(10.5, bold: true);
         var cellFont = Font(10.5);
-        const double Line = 15;
-        const double Pad = 5;
+        const double Line = 14;
+        const double Pad = 4;
         var bottom = writer.PageHeight - Margin - FooterSpace;
         var pen = new XPen(XColors.DimGray, 0.6);
 
