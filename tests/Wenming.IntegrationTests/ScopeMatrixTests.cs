@@ -169,6 +169,16 @@ public abstract class ScopeMatrixTests(AppFixture app)
         { "center",      "GET /accounts?orgUnitId=",               "county2",          404 },
         { "village1",    "GET /accounts?orgUnitId=",               "township1",        404 },
 
+        { "center",      "GET /volunteers/{id}/certificate",       "village2",         200 },
+        { "center",      "GET /volunteers/{id}/certificate",       "county2-village",  404 },
+        { "village1",    "GET /volunteers/{id}/certificate",       "village1",         200 },
+        { "village2",    "GET /volunteers/{id}/certificate",       "village1",         404 },
+        { "supervisor1", "GET /volunteers/{id}/certificate",       "village1",         403 },
+        { "leader1",     "GET /volunteers/{id}/certificate",       "village1",         404 },
+        { "volunteer1",  "GET /volunteers/{id}/certificate",       "own volunteer",    200 },
+        { "volunteer1",  "GET /volunteers/{id}/certificate",       "village1",         404 },
+        { "resident1",   "GET /volunteers/{id}/certificate",       "village1",         404 },
+
         { "center",      "GET /volunteers/{id}",                   "village2",         200 },
         { "center",      "GET /volunteers/{id}",                   "county2-village",  404 },
         { "town1",       "GET /volunteers/{id}",                   "village1",         200 },
@@ -378,6 +388,8 @@ public abstract class ScopeMatrixTests(AppFixture app)
                 return await caller.GetAsync("/api/v1/audit-entries");
             case "GET /volunteers/{id}":
                 return await caller.GetAsync($"/api/v1/volunteers/{await VolunteerAsync(who)}");
+            case "GET /volunteers/{id}/certificate":
+                return await caller.GetAsync($"/api/v1/volunteers/{await VolunteerAsync(who, approve: true)}/certificate");
             case "POST /volunteers":
                 return await caller.PostAsync("/api/v1/volunteers", new { personId = await PersonAsync(who) });
             case "POST /volunteers/{id}/approve":

@@ -165,7 +165,7 @@ public sealed class DemoCounty(
 
     private async Task<OrgUnitDto> Unit(long? parentId, OrgLevel level, string name, string? code, CancellationToken ct, string? address = null, double? lat = null, double? lng = null)
     {
-        var result = await createUnit.HandleAsync(new CreateOrgUnitRequest(parentId, level, name, code, address, lat, lng), ct);
+        var result = await createUnit.HandleAsync(new CreateOrgUnitRequest(parentId, level, name, code, address, lat, lng, level == OrgLevel.County ? "陈文明" : null, level == OrgLevel.County ? "0570-8123456" : null), ct);
         return result.IsSuccess ? result.Value : throw new InvalidOperationException($"Demo unit {name}: {result.Error!.Code}");
     }
 

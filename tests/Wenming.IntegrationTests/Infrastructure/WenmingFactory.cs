@@ -26,6 +26,8 @@ public sealed class WenmingFactory(TestDatabase database, bool seedDemo = true, 
         builder.UseSetting("Logging:Json", "false");
         // Background jobs run on the wall clock; tests drive them by hand with the time they need (Jobs.RunOnceAsync).
         builder.UseSetting("Jobs:Enabled", "false");
+        // The bundled subset font, not an installed one: CI then proves the certificate on a bare machine.
+        builder.UseSetting("Certificates:FontPath", Path.Combine(AppContext.BaseDirectory, Wenming.Web.Modules.Volunteers.Features.IssueCertificate.CertificateFonts.BundledFileName));
         // The tests speak for several client addresses through X-Forwarded-For (the test server has no real peer).
         builder.UseSetting("Network:TrustedProxies", "*");
         // Expected failures (unique-index races, 4xx) log at warning/error level; keep the test output readable.

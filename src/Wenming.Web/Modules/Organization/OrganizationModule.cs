@@ -84,6 +84,9 @@ public static class OrganizationModule
         public async Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default) =>
             ToInfo(await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct));
 
+        public async Task<(string? Name, string? Phone)> ContactUnscopedAsync(long id, CancellationToken ct = default) =>
+            await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == id).Select(u => new ValueTuple<string?, string?>(u.ContactName, u.ContactPhone)).SingleOrDefaultAsync(ct);
+
         private static OrgUnitInfo? ToInfo(OrgUnit? u) =>
             u is null ? null : new OrgUnitInfo(u.Id, u.ParentId, u.Level, u.Name, u.DivisionCode, u.Path, u.CountyId, u.Status);
     }

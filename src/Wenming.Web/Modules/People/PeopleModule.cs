@@ -69,5 +69,8 @@ public static class PeopleModule
             await db.Set<Person>().AsNoTracking().Where(p => p.OrgUnitId == orgUnitId).OrderBy(p => p.Id).Take(take)
                 .Select(p => new PersonInfo(p.Id, p.Name, p.OrgUnitId, p.CountyId, p.BirthDate, p.Phone))
                 .ToListAsync(ct);
+
+        public async Task<string?> MaskedIdNumberAsync(long id, CancellationToken ct = default) =>
+            await db.Set<Person>().AsNoTracking().Where(p => p.Id == id).Select(p => p.IdNumberMasked).SingleOrDefaultAsync(ct);
     }
 }

@@ -44,6 +44,7 @@ public static class VolunteersModule
         services.AddScoped<IDemoSeedStep, ServiceRecordsDemo>();
         services.AddScoped<IDemoSeedStep, VolunteersDemo>();
         services.AddScoped<Contracts.IVolunteerDirectory, Contracts.VolunteerDirectory>();
+        services.AddCertificates();
         return services;
     }
 
@@ -102,6 +103,8 @@ public static class VolunteersModule
             long id, ReverseServiceRecordRequest request, ReverseServiceRecordHandler handler, CancellationToken ct) =>
             ApiResults.CreatedOr(await handler.HandleAsync(id, request, ct), r => $"/api/v1/service-records/{r.Id}"))
             .WithSummary("冲正已确认的服务记录（生成负时长记录，须填写原因）");
+
+        api.MapCertificates();
 
         var teams = api.MapGroup("/teams").WithTags("teams");
 

@@ -36,4 +36,7 @@ public interface IOrgDirectory
 
     /// <summary>Looks a unit up whatever the caller's scope (sign-in, system jobs).</summary>
     Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default);
+
+    /// <summary>A unit's contact person and phone whatever the caller's scope (the issuer block of a certificate).</summary>
+    Task<(string? Name, string? Phone)> ContactUnscopedAsync(long id, CancellationToken ct = default);
 }

@@ -16,4 +16,7 @@ public interface IPeopleDirectory
 
     /// <summary>The first visible people registered in a unit (oldest first): for demo data and pickers.</summary>
     Task<IReadOnlyList<PersonInfo>> InUnitAsync(long orgUnitId, int take, CancellationToken ct = default);
+
+    /// <summary>The masked ID number (110***********0038) of a visible person, for documents such as certificates.</summary>
+    Task<string?> MaskedIdNumberAsync(long id, CancellationToken ct = default);
 }
