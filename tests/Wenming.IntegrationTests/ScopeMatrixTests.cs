@@ -211,6 +211,15 @@ public abstract class ScopeMatrixTests(AppFixture app)
         { "center",      "GET /volunteers?orgUnitId=",             "village2",         200 },
         { "town1",       "GET /volunteers?orgUnitId=",             "township2",        404 },
         { "volunteer1",  "GET /volunteers?orgUnitId=",             "village1",         403 },
+        { "center",      "GET /volunteers/export?orgUnitId=",      "village2",         200 },
+        { "town1",       "GET /volunteers/export?orgUnitId=",      "township2",        404 },
+        { "supervisor1", "GET /volunteers/export?orgUnitId=",      "village1",         200 },
+        { "volunteer1",  "GET /volunteers/export?orgUnitId=",      "village1",         403 },
+        { "center",      "GET /service-records/export?orgUnitId=", "village2",         200 },
+        { "town1",       "GET /service-records/export?orgUnitId=", "township2",        404 },
+        { "supervisor1", "GET /service-records/export?orgUnitId=", "village1",         403 },
+        { "village1",    "GET /activities/export?orgUnitId=",      "village1",         200 },
+        { "resident1",   "GET /activities/export?orgUnitId=",      "village1",         403 },
 
         { "center",      "POST /teams",                            "village2",         201 },
         { "town1",       "POST /teams",                            "village2",         404 },
@@ -396,6 +405,10 @@ public abstract class ScopeMatrixTests(AppFixture app)
                 return await caller.PostAsync($"/api/v1/volunteers/{await VolunteerAsync(who)}/approve");
             case "GET /volunteers?orgUnitId=":
                 return await caller.GetAsync($"/api/v1/volunteers?orgUnitId={Unit()}");
+            case "GET /volunteers/export?orgUnitId=":
+            case "GET /service-records/export?orgUnitId=":
+            case "GET /activities/export?orgUnitId=":
+                return await caller.GetAsync($"/api/v1/{endpoint[5..]}{Unit()}");
             case "POST /teams":
                 return await caller.PostAsync("/api/v1/teams", new { orgUnitId = Unit(), name = TestData.Name("范围测试队"), category = "Other", leaderVolunteerId = await VolunteerAsync(who, approve: true) });
             case "GET /teams/{id}":

@@ -11,6 +11,7 @@ using Wenming.Web.Modules.Activities.Features.CheckIn;
 using Wenming.Web.Modules.Activities.Features.CreateActivity;
 using Wenming.Web.Modules.Activities.Features.Enroll;
 using Wenming.Web.Modules.Activities.Features.FinishActivity;
+using Wenming.Web.Modules.Activities.Features.ExportActivities;
 using Wenming.Web.Modules.Activities.Features.GetActivity;
 using Wenming.Web.Modules.Activities.Features.GetArchive;
 using Wenming.Web.Modules.Activities.Features.GetAttendance;
@@ -21,6 +22,7 @@ using Wenming.Web.Modules.Activities.Features.MarkChecklistStep;
 using Wenming.Web.Modules.Activities.Features.Reminders;
 using Wenming.Web.Modules.Activities.Features.RemoveAttachment;
 using Wenming.Web.Modules.Activities.Features.SearchActivities;
+using Wenming.Web.Platform.Excel;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Jobs;
@@ -35,6 +37,7 @@ public static class ActivitiesModule
         services.AddScoped<ActivityAccess>();
         services.AddScoped<CreateActivityHandler>();
         services.AddScoped<SearchActivitiesHandler>();
+        services.AddScoped<ExportActivitiesHandler>();
         services.AddScoped<GetActivityHandler>();
         services.AddScoped<ChangeActivityStatusHandler>();
         services.AddScoped<ListNearbyActivitiesHandler>();
@@ -70,6 +73,11 @@ public static class ActivitiesModule
             [AsParameters] SearchActivitiesRequest request, SearchActivitiesHandler handler, CancellationToken ct) =>
             ApiResults.OkOr(await handler.HandleAsync(request, ct)))
             .WithSummary("管辖范围内的活动（按组织、时间、状态筛选）");
+
+        activities.MapGet("/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+            [AsParameters] SearchActivitiesRequest request, ExportActivitiesHandler handler, CancellationToken ct) =>
+            ExcelExport.FileOr(await handler.HandleAsync(request, ct)))
+            .WithSummary("导出活动列表（Excel，筛选条件同列表）");
 
         activities.MapGet("/nearby", async Task<Results<Ok<PageOf<NearbyActivityDto>>, ProblemHttpResult>> (
             [AsParameters] PageRequest request, ListNearbyActivitiesHandler handler, CancellationToken ct) =>

@@ -81,6 +81,9 @@ public static class OrganizationModule
             return path is null ? null : db.OrgUnits.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
         }
 
+        public async Task<IReadOnlyList<OrgUnitInfo>> VisibleUnitsAsync(CancellationToken ct = default) =>
+            (await db.OrgUnits.AsNoTracking().OrderBy(u => u.Path).ToListAsync(ct)).Select(u => ToInfo(u)!).ToList();
+
         public async Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default) =>
             ToInfo(await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct));
 

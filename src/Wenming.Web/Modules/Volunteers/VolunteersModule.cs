@@ -4,8 +4,11 @@ using Wenming.Web.Modules.Volunteers.Features.AddTeamMember;
 using Wenming.Web.Modules.Volunteers.Features.ApproveVolunteer;
 using Wenming.Web.Modules.Volunteers.Features.CreateTeam;
 using Wenming.Web.Modules.Volunteers.Features.DecideServiceRecord;
+using Wenming.Web.Modules.Volunteers.Features.ExportServiceRecords;
+using Wenming.Web.Modules.Volunteers.Features.ExportVolunteers;
 using Wenming.Web.Modules.Volunteers.Features.GetTeam;
 using Wenming.Web.Modules.Volunteers.Features.GetVolunteer;
+using Wenming.Web.Modules.Volunteers.Features.ImportVolunteers;
 using Wenming.Web.Modules.Volunteers.Features.ListServiceRecords;
 using Wenming.Web.Modules.Volunteers.Features.ListTeamMembers;
 using Wenming.Web.Modules.Volunteers.Features.RecordServiceHours;
@@ -15,6 +18,7 @@ using Wenming.Web.Modules.Volunteers.Features.RemoveTeamMember;
 using Wenming.Web.Modules.Volunteers.Features.ReverseServiceRecord;
 using Wenming.Web.Modules.Volunteers.Features.SearchTeams;
 using Wenming.Web.Modules.Volunteers.Features.SearchVolunteers;
+using Wenming.Web.Platform.Excel;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
 
@@ -40,6 +44,10 @@ public static class VolunteersModule
         services.AddScoped<DecideServiceRecordHandler>();
         services.AddScoped<ReverseServiceRecordHandler>();
         services.AddScoped<ListServiceRecordsHandler>();
+        services.AddScoped<ImportVolunteersHandler>();
+        services.AddScoped<VolunteerImportTemplateHandler>();
+        services.AddScoped<ExportVolunteersHandler>();
+        services.AddScoped<ExportServiceRecordsHandler>();
         services.AddScoped<Contracts.IServiceRecords, ServiceRecordsService>();
         services.AddScoped<IDemoSeedStep, ServiceRecordsDemo>();
         services.AddScoped<IDemoSeedStep, VolunteersDemo>();
@@ -56,6 +64,23 @@ public static class VolunteersModule
             [AsParameters] SearchVolunteersRequest request, SearchVolunteersHandler handler, CancellationToken ct) =>
             ApiResults.OkOr(await handler.HandleAsync(request, ct)))
             .WithSummary("按状态、组织、姓名或志愿者编号查找志愿者");
+
+        volunteers.MapGet("/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+            [AsParameters] SearchVolunteersRequest request, ExportVolunteersHandler handler, CancellationToken ct) =>
+            ExcelExport.FileOr(await handler.HandleAsync(request, ct)))
+            .WithSummary("导出志愿者名单（Excel，筛选条件同列表，身份证号脱敏）");
+
+        volunteers.MapGet("/import-template", Results<FileContentHttpResult, ProblemHttpResult> (VolunteerImportTemplateHandler handler) =>
+            ExcelExport.FileOr(handler.Handle()))
+            .WithSummary("下载志愿者导入模板（Excel）");
+
+        volunteers.MapPost("/imports", async Task<Results<Ok<ImportVolunteersResult>, ProblemHttpResult>> (IFormFile? file, ImportVolunteersHandler handler, CancellationToken ct) =>
+        {
+            await using var stream = file?.OpenReadStream();
+            return ApiResults.OkOr(await handler.HandleAsync(stream, file?.Length ?? 0, ct));
+        })
+            .DisableAntiforgery()
+            .WithSummary("从 Excel 批量导入志愿者（逐行报告错误；正确的行一次性导入并审核通过）");
 
         volunteers.MapGet("/{id:long}", async Task<Results<Ok<VolunteerDto>, ProblemHttpResult>> (long id, GetVolunteerHandler handler, CancellationToken ct) =>
             ApiResults.OkOr(await handler.HandleAsync(id, ct)))
@@ -89,6 +114,11 @@ public static class VolunteersModule
             [AsParameters] ServiceRecordReportRequest request, ListServiceRecordsHandler handler, CancellationToken ct) =>
             ApiResults.OkOr(await handler.ReportAsync(request, ct)))
             .WithSummary("服务时长统计：按组织、状态和日期范围");
+
+        records.MapGet("/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+            [AsParameters] ServiceRecordReportRequest request, ExportServiceRecordsHandler handler, CancellationToken ct) =>
+            ExcelExport.FileOr(await handler.HandleAsync(request, ct)))
+            .WithSummary("导出服务记录（Excel，筛选条件同服务时长统计）");
 
         records.MapPost("/{id:long}/confirm", async Task<Results<Ok<ServiceRecordDto>, ProblemHttpResult>> (long id, DecideServiceRecordHandler handler, CancellationToken ct) =>
             ApiResults.OkOr(await handler.ConfirmAsync(id, ct)))

@@ -34,6 +34,9 @@ public interface IOrgDirectory
     /// </summary>
     Task<IQueryable<long>?> UnitIdsUnderAsync(long unitId, CancellationToken ct = default);
 
+    /// <summary>Every unit visible to the caller (a county has a few hundred): imports naming units, exports printing them.</summary>
+    Task<IReadOnlyList<OrgUnitInfo>> VisibleUnitsAsync(CancellationToken ct = default);
+
     /// <summary>Looks a unit up whatever the caller's scope (sign-in, system jobs).</summary>
     Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default);
 

@@ -14,9 +14,7 @@ public sealed class SearchActivitiesHandler(AppDbContext db, CurrentActor actor)
 {
     public async Task<Result<PageOf<ActivityDto>>> HandleAsync(SearchActivitiesRequest request, CancellationToken ct)
     {
-        if (actor.RequireAny(
-            Modules.Accounts.Contracts.Role.SystemAdmin, Modules.Accounts.Contracts.Role.CenterAdmin, Modules.Accounts.Contracts.Role.InstituteAdmin,
-            Modules.Accounts.Contracts.Role.StationAdmin, Modules.Accounts.Contracts.Role.Supervisor, Modules.Accounts.Contracts.Role.TeamLeader) is { } forbidden)
+        if (Refuse(actor) is { } forbidden)
         {
             return forbidden;
         }
@@ -27,7 +25,20 @@ public sealed class SearchActivitiesHandler(AppDbContext db, CurrentActor actor)
             return badPage;
         }
 
-        var query = db.Set<Activity>().AsNoTracking();
+        var query = Filter(db.Set<Activity>().AsNoTracking(), request);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
+        return new PageOf<ActivityDto>([.. items.Select(ActivityDto.From)], paging.SafePage, paging.SafePageSize, total);
+    }
+
+    /// <summary>Who reads the list (and its export): admins, leaders, supervisors.</summary>
+    internal static Error? Refuse(CurrentActor actor) => actor.RequireAny(
+        Modules.Accounts.Contracts.Role.SystemAdmin, Modules.Accounts.Contracts.Role.CenterAdmin, Modules.Accounts.Contracts.Role.InstituteAdmin,
+        Modules.Accounts.Contracts.Role.StationAdmin, Modules.Accounts.Contracts.Role.Supervisor, Modules.Accounts.Contracts.Role.TeamLeader);
+
+    /// <summary>The list's filters (the export uses the same ones): unit, time window, status.</summary>
+    internal static IQueryable<Activity> Filter(IQueryable<Activity> query, SearchActivitiesRequest request)
+    {
         if (request.OrgUnitId is { } unitId)
         {
             query = query.Where(a => a.OrgUnitId == unitId);
@@ -50,8 +61,6 @@ public sealed class SearchActivitiesHandler(AppDbContext db, CurrentActor actor)
             query = query.Where(a => a.Status == status);
         }
 
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
-        return new PageOf<ActivityDto>([.. items.Select(ActivityDto.From)], paging.SafePage, paging.SafePageSize, total);
+        return query;
     }
 }

@@ -52,25 +52,14 @@ public sealed class RegisterPersonHandler(AppDbContext db, CurrentActor actor, I
             return forbidden;
         }
 
-        if (Validation.Check(new RegisterPersonValidator(clock), request) is { } invalid)
+        var prepared = await PrepareAsync(request, ct);
+        if (!prepared.IsSuccess)
         {
-            return invalid;
+            return prepared.Error!;
         }
 
-        var unit = await orgs.FindAsync(request.OrgUnitId!.Value, ct);
-        if (unit is null)
-        {
-            return Error.NotFound("org.not_found");
-        }
-
-        if (unit.CountyId is not { } countyId || unit.Status != OrgUnitStatus.Active)
-        {
-            return Error.Field("orgUnitId", "person.unit_not_allowed");
-        }
-
+        var (unit, countyId, id, hash) = prepared.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        var id = ChineseIdNumber.Parse(request.IdNumber, DateOnly.FromDateTime(now)).Value;
-        var hash = pii.Hash(id.Value);
         // Uniqueness is per county, whoever can see the other record: the check ignores the caller's scope.
         if (await db.Set<Person>().IgnoreQueryFilters().AnyAsync(p => p.CountyId == countyId && p.IdNumberHash == hash, ct))
         {
@@ -92,4 +81,32 @@ public sealed class RegisterPersonHandler(AppDbContext db, CurrentActor actor, I
 
         return PersonDto.From(person);
     }
+
+    /// <summary>
+    /// Every check of a registration that needs no write: the validator, the unit (visible, active, in a
+    /// county), the parsed ID number and its keyed hash. Shared with imports (<see cref="PeopleRegistry"/>).
+    /// </summary>
+    internal async Task<Result<PreparedPerson>> PrepareAsync(RegisterPersonRequest request, CancellationToken ct)
+    {
+        if (Validation.Check(new RegisterPersonValidator(clock), request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var unit = await orgs.FindAsync(request.OrgUnitId!.Value, ct);
+        if (unit is null)
+        {
+            return Error.NotFound("org.not_found");
+        }
+
+        if (unit.CountyId is not { } countyId || unit.Status != OrgUnitStatus.Active)
+        {
+            return Error.Field("orgUnitId", "person.unit_not_allowed");
+        }
+
+        var id = ChineseIdNumber.Parse(request.IdNumber, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Value;
+        return new PreparedPerson(unit, countyId, id, pii.Hash(id.Value));
+    }
 }
+
+internal sealed record PreparedPerson(OrgUnitInfo Unit, long CountyId, ChineseIdNumber Id, string Hash);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Notifications.Contracts;
 using Wenming.Web.Modules.Organization.Contracts;
@@ -35,15 +34,13 @@ public sealed class ApproveVolunteerHandler(AppDbContext db, CurrentActor actor,
             return conflict;
         }
 
-        var county = await orgs.FindUnscopedAsync(volunteer.CountyId, ct);
-        var prefix = county?.DivisionCode is { Length: >= 6 } code ? code[..6] : volunteer.CountyId.ToString("D6", CultureInfo.InvariantCulture);
+        var prefix = await VolunteerNumbers.PrefixAsync(orgs, volunteer.CountyId, ct);
 
-        // The counter's row lock (PostgreSQL) or the write lock (SQLite) is held until commit, so
-        // concurrent approvals in a county take numbers one after the other, and a failed approval
-        // gives its number back by rolling back.
+        // The number is taken in the approval's transaction: concurrent approvals in a county take
+        // numbers one after the other, and a failed approval gives its number back by rolling back.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var sequence = await NextSequenceAsync(volunteer.CountyId, ct);
-        if (volunteer.Approve(prefix + sequence.ToString("D6", CultureInfo.InvariantCulture), actor.UserId, clock.GetUtcNow().UtcDateTime) is { } refused)
+        var sequence = await VolunteerNumbers.TakeAsync(db, volunteer.CountyId, 1, ct);
+        if (volunteer.Approve(VolunteerNumbers.Format(prefix, sequence), actor.UserId, clock.GetUtcNow().UtcDateTime) is { } refused)
         {
             return refused;
         }
@@ -65,15 +62,5 @@ public sealed class ApproveVolunteerHandler(AppDbContext db, CurrentActor actor,
 
         var person = await people.FindAsync(volunteer.PersonId, ct);
         return VolunteerDto.From(volunteer, person?.Name);
-    }
-
-    private async Task<long> NextSequenceAsync(long countyId, CancellationToken ct)
-    {
-        await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO vol_number_counters ("CountyId", "LastSequence") VALUES ({countyId}, 0) ON CONFLICT ("CountyId") DO NOTHING""", ct);
-        await db.Database.ExecuteSqlAsync(
-            $"""UPDATE vol_number_counters SET "LastSequence" = "LastSequence" + 1 WHERE "CountyId" = {countyId}""", ct);
-        return await db.Database.SqlQuery<long>(
-            $"""SELECT "LastSequence" AS "Value" FROM vol_number_counters WHERE "CountyId" = {countyId}""").SingleAsync(ct);
     }
 }

@@ -41,12 +41,24 @@ public sealed class ListServiceRecordsHandler(AppDbContext db, CurrentActor acto
             return forbidden;
         }
 
+        var (query, error) = await ReportQueryAsync(request, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        return await PageAsync(query!, new PageRequest(request.Page, request.PageSize), confirmedOnlyTotal: request.Status is null, ct);
+    }
+
+    /// <summary>The report's filters (the export uses the same ones): unit subtree, status, service dates.</summary>
+    internal async Task<(IQueryable<ServiceRecord>? Query, Error? Error)> ReportQueryAsync(ServiceRecordReportRequest request, CancellationToken ct)
+    {
         var query = db.Set<ServiceRecord>().AsNoTracking();
         if (request.OrgUnitId is { } unitId)
         {
             if (await orgs.UnitIdsUnderAsync(unitId, ct) is not { } unitIds)
             {
-                return Error.NotFound("org.not_found");
+                return (null, Error.NotFound("org.not_found"));
             }
 
             query = query.Where(r => unitIds.Contains(r.OrgUnitId));
@@ -57,7 +69,7 @@ public sealed class ListServiceRecordsHandler(AppDbContext db, CurrentActor acto
             query = query.Where(r => r.Status == status);
         }
 
-        return await PageAsync(Dated(query, request.From, request.To), new PageRequest(request.Page, request.PageSize), confirmedOnlyTotal: request.Status is null, ct);
+        return (Dated(query, request.From, request.To), null);
     }
 
     private static IQueryable<ServiceRecord> Dated(IQueryable<ServiceRecord> query, DateOnly? from, DateOnly? to)

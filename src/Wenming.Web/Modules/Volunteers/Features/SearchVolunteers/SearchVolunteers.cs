@@ -27,6 +27,21 @@ public sealed class SearchVolunteersHandler(AppDbContext db, CurrentActor actor,
             return invalid;
         }
 
+        var (query, error) = await FilterAsync(request, ct);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var page = await query!.OrderByDescending(v => v.Id).ToPageAsync(paging, ct);
+        var names = await people.NamesAsync(page.Items.Select(v => v.PersonId).ToList(), ct);
+        return new PageOf<VolunteerDto>(
+            page.Items.Select(v => VolunteerDto.From(v, names.GetValueOrDefault(v.PersonId))).ToList(), page.Page, page.PageSize, page.Total);
+    }
+
+    /// <summary>The list's filters as a query (the export uses the same ones): status, unit subtree, name or number.</summary>
+    internal async Task<(IQueryable<Volunteer>? Query, Error? Error)> FilterAsync(SearchVolunteersRequest request, CancellationToken ct)
+    {
         var query = db.Set<Volunteer>().AsNoTracking();
         if (request.Status is { } status)
         {
@@ -37,7 +52,7 @@ public sealed class SearchVolunteersHandler(AppDbContext db, CurrentActor actor,
         {
             if (await orgs.UnitIdsUnderAsync(unitId, ct) is not { } unitIds)
             {
-                return Error.NotFound("org.not_found");
+                return (null, Error.NotFound("org.not_found"));
             }
 
             query = query.Where(v => unitIds.Contains(v.OrgUnitId));
@@ -50,9 +65,6 @@ public sealed class SearchVolunteersHandler(AppDbContext db, CurrentActor actor,
             query = query.Where(v => v.VolunteerNumber == q || named.Contains(v.PersonId));
         }
 
-        var page = await query.OrderByDescending(v => v.Id).ToPageAsync(paging, ct);
-        var names = await people.NamesAsync(page.Items.Select(v => v.PersonId).ToList(), ct);
-        return new PageOf<VolunteerDto>(
-            page.Items.Select(v => VolunteerDto.From(v, names.GetValueOrDefault(v.PersonId))).ToList(), page.Page, page.PageSize, page.Total);
+        return (query, null);
     }
 }
