@@ -71,6 +71,15 @@ public sealed partial class CertificateTests(BrowserFixture app)
         await download.SaveAsAsync(file);
         Assert.Contains("经办人", await PdfTextAsync(file), StringComparison.Ordinal);
         File.Delete(file);
+
+        // A pending registration has no certificate: the page says why instead of sending a file.
+        var center = await app.SignInAsync("center");
+        await center.GotoAsync("/volunteers?status=Pending");
+        var pending = await center.GetByTestId("volunteers").Locator("tbody tr").First.GetAttributeAsync("data-testid");
+        await center.GotoAsync($"/volunteers/{pending!["volunteer-".Length..]}/certificate");
+        await Assertions.Expect(center.GetByTestId("certificate-refused")).ToContainTextAsync("尚未审核通过");
+        await BrowserFixture.ScreenshotAsync(center, "certificate-refused-1280");
+        await center.Context.CloseAsync();
         await desk.Context.CloseAsync();
     }
 
