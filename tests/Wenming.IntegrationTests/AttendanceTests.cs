@@ -178,6 +178,7 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
         // Finished: no more check-ins, and a second finish is a conflict that records nothing more.
         (await leader.PostAsync($"/api/v1/activities/{id}/check-ins", new { volunteerId = absent })).ExpectProblem(HttpStatusCode.Conflict, "checkin.not_open");
         (await leader.PostAsync($"/api/v1/activities/{id}/finish")).ExpectProblem(HttpStatusCode.Conflict, "activity.invalid_transition");
+        (await leader.GetAsync($"/api/v1/activities/{id}/check-in-code")).ExpectProblem(HttpStatusCode.Conflict, "checkin.not_open");
         Assert.Single(await RecordsOfAsync(early, id));
     }
 
@@ -255,6 +256,9 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
         Assert.Equal(app.Demo.Account("leader1"), byLeader.Number("checkedInBy"));
         Assert.Equal(starts, byLeader.Json.GetProperty("checkedInAt").GetDateTimeOffset());
         (await _clocked.As("leader1").GetAsync($"/api/v1/activities/{teamActivity}/check-in-code")).Expect(HttpStatusCode.OK);
+        // The audit log names who recorded the arrival and how.
+        var audit = (await app.Admin.GetAsync($"/api/v1/audit-entries?entityType=Enrollment&userId={app.Demo.Account("leader1")}&pageSize=100")).Expect(HttpStatusCode.OK);
+        Assert.Contains(audit.Items, e => e.GetProperty("changes").GetRawText().Contains("\"Manual\"", StringComparison.Ordinal));
 
         (await _clocked.As("leader1").PostAsync($"/api/v1/activities/{otherActivity}/check-ins", new { volunteerId = volunteer })).ExpectProblem(HttpStatusCode.Forbidden, "common.forbidden");
         (await _clocked.As("village2").PostAsync($"/api/v1/activities/{teamActivity}/check-outs", new { volunteerId = volunteer })).ExpectProblem(HttpStatusCode.NotFound, "activity.not_found");
