@@ -209,6 +209,45 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
     }
 
     [ProviderFact]
+    public async Task CheckInsRacingAFinish_EitherCountOrAreRefused_NeverLandAfterTheRecords()
+    {
+        var volunteers = new List<long>();
+        for (var i = 0; i < 8; i++)
+        {
+            volunteers.Add(await VolunteerAsync());
+        }
+
+        var (id, starts) = await ActivityAsync(10, [.. volunteers]);
+        _clocked.Set(starts.AddMinutes(90));
+        var admin = _clocked.As("village1");
+        (await admin.PostAsync($"/api/v1/activities/{id}/start")).Expect(HttpStatusCode.OK);
+
+        var checkIns = volunteers.Select(v => admin.PostAsync($"/api/v1/activities/{id}/check-ins", new { volunteerId = v, at = starts })).ToList();
+        var finish = admin.PostAsync($"/api/v1/activities/{id}/finish");
+        var answers = await Task.WhenAll(checkIns);
+        (await finish).Expect(HttpStatusCode.OK);
+
+        // Every volunteer is exactly one of: checked in before the finish (and has a record), or a no-show refused with not_open.
+        for (var i = 0; i < volunteers.Count; i++)
+        {
+            var enrollment = await EnrollmentAsync(id, volunteers[i]);
+            var records = await RecordsOfAsync(volunteers[i], id);
+            if (answers[i].Status == HttpStatusCode.OK)
+            {
+                Assert.False(enrollment.GetProperty("noShow").GetBoolean());
+                Assert.Equal(2.00m, Assert.Single(records).GetProperty("hours").GetDecimal());
+            }
+            else
+            {
+                answers[i].ExpectProblem(HttpStatusCode.Conflict, "checkin.not_open");
+                Assert.True(enrollment.GetProperty("noShow").GetBoolean());
+                Assert.True(IsNull(enrollment, "checkedInAt"));
+                Assert.Empty(records);
+            }
+        }
+    }
+
+    [ProviderFact]
     public async Task ManualCheckIn_IsRecordedAsManual_WithWhoDidIt_AndTheListShowsIt()
     {
         var volunteer = await VolunteerAsync();
