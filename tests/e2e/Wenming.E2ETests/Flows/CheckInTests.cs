@@ -150,6 +150,21 @@ public sealed partial class CheckInTests(BrowserFixture app)
         await page.Context.CloseAsync();
     }
 
+    [BrowserFact]
+    public async Task NoShow_OpeningAnOldCode_IsToldTheActivityIsOver()
+    {
+        using var api = new HttpClient { BaseAddress = app.BaseAddress };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(api, "village1"));
+        var activities = await api.GetFromJsonAsync<JsonElement>("/api/v1/activities?status=Finished&pageSize=100");
+        var activityId = activities.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("title").GetString() == "垃圾分类入户宣传").GetProperty("id").GetInt64();
+
+        var phone = await app.SignInAsync("volunteer4", 360, 740);
+        await phone.GotoAsync($"/activities/{activityId}/scan?t=AAAAAAAAAAAAAAAA");
+        await Assertions.Expect(phone.GetByTestId("scan-state")).ToContainTextAsync("已记为缺席");
+        await Assertions.Expect(phone.GetByTestId("scan-button")).ToHaveCountAsync(0);
+        await phone.Context.CloseAsync();
+    }
+
     private static async Task<string> TokenAsync(HttpClient api, string login)
     {
         using var response = await api.PostAsJsonAsync("/api/v1/auth/token", new { login, password = BrowserFixture.DemoPassword });
