@@ -178,6 +178,7 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
         // Finished: no more check-ins, and a second finish is a conflict that records nothing more.
         (await leader.PostAsync($"/api/v1/activities/{id}/check-ins", new { volunteerId = absent })).ExpectProblem(HttpStatusCode.Conflict, "checkin.not_open");
         (await leader.PostAsync($"/api/v1/activities/{id}/finish")).ExpectProblem(HttpStatusCode.Conflict, "activity.invalid_transition");
+        (await leader.GetAsync($"/api/v1/activities/{id}/check-in-code")).ExpectProblem(HttpStatusCode.Conflict, "checkin.not_open");
         Assert.Single(await RecordsOfAsync(early, id));
     }
 
@@ -204,6 +205,45 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
             var record = Assert.Single(await RecordsOfAsync(v, id));
             Assert.Equal(2.00m, record.GetProperty("hours").GetDecimal());
             Assert.Equal("Pending", record.GetProperty("status").GetString());
+        }
+    }
+
+    [ProviderFact]
+    public async Task CheckInsRacingAFinish_EitherCountOrAreRefused_NeverLandAfterTheRecords()
+    {
+        var volunteers = new List<long>();
+        for (var i = 0; i < 8; i++)
+        {
+            volunteers.Add(await VolunteerAsync());
+        }
+
+        var (id, starts) = await ActivityAsync(10, [.. volunteers]);
+        _clocked.Set(starts.AddMinutes(90));
+        var admin = _clocked.As("village1");
+        (await admin.PostAsync($"/api/v1/activities/{id}/start")).Expect(HttpStatusCode.OK);
+
+        var checkIns = volunteers.Select(v => admin.PostAsync($"/api/v1/activities/{id}/check-ins", new { volunteerId = v, at = starts })).ToList();
+        var finish = admin.PostAsync($"/api/v1/activities/{id}/finish");
+        var answers = await Task.WhenAll(checkIns);
+        (await finish).Expect(HttpStatusCode.OK);
+
+        // Every volunteer is exactly one of: checked in before the finish (and has a record), or a no-show refused with not_open.
+        for (var i = 0; i < volunteers.Count; i++)
+        {
+            var enrollment = await EnrollmentAsync(id, volunteers[i]);
+            var records = await RecordsOfAsync(volunteers[i], id);
+            if (answers[i].Status == HttpStatusCode.OK)
+            {
+                Assert.False(enrollment.GetProperty("noShow").GetBoolean());
+                Assert.Equal(2.00m, Assert.Single(records).GetProperty("hours").GetDecimal());
+            }
+            else
+            {
+                answers[i].ExpectProblem(HttpStatusCode.Conflict, "checkin.not_open");
+                Assert.True(enrollment.GetProperty("noShow").GetBoolean());
+                Assert.True(IsNull(enrollment, "checkedInAt"));
+                Assert.Empty(records);
+            }
         }
     }
 
@@ -255,6 +295,9 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
         Assert.Equal(app.Demo.Account("leader1"), byLeader.Number("checkedInBy"));
         Assert.Equal(starts, byLeader.Json.GetProperty("checkedInAt").GetDateTimeOffset());
         (await _clocked.As("leader1").GetAsync($"/api/v1/activities/{teamActivity}/check-in-code")).Expect(HttpStatusCode.OK);
+        // The audit log names who recorded the arrival and how.
+        var audit = (await app.Admin.GetAsync($"/api/v1/audit-entries?entityType=Enrollment&userId={app.Demo.Account("leader1")}&pageSize=100")).Expect(HttpStatusCode.OK);
+        Assert.Contains(audit.Items, e => e.GetProperty("changes").GetRawText().Contains("\"Manual\"", StringComparison.Ordinal));
 
         (await _clocked.As("leader1").PostAsync($"/api/v1/activities/{otherActivity}/check-ins", new { volunteerId = volunteer })).ExpectProblem(HttpStatusCode.Forbidden, "common.forbidden");
         (await _clocked.As("village2").PostAsync($"/api/v1/activities/{teamActivity}/check-outs", new { volunteerId = volunteer })).ExpectProblem(HttpStatusCode.NotFound, "activity.not_found");

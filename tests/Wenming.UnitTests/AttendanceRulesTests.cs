@@ -1,10 +1,33 @@
+using System.Text.RegularExpressions;
 using Wenming.Web.Modules.Activities.Domain;
+using Wenming.Web.Platform.Localization;
 
 namespace Wenming.UnitTests;
 
 /// <summary>The rotating check-in code under a clock the test moves, and the hours rule (capped by the activity's span).</summary>
-public sealed class AttendanceRulesTests
+public sealed partial class AttendanceRulesTests
 {
+    /// <summary>Attendance keeps its text under "Attendance." (its codes are "checkin.…" via AttendanceErrors), which the shared key check does not see.</summary>
+    [GeneratedRegex(@"(?:AttendanceErrors\.(?:Conflict|Forbidden|Field)\((?:\s*""[A-Za-z]+"",)?\s*""([a-z_.]+)""|""(Attendance\.[A-Za-z_.]*[a-z_])"")")]
+    private static partial Regex AttendanceKeyUse();
+
+    [Fact]
+    public void EveryAttendanceKeyUsedInCode_HasChineseText()
+    {
+        var src = Path.Combine(ResourceTests.RepoRoot(), "src", "Wenming.Web");
+        var keys = Directory.EnumerateFiles(src, "*.cs*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => AttendanceKeyUse().Matches(File.ReadAllText(f)))
+            .Select(m => m.Groups[1].Success ? "Attendance." + m.Groups[1].Value : m.Groups[2].Value)
+            .Distinct()
+            .ToList();
+
+        Assert.Contains("Attendance.checkin.token_invalid", keys);
+        Assert.Contains("Attendance.ui.check_in", keys);
+        var missing = keys.Where(k => !Text.Has(k)).ToList();
+        Assert.True(missing.Count == 0, "Missing resource keys: " + string.Join(", ", missing));
+    }
+
     private static readonly byte[] Secret = [.. Enumerable.Range(1, 32).Select(i => (byte)i)];
 
     private sealed class FakeClock(DateTimeOffset now) : TimeProvider

@@ -37,10 +37,10 @@ public sealed class AttendanceModel(
     }
 
     public Task<IActionResult> OnPostCheckInAsync(long id, long volunteerId, DateTime? at, CancellationToken ct) =>
-        RecordAsync(id, at, c => checkIn.CheckInAsync(id, new CheckInRequest(volunteerId, China(at)), c), "Attendance.ui.checked_in", ct);
+        RecordAsync(id, volunteerId, at, c => checkIn.CheckInAsync(id, new CheckInRequest(volunteerId, China(at)), c), "Attendance.ui.checked_in", ct);
 
     public Task<IActionResult> OnPostCheckOutAsync(long id, long volunteerId, DateTime? at, CancellationToken ct) =>
-        RecordAsync(id, at, c => checkIn.CheckOutAsync(id, new CheckInRequest(volunteerId, China(at)), c), "Attendance.ui.checked_out", ct);
+        RecordAsync(id, volunteerId, at, c => checkIn.CheckOutAsync(id, new CheckInRequest(volunteerId, China(at)), c), "Attendance.ui.checked_out", ct);
 
     public async Task<IActionResult> OnPostStartAsync(long id, CancellationToken ct) =>
         await AfterAsync(id, await change.HandleAsync(id, ActivityAction.Start, ct), "Attendance.ui.started", ct);
@@ -48,8 +48,11 @@ public sealed class AttendanceModel(
     public async Task<IActionResult> OnPostFinishAsync(long id, CancellationToken ct) =>
         await AfterAsync(id, await finish.HandleAsync(id, ct), "Attendance.ui.finished", ct);
 
+    /// <summary>ViewData key of the (volunteer id, typed time) of a refused manual entry, read by _Attendance.</summary>
+    public const string AttemptKey = "Attendance.attempt";
+
     private async Task<IActionResult> RecordAsync(
-        long id, DateTime? at, Func<CancellationToken, Task<Result<EnrollmentDto>>> record, string notice, CancellationToken ct)
+        long id, long volunteerId, DateTime? at, Func<CancellationToken, Task<Result<EnrollmentDto>>> record, string notice, CancellationToken ct)
     {
         // A time the browser sent that is not a date ("at" is optional, so only a malformed one lands here).
         if (BindingFailed())
@@ -57,6 +60,8 @@ public sealed class AttendanceModel(
             return await OnGetAsync(id, ct);
         }
 
+        // Re-shown on a refusal: the row that was tried keeps the time that was typed.
+        ViewData[AttemptKey] = (volunteerId, at);
         return await AfterAsync(id, await record(ct), notice, ct);
     }
 

@@ -66,6 +66,21 @@ public sealed partial class CheckInTests(BrowserFixture app)
     }
 
     [BrowserFact]
+    public async Task CodeScreen_FitsAPhone()
+    {
+        var page = await app.SignInAsync("village1", 360, 740);
+        await page.GotoAsync("/activities?status=Ongoing");
+        await page.GetByRole(AriaRole.Link, new() { Name = Ongoing }).ClickAsync();
+        await page.GetByTestId("show-code").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("check-in-qr").Locator("svg")).ToBeVisibleAsync();
+        var box = await page.GetByTestId("check-in-qr").BoundingBoxAsync();
+        Assert.True(box is { Width: >= 250 }, "the QR code is too small to scan on a phone screen");
+        Assert.True(await BrowserFixture.ScrollWidthAsync(page) <= 360, "the code screen scrolls sideways at 360 px");
+        await BrowserFixture.ScreenshotAsync(page, "check-in-code-360");
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task ExpiredCode_AsksToScanAgain_AndChangesNothing()
     {
         var phone = await app.SignInAsync("volunteer2", 360, 740);
@@ -99,10 +114,12 @@ public sealed partial class CheckInTests(BrowserFixture app)
         await BrowserFixture.ScreenshotAsync(page, $"attendance-ongoing-{width}");
         var row = sheet.Locator("tbody tr", new() { HasText = "#" }).Filter(new() { Has = page.GetByTestId("manual-in") }).First;
         var tomorrow = TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).AddDays(1);
-        await row.Locator("input[name=at]").FillAsync(tomorrow.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        var typed = tomorrow.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await row.Locator("input[name=at]").FillAsync(typed);
         await row.GetByTestId("manual-in").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("attendance-errors")).ToContainTextAsync("签到（签退）时间不能晚于当前时间。");
+        await Assertions.Expect(page.Locator("input[name=at][aria-invalid=true]")).ToHaveValueAsync(typed);
         await Assertions.Expect(page.GetByTestId("attendance").GetByTestId("manual-in").First).ToBeVisibleAsync();
         Assert.DoesNotMatch(ResourceKey(), await page.Locator("body").InnerTextAsync());
         await BrowserFixture.ScreenshotAsync(page, $"attendance-error-{width}");
@@ -131,6 +148,21 @@ public sealed partial class CheckInTests(BrowserFixture app)
         await sheet.GetByTestId("confirm-records").ClickAsync();
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("参加活动：垃圾分类入户宣传");
         await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task NoShow_OpeningAnOldCode_IsToldTheActivityIsOver()
+    {
+        using var api = new HttpClient { BaseAddress = app.BaseAddress };
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(api, "village1"));
+        var activities = await api.GetFromJsonAsync<JsonElement>("/api/v1/activities?status=Finished&pageSize=100");
+        var activityId = activities.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("title").GetString() == "垃圾分类入户宣传").GetProperty("id").GetInt64();
+
+        var phone = await app.SignInAsync("volunteer4", 360, 740);
+        await phone.GotoAsync($"/activities/{activityId}/scan?t=AAAAAAAAAAAAAAAA");
+        await Assertions.Expect(phone.GetByTestId("scan-state")).ToContainTextAsync("已记为缺席");
+        await Assertions.Expect(phone.GetByTestId("scan-button")).ToHaveCountAsync(0);
+        await phone.Context.CloseAsync();
     }
 
     private static async Task<string> TokenAsync(HttpClient api, string login)

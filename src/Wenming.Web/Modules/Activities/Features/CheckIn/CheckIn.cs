@@ -25,7 +25,8 @@ public sealed record CheckInRequest(long? VolunteerId, DateTimeOffset? At = null
 /// </summary>
 /// <remarks>
 /// Each write is one conditional UPDATE (<c>… WHERE CheckedInAt IS NULL</c>) whose affected-row count
-/// decides, so a double tap or two organizers at once record one arrival and the other is told "already".
+/// decides, so a double tap or two organizers at once record one arrival and the other is told "already";
+/// it runs after taking the activity row's lock, which orders it against finishing (see StillOpenAsync).
 /// </remarks>
 public sealed class CheckInHandler(
     AppDbContext db, CurrentActor actor, ActivityAccess access, IVolunteerDirectory volunteers, CheckInKeys keys, CheckInCodes codes, TimeProvider clock)
@@ -129,6 +130,11 @@ public sealed class CheckInHandler(
     private async Task<Result<EnrollmentDto>> CheckInAsync(Activity activity, Enrollment enrollment, DateTime at, CheckInMethod method, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await StillOpenAsync(activity.Id, ct))
+        {
+            return AttendanceErrors.Conflict("checkin.not_open");
+        }
+
         var changed = await db.Set<Enrollment>()
             .Where(e => e.Id == enrollment.Id && e.Status == EnrollmentStatus.Enrolled && e.CheckedInAt == null)
             .ExecuteUpdateAsync(s => s
@@ -163,6 +169,11 @@ public sealed class CheckInHandler(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await StillOpenAsync(activity.Id, ct))
+        {
+            return AttendanceErrors.Conflict("checkin.not_open");
+        }
+
         var changed = await db.Set<Enrollment>()
             .Where(e => e.Id == enrollment.Id && e.CheckedInAt != null && e.CheckedOutAt == null)
             .ExecuteUpdateAsync(s => s
@@ -183,6 +194,17 @@ public sealed class CheckInHandler(
         await transaction.CommitAsync(ct);
         return await ReloadAsync(enrollment.Id, ct);
     }
+
+    /// <summary>
+    /// Takes the activity row's lock (a no-op UPDATE) and re-checks its status inside the transaction: a
+    /// finish that committed meanwhile is seen (PostgreSQL re-reads the row after waiting), and a finish that
+    /// comes later waits for this check-in, so no attendance lands after the records were made. Unscoped
+    /// because a volunteer may check in to an activity of a unit above their own.
+    /// </summary>
+    private async Task<bool> StillOpenAsync(long activityId, CancellationToken ct) =>
+        await db.Set<Activity>().IgnoreQueryFilters()
+            .Where(a => a.Id == activityId && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Ongoing))
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, a => a.Status), ct) == 1;
 
     private async Task<Result<EnrollmentDto>> ReloadAsync(long enrollmentId, CancellationToken ct) =>
         EnrollmentDto.From(await db.Set<Enrollment>().AsNoTracking().SingleAsync(e => e.Id == enrollmentId, ct));
