@@ -6,6 +6,7 @@ using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Activities.Features;
 using Wenming.Web.Modules.Activities.Features.ChangeActivityStatus;
 using Wenming.Web.Modules.Activities.Features.CreateActivity;
+using Wenming.Web.Modules.Activities.Features.ExportActivities;
 using Wenming.Web.Modules.Activities.Features.SearchActivities;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Pages.Shared;
@@ -72,6 +73,9 @@ public sealed class IndexModel(SearchActivitiesHandler search, CreateActivityHan
         UnitNames = await UnitChoices.NamesAsync(db, Result.Items.Select(a => a.OrgUnitId), ct);
         return Page();
     }
+
+    public async Task<IActionResult> OnGetExportAsync([FromServices] ExportActivitiesHandler export, CancellationToken ct) =>
+        ExcelPage.File(this, await export.HandleAsync(new SearchActivitiesRequest(null, null, null, Status), ct)) ?? await OnGetAsync(ct);
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {

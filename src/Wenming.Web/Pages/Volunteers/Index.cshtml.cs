@@ -5,6 +5,7 @@ using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Modules.Volunteers.Features;
 using Wenming.Web.Modules.Volunteers.Features.ApproveVolunteer;
+using Wenming.Web.Modules.Volunteers.Features.ExportVolunteers;
 using Wenming.Web.Modules.Volunteers.Features.RejectVolunteer;
 using Wenming.Web.Modules.Volunteers.Features.SearchVolunteers;
 using Wenming.Web.Pages.Shared;
@@ -52,6 +53,9 @@ public sealed class IndexModel(SearchVolunteersHandler search, ApproveVolunteerH
         UnitNames = await UnitChoices.NamesAsync(db, Result.Items.Select(v => v.OrgUnitId), ct);
         return Page();
     }
+
+    public async Task<IActionResult> OnGetExportAsync([FromServices] ExportVolunteersHandler export, CancellationToken ct) =>
+        ExcelPage.File(this, await export.HandleAsync(new SearchVolunteersRequest(Status, UnitId, Query), ct)) ?? await OnGetAsync(ct);
 
     public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct)
     {

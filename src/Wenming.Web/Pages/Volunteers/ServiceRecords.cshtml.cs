@@ -7,6 +7,7 @@ using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Modules.Volunteers.Features;
 using Wenming.Web.Modules.Volunteers.Features.DecideServiceRecord;
+using Wenming.Web.Modules.Volunteers.Features.ExportServiceRecords;
 using Wenming.Web.Modules.Volunteers.Features.ListServiceRecords;
 using Wenming.Web.Modules.Volunteers.Features.ReverseServiceRecord;
 using Wenming.Web.Pages.Shared;
@@ -61,6 +62,9 @@ public sealed class ServiceRecordsModel(
         VolunteerNames = persons.ToDictionary(p => p.Id, p => names.GetValueOrDefault(p.PersonId) ?? "—");
         return Page();
     }
+
+    public async Task<IActionResult> OnGetExportAsync([FromServices] ExportServiceRecordsHandler export, CancellationToken ct) =>
+        ExcelPage.File(this, await export.HandleAsync(new ServiceRecordReportRequest(UnitId, Status, From, To), ct)) ?? await OnGetAsync(ct);
 
     public async Task<IActionResult> OnPostConfirmAsync(long id, CancellationToken ct) =>
         await AfterAsync(await decide.ConfirmAsync(id, ct), "ui.sr.confirmed", ct);
