@@ -2,6 +2,7 @@ using Wenming.Web.Modules.Accounts;
 using Wenming.Web.Modules.Activities;
 using Wenming.Web.Modules.Audit;
 using Wenming.Web.Modules.Notifications;
+using Wenming.Web.Modules.Orders;
 using Wenming.Web.Modules.Organization;
 using Wenming.Web.Modules.People;
 using Wenming.Web.Modules.SocialOrgs;
@@ -22,6 +23,7 @@ public static class Composition
             .AddVolunteers()
             .AddActivities()
             .AddSocialOrgs()
+            .AddOrders(builder.Configuration)
             .AddAccounts()
             .AddNotifications()
             .AddAuditLog();
@@ -41,6 +43,7 @@ public static class Composition
             .MapActivities()
             .MapSocialOrgs()
             .MapNotifications()
+            .MapOrders()
             .MapAuditLog();
         return app;
     }
