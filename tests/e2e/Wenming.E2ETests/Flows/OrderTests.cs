@@ -84,6 +84,20 @@ public sealed partial class OrderTests(BrowserFixture app)
         await Assertions.Expect(phone.GetByTestId("status")).ToHaveTextAsync("已接单");
         await Assertions.Expect(phone.GetByTestId("complete-form")).ToBeVisibleAsync();
         await LooksRightAsync(phone, 360, "order-detail-leader");
+
+        // Report completion: without anyone who served, the form says so and nothing changes.
+        var form = phone.GetByTestId("complete-form");
+        await form.Locator("#Summary").FillAsync("更换了电饭煲的温控器，已恢复加热");
+        await form.GetByTestId("complete").ClickAsync();
+        await Assertions.Expect(phone.Locator("[role=alert]")).ToContainTextAsync("请填写参与服务的志愿者");
+        await Assertions.Expect(phone.GetByTestId("status")).ToHaveTextAsync("已接单");
+        await phone.GetByTestId("complete-form").Locator("input[type=checkbox]").First.CheckAsync();
+        await phone.GetByTestId("complete-form").Locator("input[type=number]").First.FillAsync("1.5");
+        await phone.GetByTestId("complete-form").Locator("#Summary").FillAsync("更换了电饭煲的温控器，已恢复加热");
+        await phone.GetByTestId("complete-form").GetByTestId("complete").ClickAsync();
+        await Assertions.Expect(phone.Locator(".notice")).ToContainTextAsync("已报告完成");
+        await Assertions.Expect(phone.GetByTestId("status")).ToHaveTextAsync("已完成");
+        await Assertions.Expect(phone.GetByTestId("timeline")).ToContainTextAsync("更换了电饭煲的温控器");
         await phone.Context.CloseAsync();
     }
 
