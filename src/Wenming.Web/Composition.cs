@@ -2,6 +2,7 @@ using Wenming.Web.Modules.Accounts;
 using Wenming.Web.Modules.Activities;
 using Wenming.Web.Modules.Audit;
 using Wenming.Web.Modules.Notifications;
+using Wenming.Web.Modules.Orders;
 using Wenming.Web.Modules.Organization;
 using Wenming.Web.Modules.People;
 using Wenming.Web.Modules.SocialOrgs;
@@ -23,6 +24,7 @@ public static class Composition
             .AddVolunteers()
             .AddActivities()
             .AddSocialOrgs()
+            .AddOrders(builder.Configuration)
             .AddAccounts()
             .AddNotifications()
             .AddAuditLog()
@@ -44,6 +46,7 @@ public static class Composition
             .MapActivities()
             .MapSocialOrgs()
             .MapNotifications()
+            .MapOrders()
             .MapAuditLog()
             .MapFiles();
         app.MapFilePages();

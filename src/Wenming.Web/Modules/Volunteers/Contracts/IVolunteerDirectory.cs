@@ -8,7 +8,10 @@ namespace Wenming.Web.Modules.Volunteers.Contracts;
 public sealed record VolunteerInfo(long Id, long PersonId, long OrgUnitId, long CountyId, bool IsApproved);
 
 /// <summary>What other modules need to know about a team: its unit and the leader's person.</summary>
-public sealed record TeamInfo(long Id, long OrgUnitId, long LeaderVolunteerId, long LeaderPersonId);
+public sealed record TeamInfo(long Id, long OrgUnitId, long LeaderVolunteerId, long LeaderPersonId, string Name = "");
+
+/// <summary>A team member as other modules (orders) list them: who may be reported as having served.</summary>
+public sealed record TeamMemberInfo(long VolunteerId, long PersonId, string? VolunteerNumber);
 
 /// <summary>Read-only look-ups of volunteers and teams for other modules.</summary>
 public interface IVolunteerDirectory
@@ -27,6 +30,15 @@ public interface IVolunteerDirectory
 
     /// <summary>The person behind each volunteer, regardless of scope: for system jobs that address people.</summary>
     Task<IReadOnlyDictionary<long, long>> PersonIdsUnscopedAsync(IReadOnlyCollection<long> volunteerIds, CancellationToken ct = default);
+
+    /// <summary>Teams led by the person, regardless of scope (a leader's own teams, e.g. their order inbox).</summary>
+    Task<IReadOnlyList<TeamInfo>> TeamsLedByUnscopedAsync(long personId, CancellationToken ct = default);
+
+    /// <summary>Teams of exactly this unit, regardless of scope (who may claim the unit's pool orders).</summary>
+    Task<IReadOnlyList<TeamInfo>> TeamsOfUnitUnscopedAsync(long orgUnitId, CancellationToken ct = default);
+
+    /// <summary>The members of a team, regardless of scope: only for callers who already authorized the team.</summary>
+    Task<IReadOnlyList<TeamMemberInfo>> TeamMembersUnscopedAsync(long teamId, CancellationToken ct = default);
 }
 
 internal sealed class VolunteerDirectory(AppDbContext db) : IVolunteerDirectory
@@ -49,12 +61,31 @@ internal sealed class VolunteerDirectory(AppDbContext db) : IVolunteerDirectory
         }
 
         var leaderPersonId = await db.Set<Volunteer>().IgnoreQueryFilters().Where(v => v.Id == team.LeaderVolunteerId).Select(v => v.PersonId).SingleOrDefaultAsync(ct);
-        return new TeamInfo(team.Id, team.OrgUnitId, team.LeaderVolunteerId, leaderPersonId);
+        return new TeamInfo(team.Id, team.OrgUnitId, team.LeaderVolunteerId, leaderPersonId, team.Name);
     }
 
     public async Task<IReadOnlyDictionary<long, long>> PersonIdsUnscopedAsync(IReadOnlyCollection<long> volunteerIds, CancellationToken ct = default) =>
         await db.Set<Volunteer>().IgnoreQueryFilters().AsNoTracking()
             .Where(v => volunteerIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.PersonId, ct);
+
+    public Task<IReadOnlyList<TeamInfo>> TeamsLedByUnscopedAsync(long personId, CancellationToken ct = default) =>
+        Teams(db.Set<Team>().IgnoreQueryFilters().Where(t => db.Set<Volunteer>().IgnoreQueryFilters().Any(v => v.Id == t.LeaderVolunteerId && v.PersonId == personId)), ct);
+
+    public Task<IReadOnlyList<TeamInfo>> TeamsOfUnitUnscopedAsync(long orgUnitId, CancellationToken ct = default) =>
+        Teams(db.Set<Team>().IgnoreQueryFilters().Where(t => t.OrgUnitId == orgUnitId), ct);
+
+    public async Task<IReadOnlyList<TeamMemberInfo>> TeamMembersUnscopedAsync(long teamId, CancellationToken ct = default) =>
+        await (from m in db.Set<TeamMember>().IgnoreQueryFilters()
+               join v in db.Set<Volunteer>().IgnoreQueryFilters() on m.VolunteerId equals v.Id
+               where m.TeamId == teamId
+               orderby m.Id
+               select new TeamMemberInfo(v.Id, v.PersonId, v.VolunteerNumber)).ToListAsync(ct);
+
+    private async Task<IReadOnlyList<TeamInfo>> Teams(IQueryable<Team> query, CancellationToken ct) =>
+        await (from t in query
+               join v in db.Set<Volunteer>().IgnoreQueryFilters() on t.LeaderVolunteerId equals v.Id
+               orderby t.Id
+               select new TeamInfo(t.Id, t.OrgUnitId, t.LeaderVolunteerId, v.PersonId, t.Name)).ToListAsync(ct);
 
     private static Task<VolunteerInfo?> Project(IQueryable<Volunteer> query, CancellationToken ct) =>
         query.AsNoTracking()

@@ -1,0 +1,129 @@
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Orders.Domain;
+using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Modules.Orders.Features.ListOrders;
+
+/// <summary>
+/// Board filters. <paramref name="Open"/> (default true) shows orders still waiting on someone;
+/// <paramref name="Overdue"/> only those past a deadline or flagged; <paramref name="Demands"/> only free
+/// descriptions (需求清单: what residents asked for that no catalog item covers).
+/// </summary>
+public sealed record OrderBoardRequest(long? OrgUnitId, OrderStatus? Status, bool? Open, bool? Overdue, bool? Demands, int Page = 1, int PageSize = 20);
+
+/// <summary>The three lists: my orders (requester), the dispatch board (admins and supervisors of the subtree), a team leader's inbox.</summary>
+public sealed class ListOrdersHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, OrderAccess access, OrderNames names, TimeProvider clock)
+{
+    public async Task<Result<PageOf<OrderDto>>> MineAsync(PageRequest paging, CancellationToken ct)
+    {
+        if (paging.Check() is { } bad)
+        {
+            return bad;
+        }
+
+        if (actor.PersonId is not { } me)
+        {
+            return Error.Forbidden();
+        }
+
+        // Deliberately unscoped: the requester follows their order wherever it is handled.
+        var query = db.Set<Order>().IgnoreQueryFilters().Where(o => o.RequesterPersonId == me).OrderByDescending(o => o.SubmittedAt).ThenByDescending(o => o.Id);
+        return await PageAsync(query, paging, requesterView: true, withHistory: true, ct);
+    }
+
+    public async Task<Result<PageOf<OrderDto>>> BoardAsync(OrderBoardRequest request, CancellationToken ct)
+    {
+        if (actor.RequireOverseer() is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        var paging = new PageRequest(request.Page, request.PageSize);
+        if (paging.Check() is { } bad)
+        {
+            return bad;
+        }
+
+        // The query filter keeps the board to the caller's subtree: admins of the order's unit or an ancestor.
+        var query = db.Set<Order>().AsQueryable();
+        if (request.OrgUnitId is { } unitId)
+        {
+            if (await orgs.UnitIdsUnderAsync(unitId, ct) is not { } under)
+            {
+                return Error.NotFound("org.not_found");
+            }
+
+            query = query.Where(o => under.Contains(o.OrgUnitId));
+        }
+
+        if (request.Status is { } status)
+        {
+            query = query.Where(o => o.Status == status);
+        }
+        else if (request.Open ?? true)
+        {
+            query = query.Where(o => o.Status == OrderStatus.Submitted || o.Status == OrderStatus.Dispatched || o.Status == OrderStatus.Accepted);
+        }
+
+        if (request.Overdue == true)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            query = query.Where(o => (o.Status == OrderStatus.Submitted || o.Status == OrderStatus.Dispatched || o.Status == OrderStatus.Accepted)
+                && (o.Flagged || o.DeadlineAt < now));
+        }
+
+        if (request.Demands == true)
+        {
+            query = query.Where(o => o.ServiceItemId == null);
+        }
+
+        // By deadline, soonest (or longest overdue) first; orders without one (closed) last.
+        var ordered = query.OrderBy(o => o.DeadlineAt == null).ThenBy(o => o.DeadlineAt).ThenBy(o => o.Id);
+        return await PageAsync(ordered, paging, requesterView: false, withHistory: false, ct);
+    }
+
+    public async Task<Result<PageOf<OrderDto>>> InboxAsync(PageRequest paging, bool open, CancellationToken ct)
+    {
+        if (actor.RequireAny(Role.TeamLeader) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        if (paging.Check() is { } bad)
+        {
+            return bad;
+        }
+
+        var teams = await access.MyTeamsAsync(ct);
+        var teamIds = teams.Select(t => (long?)t.Id).ToList();
+        var units = teams.Select(t => t.OrgUnitId).Distinct().ToList();
+        // Deliberately unscoped: a team's orders and its unit's pool, wherever the leader's account is bound.
+        var query = db.Set<Order>().IgnoreQueryFilters()
+            .Where(o => (teamIds.Contains(o.TeamId) && o.Status != OrderStatus.Withdrawn && o.Status != OrderStatus.Rejected)
+                || (o.Status == OrderStatus.Dispatched && o.DispatchMode == DispatchMode.Pool && units.Contains(o.HandlingUnitId)));
+        if (open)
+        {
+            query = query.Where(o => o.Status == OrderStatus.Dispatched || o.Status == OrderStatus.Accepted);
+        }
+
+        var ordered = query.OrderBy(o => o.DeadlineAt == null).ThenBy(o => o.DeadlineAt).ThenBy(o => o.Id);
+        return await PageAsync(ordered, paging, requesterView: false, withHistory: false, ct);
+    }
+
+    private async Task<PageOf<OrderDto>> PageAsync(IQueryable<Order> query, PageRequest paging, bool requesterView, bool withHistory, CancellationToken ct)
+    {
+        var total = await query.CountAsync(ct);
+        var page = withHistory ? query.Include(o => o.History) : query;
+        var orders = await page.AsNoTracking().Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
+        var (items, teams) = await names.ForAsync(orders, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new PageOf<OrderDto>(
+            [.. orders.Select(o => OrderDto.From(o, requesterView, now, OrderNames.Name(items, o.ServiceItemId), OrderNames.Name(teams, o.TeamId), withHistory))],
+            paging.SafePage, paging.SafePageSize, total);
+    }
+}

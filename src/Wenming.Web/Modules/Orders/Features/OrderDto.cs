@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Orders.Domain;
+using Wenming.Web.Modules.Volunteers.Contracts;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Modules.Orders.Features;
+
+public sealed record OrderHistoryDto(OrderStatus? From, OrderStatus To, OrderAction? Action, string ActionLabel, long? ByUserId, DateTimeOffset At, string? Note);
+
+/// <summary>
+/// An order as API.md shows it, with its light and history. The reject reason (and the note of the
+/// reject step) is shown to the requester only (RULES.md).
+/// </summary>
+public sealed record OrderDto(
+    long Id, OrderStatus Status, string StatusLabel, long OrgUnitId, long HandlingUnitId, long? ServiceItemId, string? ServiceItemName,
+    string Description, string? Address, DateTimeOffset? WantedAt, string ContactPhone, long RequesterPersonId, bool OnBehalf, long? SubmittedByUserId,
+    DispatchMode? DispatchMode, long? TeamId, string? TeamName, DateTimeOffset? DueAt, DateTimeOffset? DeadlineAt, OrderLight? Light, string? LightLabel,
+    bool Flagged, bool Overdue, string? RejectReason, string? Summary, int? Stars, string? RatingComment,
+    DateTimeOffset SubmittedAt, DateTimeOffset? CompletedAt, IReadOnlyList<OrderHistoryDto> History)
+{
+    public static OrderDto From(Order o, bool showRejectReason, DateTime nowUtc, string? itemName, string? teamName, bool withHistory = true)
+    {
+        var light = o.LightAt(nowUtc);
+        return new OrderDto(
+            o.Id, o.Status, Text.Get("Orders.status." + o.Status), o.OrgUnitId, o.HandlingUnitId, o.ServiceItemId, itemName,
+            o.Description, o.Address, o.WantedAt is { } w ? Text.ToChinaTime(w) : null, o.ContactPhone, o.RequesterPersonId, o.OnBehalf, o.SubmittedByUserId,
+            o.DispatchMode, o.TeamId, teamName, o.DueAt is { } d ? Text.ToChinaTime(d) : null, o.DeadlineAt is { } dl ? Text.ToChinaTime(dl) : null,
+            light, light is { } l ? Text.Get("Orders.light." + l) : null,
+            o.Flagged, OrderTransitions.IsOpen(o.Status) && o.DeadlineAt is { } due && nowUtc > due,
+            showRejectReason ? o.RejectReason : null, o.Summary, o.Stars, o.RatingComment,
+            Text.ToChinaTime(o.SubmittedAt), o.CompletedAt is { } c ? Text.ToChinaTime(c) : null,
+            withHistory
+                ? [.. o.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new OrderHistoryDto(
+                    h.FromStatus, h.ToStatus, h.Action, Text.Get("Orders.action." + (h.Action?.ToString() ?? "Submit")), h.ByUserId, Text.ToChinaTime(h.At),
+                    h.Action == OrderAction.Reject && !showRejectReason ? null : h.Note))]
+                : []);
+    }
+}
+
+/// <summary>Names of the items and teams a page of orders refers to (teams read unscoped: a resident sees who serves them).</summary>
+public sealed class OrderNames(AppDbContext db, IVolunteerDirectory volunteers, OrgScope scope)
+{
+    public async Task<(IReadOnlyDictionary<long, string> Items, IReadOnlyDictionary<long, string> Teams)> ForAsync(IReadOnlyCollection<Order> orders, CancellationToken ct)
+    {
+        var itemIds = orders.Where(o => o.ServiceItemId is not null).Select(o => o.ServiceItemId!.Value).Distinct().ToList();
+        var items = await db.Set<ServiceItem>().IgnoreQueryFilters().AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
+        var teams = new Dictionary<long, string>();
+        using (scope.Unrestricted())
+        {
+            foreach (var teamId in orders.Where(o => o.TeamId is not null).Select(o => o.TeamId!.Value).Distinct())
+            {
+                if (await volunteers.FindTeamAsync(teamId, ct) is { } team)
+                {
+                    teams[teamId] = team.Name;
+                }
+            }
+        }
+
+        return (items, teams);
+    }
+
+    public async Task<OrderDto> DtoAsync(Order order, OrderViewer viewer, DateTime nowUtc, CancellationToken ct)
+    {
+        var (items, teams) = await ForAsync([order], ct);
+        return OrderDto.From(order, viewer.IsRequester, nowUtc, Name(items, order.ServiceItemId), Name(teams, order.TeamId));
+    }
+
+    public static string? Name(IReadOnlyDictionary<long, string> names, long? id) => id is { } key && names.TryGetValue(key, out var name) ? name : null;
+}

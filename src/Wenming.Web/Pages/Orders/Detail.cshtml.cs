@@ -1,0 +1,178 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wenming.Web.Modules.Orders.Domain;
+using Wenming.Web.Modules.Orders.Features;
+using Wenming.Web.Modules.Orders.Features.DispatchOrder;
+using Wenming.Web.Modules.Orders.Features.FollowOrder;
+using Wenming.Web.Modules.Orders.Features.GetOrder;
+using Wenming.Web.Modules.Orders.Features.ServeOrder;
+using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.People.Contracts;
+using Wenming.Web.Modules.Volunteers.Contracts;
+using Wenming.Web.Pages.Shared;
+using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Pages.Orders;
+
+/// <summary>
+/// One order: its facts and timeline, and the steps the viewer may take — the dispatcher (dispatch,
+/// pool, reassign, escalate, reject), the team leader (claim, accept with a due date, decline with a
+/// reason, report completion with who served and how long), the requester (withdraw, rate). The same
+/// handlers as the API decide; the page only offers what the table allows.
+/// </summary>
+[Authorize]
+public sealed class DetailModel(
+    GetOrderHandler get, DispatchOrderHandler dispatch, ServeOrderHandler serve, FollowOrderHandler follow,
+    IOrgDirectory orgs, IVolunteerDirectory volunteers, IPeopleDirectory people, OrgScope scope) : AppPageModel
+{
+    public OrderDto Order { get; private set; } = null!;
+
+    public OrderViewer Viewer { get; private set; } = null!;
+
+    public IReadOnlyDictionary<long, string> UnitNames { get; private set; } = new Dictionary<long, string>();
+
+    public IReadOnlyList<TeamInfo> Teams { get; private set; } = [];
+
+    public IReadOnlyList<(TeamMemberInfo Member, string Name)> Members { get; private set; } = [];
+
+    [BindProperty]
+    public string? Reason { get; set; }
+
+    [BindProperty]
+    public long? TeamId { get; set; }
+
+    [BindProperty]
+    [DataType(DataType.DateTime)]
+    public DateTime? DueAt { get; set; }
+
+    [BindProperty]
+    public string? Summary { get; set; }
+
+    [BindProperty]
+    public List<ServedInput> Served { get; set; } = [];
+
+    [BindProperty]
+    public string? Comment { get; set; }
+
+    public sealed class ServedInput
+    {
+        public long VolunteerId { get; set; }
+
+        public bool Checked { get; set; }
+
+        public decimal? Hours { get; set; }
+    }
+
+    public bool Can(OrderAction action) => GetOrderHandler.CanAct(Order.Status, action);
+
+    public bool IsLeaderOfTeam => Viewer.ServingTeams.Any(t => t.Id == Order.TeamId);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var found = await get.WithViewerAsync(id, ct);
+        if (!found.IsSuccess)
+        {
+            return Refuse(found.Error!, prefix: "") ?? NotFoundPage();
+        }
+
+        (Order, Viewer) = found.Value;
+        var names = new Dictionary<long, string>();
+        foreach (var unitId in new[] { Order.OrgUnitId, Order.HandlingUnitId }.Distinct())
+        {
+            if (await orgs.FindUnscopedAsync(unitId, ct) is { } u)
+            {
+                names[unitId] = u.Name;
+            }
+        }
+
+        UnitNames = names;
+        if (Viewer.IsManager)
+        {
+            Teams = await DispatchableTeamsAsync(ct);
+        }
+
+        if (IsLeaderOfTeam && Order.TeamId is { } teamId)
+        {
+            var members = await volunteers.TeamMembersUnscopedAsync(teamId, ct);
+            IReadOnlyDictionary<long, string> personNames;
+            using (scope.Unrestricted())
+            {
+                personNames = await people.NamesAsync([.. members.Select(m => m.PersonId)], ct);
+            }
+
+            Members = [.. members.Select(m => (m, personNames.TryGetValue(m.PersonId, out var n) ? n : m.VolunteerNumber ?? m.VolunteerId.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+        }
+
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostDispatchAsync(long id, CancellationToken ct) =>
+        StepAsync(id, "Orders.ui.done_dispatch", () => dispatch.DispatchAsync(id, new DispatchOrderRequest(TeamId, TeamId is null ? DispatchMode.Pool : null), ct), ct);
+
+    public Task<IActionResult> OnPostPoolAsync(long id, CancellationToken ct) =>
+        StepAsync(id, "Orders.ui.done_dispatch", () => dispatch.DispatchAsync(id, new DispatchOrderRequest(null, DispatchMode.Pool), ct), ct);
+
+    public Task<IActionResult> OnPostReassignAsync(long id, CancellationToken ct) =>
+        StepAsync(id, "Orders.ui.done_reassign", () => dispatch.ReassignAsync(id, new DispatchOrderRequest(TeamId, TeamId is null ? DispatchMode.Pool : null), ct), ct);
+
+    public Task<IActionResult> OnPostEscalateAsync(long id, CancellationToken ct) =>
+        StepAsync(id, "Orders.ui.done_escalate", () => dispatch.EscalateAsync(id, ct), ct);
+
+    public Task<IActionResult> OnPostRejectAsync(long id, CancellationToken ct) =>
+        StepAsync(id, "Orders.ui.done_reject", () => dispatch.RejectAsync(id, new ReasonRequest(Reason), ct), ct);
+
+    public Task<IActionResult> OnPostClaimAsync(long id, CancellationToken ct) =>
+        StepAsync(id, "Orders.ui.done_claim", () => serve.ClaimAsync(id, new ClaimOrderRequest(null), ct), ct);
+
+    public Task<IActionResult> OnPostAcceptAsync(long id, CancellationToken ct) =>
+        StepAsync(id, "Orders.ui.done_accept", () => serve.AcceptAsync(id, new AcceptOrderRequest(OrderLabels.China(DueAt)), ct), ct);
+
+    public Task<IActionResult> OnPostDeclineAsync(long id, CancellationToken ct) =>
+        StepAsync(id, "Orders.ui.done_decline", () => serve.DeclineAsync(id, new ReasonRequest(Reason), ct), ct);
+
+    public Task<IActionResult> OnPostCompleteAsync(long id, CancellationToken ct) =>
+        StepAsync(id, "Orders.ui.done_complete", () => serve.CompleteAsync(
+            id, new CompleteOrderRequest(Summary, [.. Served.Where(s => s.Checked).Select(s => new ServedBy(s.VolunteerId, s.Hours))]), ct), ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(long id, CancellationToken ct) =>
+        StepAsync(id, "Orders.ui.withdrawn", () => follow.WithdrawAsync(id, ct), ct);
+
+    public Task<IActionResult> OnPostRateAsync(long id, int stars, CancellationToken ct) =>
+        StepAsync(id, "Orders.ui.done_rate", () => follow.RateAsync(id, new RateOrderRequest(stars, Comment), ct), ct);
+
+    private async Task<IActionResult> StepAsync(long id, string done, Func<Task<Result<OrderDto>>> step, CancellationToken ct)
+    {
+        if (BindingFailed())
+        {
+            return await OnGetAsync(id, ct);
+        }
+
+        var result = await step();
+        if (!result.IsSuccess)
+        {
+            // Field errors land next to the inputs of this page (reason, dueAt, summary …), the rest on top.
+            return Refuse(result.Error!, prefix: "") ?? await OnGetAsync(id, ct);
+        }
+
+        Notice = Text.Get(done);
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Teams of the handling unit and of the units between it and the order's own unit (its village first).</summary>
+    private async Task<IReadOnlyList<TeamInfo>> DispatchableTeamsAsync(CancellationToken ct)
+    {
+        var unit = await orgs.FindUnscopedAsync(Order.OrgUnitId, ct);
+        var path = unit?.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).ToList() ?? [];
+        var from = path.IndexOf(Order.HandlingUnitId);
+        var teams = new List<TeamInfo>();
+        foreach (var unitId in from < 0 ? [Order.HandlingUnitId] : path[from..].AsEnumerable().Reverse())
+        {
+            teams.AddRange(await volunteers.TeamsOfUnitUnscopedAsync(unitId, ct));
+        }
+
+        return teams;
+    }
+}
