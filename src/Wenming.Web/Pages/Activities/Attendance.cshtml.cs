@@ -49,7 +49,7 @@ public sealed class AttendanceModel(
         await AfterAsync(id, await finish.HandleAsync(id, ct), "Attendance.ui.finished", ct);
 
     /// <summary>ViewData key of the (volunteer id, typed time) of a refused manual entry, read by _Attendance.</summary>
-    public const string AttemptKey = "Attendance.attempt";
+    public const string AttemptKey = "attendance-attempt";
 
     private async Task<IActionResult> RecordAsync(
         long id, long volunteerId, DateTime? at, Func<CancellationToken, Task<Result<EnrollmentDto>>> record, string notice, CancellationToken ct)
