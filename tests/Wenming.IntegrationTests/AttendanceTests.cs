@@ -183,6 +183,30 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
     }
 
     [ProviderFact]
+    public async Task TheTeamLeaderFinishing_RecordsAttendeesFromOutsideTheirVillage_Too()
+    {
+        var teams = await DemoMap.AllItemsAsync(app.Admin, "/api/v1/teams?");
+        var teamId = teams.Single(t => t.GetProperty("name").GetString() == "桃花村志愿服务队").GetProperty("id").GetInt64();
+        var personId = (await app.Admin.PostAsync("/api/v1/people", new { name = TestData.Name("外村"), idNumber = TestData.IdNumber(), phone = TestData.Phone(), orgUnitId = app.Demo.Unit("village2") }))
+            .Expect(HttpStatusCode.Created).Id;
+        var outsider = (await app.Admin.PostAsync("/api/v1/volunteers", new { personId })).Expect(HttpStatusCode.Created).Id;
+        (await app.Admin.PostAsync($"/api/v1/volunteers/{outsider}/approve")).Expect(HttpStatusCode.OK);
+        var (id, starts) = await ActivityAsync(teamId, 5);
+        (await app.Admin.PostAsync($"/api/v1/activities/{id}/enrollments", new { volunteerId = outsider })).Expect(HttpStatusCode.Created);
+        _clocked.Set(starts.AddHours(2).AddMinutes(10));
+        (await _clocked.As("center").PostAsync($"/api/v1/activities/{id}/check-ins", new { volunteerId = outsider, at = starts })).Expect(HttpStatusCode.OK);
+        (await _clocked.As("center").PostAsync($"/api/v1/activities/{id}/check-outs", new { volunteerId = outsider, at = starts.AddHours(1) })).Expect(HttpStatusCode.OK);
+        (await _clocked.As("leader1").PostAsync($"/api/v1/activities/{id}/start")).Expect(HttpStatusCode.OK);
+
+        (await _clocked.As("leader1").PostAsync($"/api/v1/activities/{id}/finish")).Expect(HttpStatusCode.OK);
+
+        // The record belongs to the activity's village, where its organizers confirm it.
+        var record = Assert.Single(await RecordsOfAsync(outsider, id));
+        Assert.Equal(1.00m, record.GetProperty("hours").GetDecimal());
+        Assert.Equal("Pending", record.GetProperty("status").GetString());
+    }
+
+    [ProviderFact]
     public async Task TwoFinishesAtOnce_CreateExactlyOneSetOfRecords_AndTheSecondAnswers409()
     {
         var volunteers = new[] { await VolunteerAsync(), await VolunteerAsync(), await VolunteerAsync() };

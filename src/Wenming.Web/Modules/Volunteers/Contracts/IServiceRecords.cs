@@ -14,7 +14,9 @@ public enum ServiceSource
 /// </summary>
 public interface IServiceRecords
 {
-    /// <returns>The record's id; null when the volunteer is not found in the caller's scope or not approved.</returns>
+    /// <remarks>The caller must already have authorized the source; the volunteer may belong to another unit
+    /// (e.g. a county activity's attendees), the record belongs to <paramref name="orgUnitId"/>, the source's unit.</remarks>
+    /// <returns>The record's id; null when the volunteer does not exist or is not approved.</returns>
     Task<long?> RecordAsync(
         long volunteerId, ServiceSource sourceKind, long sourceId, DateOnly date, string place, string content, decimal hours, long orgUnitId, CancellationToken ct);
 }
