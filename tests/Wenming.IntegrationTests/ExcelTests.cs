@@ -243,6 +243,18 @@ public abstract partial class ExcelTests(AppFixture app)
         Assert.Contains("身份证号", Assert.Single(noHeader.FieldErrors("file")), StringComparison.Ordinal);
 
         (await UploadAsync("village1", Workbook())).ExpectProblem(HttpStatusCode.BadRequest, "Excel.empty_file");
+
+        var tooBig = await UploadAsync("village1", new byte[(2 * 1024 * 1024) + 1]);
+        tooBig.ExpectProblem(HttpStatusCode.BadRequest, "Excel.file_too_large");
+        Assert.Equal(Text.Get("Excel.file_too_large", 2), Assert.Single(tooBig.FieldErrors("file")));
+
+        // 1001 data rows: refused as a whole, with the limit in the message, and none of them imported.
+        var name = TestData.Name("超限");
+        var many = Enumerable.Range(0, 1001).Select(i => Row(name + "-" + i, TestData.IdNumber(Aged(30)), TestData.Phone(), Village1)).ToArray();
+        var tooMany = await UploadAsync("village1", Workbook(many));
+        tooMany.ExpectProblem(HttpStatusCode.BadRequest, "Excel.too_many_rows");
+        Assert.Equal(Text.Get("Excel.too_many_rows", 1000), Assert.Single(tooMany.FieldErrors("file")));
+        Assert.Equal(0, await PeopleNamedAsync(name));
     }
 
     [ProviderFact]

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Volunteers.Features;
 using Wenming.Web.Modules.Volunteers.Features.AddTeamMember;
 using Wenming.Web.Modules.Volunteers.Features.ApproveVolunteer;
@@ -80,6 +81,7 @@ public static class VolunteersModule
             return ApiResults.OkOr(await handler.HandleAsync(stream, file?.Length ?? 0, ct));
         })
             .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(ImportVolunteersHandler.MaxRequestBytes))
             .WithSummary("从 Excel 批量导入志愿者（逐行报告错误；正确的行一次性导入并审核通过）");
 
         volunteers.MapGet("/{id:long}", async Task<Results<Ok<VolunteerDto>, ProblemHttpResult>> (long id, GetVolunteerHandler handler, CancellationToken ct) =>

@@ -12,7 +12,7 @@ namespace Wenming.Web.Pages.Volunteers;
 /// imported and why the others were not. The same handlers as the API.
 /// </summary>
 [Authorize(Roles = Roles.Admins)]
-[RequestSizeLimit(ImportVolunteersHandler.MaxFileBytes + 64 * 1024)]
+[RequestSizeLimit(ImportVolunteersHandler.MaxRequestBytes)]
 public sealed class ImportModel(ImportVolunteersHandler import, VolunteerImportTemplateHandler template) : AppPageModel
 {
     public ImportVolunteersResult? Result { get; private set; }

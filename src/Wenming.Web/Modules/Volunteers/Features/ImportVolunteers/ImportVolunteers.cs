@@ -55,6 +55,12 @@ public sealed class ImportVolunteersHandler(
     /// <summary>Upload size limit; the template with 1000 filled rows is about 60 KB.</summary>
     public const int MaxFileBytes = 2 * 1024 * 1024;
 
+    /// <summary>
+    /// What the server reads of an upload request at all: above the file limit, so that a file a little
+    /// too big still gets the Chinese message above rather than the framework's bare 413.
+    /// </summary>
+    public const int MaxRequestBytes = 10 * 1024 * 1024;
+
     /// <summary>Rows per file: a village's or township's list; a county imports in several files.</summary>
     public const int MaxRows = 1000;
 
@@ -328,9 +334,10 @@ public sealed class ImportVolunteersHandler(
                 var volunteer = Volunteer.Apply(row.CountyId, person.OrgUnitId, person.Id, row.Guardian, row.Skills, row.ServiceAreas, row.Availability, now);
                 volunteer.Approve(VolunteerNumbers.Format(prefix, next), actor.UserId, now);
                 db.Add(volunteer);
+                // Saved row by row (inside the one transaction) so a refusal names the row it happened at.
+                await db.SaveChangesAsync(ct);
             }
 
-            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return null;
         }
