@@ -73,7 +73,7 @@ internal sealed class AttendanceDemo(
         DateTime Utc(int hour, int minute) => new DateTimeOffset(today.AddDays(-3).AddHours(hour).AddMinutes(minute), Text.ChinaOffset).UtcDateTime;
 
         var activity = Activity.Create(
-            demo.CountyId, village, null, "垃圾分类入户宣传", "上门讲解垃圾分类知识，发放宣传册。", ActivityCategory.ReformCustoms, "桃花村各村民小组",
+            demo.CountyId, village, null, "重阳敬老志愿服务", "到敬老院陪老人聊天、理发、打扫卫生。", ActivityCategory.CultivateValues, "桃花村敬老院",
             Utc(9, 0), Utc(11, 30), 8, null, null, null, null, demo.UserIdByLogin["village1"], Utc(9, 0).AddDays(-7));
         Check(activity.Apply(ActivityAction.Publish));
         Check(activity.Apply(ActivityAction.Start));

@@ -133,7 +133,7 @@ public sealed partial class CheckInTests(BrowserFixture app)
     {
         var page = await app.SignInAsync("village1", width, height);
         await page.GotoAsync("/activities?status=Finished");
-        await page.GetByRole(AriaRole.Link, new() { Name = "垃圾分类入户宣传" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "重阳敬老志愿服务" }).ClickAsync();
         var sheet = page.GetByTestId("attendance");
         await Assertions.Expect(sheet.GetByTestId("attendance-counts")).ToContainTextAsync("缺席 1 人");
         await Assertions.Expect(sheet.GetByTestId("no-show")).ToHaveCountAsync(1);
@@ -146,7 +146,7 @@ public sealed partial class CheckInTests(BrowserFixture app)
 
         await BrowserFixture.ScreenshotAsync(page, $"attendance-finished-{width}");
         await sheet.GetByTestId("confirm-records").ClickAsync();
-        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("参加活动：垃圾分类入户宣传");
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("参加活动：重阳敬老志愿服务");
         await page.Context.CloseAsync();
     }
 
@@ -156,7 +156,7 @@ public sealed partial class CheckInTests(BrowserFixture app)
         using var api = new HttpClient { BaseAddress = app.BaseAddress };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(api, "village1"));
         var activities = await api.GetFromJsonAsync<JsonElement>("/api/v1/activities?status=Finished&pageSize=100");
-        var activityId = activities.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("title").GetString() == "垃圾分类入户宣传").GetProperty("id").GetInt64();
+        var activityId = activities.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("title").GetString() == "重阳敬老志愿服务").GetProperty("id").GetInt64();
 
         var phone = await app.SignInAsync("volunteer4", 360, 740);
         await phone.GotoAsync($"/activities/{activityId}/scan?t=AAAAAAAAAAAAAAAA");
