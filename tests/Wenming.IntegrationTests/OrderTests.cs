@@ -156,6 +156,9 @@ public abstract class OrderTests(AppFixture app)
         Assert.Equal(app.Demo.Account("village1"), history[1].GetProperty("byUserId").GetInt64());
         Assert.Equal("上门理发两人次", history[3].GetProperty("note").GetString());
         Assert.All(history, h => Assert.EndsWith("+08:00", h.GetProperty("at").GetString(), StringComparison.Ordinal));
+        // Audited by the platform, each history entry under the order's real id (the first one included).
+        var audit = await DemoMap.AllItemsAsync(app.As("village1"), "/api/v1/audit-entries?entityType=OrderHistory&");
+        Assert.Equal(5, audit.Count(e => e.GetProperty("changes").TryGetProperty("OrderId", out var o) && o.GetInt64() == id));
         // The resident is told at each step that concerns them.
         var notices = await DemoMap.AllItemsAsync(app.As("resident1"), "/api/v1/notifications?");
         Assert.Contains(notices, n => n.GetProperty("title").GetString() == "您的点单已完成，请评价" && n.GetProperty("link").GetString() == $"/orders/{id}");

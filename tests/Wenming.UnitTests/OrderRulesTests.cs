@@ -48,8 +48,12 @@ public sealed partial class OrderRulesTests
         return data;
     }
 
-    private static Order Submitted() =>
-        Order.Submit(1, 5, 5, null, "上门理发", "3组", null, "13912345678", 42, 7, false, OrderDeadlines.Defaults, Now);
+    private static Order Submitted()
+    {
+        var order = Order.Submit(1, 5, 5, null, "上门理发", "3组", null, "13912345678", 42, 7, false, OrderDeadlines.Defaults, Now);
+        order.RecordSubmitted();
+        return order;
+    }
 
     [Theory]
     [MemberData(nameof(EveryPair))]
@@ -84,6 +88,7 @@ public sealed partial class OrderRulesTests
     {
         var rules = new OrderDeadlines(12, 6, 3, 5);
         var order = Order.Submit(1, 5, 5, null, "代购", null, null, "13912345678", 42, 7, false, rules, Now);
+        order.RecordSubmitted();
         Assert.Equal(Now.AddHours(12), order.DeadlineAt);
 
         Assert.Null(order.Apply(OrderAction.Dispatch, 1, Now.AddHours(1), null, rules, o => o.SetDispatch(DispatchMode.Directed, 3)));

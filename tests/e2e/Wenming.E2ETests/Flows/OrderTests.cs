@@ -122,6 +122,18 @@ public sealed partial class OrderTests(BrowserFixture app)
         await LooksRightAsync(page, width, "order-demands");
         await page.GotoAsync("/orders/catalog");
         await LooksRightAsync(page, width, "order-catalog");
+
+        // Dispatch a waiting order from its page to the village team (a different demo order per width).
+        await page.GotoAsync("/orders/board");
+        var need = width <= 360 ? "电风扇不转了" : "老人腿脚不便";
+        await page.GetByTestId("board").Locator("tr", new() { HasText = need }).GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("待派单");
+        await LooksRightAsync(page, width, "order-detail-dispatcher");
+        await page.GetByTestId("dispatch-form").Locator("select").SelectOptionAsync(new SelectOptionValue { Label = "桃花村志愿服务队" });
+        await page.GetByTestId("dispatch-form").GetByRole(AriaRole.Button, new() { Name = "派单" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("已派单");
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("已派单");
+        await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("派给“桃花村志愿服务队”");
         await page.Context.CloseAsync();
     }
 

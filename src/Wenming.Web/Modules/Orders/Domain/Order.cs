@@ -185,8 +185,19 @@ public sealed class Order : IOrgScoped
             StepStartedAt = nowUtc,
             DeadlineAt = nowUtc.AddHours(deadlines.DispatchHours),
         };
-        order._history.Add(OrderHistory.Of(order, null, OrderStatus.Submitted, null, byUserId, nowUtc, null));
         return order;
+    }
+
+    /// <summary>
+    /// The first history entry. Added once the order is saved and has its id, so that the entry (and
+    /// its audit record, which is captured before the insert) carries the real order id.
+    /// </summary>
+    public void RecordSubmitted()
+    {
+        if (_history.Count == 0)
+        {
+            _history.Add(OrderHistory.Of(this, null, OrderStatus.Submitted, null, SubmittedByUserId, SubmittedAt, null));
+        }
     }
 
     /// <summary>

@@ -129,6 +129,7 @@ public sealed class SubmitOrderHandler(
         // The dispatchers may sit above the submitter's subtree (a county item ordered at a village).
         using (scope.Unrestricted())
         {
+            order.RecordSubmitted();
             await notifier.ToUnitAdminsAsync(handlingUnitId, OrderNotices.Of("Orders.notice.submitted", order), ct);
             await db.SaveChangesAsync(ct);
         }

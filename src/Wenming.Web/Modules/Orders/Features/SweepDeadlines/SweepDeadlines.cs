@@ -138,13 +138,15 @@ public sealed class OrderSweepOptions
 /// Runs the sweep on the platform's clock. Every instance may run it: correctness comes from the
 /// per-order version check, not from electing one runner.
 /// </summary>
-public sealed class OrderDeadlineJob(IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<OrderSweepOptions> options, TimeProvider clock, ILogger<OrderDeadlineJob> log)
+public sealed class OrderDeadlineJob(
+    IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<OrderSweepOptions> options, IConfiguration config, TimeProvider clock, ILogger<OrderDeadlineJob> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var seconds = options.Value.SweepIntervalSeconds;
-        if (seconds <= 0)
+        // Jobs:Enabled=false switches every background job of the node off (the platform-wide setting).
+        if (seconds <= 0 || !config.GetValue("Jobs:Enabled", true))
         {
             return;
         }
