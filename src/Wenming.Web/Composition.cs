@@ -24,7 +24,7 @@ public static class Composition
             .AddVolunteers()
             .AddActivities()
             .AddSocialOrgs()
-            .AddOrders(builder.Configuration)
+            .AddOrders()
             .AddAccounts()
             .AddNotifications()
             .AddAuditLog()

@@ -26,13 +26,9 @@ public abstract class OrderDeadlineTests(AppFixture app)
 {
     private readonly OrderTestKit _kit = new(app);
 
-    /// <summary>Another host of the app on the fixture's database, whose clock is <paramref name="clock"/>; its own job is off so the test decides when to sweep.</summary>
+    /// <summary>Another host of the app on the fixture's database, whose clock is <paramref name="clock"/>; its jobs are off (Jobs:Enabled=false, as in every test host) so the test decides when to sweep.</summary>
     private WebApplicationFactory<Program> Instance(FakeClock clock) =>
-        app.Factory.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Orders:SweepIntervalSeconds", "0");
-            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock));
-        });
+        app.Factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
 
     private static async Task<SweepResult> SweepAsync(WebApplicationFactory<Program> instance)
     {

@@ -11,13 +11,14 @@ using Wenming.Web.Modules.Orders.Features.SubmitOrder;
 using Wenming.Web.Modules.Orders.Features.SweepDeadlines;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Jobs;
 
 namespace Wenming.Web.Modules.Orders;
 
 /// <summary>The service loop 点单 → 派单 → 接单 → 评单 with deadlines and escalation (DESIGN §5).</summary>
 public static class OrdersModule
 {
-    public static IServiceCollection AddOrders(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddOrders(this IServiceCollection services)
     {
         services.AddScoped<OrderAccess>();
         services.AddScoped<OrderDeadlineRules>();
@@ -31,9 +32,7 @@ public static class OrdersModule
         services.AddScoped<ListOrdersHandler>();
         services.AddScoped<ServiceItemsHandler>();
         services.AddScoped<DeadlineRulesHandler>();
-        services.AddScoped<SweepDeadlinesHandler>();
-        services.Configure<OrderSweepOptions>(configuration.GetSection("Orders"));
-        services.AddHostedService<OrderDeadlineJob>();
+        services.AddJob<SweepDeadlinesHandler>();
         services.AddScoped<IDemoSeedStep, OrdersDemo>();
         return services;
     }

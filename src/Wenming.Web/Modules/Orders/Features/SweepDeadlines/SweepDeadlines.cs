@@ -4,6 +4,7 @@ using Wenming.Web.Modules.Orders.Domain;
 using Wenming.Web.Modules.Orders.Features.SubmitOrder;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Jobs;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
@@ -19,15 +20,25 @@ public sealed record SweepResult(int Flagged, int ReturnedToDispatch, int Closed
 /// by an UPDATE … WHERE "Version" = @seen (OrderSteps' rule), so of two instances that pick the same
 /// order, exactly one writes the step and its history entry and the other skips it. No in-process lock.
 /// </summary>
+/// <remarks>Run on every node by the platform's job runner (<c>Jobs:SweepDeadlinesHandler:IntervalSeconds</c>, ADR 0012).</remarks>
 public sealed class SweepDeadlinesHandler(AppDbContext db, CurrentActor actor, OrgScope scope, OrderDeadlineRules rules, IOrgDirectory orgs, INotifier notifier, TimeProvider clock)
+    : IJob
 {
     public const int BatchSize = 200;
 
-    public async Task<SweepResult> RunOnceAsync(CancellationToken ct)
+    /// <summary>One sweep at the platform clock's time (the demo and tests call this; a fake clock moves it).</summary>
+    public Task<SweepResult> RunOnceAsync(CancellationToken ct) => SweepAsync(clock.GetUtcNow().UtcDateTime, ct);
+
+    async Task<int> IJob.RunAsync(DateTime nowUtc, CancellationToken ct)
     {
-        actor.Operator("order-deadlines");
+        var result = await SweepAsync(nowUtc, ct);
+        return result.Flagged + result.ReturnedToDispatch + result.Closed;
+    }
+
+    private async Task<SweepResult> SweepAsync(DateTime now, CancellationToken ct)
+    {
+        actor.Operator("job:order-deadlines");
         scope.AllowEverything();
-        var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Set<Order>().AsNoTracking()
             .Where(o => o.DeadlineAt < now && (
                 ((o.Status == OrderStatus.Submitted || o.Status == OrderStatus.Accepted) && o.OverdueSince == null)
@@ -125,49 +136,5 @@ public sealed class SweepDeadlinesHandler(AppDbContext db, CurrentActor actor, O
 
         await transaction.CommitAsync(ct);
         return true;
-    }
-}
-
-/// <summary>How often the deadline job runs (<c>Orders:SweepIntervalSeconds</c>, default 60; 0 turns it off on this instance).</summary>
-public sealed class OrderSweepOptions
-{
-    public int SweepIntervalSeconds { get; set; } = 60;
-}
-
-/// <summary>
-/// Runs the sweep on the platform's clock. Every instance may run it: correctness comes from the
-/// per-order version check, not from electing one runner.
-/// </summary>
-public sealed class OrderDeadlineJob(
-    IServiceScopeFactory scopes, Microsoft.Extensions.Options.IOptions<OrderSweepOptions> options, IConfiguration config, TimeProvider clock, ILogger<OrderDeadlineJob> log)
-    : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var seconds = options.Value.SweepIntervalSeconds;
-        // Jobs:Enabled=false switches every background job of the node off (the platform-wide setting).
-        if (seconds <= 0 || !config.GetValue("Jobs:Enabled", true))
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var result = await scope.ServiceProvider.GetRequiredService<SweepDeadlinesHandler>().RunOnceAsync(stoppingToken);
-                if (result.Flagged + result.ReturnedToDispatch + result.Closed > 0)
-                {
-                    log.LogInformation("Order deadlines: {Flagged} flagged, {Returned} returned to dispatch, {Closed} closed", result.Flagged, result.ReturnedToDispatch, result.Closed);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // An outage (database restarting) must not end the job; the next tick tries again.
-                log.LogWarning(e, "Order deadline sweep failed");
-            }
-        }
     }
 }
