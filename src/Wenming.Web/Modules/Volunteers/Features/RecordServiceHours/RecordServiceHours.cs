@@ -43,10 +43,7 @@ public sealed class RecordServiceHoursHandler(AppDbContext db, CurrentActor acto
 {
     public async Task<Result<ServiceRecordDto>> HandleAsync(long volunteerId, RecordServiceHoursRequest request, CancellationToken ct)
     {
-        // Unscoped on purpose: the calling module has authorized its source (an activity it manages, an
-        // order its team served), and the record lands in the source's unit, which is in the caller's
-        // scope. A county activity run by a village team's leader has attendees from other villages.
-        var volunteer = await db.Set<Volunteer>().IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(v => v.Id == volunteerId, ct);
+        var volunteer = await db.Set<Volunteer>().AsNoTracking().SingleOrDefaultAsync(v => v.Id == volunteerId, ct);
         if (volunteer is null)
         {
             return Error.NotFound("volunteer.not_found");
@@ -104,7 +101,7 @@ public sealed class ServiceRecordsService(AppDbContext db, CurrentActor actor, T
 
         // Unscoped on purpose: the calling module has authorized its source (an activity it manages, an
         // order its team served), and the record lands in the source's unit, which is in the caller's
-        // scope. A county activity run by a village team's leader has attendees from other villages.
+        // scope: a village team's leader may finish an activity an admin enrolled outsiders in.
         var volunteer = await db.Set<Volunteer>().IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(v => v.Id == volunteerId, ct);
         if (volunteer is null || volunteer.Status != VolunteerStatus.Approved)
         {
