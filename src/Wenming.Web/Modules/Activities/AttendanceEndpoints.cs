@@ -21,6 +21,7 @@ public static class AttendanceEndpoints
         services.AddScoped<CheckInHandler>();
         services.AddScoped<GetCheckInCodeHandler>();
         services.AddScoped<GetAttendanceHandler>();
+        services.AddScoped<VolunteerNames>();
         services.AddScoped<FinishActivityHandler>();
         services.AddScoped<IDemoSeedStep, AttendanceDemo>();
         return services;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Activities.Features;
 using Wenming.Web.Modules.Activities.Features.CancelEnrollment;
 using Wenming.Web.Modules.Activities.Features.GetActivity;
@@ -12,11 +13,17 @@ namespace Wenming.Web.Pages.Activities;
 
 /// <summary>One activity with its enrollment list; admins and the team's leader may take someone off the list.</summary>
 [Authorize(Roles = Roles.Admins + "," + Roles.TeamLeader)]
-public sealed class DetailModel(GetActivityHandler get, ListEnrollmentsHandler list, CancelEnrollmentHandler cancel) : AppPageModel
+public sealed class DetailModel(GetActivityHandler get, ListEnrollmentsHandler list, CancelEnrollmentHandler cancel, VolunteerNames volunteerNames) : AppPageModel
 {
     public ActivityDto Activity { get; private set; } = null!;
 
     public IReadOnlyList<EnrollmentDto> Enrollments { get; private set; } = [];
+
+    public IReadOnlyDictionary<long, string> Names { get; private set; } = new Dictionary<long, string>();
+
+    /// <summary>A place can be given back only before the activity is under way, and never once attended.</summary>
+    public bool CanCancel(EnrollmentDto e) =>
+        Activity.Status is ActivityStatus.Draft or ActivityStatus.Published && e.CheckedInAt is null && !e.NoShow;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -34,6 +41,7 @@ public sealed class DetailModel(GetActivityHandler get, ListEnrollmentsHandler l
 
         Activity = activity.Value;
         Enrollments = enrollments.Value;
+        Names = await volunteerNames.OfAsync([.. Enrollments.Select(e => e.VolunteerId)], ct);
         return Page();
     }
 

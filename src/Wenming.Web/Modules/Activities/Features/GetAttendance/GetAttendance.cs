@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Activities.Domain;
-using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
@@ -22,7 +21,7 @@ public sealed record AttendanceSheet(ActivityDto Activity, IReadOnlyList<Attenda
 }
 
 /// <summary>For the organizer's pages (activity detail, the on-site code screen); the same access as the enrollment list.</summary>
-public sealed class GetAttendanceHandler(AppDbContext db, ActivityAccess access, IVolunteerDirectory volunteers, IPeopleDirectory people, CurrentActor actor)
+public sealed class GetAttendanceHandler(AppDbContext db, ActivityAccess access, IVolunteerDirectory volunteers, VolunteerNames volunteerNames, CurrentActor actor)
 {
     /// <summary>The signed-in person's own volunteer id and enrollment in an activity they may see (the scan page); null values when they have none.</summary>
     public async Task<Result<(ActivityDto Activity, long? VolunteerId, EnrollmentDto? Mine)>> MineAsync(long activityId, CancellationToken ct)
@@ -53,19 +52,10 @@ public sealed class GetAttendanceHandler(AppDbContext db, ActivityAccess access,
         var enrollments = await db.Set<Enrollment>().AsNoTracking()
             .Where(e => e.ActivityId == activityId && e.Status == EnrollmentStatus.Enrolled)
             .OrderBy(e => e.CheckedInAt == null).ThenBy(e => e.CheckedInAt).ThenBy(e => e.Id).ToListAsync(ct);
-        var personIds = new Dictionary<long, long>();
-        foreach (var e in enrollments)
-        {
-            if (await volunteers.FindUnscopedAsync(e.VolunteerId, ct) is { } v)
-            {
-                personIds[e.VolunteerId] = v.PersonId;
-            }
-        }
-
-        var names = await people.NamesAsync([.. personIds.Values.Distinct()], ct);
+        var names = await volunteerNames.OfAsync([.. enrollments.Select(e => e.VolunteerId)], ct);
         var rows = enrollments.Select(e => new AttendanceRow(
             EnrollmentDto.From(e),
-            personIds.TryGetValue(e.VolunteerId, out var p) ? names.GetValueOrDefault(p) : null,
+            names.GetValueOrDefault(e.VolunteerId),
             e.CheckedInAt is { } i ? AttendanceRules.ServiceMinutes(i, e.CheckedOutAt, activity.StartsAt, activity.EndsAt) : 0)).ToList();
         return new AttendanceSheet(ActivityDto.From(activity), rows);
     }
