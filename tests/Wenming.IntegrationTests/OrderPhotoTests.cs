@@ -143,6 +143,9 @@ public abstract class OrderPhotoTests(AppFixture app)
         Assert.NotEmpty(fake.FieldErrors("file"));
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", fake.FieldErrors("file")[0]);
         (await UploadAsync(id, [])).ExpectProblem(HttpStatusCode.BadRequest, "file.empty");
+        // A PDF passes the file store but is no photo.
+        var pdf = (await UploadAsync(id, SampleFiles.Pdf("receipt"), fileName: "收据.pdf")).ExpectProblem(HttpStatusCode.BadRequest, "order.photo_not_image");
+        Assert.Contains("图片", pdf.FieldErrors("file")[0], StringComparison.Ordinal);
         (await UploadAsync(id, Photo, caption: new string('长', 101))).ExpectProblem(HttpStatusCode.BadRequest, "validation.too_long");
         Assert.Empty(await PhotosAsync(id));
         Assert.Equal(before, await StoredFilesAsync());

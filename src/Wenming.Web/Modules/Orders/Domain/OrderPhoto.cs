@@ -1,10 +1,11 @@
+using Wenming.Web.Platform.Files;
 using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Orders.Domain;
 
 /// <summary>
 /// A photo of the service, attached by the serving team's leader while the order is accepted. The
-/// bytes are a <see cref="Platform.Files.StoredFile"/>; this row ties it to the order and sits in the
+/// bytes are a <see cref="StoredFile"/>; this row ties it to the order and sits in the
 /// order's unit (<see cref="OrgUnitId"/>), so the station sees it like the order itself.
 /// </summary>
 public sealed class OrderPhoto : IOrgScoped
@@ -41,6 +42,9 @@ public sealed class OrderPhoto : IOrgScoped
         UploadedAt = nowUtc,
         UploadedByUserId = by,
     };
+
+    /// <summary>A photo is a picture (JPEG, PNG, WebP as the file store reads the bytes); the store's PDFs are not.</summary>
+    public static bool IsPhoto(string contentType) => FileSniffer.IsImage(contentType);
 
     /// <summary>Photos are added and removed only while the team is serving; after the report they are evidence.</summary>
     public static bool CanChange(OrderStatus status) => status == OrderStatus.Accepted;

@@ -58,6 +58,15 @@ public sealed class OrderPhotosHandler(AppDbContext db, CurrentActor actor, OrgS
                 return staged.Error!;
             }
 
+            if (!OrderPhoto.IsPhoto(staged.Value.ContentType))
+            {
+                // The store takes PDFs too; a service photo must be a picture the order page can show.
+                // Untrack the staged file so that no later save on this request (the page's report) writes it.
+                db.Entry(staged.Value.Content!).State = EntityState.Detached;
+                db.Entry(staged.Value).State = EntityState.Detached;
+                return OrderErrors.Field("file", "order.photo_not_image", "OrderPhotos.error.not_image");
+            }
+
             // File and photo row in one transaction: a photo never points at a missing file, and a failed
             // second save leaves no orphan file behind.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
