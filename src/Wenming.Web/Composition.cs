@@ -50,6 +50,7 @@ public static class Composition
             .MapAuditLog()
             .MapFiles();
         app.MapFilePages();
+        app.MapOrderPhotoPages();
         return app;
     }
 }

@@ -5,6 +5,7 @@ using Wenming.Web.Modules.Orders.Features.DispatchOrder;
 using Wenming.Web.Modules.Orders.Features.FollowOrder;
 using Wenming.Web.Modules.Orders.Features.GetOrder;
 using Wenming.Web.Modules.Orders.Features.ListOrders;
+using Wenming.Web.Modules.Orders.Features.OrderPhotos;
 using Wenming.Web.Modules.Orders.Features.ServeOrder;
 using Wenming.Web.Modules.Orders.Features.ServiceItems;
 using Wenming.Web.Modules.Orders.Features.SubmitOrder;
@@ -30,6 +31,7 @@ public static class OrdersModule
         services.AddScoped<FollowOrderHandler>();
         services.AddScoped<GetOrderHandler>();
         services.AddScoped<ListOrdersHandler>();
+        services.AddScoped<OrderPhotosHandler>();
         services.AddScoped<ServiceItemsHandler>();
         services.AddScoped<DeadlineRulesHandler>();
         services.AddJob<SweepDeadlinesHandler>();
@@ -107,6 +109,7 @@ public static class OrdersModule
         orders.MapPost("/{id:long}/rate", async Task<Results<Ok<OrderDto>, ProblemHttpResult>> (long id, RateOrderRequest request, FollowOrderHandler handler, CancellationToken ct) =>
             ApiResults.OkOr(await handler.RateAsync(id, request, ct)))
             .WithSummary("评单：1–5 星和评价，仅一次");
+        orders.MapOrderPhotos();
         return api;
     }
 }

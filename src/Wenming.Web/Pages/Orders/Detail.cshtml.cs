@@ -6,6 +6,7 @@ using Wenming.Web.Modules.Orders.Features;
 using Wenming.Web.Modules.Orders.Features.DispatchOrder;
 using Wenming.Web.Modules.Orders.Features.FollowOrder;
 using Wenming.Web.Modules.Orders.Features.GetOrder;
+using Wenming.Web.Modules.Orders.Features.OrderPhotos;
 using Wenming.Web.Modules.Orders.Features.ServeOrder;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Contracts;
@@ -26,7 +27,7 @@ namespace Wenming.Web.Pages.Orders;
 [Authorize]
 public sealed class DetailModel(
     GetOrderHandler get, DispatchOrderHandler dispatch, ServeOrderHandler serve, FollowOrderHandler follow,
-    IOrgDirectory orgs, IVolunteerDirectory volunteers, IPeopleDirectory people, OrgScope scope) : AppPageModel
+    IOrgDirectory orgs, IVolunteerDirectory volunteers, IPeopleDirectory people, OrgScope scope, OrderPhotosHandler photos) : AppPageModel
 {
     public OrderDto Order { get; private set; } = null!;
 
@@ -57,6 +58,10 @@ public sealed class DetailModel(
     [BindProperty]
     public string? Comment { get; set; }
 
+    /// <summary>Photos picked on the completion form (several at once, from the phone's camera or album).</summary>
+    [BindProperty]
+    public List<IFormFile> PhotoFiles { get; set; } = [];
+
     public sealed class ServedInput
     {
         public long VolunteerId { get; set; }
@@ -69,6 +74,9 @@ public sealed class DetailModel(
     public bool Can(OrderAction action) => GetOrderHandler.CanAct(Order.Status, action);
 
     public bool IsLeaderOfTeam => Viewer.ServingTeams.Any(t => t.Id == Order.TeamId);
+
+    /// <summary>The serving leader or a managing admin, while the team serves (the handler checks the same again).</summary>
+    public bool CanChangePhotos => (IsLeaderOfTeam || Viewer.IsManager) && OrderPhoto.CanChange(Order.Status);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -133,9 +141,48 @@ public sealed class DetailModel(
     public Task<IActionResult> OnPostDeclineAsync(long id, CancellationToken ct) =>
         StepAsync(id, "Orders.ui.done_decline", () => serve.DeclineAsync(id, new ReasonRequest(Reason), ct), ct);
 
-    public Task<IActionResult> OnPostCompleteAsync(long id, CancellationToken ct) =>
-        StepAsync(id, "Orders.ui.done_complete", () => serve.CompleteAsync(
+    public async Task<IActionResult> OnPostCompleteAsync(long id, CancellationToken ct)
+    {
+        // The photos picked with the report go up first: a refused photo stops the report, so the
+        // leader sees the message and the order stays open for another try.
+        if (PhotoFiles.Count > 0 && await UploadPhotosAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        return await StepAsync(id, "Orders.ui.done_complete", () => serve.CompleteAsync(
             id, new CompleteOrderRequest(Summary, [.. Served.Where(s => s.Checked).Select(s => new ServedBy(s.VolunteerId, s.Hours))]), ct), ct);
+    }
+
+    /// <summary>Photos only, before the report (the leader may take them while serving).</summary>
+    public async Task<IActionResult> OnPostPhotosAsync(long id, CancellationToken ct)
+    {
+        if (PhotoFiles.Count == 0)
+        {
+            ModelState.AddModelError(nameof(PhotoFiles), Text.Get("OrderPhotos.ui.none_picked"));
+            return await OnGetAsync(id, ct);
+        }
+
+        if (await UploadPhotosAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        Notice = Text.Get("OrderPhotos.ui.uploaded", PhotoFiles.Count);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostRemovePhotoAsync(long id, long photoId, CancellationToken ct)
+    {
+        var result = await photos.RemoveAsync(id, photoId, ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "") ?? await OnGetAsync(id, ct);
+        }
+
+        Notice = Text.Get("OrderPhotos.ui.removed");
+        return RedirectToPage(new { id });
+    }
 
     public Task<IActionResult> OnPostWithdrawAsync(long id, CancellationToken ct) =>
         StepAsync(id, "Orders.ui.withdrawn", () => follow.WithdrawAsync(id, ct), ct);
@@ -159,6 +206,33 @@ public sealed class DetailModel(
 
         Notice = Text.Get(done);
         return RedirectToPage(new { id });
+    }
+
+    /// <summary>Uploads the picked photos one by one; the first refusal is shown next to the picker (or as the page's answer).</summary>
+    private async Task<IActionResult?> UploadPhotosAsync(long id, CancellationToken ct)
+    {
+        foreach (var file in PhotoFiles)
+        {
+            await using var content = file.OpenReadStream();
+            var added = await photos.AddAsync(id, new AddOrderPhotoRequest(file.FileName, content, null), ct);
+            if (!added.IsSuccess)
+            {
+                // The store's field is "file"; on this form the input is the picker.
+                return Refuse(added.Error!, prefix: "") ?? await ShowPhotoErrorAsync(id, added.Error!, ct);
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<IActionResult> ShowPhotoErrorAsync(long id, Error error, CancellationToken ct)
+    {
+        if (ModelState.Remove("file"))
+        {
+            ModelState.AddModelError(nameof(PhotoFiles), error.Message);
+        }
+
+        return await OnGetAsync(id, ct);
     }
 
     /// <summary>Teams of the handling unit and of the units between it and the order's own unit (its village first).</summary>

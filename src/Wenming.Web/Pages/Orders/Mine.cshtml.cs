@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Orders.Features;
 using Wenming.Web.Modules.Orders.Features.FollowOrder;
 using Wenming.Web.Modules.Orders.Features.ListOrders;
+using Wenming.Web.Modules.Orders.Features.OrderPhotos;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
@@ -11,7 +12,7 @@ namespace Wenming.Web.Pages.Orders;
 
 /// <summary>我的点单: the resident's orders with their timelines; withdraw until accepted, rate in one tap.</summary>
 [Authorize]
-public sealed class MineModel(ListOrdersHandler list, FollowOrderHandler follow) : AppPageModel
+public sealed class MineModel(ListOrdersHandler list, FollowOrderHandler follow, OrderPhotosHandler photos) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -20,6 +21,9 @@ public sealed class MineModel(ListOrdersHandler list, FollowOrderHandler follow)
     public string? Comment { get; set; }
 
     public PageOf<OrderDto> Result { get; private set; } = new([], 1, 20, 0);
+
+    /// <summary>The service photos of the orders on this page (the requester's own, so no further check).</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<OrderPhotoDto>> Photos { get; private set; } = new Dictionary<long, IReadOnlyList<OrderPhotoDto>>();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -30,6 +34,7 @@ public sealed class MineModel(ListOrdersHandler list, FollowOrderHandler follow)
         }
 
         Result = result.Value;
+        Photos = await photos.OfOrdersAsync([.. Result.Items.Select(o => o.Id)], ct);
         return Page();
     }
 

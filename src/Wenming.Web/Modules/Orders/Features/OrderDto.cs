@@ -20,6 +20,9 @@ public sealed record OrderDto(
     bool Flagged, bool Overdue, string? RejectReason, string? Summary, int? Stars, string? RatingComment,
     DateTimeOffset SubmittedAt, DateTimeOffset? CompletedAt, IReadOnlyList<OrderHistoryDto> History)
 {
+    /// <summary>Photos of the service (issue 4); filled for one order, empty in lists.</summary>
+    public IReadOnlyList<OrderPhotos.OrderPhotoDto> Photos { get; init; } = [];
+
     public static OrderDto From(Order o, bool showRejectReason, DateTime nowUtc, string? itemName, string? teamName, bool withHistory = true)
     {
         var light = o.LightAt(nowUtc);
@@ -40,7 +43,7 @@ public sealed record OrderDto(
 }
 
 /// <summary>Names of the items and teams a page of orders refers to (teams read unscoped: a resident sees who serves them).</summary>
-public sealed class OrderNames(AppDbContext db, IVolunteerDirectory volunteers, OrgScope scope)
+public sealed class OrderNames(AppDbContext db, IVolunteerDirectory volunteers, OrgScope scope, OrderPhotos.OrderPhotosHandler photos)
 {
     public async Task<(IReadOnlyDictionary<long, string> Items, IReadOnlyDictionary<long, string> Teams)> ForAsync(IReadOnlyCollection<Order> orders, CancellationToken ct)
     {
@@ -64,7 +67,11 @@ public sealed class OrderNames(AppDbContext db, IVolunteerDirectory volunteers, 
     public async Task<OrderDto> DtoAsync(Order order, OrderViewer viewer, DateTime nowUtc, CancellationToken ct)
     {
         var (items, teams) = await ForAsync([order], ct);
-        return OrderDto.From(order, viewer.IsRequester, nowUtc, Name(items, order.ServiceItemId), Name(teams, order.TeamId));
+        var photosOf = await photos.OfOrdersAsync([order.Id], ct);
+        return OrderDto.From(order, viewer.IsRequester, nowUtc, Name(items, order.ServiceItemId), Name(teams, order.TeamId)) with
+        {
+            Photos = photosOf.TryGetValue(order.Id, out var list) ? list : [],
+        };
     }
 
     public static string? Name(IReadOnlyDictionary<long, string> names, long? id) => id is { } key && names.TryGetValue(key, out var name) ? name : null;
