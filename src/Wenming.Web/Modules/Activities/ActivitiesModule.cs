@@ -103,7 +103,8 @@ public static class ActivitiesModule
         activities.MapPost("/{id:long}/enrollments", async Task<Results<Created<EnrollmentDto>, ProblemHttpResult>> (
             long id, EnrollRequest request, EnrollHandler handler, CancellationToken ct) =>
             ApiResults.CreatedOr(await handler.HandleAsync(id, request, ct), e => $"/api/v1/activities/{id}/enrollments/{e.VolunteerId}"))
-            .WithSummary("报名（名额满后进入候补，候补也满则拒绝）");
+            .WithSummary("报名（名额满后进入候补，候补也满则拒绝）")
+            .WithIdempotency();
 
         activities.MapGet("/{id:long}/enrollments", async Task<Results<Ok<IReadOnlyList<EnrollmentDto>>, ProblemHttpResult>> (
             long id, ListEnrollmentsHandler handler, CancellationToken ct) =>

@@ -40,12 +40,14 @@ public static class AttendanceEndpoints
         activities.MapPost("/{id:long}/check-ins", async Task<Results<Ok<EnrollmentDto>, ProblemHttpResult>> (
             long id, CheckInRequest request, CheckInHandler handler, CancellationToken ct) =>
             ApiResults.OkOr(await handler.CheckInAsync(id, request, ct)))
-            .WithSummary("签到：志愿者本人须提交现场二维码的 token；管理员和队长可手工签到，可指定时间 at");
+            .WithSummary("签到：志愿者本人须提交现场二维码的 token；管理员和队长可手工签到，可指定时间 at")
+            .WithIdempotency();
 
         activities.MapPost("/{id:long}/check-outs", async Task<Results<Ok<EnrollmentDto>, ProblemHttpResult>> (
             long id, CheckInRequest request, CheckInHandler handler, CancellationToken ct) =>
             ApiResults.OkOr(await handler.CheckOutAsync(id, request, ct)))
-            .WithSummary("签退：规则同签到，须先签到");
+            .WithSummary("签退：规则同签到，须先签到")
+            .WithIdempotency();
 
         activities.MapGet("/{id:long}/check-in-code", async Task<Results<Ok<CheckInCodeDto>, ProblemHttpResult>> (
             long id, HttpContext http, GetCheckInCodeHandler handler, CancellationToken ct) =>

@@ -62,7 +62,8 @@ public static class OrdersModule
         var orders = api.MapGroup("/orders").WithTags("orders");
         orders.MapPost("/", async Task<Results<Created<OrderDto>, ProblemHttpResult>> (SubmitOrderRequest request, SubmitOrderHandler handler, CancellationToken ct) =>
             ApiResults.CreatedOr(await handler.HandleAsync(request, ct), o => $"/api/v1/orders/{o.Id}"))
-            .WithSummary("点单（群众本人；站管理员可代群众点单，填 requesterPersonId）");
+            .WithSummary("点单（群众本人；站管理员可代群众点单，填 requesterPersonId）")
+            .WithIdempotency();
         orders.MapGet("/mine", async Task<Results<Ok<PageOf<OrderDto>>, ProblemHttpResult>> ([AsParameters] PageRequest paging, ListOrdersHandler handler, CancellationToken ct) =>
             ApiResults.OkOr(await handler.MineAsync(paging, ct)))
             .WithSummary("我的点单（含进度）");
@@ -108,7 +109,8 @@ public static class OrdersModule
             .WithSummary("撤单（接单前）");
         orders.MapPost("/{id:long}/rate", async Task<Results<Ok<OrderDto>, ProblemHttpResult>> (long id, RateOrderRequest request, FollowOrderHandler handler, CancellationToken ct) =>
             ApiResults.OkOr(await handler.RateAsync(id, request, ct)))
-            .WithSummary("评单：1–5 星和评价，仅一次");
+            .WithSummary("评单：1–5 星和评价，仅一次")
+            .WithIdempotency();
         orders.MapOrderPhotos();
         return api;
     }

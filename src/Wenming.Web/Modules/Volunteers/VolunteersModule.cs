@@ -90,7 +90,8 @@ public static class VolunteersModule
 
         volunteers.MapPost("/", async Task<Results<Created<VolunteerDto>, ProblemHttpResult>> (RegisterVolunteerRequest request, RegisterVolunteerHandler handler, CancellationToken ct) =>
             ApiResults.CreatedOr(await handler.HandleAsync(request, ct), v => $"/api/v1/volunteers/{v.Id}"))
-            .WithSummary("志愿者注册申请（14–17 周岁须监护人同意）");
+            .WithSummary("志愿者注册申请（14–17 周岁须监护人同意）")
+            .WithIdempotency();
 
         volunteers.MapPost("/{id:long}/approve", async Task<Results<Ok<VolunteerDto>, ProblemHttpResult>> (long id, ApproveVolunteerHandler handler, CancellationToken ct) =>
             ApiResults.OkOr(await handler.HandleAsync(id, ct)))
@@ -108,7 +109,8 @@ public static class VolunteersModule
         volunteers.MapPost("/{id:long}/service-records", async Task<Results<Created<ServiceRecordDto>, ProblemHttpResult>> (
             long id, RecordServiceHoursRequest request, RecordServiceHoursHandler handler, CancellationToken ct) =>
             ApiResults.CreatedOr(await handler.HandleAsync(id, request, ct), r => $"/api/v1/service-records/{r.Id}"))
-            .WithSummary("登记服务时长（管理员、队长或志愿者本人；待确认）");
+            .WithSummary("登记服务时长（管理员、队长或志愿者本人；待确认）")
+            .WithIdempotency();
 
         var records = api.MapGroup("/service-records").WithTags("service-records");
 

@@ -19,6 +19,7 @@ using Wenming.Web.Modules.Accounts.Features.SignIn;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Jobs;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 using Wenming.Web.Platform.Security;
@@ -45,6 +46,7 @@ public static class PlatformSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<OrgScope>();
         services.AddScoped<CurrentActor>();
+        services.AddJob<IdempotencyCleanupJob>();
         services.AddHttpContextAccessor();
         services.AddWenmingDatabase(config, builder.Environment.ContentRootPath);
 
