@@ -77,8 +77,10 @@ public sealed class CheckInHandler(
 
         if (!AttendanceRules.IsOpen(activity, at))
         {
-            // A manual time outside the window is a wrong entry in the form; "now" outside it means the desk is closed.
-            return request.At is null ? AttendanceErrors.Conflict("checkin.not_open") : AttendanceErrors.Field("at", "checkin.at_outside_window");
+            // A manual time outside the window is a wrong entry in the form; "now" outside it, or an activity
+            // no longer published or under way (e.g. finished a moment ago), means the desk is closed.
+            var deskOpen = activity.Status is ActivityStatus.Published or ActivityStatus.Ongoing;
+            return request.At is null || !deskOpen ? AttendanceErrors.Conflict("checkin.not_open") : AttendanceErrors.Field("at", "checkin.at_outside_window");
         }
 
         return checkingIn
