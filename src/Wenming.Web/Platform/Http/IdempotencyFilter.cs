@@ -31,6 +31,20 @@ public static class Idempotency
             var inner = endpoint.RequestDelegate ?? throw new InvalidOperationException("WithIdempotency needs a route with a handler.");
             endpoint.RequestDelegate = http => InvokeAsync(http, inner);
         });
+        // Clients learn about the header from the OpenAPI document, like every other parameter.
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new Microsoft.OpenApi.OpenApiParameter
+            {
+                Name = IdempotencyKeys.Header,
+                In = Microsoft.OpenApi.ParameterLocation.Header,
+                Required = false,
+                Description = "可选：重试同一写操作时带上同一个键（1–100 个可见 ASCII 字符），只执行一次并返回首次的应答（24 小时内有效）。",
+                Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, MaxLength = 100 },
+            });
+            return Task.CompletedTask;
+        });
         return builder;
     }
 
