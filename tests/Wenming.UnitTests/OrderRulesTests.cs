@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Wenming.Web.Modules.Orders.Domain;
 using Wenming.Web.Modules.Orders.Features;
+using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.UnitTests;
@@ -153,7 +154,6 @@ public sealed partial class OrderRulesTests
         keys.AddRange(Enum.GetNames<OrderStatus>().Select(s => "Orders.status." + s));
         keys.AddRange(Enum.GetNames<OrderAction>().Select(s => "Orders.action." + s));
         keys.AddRange(Enum.GetNames<OrderLight>().Select(s => "Orders.light." + s));
-        keys.AddRange(Enum.GetNames<ServiceCategory>().Select(s => "Orders.category." + s));
         Assert.True(keys.Count > 50, "found only " + keys.Count);
         var notices = keys.Where(k => k.StartsWith("Orders.notice.", StringComparison.Ordinal)).SelectMany(k => new[] { k + ".title", k + ".body" }).ToList();
         var missing = keys.Where(k => !k.StartsWith("Orders.notice.", StringComparison.Ordinal)).Concat(notices).Where(k => !Text.Has(k)).ToList();

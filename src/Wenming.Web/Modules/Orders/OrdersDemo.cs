@@ -43,17 +43,17 @@ internal sealed class OrdersDemo(IServiceScopeFactory scopes, IVolunteerDirector
         await AsAsync(demo, "center", async sp =>
         {
             var items = sp.GetRequiredService<ServiceItemsHandler>();
-            legal = Check(await items.CreateAsync(new(demo.CountyId, "法律咨询", ServiceCategory.Legal, Ids(countyTeams), "婚姻家庭、土地承包、劳动报酬等法律问题咨询"), ct)).Id;
-            Check(await items.CreateAsync(new(demo.CountyId, "理论政策宣讲进家门", ServiceCategory.TheoryPreaching, Ids(countyTeams), "为老党员、行动不便的群众上门宣讲"), ct));
-            Check(await items.CreateAsync(new(township, "文艺演出进村", ServiceCategory.CultureArts, Ids(townshipTeams), "村里办喜事、过节时的文艺节目"), ct));
+            legal = Check(await items.CreateAsync(new(demo.CountyId, "法律咨询", TeamCategory.Legal, Ids(countyTeams), "婚姻家庭、土地承包、劳动报酬等法律问题咨询"), ct)).Id;
+            Check(await items.CreateAsync(new(demo.CountyId, "理论政策宣讲进家门", TeamCategory.TheoryPreaching, Ids(countyTeams), "为老党员、行动不便的群众上门宣讲"), ct));
+            Check(await items.CreateAsync(new(township, "文艺演出进村", TeamCategory.CultureArts, Ids(townshipTeams), "村里办喜事、过节时的文艺节目"), ct));
         });
         await AsAsync(demo, "village1", async sp =>
         {
             var items = sp.GetRequiredService<ServiceItemsHandler>();
-            haircut = Check(await items.CreateAsync(new(village, "理发", ServiceCategory.Convenience, [villageTeam.Id], "为行动不便的老人上门理发"), ct)).Id;
-            shopping = Check(await items.CreateAsync(new(village, "代购", ServiceCategory.Convenience, [villageTeam.Id], "代买药品、生活用品，送货上门"), ct)).Id;
-            repair = Check(await items.CreateAsync(new(village, "家电维修", ServiceCategory.Convenience, [villageTeam.Id], "电视、电饭煲、电风扇等小家电维修"), ct)).Id;
-            Check(await items.CreateAsync(new(village, "代办证件", ServiceCategory.Convenience, [villageTeam.Id], "代办社保、医保、残疾证等手续"), ct));
+            haircut = Check(await items.CreateAsync(new(village, "理发", TeamCategory.Convenience, [villageTeam.Id], "为行动不便的老人上门理发"), ct)).Id;
+            shopping = Check(await items.CreateAsync(new(village, "代购", TeamCategory.Convenience, [villageTeam.Id], "代买药品、生活用品，送货上门"), ct)).Id;
+            repair = Check(await items.CreateAsync(new(village, "家电维修", TeamCategory.Convenience, [villageTeam.Id], "电视、电饭煲、电风扇等小家电维修"), ct)).Id;
+            Check(await items.CreateAsync(new(village, "代办证件", TeamCategory.Convenience, [villageTeam.Id], "代办社保、医保、残疾证等手续"), ct));
         });
 
         var address = "桃花村";

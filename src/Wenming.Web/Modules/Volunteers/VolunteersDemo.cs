@@ -1,4 +1,5 @@
 using Wenming.Web.Modules.People.Contracts;
+using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Modules.Volunteers.Features.AddTeamMember;
 using Wenming.Web.Modules.Volunteers.Features.ApproveVolunteer;

@@ -36,7 +36,7 @@ public sealed class CatalogModel(ServiceItemsHandler items, IVolunteerDirectory 
 
         public string? Name { get; set; }
 
-        public ServiceCategory? Category { get; set; } = ServiceCategory.Convenience;
+        public TeamCategory? Category { get; set; } = TeamCategory.Convenience;
 
         public string? Description { get; set; }
 

@@ -1,3 +1,4 @@
+using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Platform.Localization;
 
@@ -15,7 +16,7 @@ public static class VolunteerLabels
         _ => "badge badge-warn",
     };
 
-    public static string Category(TeamCategory category) => Text.Get("team.category." + category);
+    public static string Category(TeamCategory category) => TeamCategories.Label(category);
 
     public static string Time(DateTimeOffset? at) =>
         at is { } value ? value.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "—";

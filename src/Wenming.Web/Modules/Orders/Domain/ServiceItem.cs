@@ -1,25 +1,8 @@
 using System.Globalization;
+using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Orders.Domain;
-
-/// <summary>What an item offers (DESIGN §4 team categories; 便民服务 is what stations mostly list).</summary>
-public enum ServiceCategory
-{
-    TheoryPreaching = 1,
-    PolicyPreaching = 2,
-    CultureArts = 3,
-    Health = 4,
-    Legal = 5,
-    Science = 6,
-    Ecology = 7,
-    CustomsReform = 8,
-    ElderlyDisabled = 9,
-    Children = 10,
-    Convenience = 11,
-    Emergency = 12,
-    Other = 99,
-}
 
 /// <summary>
 /// One entry of a unit's service catalog (服务项目清单): what residents may order there and which teams
@@ -39,7 +22,7 @@ public sealed class ServiceItem : IOrgScoped
 
     public string Name { get; private set; } = "";
 
-    public ServiceCategory Category { get; private set; }
+    public TeamCategory Category { get; private set; }
 
     public string? Description { get; private set; }
 
@@ -53,7 +36,7 @@ public sealed class ServiceItem : IOrgScoped
     public IReadOnlyList<long> TeamIds =>
         [.. TeamIdList.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(t => long.Parse(t, CultureInfo.InvariantCulture))];
 
-    public static ServiceItem Create(long countyId, long orgUnitId, string name, ServiceCategory category, string? description, IEnumerable<long> teamIds, DateTime nowUtc) => new()
+    public static ServiceItem Create(long countyId, long orgUnitId, string name, TeamCategory category, string? description, IEnumerable<long> teamIds, DateTime nowUtc) => new()
     {
         CountyId = countyId,
         OrgUnitId = orgUnitId,

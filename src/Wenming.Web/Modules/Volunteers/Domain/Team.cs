@@ -1,24 +1,7 @@
+using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Volunteers.Domain;
-
-/// <summary>Team categories of DESIGN §4 (labels in Resources/Volunteers.resx, key team.category.X).</summary>
-public enum TeamCategory
-{
-    TheoryPreaching = 1,
-    PolicyPreaching = 2,
-    CultureArts = 3,
-    Health = 4,
-    Legal = 5,
-    Science = 6,
-    Ecology = 7,
-    CustomsReform = 8,
-    ElderlyDisabled = 9,
-    Children = 10,
-    Convenience = 11,
-    Emergency = 12,
-    Other = 99,
-}
 
 /// <summary>A volunteer team (志愿服务队) of an org unit, led by an approved volunteer.</summary>
 public sealed class Team : IOrgScoped

@@ -1,3 +1,4 @@
+using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Platform.Localization;
 
@@ -24,7 +25,7 @@ public sealed record VolunteerDto(
 public sealed record TeamDto(long Id, long OrgUnitId, string Name, TeamCategory Category, string CategoryLabel, long LeaderVolunteerId, int MemberCount, DateTimeOffset CreatedAt)
 {
     public static TeamDto From(Team t, int memberCount) => new(
-        t.Id, t.OrgUnitId, t.Name, t.Category, Text.Get("team.category." + t.Category), t.LeaderVolunteerId, memberCount, Text.ToChinaTime(t.CreatedAt));
+        t.Id, t.OrgUnitId, t.Name, t.Category, TeamCategories.Label(t.Category), t.LeaderVolunteerId, memberCount, Text.ToChinaTime(t.CreatedAt));
 }
 
 public sealed record TeamMemberDto(long VolunteerId, long PersonId, string? Name, string? VolunteerNumber, bool IsLeader, DateTimeOffset JoinedAt);

@@ -10,13 +10,13 @@ using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Orders.Features.ServiceItems;
 
-public sealed record ServiceItemDto(long Id, long OrgUnitId, string Name, ServiceCategory Category, string CategoryLabel, string? Description, IReadOnlyList<long> TeamIds, bool Active)
+public sealed record ServiceItemDto(long Id, long OrgUnitId, string Name, TeamCategory Category, string CategoryLabel, string? Description, IReadOnlyList<long> TeamIds, bool Active)
 {
     public static ServiceItemDto From(ServiceItem i) =>
-        new(i.Id, i.OrgUnitId, i.Name, i.Category, Text.Get("Orders.category." + i.Category), i.Description, i.TeamIds, i.Active);
+        new(i.Id, i.OrgUnitId, i.Name, i.Category, TeamCategories.Label(i.Category), i.Description, i.TeamIds, i.Active);
 }
 
-public sealed record CreateServiceItemRequest(long? OrgUnitId, string? Name, ServiceCategory? Category, IReadOnlyList<long>? TeamIds, string? Description = null);
+public sealed record CreateServiceItemRequest(long? OrgUnitId, string? Name, TeamCategory? Category, IReadOnlyList<long>? TeamIds, string? Description = null);
 
 public sealed record ListServiceItemsRequest(long? OrgUnitId, int Page = 1, int PageSize = 20);
 

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
