@@ -5,6 +5,7 @@ using Wenming.Web.Modules.Notifications;
 using Wenming.Web.Modules.Orders;
 using Wenming.Web.Modules.Organization;
 using Wenming.Web.Modules.People;
+using Wenming.Web.Modules.Points;
 using Wenming.Web.Modules.SocialOrgs;
 using Wenming.Web.Modules.Volunteers;
 using Wenming.Web.Platform.Files;
@@ -25,6 +26,7 @@ public static class Composition
             .AddActivities()
             .AddSocialOrgs()
             .AddOrders()
+            .AddPoints()
             .AddAccounts()
             .AddNotifications()
             .AddAuditLog()
@@ -47,6 +49,7 @@ public static class Composition
             .MapSocialOrgs()
             .MapNotifications()
             .MapOrders()
+            .MapPoints()
             .MapAuditLog()
             .MapFiles();
         app.MapFilePages();

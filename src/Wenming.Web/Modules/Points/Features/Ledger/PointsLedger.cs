@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.People.Contracts;
+using Wenming.Web.Modules.Points.Contracts;
+using Wenming.Web.Modules.Points.Domain;
+using Wenming.Web.Modules.Points.Features.Rules;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Modules.Points.Features.Ledger;
+
+/// <summary>
+/// The one writer of the ledger. Each posting, in one transaction: open the account if needed (an
+/// INSERT … ON CONFLICT DO NOTHING, so two first postings cannot both open it), lock the account row with
+/// an UPDATE that bumps its version (PostgreSQL holds the row lock to commit; SQLite holds its single write
+/// lock), and only then read the balance, look for the source key, decide, and write the new totals and
+/// the transaction row. Postings of one person are thereby serialized, so the checks see every earlier
+/// posting; the unique (PersonId, SourceKey) index is the backstop.
+/// </summary>
+public sealed class PointsLedger(AppDbContext db, OrgScope scope, CurrentActor actor, IPeopleDirectory people, PointRulesReader rules, TimeProvider clock)
+    : IPointsLedger
+{
+    public async Task<PostingResult> PostAsync(PointPosting posting, CancellationToken ct)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(posting.Amount);
+        ArgumentException.ThrowIfNullOrWhiteSpace(posting.SourceKey);
+        using var unrestricted = scope.Unrestricted();
+        var person = await people.FindAsync(posting.PersonId, ct);
+        if (person is null)
+        {
+            return new PostingResult(PostingOutcome.PersonNotFound, null, 0, 0);
+        }
+
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var result = await PostLockedAsync(person, posting, ct);
+            if (ownTransaction is not null)
+            {
+                if (result.Outcome == PostingOutcome.Posted)
+                {
+                    await ownTransaction.CommitAsync(ct);
+                }
+                else
+                {
+                    await ownTransaction.RollbackAsync(ct);
+                }
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<PostingResult> PostLockedAsync(PersonInfo person, PointPosting posting, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO pts_accounts ("PersonId", "OrgUnitId", "CountyId", "Balance", "Earned", "Version", "UpdatedAt")
+            VALUES ({person.Id}, {person.OrgUnitId}, {person.CountyId}, 0, 0, 0, {now})
+            ON CONFLICT ("PersonId") DO NOTHING
+            """, ct);
+        var accounts = db.Set<PointAccount>().IgnoreQueryFilters().Where(a => a.PersonId == person.Id);
+        await accounts.ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, a => a.Version + 1), ct);
+        var account = await accounts.AsNoTracking()
+            .Select(a => new PointAccountRow(a.Id, a.PersonId, a.OrgUnitId, a.CountyId, a.Balance, a.Earned))
+            .SingleAsync(ct);
+
+        var earlier = await db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking()
+            .Where(t => t.PersonId == person.Id && t.SourceKey == posting.SourceKey)
+            .Select(t => new { t.Id, t.Amount })
+            .SingleOrDefaultAsync(ct);
+        if (earlier is not null)
+        {
+            return new PostingResult(PostingOutcome.AlreadyPosted, earlier.Id, earlier.Amount, account.Balance);
+        }
+
+        var amount = posting.Amount;
+        if (amount < 0 && -amount > account.Balance)
+        {
+            if (posting.Debit == DebitRule.Strict)
+            {
+                return new PostingResult(PostingOutcome.Insufficient, null, 0, account.Balance);
+            }
+
+            amount = -account.Balance;
+        }
+
+        var balance = account.Balance + amount;
+        var earned = account.Earned + (PointAccount.CountsAsEarned(posting.Kind) ? amount : 0);
+        await accounts.ExecuteUpdateAsync(
+            s => s.SetProperty(a => a.Balance, balance).SetProperty(a => a.Earned, earned).SetProperty(a => a.UpdatedAt, now), ct);
+        var transaction = PointTransaction.Create(account, amount, posting, balance, earned, actor.UserId, actor.Login, now);
+        db.Add(transaction);
+        await db.SaveChangesAsync(ct);
+        return new PostingResult(PostingOutcome.Posted, transaction.Id, amount, balance);
+    }
+
+    public async Task<PointBalance> BalanceUnscopedAsync(long personId, CancellationToken ct)
+    {
+        var account = await db.Set<PointAccount>().IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.PersonId == personId)
+            .Select(a => new { a.OrgUnitId, a.Balance, a.Earned })
+            .SingleOrDefaultAsync(ct);
+        if (account is null)
+        {
+            return new PointBalance(personId, 0, 0, 0);
+        }
+
+        var applicable = await rules.ForUnitAsync(account.OrgUnitId, ct);
+        return new PointBalance(personId, account.Balance, account.Earned, applicable.StarsFor(account.Earned));
+    }
+}

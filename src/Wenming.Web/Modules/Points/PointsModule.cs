@@ -1,0 +1,21 @@
+using Wenming.Web.Modules.Points.Contracts;
+using Wenming.Web.Modules.Points.Features.Ledger;
+using Wenming.Web.Modules.Points.Features.Rules;
+
+namespace Wenming.Web.Modules.Points;
+
+/// <summary>Points, credit stars, hand awards and the point rules (DESIGN §6).</summary>
+public static class PointsModule
+{
+    public static IServiceCollection AddPoints(this IServiceCollection services)
+    {
+        services.AddScoped<PointRulesReader>();
+        services.AddScoped<IPointsLedger, PointsLedger>();
+        return services;
+    }
+
+    public static RouteGroupBuilder MapPoints(this RouteGroupBuilder api)
+    {
+        return api;
+    }
+}
