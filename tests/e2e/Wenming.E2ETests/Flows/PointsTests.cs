@@ -148,4 +148,40 @@ public sealed partial class PointsTests(BrowserFixture app)
 
         await page.Context.CloseAsync();
     }
+
+    [BrowserFact]
+    public async Task Center_AllowsOverrides_SetsATownshipsOwnAmount_AndRemovesIt()
+    {
+        var page = await app.SignInAsync("center");
+        await page.GotoAsync("/points/rules");
+        await page.GetByTestId("may-override").CheckAsync();
+        await page.GetByTestId("save-rules").ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("积分规则已保存");
+
+        var township = page.GetByTestId("unit-rules").Locator("tr", new() { HasText = "清溪镇新时代文明实践所" });
+        await township.GetByRole(AriaRole.Link, new() { Name = "单独设定" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("清溪镇");
+        await page.FillAsync("#perServiceHour", "-3");
+        await page.GetByTestId("save-override").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("error-perServiceHour")).ToContainTextAsync("每小时志愿服务积分须为0到1000之间的整数");
+        await LooksRightAsync(page, 1280, "points-override");
+        await page.FillAsync("#perServiceHour", "12");
+        await page.GetByTestId("save-override").ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("清溪镇新时代文明实践所");
+
+        // The township shows its own value; its villages inherit it from the unit above.
+        var table = page.GetByTestId("unit-rules");
+        await Assertions.Expect(table.Locator("tr", new() { HasText = "清溪镇新时代文明实践所" })).ToContainTextAsync("12 本单位");
+        await Assertions.Expect(table.Locator("tr", new() { HasText = "溪口村新时代文明实践站" })).ToContainTextAsync("12 上级单位");
+
+        await table.Locator("tr", new() { HasText = "清溪镇新时代文明实践所" }).GetByRole(AriaRole.Link, new() { Name = "单独设定" }).ClickAsync();
+        await page.GetByTestId("remove-override").GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("已取消单独设定");
+        await Assertions.Expect(page.GetByTestId("unit-rules").Locator("tr", new() { HasText = "溪口村新时代文明实践站" })).ToContainTextAsync("10 本县");
+
+        await page.GetByTestId("may-override").UncheckAsync();
+        await page.GetByTestId("save-rules").ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("积分规则已保存");
+        await page.Context.CloseAsync();
+    }
 }
