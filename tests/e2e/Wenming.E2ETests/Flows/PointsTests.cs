@@ -78,7 +78,10 @@ public sealed partial class PointsTests(BrowserFixture app)
         await page.GotoAsync("/points/ledger");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("积分台账");
         await LooksRightAsync(page, 1280, "points-ledger");
-        await page.GotoAsync($"/points/people/{personId}");
+        // From the person's page, as a cadre finds them.
+        await page.GotoAsync($"/people/{personId}");
+        await page.GetByTestId("person-points").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("的积分");
         var line = page.Locator("li", new() { HasText = "帮助邻居抢收稻谷" });
         await line.Locator("summary").ClickAsync();
 
