@@ -73,5 +73,15 @@ public static class PeopleModule
 
         public async Task<string?> MaskedIdNumberAsync(long id, CancellationToken ct = default) =>
             await db.Set<Person>().AsNoTracking().Where(p => p.Id == id).Select(p => p.IdNumberMasked).SingleOrDefaultAsync(ct);
+
+        // Unscoped: a household's members may be registered in different units, and its total is the sum of all of them.
+        public async Task<HouseholdMembers?> HouseholdUnscopedAsync(long personId, CancellationToken ct = default)
+        {
+            var people = db.Set<Person>().IgnoreQueryFilters().AsNoTracking();
+            var household = await people.Where(p => p.Id == personId).Select(p => p.HouseholdId).SingleOrDefaultAsync(ct);
+            return household is not { } id
+                ? null
+                : new HouseholdMembers(id, await people.Where(p => p.HouseholdId == id).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct));
+        }
     }
 }

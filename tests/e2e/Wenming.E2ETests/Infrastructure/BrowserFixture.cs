@@ -15,6 +15,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser is not running.");
 
+    /// <summary>The app's services, for tests that create data through a module's own contract (e.g. posting points through the ledger).</summary>
+    public IServiceProvider Services => (_server ?? throw new InvalidOperationException("The app is not running.")).Services;
+
     /// <summary>tests/e2e/screenshots, found from the source tree so it does not depend on the build output folder.</summary>
     public static string ScreenshotDirectory { get; } = FindScreenshotDirectory();
 

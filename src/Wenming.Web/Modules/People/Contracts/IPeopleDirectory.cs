@@ -19,4 +19,10 @@ public interface IPeopleDirectory
 
     /// <summary>The masked ID number (110***********0038) of a visible person, for documents such as certificates.</summary>
     Task<string?> MaskedIdNumberAsync(long id, CancellationToken ct = default);
+
+    /// <summary>The household of a person and the ids of all its members (the person included), whatever the caller's scope; null when the person has no household.</summary>
+    Task<HouseholdMembers?> HouseholdUnscopedAsync(long personId, CancellationToken ct = default);
 }
+
+/// <summary>A household (户) as other modules may see it: its number and its members' ids.</summary>
+public sealed record HouseholdMembers(long HouseholdId, IReadOnlyList<long> PersonIds);
