@@ -1,4 +1,5 @@
 using Wenming.Web.Modules.Points.Contracts;
+using Wenming.Web.Modules.Points.Features.Earning;
 using Wenming.Web.Modules.Points.Features.Ledger;
 using Wenming.Web.Modules.Points.Features.Rules;
 
@@ -11,6 +12,7 @@ public static class PointsModule
     {
         services.AddScoped<PointRulesReader>();
         services.AddScoped<IPointsLedger, PointsLedger>();
+        services.AddPointEarning();
         return services;
     }
 
