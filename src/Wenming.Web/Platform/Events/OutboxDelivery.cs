@@ -86,7 +86,9 @@ public sealed class OutboxDelivery
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _log.LogWarning(e, "Delivering outbox row {Id} ({Type}) failed; it will be retried", row.Id, row.Type);
-            var error = e.GetType().Name + ": " + e.Message;
+            // The innermost exception names the cause (the database's own message under EF's wrapper).
+            var cause = e.GetBaseException();
+            var error = cause == e ? $"{e.GetType().Name}: {e.Message}" : $"{e.GetType().Name}: {cause.GetType().Name}: {cause.Message}";
             error = error.Length <= OutboxMessage.MaxErrorLength ? error : error[..OutboxMessage.MaxErrorLength];
             await messages.ExecuteUpdateAsync(s => s.SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, error), CancellationToken.None);
             return false;
