@@ -385,6 +385,14 @@ public abstract class PointsEarningTests(AppFixture app) : IAsyncLifetime
             leaderRows.Select(t => (t.Kind, t.Amount)).Order());
         Assert.Equal($"组织活动奖励：{title}", leaderRows.Single(t => t.Kind == PointKind.OrganizerBonus).Reason);
         Assert.Equal(26, (await BalanceAsync(leaderPerson)).Balance);
+
+        // Reversing the attendee's record takes back their hours and the leader's bonus for them.
+        var attendeeRecord = records.Single(r => r.GetProperty("volunteerId").GetInt64() == attendee).GetProperty("id").GetInt64();
+        (await app.As("village1").PostAsync($"/api/v1/service-records/{attendeeRecord}/reverse", new { reason = "未实际参加" })).Expect(HttpStatusCode.Created);
+        Assert.Equal([2, 20, -20], (await TransactionsAsync(attendeePerson)).Select(t => t.Amount));
+        var bonusBack = (await TransactionsAsync(leaderPerson))[^1];
+        Assert.Equal((PointKind.Reversal, -4, $"reversal:organizer:{attendeeRecord}"), (bonusBack.Kind, bonusBack.Amount, bonusBack.SourceKey));
+        Assert.Equal(22, (await BalanceAsync(leaderPerson)).Balance);
     }
 
     [ProviderFact]

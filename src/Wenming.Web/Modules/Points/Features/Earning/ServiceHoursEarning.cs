@@ -62,26 +62,21 @@ public sealed class ServiceHoursEarning(
         var original = evt.Original;
         await HandleAsync(original, ct);
         var reason = EarningAmounts.Reason(Text.Get("Earn.reason.reversal", original.Content, evt.Reason));
-        await ReverseAsync(original.PersonId, HoursKey(original.RecordId), reason, ct);
-        if (await OrganizerAsync(original, ct) is { } organizer)
-        {
-            await ReverseAsync(organizer.PersonId, OrganizerKey(original.RecordId), reason, ct);
-        }
+        var transactions = db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking();
+        await ReverseAsync(transactions.Where(t => t.PersonId == original.PersonId && t.SourceKey == HoursKey(original.RecordId)), reason, ct);
+
+        // Whoever got the bonus, even if the team has another leader by now. (No index serves SourceKey
+        // alone; reversals are rare corrections, so the scan is affordable.)
+        await ReverseAsync(transactions.Where(t => t.SourceKey == OrganizerKey(original.RecordId) && t.Kind == PointKind.OrganizerBonus), reason, ct);
     }
 
-    private async Task ReverseAsync(long personId, string key, string reason, CancellationToken ct)
+    private async Task ReverseAsync(IQueryable<PointTransaction> earlier, string reason, CancellationToken ct)
     {
-        var earlier = await db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking()
-            .Where(t => t.PersonId == personId && t.SourceKey == key)
-            .Select(t => new { t.Id, t.Amount })
-            .SingleOrDefaultAsync(ct);
-        if (earlier is null || earlier.Amount <= 0)
+        foreach (var t in await earlier.Where(t => t.Amount > 0).Select(t => new { t.Id, t.PersonId, t.Amount, t.SourceKey }).ToListAsync(ct))
         {
-            return;
+            Log(t.PersonId, await ledger.PostAsync(
+                new PointPosting(t.PersonId, -t.Amount, PointKind.Reversal, "reversal:" + t.SourceKey, reason, DebitRule.UpToBalance, t.Id), ct));
         }
-
-        Log(personId, await ledger.PostAsync(
-            new PointPosting(personId, -earlier.Amount, PointKind.Reversal, "reversal:" + key, reason, DebitRule.UpToBalance, earlier.Id), ct));
     }
 
     /// <summary>The leader of the team that ran the record's activity, unless that is the attendee.</summary>
