@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Wenming.Web.Modules.Activities.Contracts;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Activities.Features;
 using Wenming.Web.Modules.Activities.Features.AddAttachment;
@@ -35,6 +36,7 @@ public static class ActivitiesModule
     public static IServiceCollection AddActivities(this IServiceCollection services)
     {
         services.AddScoped<ActivityAccess>();
+        services.AddScoped<IActivityDirectory, ActivityDirectory>();
         services.AddScoped<CreateActivityHandler>();
         services.AddScoped<SearchActivitiesHandler>();
         services.AddScoped<ExportActivitiesHandler>();

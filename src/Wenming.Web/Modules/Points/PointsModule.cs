@@ -1,5 +1,6 @@
 using Wenming.Web.Modules.Points.Contracts;
 using Wenming.Web.Modules.Points.Features;
+using Wenming.Web.Modules.Points.Features.Earning;
 using Wenming.Web.Modules.Points.Features.Ledger;
 using Wenming.Web.Modules.Points.Features.Rules;
 
@@ -13,6 +14,7 @@ public static class PointsModule
         services.AddScoped<PointRulesReader>();
         services.AddScoped<IPointsLedger, PointsLedger>();
         services.AddPointsReadSide();
+        services.AddPointEarning();
         return services;
     }
 

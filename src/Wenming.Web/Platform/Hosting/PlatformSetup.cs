@@ -18,6 +18,7 @@ using Wenming.Web.Modules.Accounts.Domain;
 using Wenming.Web.Modules.Accounts.Features.SignIn;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Jobs;
 using Wenming.Web.Platform.Localization;
@@ -47,6 +48,7 @@ public static class PlatformSetup
         services.AddScoped<OrgScope>();
         services.AddScoped<CurrentActor>();
         services.AddJob<IdempotencyCleanupJob>();
+        services.AddEvents();
         services.AddHttpContextAccessor();
         services.AddWenmingDatabase(config, builder.Environment.ContentRootPath);
 

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Activities.Contracts;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Activities.Features.FinishActivity;
@@ -22,7 +24,7 @@ namespace Wenming.Web.Modules.Activities.Features.FinishActivity;
 /// to commit and then re-reads the status; on SQLite the write transaction excludes it). The records are
 /// also idempotent per (activity, volunteer) on their own.
 /// </remarks>
-public sealed class FinishActivityHandler(AppDbContext db, ActivityAccess access, IServiceRecords services, TimeProvider clock)
+public sealed class FinishActivityHandler(AppDbContext db, ActivityAccess access, IServiceRecords services, IEventOutbox outbox, TimeProvider clock)
 {
     public async Task<Result<ActivityDto>> HandleAsync(long activityId, CancellationToken ct)
     {
@@ -67,6 +69,7 @@ public sealed class FinishActivityHandler(AppDbContext db, ActivityAccess access
         }
 
         var attendees = await enrollments.AsNoTracking().Where(e => e.CheckedInAt != null).OrderBy(e => e.Id).ToListAsync(ct);
+        var attended = new List<long>();
         foreach (var attendee in attendees)
         {
             var minutes = AttendanceRules.ServiceMinutes(attendee.CheckedInAt!.Value, attendee.CheckedOutAt, activity.StartsAt, activity.EndsAt);
@@ -76,6 +79,7 @@ public sealed class FinishActivityHandler(AppDbContext db, ActivityAccess access
                 continue;
             }
 
+            attended.Add(attendee.VolunteerId);
             var recordId = await services.RecordAsync(
                 attendee.VolunteerId, ServiceSource.Activity, activityId, ServiceDay(attendee, activity), Limit(activity.Place, 100),
                 Content(activity, attendee), minutes / 60m, activity.OrgUnitId, ct);
@@ -86,8 +90,10 @@ public sealed class FinishActivityHandler(AppDbContext db, ActivityAccess access
             }
         }
 
+        outbox.Add(new ActivityFinished(activityId, activity.OrgUnitId, activity.Title, attended));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await outbox.DeliverAsync(ct);
         return ActivityDto.From(await db.Set<Activity>().AsNoTracking().SingleAsync(a => a.Id == activityId, ct));
     }
 

@@ -1,10 +1,12 @@
 using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Notifications.Contracts;
+using Wenming.Web.Modules.Orders.Contracts;
 using Wenming.Web.Modules.Orders.Domain;
 using Wenming.Web.Modules.Orders.Features.SubmitOrder;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
@@ -27,7 +29,7 @@ public sealed record CompleteOrderRequest(string? Summary, IReadOnlyList<ServedB
 /// </summary>
 public sealed class ServeOrderHandler(
     CurrentActor actor, OrderAccess access, OrderSteps steps, OrderNames names, OrderDeadlineRules rules, IOrgDirectory orgs,
-    IVolunteerDirectory volunteers, IServiceRecords records, INotifier notifier, TimeProvider clock)
+    IVolunteerDirectory volunteers, IServiceRecords records, INotifier notifier, IEventOutbox outbox, TimeProvider clock)
 {
     public const int MaxServedBy = 50;
 
@@ -127,7 +129,8 @@ public sealed class ServeOrderHandler(
             return OrderErrors.Field("servedBy", "order.served_by_required", "Orders.error.served_by_required", MaxServedBy);
         }
 
-        var members = (await volunteers.TeamMembersUnscopedAsync(team.Id, ct)).Select(m => m.VolunteerId).ToHashSet();
+        var teamMembers = await volunteers.TeamMembersUnscopedAsync(team.Id, ct);
+        var members = teamMembers.Select(m => m.VolunteerId).ToHashSet();
         for (var i = 0; i < served.Count; i++)
         {
             if (served[i].VolunteerId is not { } volunteerId || !members.Contains(volunteerId) || served.Take(i).Any(s => s.VolunteerId == volunteerId))
@@ -146,7 +149,8 @@ public sealed class ServeOrderHandler(
         var date = DateOnly.FromDateTime(Text.ToChinaTime(now).DateTime);
         var place = order.Address ?? (await orgs.FindUnscopedAsync(order.OrgUnitId, ct))?.Name ?? "";
         var content = Text.Get("Orders.record.content", summary);
-        return await FinishAsync(order, viewer, OrderAction.Complete, summary, o => o.SetCompleted(summary, now), async (o, c) =>
+        var servingPersons = served.Select(s => teamMembers.First(m => m.VolunteerId == s.VolunteerId).PersonId).ToList();
+        var completed = await FinishAsync(order, viewer, OrderAction.Complete, summary, o => o.SetCompleted(summary, now), async (o, c) =>
         {
             foreach (var s in served)
             {
@@ -154,8 +158,13 @@ public sealed class ServeOrderHandler(
             }
 
             await notifier.ToPersonAsync(o.RequesterPersonId, OrderNotices.Of("Orders.notice.completed", o), c);
+            outbox.Add(new OrderCompleted(o.Id, team.OrgUnitId, Shorten(o.Description, 40), servingPersons));
         }, ct);
+        await outbox.DeliverAsync(ct);
+        return completed;
     }
+
+    private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 
     /// <summary>A reason is required for declining and rejecting, and kept short enough to read in a list.</summary>
     public static Error? CheckReason(string? reason) =>

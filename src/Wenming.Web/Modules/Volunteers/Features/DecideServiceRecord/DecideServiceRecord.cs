@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Scope;
 
@@ -19,7 +20,7 @@ public sealed class RejectServiceRecordValidator : AbstractValidator<RejectServi
 /// Confirms or rejects a pending record. Only an admin of the record's unit subtree decides (the unit
 /// that organizes the service certifies it, RULES.md), and never for their own service.
 /// </summary>
-public sealed class DecideServiceRecordHandler(AppDbContext db, CurrentActor actor, TimeProvider clock)
+public sealed class DecideServiceRecordHandler(AppDbContext db, CurrentActor actor, IEventOutbox outbox, TimeProvider clock)
 {
     public Task<Result<ServiceRecordDto>> ConfirmAsync(long id, CancellationToken ct) =>
         DecideAsync(id, null, (r, now) => r.Confirm(actor.UserId, now), ct);
@@ -56,6 +57,12 @@ public sealed class DecideServiceRecordHandler(AppDbContext db, CurrentActor act
             return refused;
         }
 
+        if (record.Status == ServiceRecordStatus.Confirmed)
+        {
+            // Saved with the confirmation, so the hours count for points exactly when they count at all.
+            outbox.Add(await ServiceRecordEventsOf.ConfirmedAsync(db, record, ct));
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);
@@ -65,6 +72,7 @@ public sealed class DecideServiceRecordHandler(AppDbContext db, CurrentActor act
             return Error.Conflict("service_record.not_pending");
         }
 
+        await outbox.DeliverAsync(ct);
         return ServiceRecordDto.From(record, null);
     }
 }

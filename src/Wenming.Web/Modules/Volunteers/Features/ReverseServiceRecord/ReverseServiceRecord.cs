@@ -1,8 +1,10 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Scope;
 
@@ -19,7 +21,7 @@ public sealed class ReverseServiceRecordValidator : AbstractValidator<ReverseSer
 /// Corrects a confirmed record the only lawful way: a new, confirmed record with the negative hours and a
 /// reason. The original stays as it was. Admins of the record's subtree only; at most once per record.
 /// </summary>
-public sealed class ReverseServiceRecordHandler(AppDbContext db, CurrentActor actor, TimeProvider clock)
+public sealed class ReverseServiceRecordHandler(AppDbContext db, CurrentActor actor, IEventOutbox outbox, TimeProvider clock)
 {
     public async Task<Result<ServiceRecordDto>> HandleAsync(long id, ReverseServiceRecordRequest request, CancellationToken ct)
     {
@@ -56,6 +58,8 @@ public sealed class ReverseServiceRecordHandler(AppDbContext db, CurrentActor ac
         }
 
         db.Add(reversal.Value);
+        var reversed = await ServiceRecordEventsOf.ConfirmedAsync(db, original, ct);
+        outbox.Add(new ServiceRecordReversed(reversed, reversal.Value.Reason!));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -66,6 +70,7 @@ public sealed class ReverseServiceRecordHandler(AppDbContext db, CurrentActor ac
             return Error.Conflict("service_record.already_reversed");
         }
 
+        await outbox.DeliverAsync(ct);
         return ServiceRecordDto.From(reversal.Value, null);
     }
 }
