@@ -1,4 +1,5 @@
 using Wenming.Web.Modules.Points.Contracts;
+using Wenming.Web.Modules.Points.Features.Awards;
 using Wenming.Web.Modules.Points.Features.Ledger;
 using Wenming.Web.Modules.Points.Features.Rules;
 
@@ -11,11 +12,13 @@ public static class PointsModule
     {
         services.AddScoped<PointRulesReader>();
         services.AddScoped<IPointsLedger, PointsLedger>();
+        services.AddPointAwards();
         return services;
     }
 
     public static RouteGroupBuilder MapPoints(this RouteGroupBuilder api)
     {
+        api.MapPointAwards();
         return api;
     }
 }
