@@ -1,6 +1,7 @@
 using Wenming.Web.Modules.Points.Contracts;
 using Wenming.Web.Modules.Points.Features;
 using Wenming.Web.Modules.Points.Features.Earning;
+using Wenming.Web.Modules.Points.Features.Awards;
 using Wenming.Web.Modules.Points.Features.Ledger;
 using Wenming.Web.Modules.Points.Features.Rules;
 
@@ -15,12 +16,14 @@ public static class PointsModule
         services.AddScoped<IPointsLedger, PointsLedger>();
         services.AddPointsReadSide();
         services.AddPointEarning();
+        services.AddPointAwards();
         return services;
     }
 
     public static RouteGroupBuilder MapPoints(this RouteGroupBuilder api)
     {
         api.MapPointsReadSide();
+        api.MapPointAwards();
         return api;
     }
 }

@@ -1,0 +1,134 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.People.Contracts;
+using Wenming.Web.Modules.Points.Domain;
+using Wenming.Web.Modules.Points.Features.Awards;
+using Wenming.Web.Pages.Shared;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Pages.Awards;
+
+/// <summary>
+/// 提议加分、扣分: a cadre picks a unit of their subtree, then a person registered there, a category
+/// (which decides award or deduction), the points and the reason, and adds photos or PDFs from the phone.
+/// The same handler as the API checks everything; a refused file refuses the whole proposal.
+/// </summary>
+[Authorize(Roles = Roles.Admins)]
+public sealed class NewModel(ProposeAwardHandler propose, IPeopleDirectory people, AppDbContext db, CurrentActor actor) : AppPageModel
+{
+    [BindProperty]
+    public AwardInput Input { get; set; } = new();
+
+    /// <summary>Photos or PDFs picked on the phone (camera or files), several at once.</summary>
+    [BindProperty]
+    public List<IFormFile> EvidenceFiles { get; set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "unit")]
+    public long? Unit { get; set; }
+
+    public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
+
+    public IReadOnlyList<PersonInfo> People { get; private set; } = [];
+
+    public sealed class AwardInput
+    {
+        public long? PersonId { get; set; }
+
+        public AwardCategory? Category { get; set; }
+
+        /// <summary>Always entered as a positive number; the category says whether it is added or taken.</summary>
+        public int? Points { get; set; }
+
+        public string? Reason { get; set; }
+    }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (BindingFailed())
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        var i = Input;
+        if (i.Category is null)
+        {
+            ModelState.AddModelError("Input.Category", Text.Get("validation.required", Text.Get("Award.field.category")));
+        }
+
+        if (i.PersonId is null)
+        {
+            ModelState.AddModelError("Input.PersonId", Text.Get("validation.required", Text.Get("Award.field.personId")));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        // The page asks for a positive number of points; a deduction category makes it negative, as the API wants.
+        var points = i.Points is { } p && PointAward.IsDeductionCategory(i.Category!.Value) ? -Math.Abs(p) : i.Points;
+        var uploads = new List<AwardEvidenceUpload>();
+        var streams = new List<Stream>();
+        try
+        {
+            foreach (var file in EvidenceFiles)
+            {
+                var stream = file.OpenReadStream();
+                streams.Add(stream);
+                uploads.Add(new AwardEvidenceUpload(file.FileName, stream));
+            }
+
+            var result = await propose.HandleAsync(new ProposeAwardRequest(i.PersonId, points, i.Reason, i.Category), uploads, ct);
+            if (!result.IsSuccess)
+            {
+                var refused = Refuse(result.Error!, fieldOf: new Dictionary<string, string> { ["person.not_found"] = "personId", ["award.own_award"] = "personId" });
+                if (refused is not null)
+                {
+                    return refused;
+                }
+
+                // The store names the field "evidence"; on this form that is the file picker.
+                if (ModelState.TryGetValue("Input.Evidence", out var entry))
+                {
+                    var messages = entry.Errors.Select(e => e.ErrorMessage).ToList();
+                    ModelState.Remove("Input.Evidence");
+                    messages.ForEach(m => ModelState.AddModelError(nameof(EvidenceFiles), m));
+                }
+
+                await LoadAsync(ct);
+                return Page();
+            }
+
+            Notice = Text.Get("Award.ui.proposed");
+            return RedirectToPage("/Awards/Detail", new { id = result.Value.Id });
+        }
+        finally
+        {
+            foreach (var stream in streams)
+            {
+                await stream.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Units = await UnitChoices.ActiveAsync(db, Modules.Organization.Contracts.OrgLevel.County, ct);
+        Unit ??= actor.OrgUnitId;
+        if (Unit is { } unit && Units.Any(u => u.Id == unit))
+        {
+            People = await people.InUnitAsync(unit, 300, ct);
+        }
+    }
+}
