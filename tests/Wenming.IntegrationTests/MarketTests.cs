@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Wenming.IntegrationTests.Infrastructure;
 using Wenming.Web.Modules.Market.Domain;
 using Wenming.Web.Platform.Excel;
+using Wenming.Web.Platform.Files;
 
 namespace Wenming.IntegrationTests;
 
@@ -256,6 +257,58 @@ public abstract class MarketTests(AppFixture app)
         (await app.As("resident1").GetAsync("/api/v1/market/goods/export")).ExpectProblem(HttpStatusCode.Forbidden, "common.forbidden");
         (await app.As("village2").GetAsync($"/api/v1/market/stock-movements/export?goodsId={goods}")).ExpectProblem(HttpStatusCode.NotFound, "goods.not_found");
         await _kit.AssertInvariantsAsync();
+    }
+
+    [ProviderFact]
+    public async Task Photo_IsSetByTheStation_AndShownToResidentsWhoShopThere()
+    {
+        var goods = await _kit.GoodsAsync(price: 10, stock: 2, name: "电饭煲");
+        var png = SampleFiles.Png(8, 8, (x, y) => ((byte)(x * 30), (byte)(y * 30), 90));
+
+        (await UploadAsync("village1", goods, SampleFiles.Pdf("不是图片"), "说明.pdf")).ExpectProblem(HttpStatusCode.BadRequest, "goods.photo_not_image");
+        (await UploadAsync("village2", goods, png, "电饭煲.png")).ExpectProblem(HttpStatusCode.NotFound, "goods.not_found");
+        (await UploadAsync("resident1", goods, png, "电饭煲.png")).ExpectProblem(HttpStatusCode.Forbidden, "common.forbidden");
+        var set = (await UploadAsync("village1", goods, png, "电饭煲.png")).Expect(HttpStatusCode.OK);
+        Assert.Equal($"/api/v1/market/goods/{goods}/photo", set.Text("photoUrl"));
+
+        using (var response = await GetRawAsync("resident1", $"/api/v1/market/goods/{goods}/photo"))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+            Assert.Equal(png, await response.Content.ReadAsByteArrayAsync());
+        }
+
+        using (var elsewhere = await GetRawAsync("village2", $"/api/v1/market/goods/{goods}/photo"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        }
+
+        // Replacing it leaves one file behind, not two.
+        var files = await _kit.ReadAsync(db => db.Set<StoredFile>().CountAsync());
+        (await UploadAsync("village1", goods, SampleFiles.Png(4, 4, (_, _) => (1, 2, 3)), "新图.png")).Expect(HttpStatusCode.OK);
+        Assert.Equal(files, await _kit.ReadAsync(db => db.Set<StoredFile>().CountAsync()));
+        await _kit.AssertInvariantsAsync();
+    }
+
+    private async Task<ApiResponse> UploadAsync(string login, long goodsId, byte[] bytes, string fileName)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/market/goods/{goodsId}/photo") { Content = form };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(login));
+        request.Headers.Add("X-Forwarded-For", AppFixture.ClientAddress);
+        using var response = await app.Http.SendAsync(request);
+        return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(), $"POST photo of {goodsId} as {login}");
+    }
+
+    private async Task<HttpResponseMessage> GetRawAsync(string login, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync(login));
+        request.Headers.Add("X-Forwarded-For", AppFixture.ClientAddress);
+        return await app.Http.SendAsync(request);
     }
 
     private async Task<IReadOnlyList<ExcelRow>> DownloadAsync(string login, string path)

@@ -2,10 +2,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Wenming.Web.Modules.Market.Domain;
 using Wenming.Web.Modules.Market.Features;
 using Wenming.Web.Modules.Market.Features.Export;
+using Wenming.Web.Modules.Market.Features.GoodsPhoto;
 using Wenming.Web.Modules.Market.Features.ManageGoods;
 using Wenming.Web.Modules.Market.Features.Redeem;
 using Wenming.Web.Modules.Market.Features.Redemptions;
 using Wenming.Web.Platform.Excel;
+using Wenming.Web.Platform.Files;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
 
@@ -18,6 +20,7 @@ public static class MarketModule
     {
         services.AddScoped<MarketAccess>();
         services.AddScoped<GoodsHandler>();
+        services.AddScoped<GoodsPhotoHandler>();
         services.AddScoped<RedeemHandler>();
         services.AddScoped<RedemptionsHandler>();
         services.AddScoped<MarketExportsHandler>();
@@ -53,6 +56,27 @@ public static class MarketModule
             long id, [AsParameters] PageRequest paging, GoodsHandler handler, CancellationToken ct) =>
             ApiResults.OkOr(await handler.MovementsAsync(id, paging, ct)))
             .WithSummary("物品的出入库台账（新的在前）");
+
+        goods.MapPost("/{id:long}/photo", async Task<Results<Ok<GoodsDto>, ProblemHttpResult>> (long id, IFormFile? file, GoodsPhotoHandler handler, CancellationToken ct) =>
+        {
+            await using var content = file?.OpenReadStream();
+            return ApiResults.OkOr(await handler.SetAsync(id, file?.FileName, content, ct));
+        })
+            // The API authenticates by bearer token only (no cookie), so a form post here cannot be forged cross-site.
+            .DisableAntiforgery()
+            .WithSummary("上传或更换物品图片（multipart：file；JPEG、PNG、WebP）");
+        goods.MapGet("/{id:long}/photo", async (long id, GoodsPhotoHandler handler, HttpContext http, CancellationToken ct) =>
+        {
+            var opened = await handler.OpenAsync(id, ct);
+            if (!opened.IsSuccess)
+            {
+                return ApiResults.Problem(opened.Error!);
+            }
+
+            await FilesSetup.WriteAsync(opened.Value, http.Response, ct);
+            return Results.Empty;
+        })
+            .WithSummary("物品图片（能看到该物品的人）");
 
         market.MapGet("/stock-movements/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
             MarketExportsHandler handler, CancellationToken ct, long? orgUnitId = null, long? goodsId = null) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Market.Domain;
 using Wenming.Web.Modules.Market.Features;
+using Wenming.Web.Modules.Market.Features.GoodsPhoto;
 using Wenming.Web.Modules.Market.Features.ManageGoods;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Http;
@@ -12,7 +13,7 @@ namespace Wenming.Web.Pages.Market;
 
 /// <summary>One item on the shelf: stock in (donation with its donor, purchase, adjustment), edit or take off the shelf, and its inventory ledger.</summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class GoodsDetailModel(GoodsHandler goods) : AppPageModel
+public sealed class GoodsDetailModel(GoodsHandler goods, GoodsPhotoHandler photos) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -94,6 +95,19 @@ public sealed class GoodsDetailModel(GoodsHandler goods) : AppPageModel
         }
 
         Notice = Text.Get("Market.ui.saved");
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostPhotoAsync(long id, IFormFile? file, CancellationToken ct)
+    {
+        await using var content = file?.OpenReadStream();
+        var result = await photos.SetAsync(id, file?.FileName, content, ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "") ?? await LoadAsync(id, ct) ?? Page();
+        }
+
+        Notice = Text.Get("Market.ui.photo_saved");
         return RedirectToPage(new { id });
     }
 

@@ -109,6 +109,17 @@ public sealed partial class MarketTests(BrowserFixture app)
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("大米 的库存现为");
         await Assertions.Expect(page.GetByTestId("stock")).ToHaveTextAsync((before + 4).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.GetByTestId("movements").Locator("tbody tr").First).ToContainTextAsync("桃花村乡贤王先生");
+
+        // A picture for the shelf: the shop shows it.
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "大米.png",
+            MimeType = "image/png",
+            Buffer = Wenming.Web.Platform.Files.SampleFiles.Png(40, 30, (x, y) => ((byte)(200 + (x % 50)), (byte)(180 + (y % 60)), 120)),
+        });
+        await page.GetByTestId("upload-photo").ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("图片已更新");
+        Assert.True(await page.GetByTestId("photo").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 40"), "the uploaded picture is shown");
         await LooksRightAsync(page, 360, "market-goods-detail");
         await page.Context.CloseAsync();
     }

@@ -4,9 +4,11 @@ using Wenming.Web.Platform.Localization;
 namespace Wenming.Web.Modules.Market.Features;
 
 /// <summary>API.md's goods shape <c>{id, orgUnitId, name, pricePoints, stock}</c> and more.</summary>
-public sealed record GoodsDto(long Id, long OrgUnitId, string Name, int PricePoints, int Stock, string? Description, string? Donor, bool Active, DateTime UpdatedAt)
+/// <param name="PhotoUrl">Where the API serves the picture (bearer), when there is one; pages use <c>/market/photo/{id}</c>.</param>
+public sealed record GoodsDto(long Id, long OrgUnitId, string Name, int PricePoints, int Stock, string? Description, string? Donor, bool Active, string? PhotoUrl, DateTime UpdatedAt)
 {
-    public static GoodsDto From(Goods g) => new(g.Id, g.OrgUnitId, g.Name, g.PricePoints, g.Stock, g.Description, g.Donor, g.Active, g.UpdatedAt);
+    public static GoodsDto From(Goods g) =>
+        new(g.Id, g.OrgUnitId, g.Name, g.PricePoints, g.Stock, g.Description, g.Donor, g.Active, g.PhotoFileId is null ? null : $"/api/v1/market/goods/{g.Id}/photo", g.UpdatedAt);
 }
 
 public sealed record StockMovementDto(
