@@ -1,6 +1,7 @@
 using Wenming.Web.Modules.Accounts;
 using Wenming.Web.Modules.Activities;
 using Wenming.Web.Modules.Audit;
+using Wenming.Web.Modules.Market;
 using Wenming.Web.Modules.Notifications;
 using Wenming.Web.Modules.Orders;
 using Wenming.Web.Modules.Organization;
@@ -27,6 +28,7 @@ public static class Composition
             .AddSocialOrgs()
             .AddOrders()
             .AddPoints()
+            .AddMarket()
             .AddAccounts()
             .AddNotifications()
             .AddAuditLog()
@@ -50,6 +52,7 @@ public static class Composition
             .MapNotifications()
             .MapOrders()
             .MapPoints()
+            .MapMarket()
             .MapAuditLog()
             .MapFiles();
         app.MapFilePages();

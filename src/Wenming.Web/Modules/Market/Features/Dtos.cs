@@ -1,0 +1,41 @@
+using Wenming.Web.Modules.Market.Domain;
+using Wenming.Web.Platform.Localization;
+
+namespace Wenming.Web.Modules.Market.Features;
+
+/// <summary>API.md's goods shape <c>{id, orgUnitId, name, pricePoints, stock}</c> and more.</summary>
+/// <param name="PhotoUrl">Where the API serves the picture (bearer), when there is one; pages use <c>/market/photo/{id}</c>.</param>
+public sealed record GoodsDto(long Id, long OrgUnitId, string Name, int PricePoints, int Stock, string? Description, string? Donor, bool Active, string? PhotoUrl, DateTime UpdatedAt)
+{
+    public static GoodsDto From(Goods g) =>
+        new(g.Id, g.OrgUnitId, g.Name, g.PricePoints, g.Stock, g.Description, g.Donor, g.Active, g.PhotoFileId is null ? null : $"/api/v1/market/goods/{g.Id}/photo", g.UpdatedAt);
+}
+
+public sealed record StockMovementDto(
+    long Id, long GoodsId, StockSource Source, string SourceLabel, int Quantity, int StockAfter, string? Donor, string? Note, long? RedemptionId, string? ByName, DateTime At)
+{
+    public static StockMovementDto From(StockMovement m) =>
+        new(m.Id, m.GoodsId, m.Source, MarketLabels.Source(m.Source), m.Quantity, m.StockAfter, m.Donor, m.Note, m.RedemptionId, m.ByName, m.At);
+}
+
+/// <summary>
+/// A redemption as its person and the counter see it. <paramref name="PersonName"/> only when the caller
+/// may see the person (the counter, the person themselves); <paramref name="BalanceAfter"/> only on the
+/// answer that paid or refunded.
+/// </summary>
+public sealed record RedemptionDto(
+    long Id, long GoodsId, string GoodsName, long OrgUnitId, long PersonId, string? PersonName, int Quantity, int UnitPrice, int Points, string PickupCode,
+    RedemptionStatus Status, string StatusLabel, bool AtCounter, DateTime CreatedAt, DateTime? PickedUpAt, string? PickedUpBy, DateTime? CancelledAt, string? CancelledBy,
+    int? BalanceAfter = null)
+{
+    public static RedemptionDto From(Redemption r, string? personName, int? balanceAfter = null) =>
+        new(r.Id, r.GoodsId, r.GoodsName, r.OrgUnitId, r.PersonId, personName, r.Quantity, r.UnitPrice, r.Points, r.PickupCode,
+            r.Status, MarketLabels.Status(r.Status), r.AtCounter, r.CreatedAt, r.PickedUpAt, r.PickedUpByName, r.CancelledAt, r.CancelledByName, balanceAfter);
+}
+
+public static class MarketLabels
+{
+    public static string Source(StockSource source) => Text.Get("Market.source." + source);
+
+    public static string Status(RedemptionStatus status) => Text.Get("Market.status." + status);
+}

@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Market.Domain;
+using Wenming.Web.Modules.Market.Features;
+using Wenming.Web.Modules.Market.Features.GoodsPhoto;
+using Wenming.Web.Modules.Market.Features.ManageGoods;
+using Wenming.Web.Pages.Shared;
+using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Localization;
+
+namespace Wenming.Web.Pages.Market;
+
+/// <summary>One item on the shelf: stock in (donation with its donor, purchase, adjustment), edit or take off the shelf, and its inventory ledger.</summary>
+[Authorize(Roles = Roles.Admins)]
+public sealed class GoodsDetailModel(GoodsHandler goods, GoodsPhotoHandler photos) : AppPageModel
+{
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    [BindProperty]
+    public StockInput Stock { get; set; } = new();
+
+    [BindProperty]
+    public EditInput Edit { get; set; } = new();
+
+    public GoodsDto Goods { get; private set; } = null!;
+
+    public PageOf<StockMovementDto> Movements { get; private set; } = new([], 1, 20, 0);
+
+    public sealed class StockInput
+    {
+        public StockSource? Source { get; set; } = StockSource.Donation;
+
+        public int? Quantity { get; set; }
+
+        public string? Donor { get; set; }
+
+        public string? Note { get; set; }
+    }
+
+    public sealed class EditInput
+    {
+        public string? Name { get; set; }
+
+        public int? PricePoints { get; set; }
+
+        public string? Description { get; set; }
+
+        public bool Active { get; set; } = true;
+    }
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
+    {
+        var found = await LoadAsync(id, ct);
+        if (found is not null)
+        {
+            return found;
+        }
+
+        Edit = new EditInput { Name = Goods.Name, PricePoints = Goods.PricePoints, Description = Goods.Description, Active = Goods.Active };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostStockAsync(long id, CancellationToken ct)
+    {
+        if (BindingFailed())
+        {
+            return await LoadAsync(id, ct) ?? Page();
+        }
+
+        var s = Stock;
+        var result = await goods.StockInAsync(id, new StockInRequest(s.Quantity, s.Source, s.Note, s.Donor), ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "Stock") ?? await LoadAsync(id, ct) ?? Page();
+        }
+
+        Notice = Text.Get("Market.ui.stocked", result.Value.Name, result.Value.Stock);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(long id, CancellationToken ct)
+    {
+        if (BindingFailed())
+        {
+            return await LoadAsync(id, ct) ?? Page();
+        }
+
+        var e = Edit;
+        var result = await goods.EditAsync(id, new EditGoodsRequest(e.Name, e.PricePoints, e.Description, e.Active), ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "Edit") ?? await LoadAsync(id, ct) ?? Page();
+        }
+
+        Notice = Text.Get("Market.ui.saved");
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostPhotoAsync(long id, IFormFile? file, CancellationToken ct)
+    {
+        await using var content = file?.OpenReadStream();
+        var result = await photos.SetAsync(id, file?.FileName, content, ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "") ?? await LoadAsync(id, ct) ?? Page();
+        }
+
+        Notice = Text.Get("Market.ui.photo_saved");
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
+    {
+        var found = await goods.GetAsync(id, ct);
+        if (!found.IsSuccess)
+        {
+            return Refuse(found.Error!, prefix: "");
+        }
+
+        Goods = found.Value;
+        var movements = await goods.MovementsAsync(id, new PageRequest(Math.Max(1, PageNumber)), ct);
+        if (!movements.IsSuccess)
+        {
+            return Refuse(movements.Error!, prefix: "");
+        }
+
+        Movements = movements.Value;
+        return null;
+    }
+}
