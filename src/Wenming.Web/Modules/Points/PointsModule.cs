@@ -1,7 +1,7 @@
 using Wenming.Web.Modules.Points.Contracts;
 using Wenming.Web.Modules.Points.Features;
-using Wenming.Web.Modules.Points.Features.Earning;
 using Wenming.Web.Modules.Points.Features.Awards;
+using Wenming.Web.Modules.Points.Features.Earning;
 using Wenming.Web.Modules.Points.Features.Ledger;
 using Wenming.Web.Modules.Points.Features.Rules;
 
