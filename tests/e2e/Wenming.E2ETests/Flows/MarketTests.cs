@@ -119,8 +119,17 @@ public sealed partial class MarketTests(BrowserFixture app)
         });
         await page.GetByTestId("upload-photo").ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("图片已更新");
-        Assert.True(await page.GetByTestId("photo").EvaluateAsync<bool>("img => img.complete && img.naturalWidth === 40"), "the uploaded picture is shown");
+        await Assertions.Expect(page.GetByTestId("photo")).ToHaveJSPropertyAsync("naturalWidth", 40);
         await LooksRightAsync(page, 360, "market-goods-detail");
         await page.Context.CloseAsync();
+
+        // On a desktop the shop shows the goods side by side, the picture on its card.
+        var desk = await app.SignInAsync("resident3");
+        await desk.GotoAsync("/market");
+        var rice = desk.Locator("li.goods-card", new() { HasText = "大米" });
+        await rice.Locator("img.goods-photo").ScrollIntoViewIfNeededAsync();
+        await Assertions.Expect(rice.Locator("img.goods-photo")).ToHaveJSPropertyAsync("naturalWidth", 40);
+        await LooksRightAsync(desk, 1280, "market-shop");
+        await desk.Context.CloseAsync();
     }
 }
