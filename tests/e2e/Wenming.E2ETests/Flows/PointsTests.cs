@@ -45,7 +45,7 @@ public sealed partial class PointsTests(BrowserFixture app)
         var phone = await app.SignInAsync("resident3", 360, 740);
         await phone.GotoAsync("/");
         await phone.GetByText("菜单").ClickAsync();
-        await phone.GetByRole(AriaRole.Link, new() { Name = "我的积分" }).ClickAsync();
+        await phone.GetByRole(AriaRole.Link, new() { Name = "积分", Exact = true }).ClickAsync();
         await Assertions.Expect(phone.Locator("h1")).ToHaveTextAsync("我的积分");
         await Assertions.Expect(phone.GetByTestId("balance")).ToHaveTextAsync(balance.Balance.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(phone.GetByTestId("earned")).ToHaveTextAsync(balance.Earned.ToString(System.Globalization.CultureInfo.InvariantCulture));
