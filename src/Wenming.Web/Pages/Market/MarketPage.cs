@@ -5,7 +5,7 @@ namespace Wenming.Web.Pages.Market;
 /// <summary>Small display helpers shared by the market pages.</summary>
 public static class MarketPage
 {
-    public static string Time(DateTime? utc) => utc is { } at ? Text.Display(at) : "—";
+    public static string Time(DateTimeOffset? at) => at is { } t ? t.ToOffset(Text.ChinaOffset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "—";
 
     public static string StatusBadge(Wenming.Web.Modules.Market.Domain.RedemptionStatus status) => status switch
     {

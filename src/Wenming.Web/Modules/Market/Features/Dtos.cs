@@ -5,17 +5,17 @@ namespace Wenming.Web.Modules.Market.Features;
 
 /// <summary>API.md's goods shape <c>{id, orgUnitId, name, pricePoints, stock}</c> and more.</summary>
 /// <param name="PhotoUrl">Where the API serves the picture (bearer), when there is one; pages use <c>/market/photo/{id}</c>.</param>
-public sealed record GoodsDto(long Id, long OrgUnitId, string Name, int PricePoints, int Stock, string? Description, string? Donor, bool Active, string? PhotoUrl, DateTime UpdatedAt)
+public sealed record GoodsDto(long Id, long OrgUnitId, string Name, int PricePoints, int Stock, string? Description, string? Donor, bool Active, string? PhotoUrl, DateTimeOffset UpdatedAt)
 {
     public static GoodsDto From(Goods g) =>
-        new(g.Id, g.OrgUnitId, g.Name, g.PricePoints, g.Stock, g.Description, g.Donor, g.Active, g.PhotoFileId is null ? null : $"/api/v1/market/goods/{g.Id}/photo", g.UpdatedAt);
+        new(g.Id, g.OrgUnitId, g.Name, g.PricePoints, g.Stock, g.Description, g.Donor, g.Active, g.PhotoFileId is null ? null : $"/api/v1/market/goods/{g.Id}/photo", Text.ToChinaTime(g.UpdatedAt));
 }
 
 public sealed record StockMovementDto(
-    long Id, long GoodsId, StockSource Source, string SourceLabel, int Quantity, int StockAfter, string? Donor, string? Note, long? RedemptionId, string? ByName, DateTime At)
+    long Id, long GoodsId, StockSource Source, string SourceLabel, int Quantity, int StockAfter, string? Donor, string? Note, long? RedemptionId, string? ByName, DateTimeOffset At)
 {
     public static StockMovementDto From(StockMovement m) =>
-        new(m.Id, m.GoodsId, m.Source, MarketLabels.Source(m.Source), m.Quantity, m.StockAfter, m.Donor, m.Note, m.RedemptionId, m.ByName, m.At);
+        new(m.Id, m.GoodsId, m.Source, MarketLabels.Source(m.Source), m.Quantity, m.StockAfter, m.Donor, m.Note, m.RedemptionId, m.ByName, Text.ToChinaTime(m.At));
 }
 
 /// <summary>
@@ -25,12 +25,14 @@ public sealed record StockMovementDto(
 /// </summary>
 public sealed record RedemptionDto(
     long Id, long GoodsId, string GoodsName, long OrgUnitId, long PersonId, string? PersonName, int Quantity, int UnitPrice, int Points, string PickupCode,
-    RedemptionStatus Status, string StatusLabel, bool AtCounter, DateTime CreatedAt, DateTime? PickedUpAt, string? PickedUpBy, DateTime? CancelledAt, string? CancelledBy,
+    RedemptionStatus Status, string StatusLabel, bool AtCounter, DateTimeOffset CreatedAt, DateTimeOffset? PickedUpAt, string? PickedUpBy, DateTimeOffset? CancelledAt, string? CancelledBy,
     int? BalanceAfter = null)
 {
     public static RedemptionDto From(Redemption r, string? personName, int? balanceAfter = null) =>
         new(r.Id, r.GoodsId, r.GoodsName, r.OrgUnitId, r.PersonId, personName, r.Quantity, r.UnitPrice, r.Points, r.PickupCode,
-            r.Status, MarketLabels.Status(r.Status), r.AtCounter, r.CreatedAt, r.PickedUpAt, r.PickedUpByName, r.CancelledAt, r.CancelledByName, balanceAfter);
+            r.Status, MarketLabels.Status(r.Status), r.AtCounter, Text.ToChinaTime(r.CreatedAt), ChinaTime(r.PickedUpAt), r.PickedUpByName, ChinaTime(r.CancelledAt), r.CancelledByName, balanceAfter);
+
+    private static DateTimeOffset? ChinaTime(DateTime? utc) => utc is { } at ? Text.ToChinaTime(at) : null;
 }
 
 public static class MarketLabels
