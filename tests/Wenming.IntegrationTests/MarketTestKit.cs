@@ -35,20 +35,9 @@ public sealed class MarketTestKit(AppFixture app)
     }
 
     /// <summary>Points for a test person: an Award through the ledger with a test source key.</summary>
-    public async Task GiveAsync(long personId, int points)
-    {
-        using var scope = app.Factory.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CurrentActor>().Operator("market-tests");
-        var result = await scope.ServiceProvider.GetRequiredService<IPointsLedger>()
-            .PostAsync(new PointPosting(personId, points, PointKind.Award, "test:" + Guid.NewGuid().ToString("N"), "测试积分"), CancellationToken.None);
-        Assert.Equal(PostingOutcome.Posted, result.Outcome);
-    }
+    public Task GiveAsync(long personId, int points) => Ledger.GiveAsync(app, personId, points);
 
-    public async Task<int> BalanceAsync(long personId)
-    {
-        using var scope = app.Factory.Services.CreateScope();
-        return (await scope.ServiceProvider.GetRequiredService<IPointsLedger>().BalanceUnscopedAsync(personId, CancellationToken.None)).Balance;
-    }
+    public async Task<int> BalanceAsync(long personId) => (await Ledger.BalanceAsync(app, personId)).Balance;
 
     public async Task<long> GoodsAsync(int price, int stock, string unitKey = "village1", string by = "village1", string? name = null) =>
         (await app.As(by).PostAsync("/api/v1/market/goods", new { orgUnitId = app.Demo.Unit(unitKey), name = name ?? TestData.Name("物品"), pricePoints = price, stock }))
@@ -82,25 +71,12 @@ public sealed class MarketTestKit(AppFixture app)
     }
 
     /// <summary>
-    /// The two invariants: every point balance equals the sum of its ledger rows (and the last row's
-    /// balance after), and every stock equals the sum of its movements (and the last movement's stock after).
+    /// The two invariants: the points books balance (<see cref="Ledger.AssertBooksBalanceAsync"/>), and every
+    /// stock equals the sum of its movements (and the last movement's stock after).
     /// </summary>
     public async Task AssertInvariantsAsync()
     {
-        var accounts = await ReadAsync(db => db.Set<PointAccount>().IgnoreQueryFilters().AsNoTracking().Select(a => new { a.PersonId, a.Balance }).ToListAsync());
-        var sums = await ReadAsync(db => db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking()
-            .GroupBy(t => t.PersonId).Select(g => new { PersonId = g.Key, Sum = g.Sum(t => t.Amount), LastId = g.Max(t => t.Id) }).ToDictionaryAsync(g => g.PersonId));
-        var lasts = await ReadAsync(db => db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking().Select(t => new { t.Id, t.BalanceAfter }).ToDictionaryAsync(t => t.Id, t => t.BalanceAfter));
-        foreach (var account in accounts)
-        {
-            var sum = sums.GetValueOrDefault(account.PersonId);
-            Assert.True(account.Balance == (sum?.Sum ?? 0), $"person {account.PersonId}: balance {account.Balance} but the ledger sums to {sum?.Sum}");
-            Assert.True(account.Balance >= 0);
-            if (sum is not null)
-            {
-                Assert.Equal(account.Balance, lasts[sum.LastId]);
-            }
-        }
+        await Ledger.AssertBooksBalanceAsync(app);
 
         var goods = await ReadAsync(db => db.Set<Goods>().IgnoreQueryFilters().AsNoTracking().Select(g => new { g.Id, g.Stock }).ToListAsync());
         var moved = await ReadAsync(db => db.Set<StockMovement>().IgnoreQueryFilters().AsNoTracking()

@@ -122,30 +122,7 @@ public abstract class PointsEarningTests(AppFixture app) : IAsyncLifetime
 
     private Task<int> SweepAsync(DateTime nowUtc) => Jobs.RunOnceAsync<OutboxSweepJob>(app.Factory.Services, nowUtc, CancellationToken.None);
 
-    /// <summary>Every account equals the sum of its ledger, and every row's balance and earned-after follow from the rows before it.</summary>
-    private async Task AssertLedgerInvariantAsync()
-    {
-        var (accounts, rows) = await DbAsync(async (db, _) => (
-            await db.Set<PointAccount>().IgnoreQueryFilters().AsNoTracking().ToListAsync(),
-            await db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking().OrderBy(t => t.Id).ToListAsync()));
-        foreach (var account in accounts)
-        {
-            int balance = 0, earned = 0;
-            foreach (var t in rows.Where(t => t.PersonId == account.PersonId))
-            {
-                balance += t.Amount;
-                earned += PointAccount.CountsAsEarned(t.Kind) ? t.Amount : 0;
-                Assert.Equal(balance, t.BalanceAfter);
-                Assert.Equal(earned, t.EarnedAfter);
-                Assert.True(balance >= 0, $"transaction {t.Id} left a negative balance");
-            }
-
-            Assert.Equal(balance, account.Balance);
-            Assert.Equal(earned, account.Earned);
-        }
-
-        Assert.DoesNotContain(rows, t => accounts.All(a => a.PersonId != t.PersonId));
-    }
+    private Task AssertLedgerInvariantAsync() => Ledger.AssertBooksBalanceAsync(app);
 
     [ProviderFact]
     public async Task ConfirmingARecord_PaysItsHoursAtOnce_WithTheReason_RoundedDown()
