@@ -192,6 +192,26 @@ public abstract class PointsLedgerTests(AppFixture app)
     }
 
     [ProviderFact]
+    public async Task Every_posting_is_in_the_audit_log_with_who_and_the_balance_before_and_after()
+    {
+        var person = await NewPersonAsync();
+        await Ledger.PostAsync(app, Credit(person, 15));
+        var spent = await Ledger.PostAsync(app, Spend(person, 10));
+
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var account = await db.Set<PointAccount>().IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.PersonId == person);
+        var entries = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => (e.EntityType == nameof(PointAccount) && e.EntityId == account.Id.ToString()) || (e.EntityType == nameof(PointTransaction) && e.EntityId == spent.TransactionId!.Value.ToString()))
+            .ToListAsync();
+
+        Assert.Equal(2, entries.Count(e => e.EntityType == nameof(PointAccount)));
+        Assert.Contains(entries, e => e.EntityType == nameof(PointAccount) && e.Changes.Contains("\"old\":15") && e.Changes.Contains("\"new\":5"));
+        Assert.Single(entries, e => e.EntityType == nameof(PointTransaction));
+        Assert.All(entries, e => Assert.Equal("test", e.Login));
+    }
+
+    [ProviderFact]
     public async Task An_unknown_person_gets_nothing()
     {
         var result = await Ledger.PostAsync(app, Credit(987_654_321, 10));

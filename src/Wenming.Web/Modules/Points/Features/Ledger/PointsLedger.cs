@@ -3,6 +3,7 @@ using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Points.Contracts;
 using Wenming.Web.Modules.Points.Domain;
 using Wenming.Web.Modules.Points.Features.Rules;
+using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Scope;
 
@@ -96,6 +97,12 @@ public sealed class PointsLedger(AppDbContext db, OrgScope scope, CurrentActor a
         var earned = account.Earned + (PointAccount.CountsAsEarned(posting.Kind) ? amount : 0);
         await accounts.ExecuteUpdateAsync(
             s => s.SetProperty(a => a.Balance, balance).SetProperty(a => a.Earned, earned).SetProperty(a => a.UpdatedAt, now), ct);
+        // The set-based UPDATE bypasses change tracking, so the account's change is logged by hand.
+        db.AuditDirectWrite(AuditAction.Updated, nameof(PointAccount), account.Id, account.OrgUnitId, new Dictionary<string, object?>
+        {
+            ["Balance"] = new { old = account.Balance, @new = balance },
+            ["Earned"] = new { old = account.Earned, @new = earned },
+        });
         var transaction = PointTransaction.Create(account, amount, posting, balance, earned, actor.UserId, actor.Login, now);
         db.Add(transaction);
         await db.SaveChangesAsync(ct);
