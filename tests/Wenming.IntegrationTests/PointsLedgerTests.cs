@@ -212,6 +212,22 @@ public abstract class PointsLedgerTests(AppFixture app)
     }
 
     [ProviderFact]
+    public async Task An_account_follows_its_person_to_another_village_with_the_next_posting()
+    {
+        var person = await NewPersonAsync();
+        await Ledger.PostAsync(app, Credit(person, 10));
+        (await app.Admin.PutAsync($"/api/v1/people/{person}", new { name = "搬迁户", phone = TestData.Phone(), orgUnitId = app.Demo.Unit("village2") })).Expect(HttpStatusCode.OK);
+
+        await Ledger.PostAsync(app, Credit(person, 5));
+
+        (await app.As("village2").GetAsync($"/api/v1/points/accounts/{person}")).Expect(HttpStatusCode.OK);
+        (await app.As("village1").GetAsync($"/api/v1/points/accounts/{person}")).Expect(HttpStatusCode.NotFound);
+        var rows = await RowsAsync(person);
+        Assert.Equal([app.Demo.Unit("village1"), app.Demo.Unit("village2")], rows.Select(r => r.OrgUnitId));
+        await Ledger.AssertBooksBalanceAsync(app);
+    }
+
+    [ProviderFact]
     public async Task An_unknown_person_gets_nothing()
     {
         var result = await Ledger.PostAsync(app, Credit(987_654_321, 10));

@@ -68,7 +68,10 @@ public sealed class PointsLedger(AppDbContext db, OrgScope scope, CurrentActor a
             ON CONFLICT ("PersonId") DO NOTHING
             """, ct);
         var accounts = db.Set<PointAccount>().IgnoreQueryFilters().Where(a => a.PersonId == person.Id);
-        await accounts.ExecuteUpdateAsync(s => s.SetProperty(a => a.Version, a => a.Version + 1), ct);
+        // The lock; it also moves the account along when the person has moved to another village, so the
+        // new village's cadres and ranking see it (earlier rows keep the unit they were booked in).
+        await accounts.ExecuteUpdateAsync(
+            s => s.SetProperty(a => a.Version, a => a.Version + 1).SetProperty(a => a.OrgUnitId, person.OrgUnitId).SetProperty(a => a.CountyId, person.CountyId), ct);
         var account = await accounts.AsNoTracking()
             .Select(a => new PointAccountRow(a.Id, a.PersonId, a.OrgUnitId, a.CountyId, a.Balance, a.Earned))
             .SingleAsync(ct);
