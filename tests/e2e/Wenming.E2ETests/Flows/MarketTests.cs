@@ -88,6 +88,44 @@ public sealed partial class MarketTests(BrowserFixture app)
     }
 
     [BrowserFact]
+    public async Task Counter_RedeemsForAResidentWithoutAPhone_AndHandsItOver()
+    {
+        var page = await app.SignInAsync("village1", 360, 740);
+        await page.GotoAsync("/market/counter");
+        await page.GetByTestId("counter-redeem-link").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("代居民兑换");
+
+        // resident4 (demo) lives in 桃花村; find them by the family name.
+        await page.GotoAsync("/market/counter/redeem?q=" + Uri.EscapeDataString("廖"));
+        await page.GetByTestId("match").First.ClickAsync();
+        var balanceText = await page.GetByTestId("balance").InnerTextAsync();
+        var balance = int.Parse(Regex.Match(balanceText, "[0-9]+").Value, System.Globalization.CultureInfo.InvariantCulture);
+        await LooksRightAsync(page, 360, "market-counter-redeem");
+
+        // Too many comes back at the field, and nothing is spent.
+        var toothpaste = await page.GetByTestId("goods").Locator("option", new() { HasText = "牙膏" }).GetAttributeAsync("value");
+        await page.GetByTestId("goods").SelectOptionAsync(toothpaste!);
+        await page.GetByTestId("quantity").FillAsync("21");
+        await page.GetByTestId("counter-redeem").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-valmsg-for='Input.Quantity']")).ToContainTextAsync("兑换数量须为 1 到");
+        await Assertions.Expect(page.GetByTestId("balance")).ToContainTextAsync(balance.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        await page.GetByTestId("quantity").FillAsync("1");
+        await page.GetByTestId("counter-redeem").ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("柜台核销");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("牙膏 × 1，取货码");
+        await Assertions.Expect(page.GetByTestId("found").Locator("h2")).ToHaveTextAsync("牙膏 × 1");
+        await page.GetByTestId("found").GetByTestId("hand-over").ClickAsync();
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("已发放：牙膏 × 1");
+
+        // The person's statement shows the 15 points spent.
+        await page.GotoAsync("/market/counter/redeem?q=" + Uri.EscapeDataString("廖"));
+        await page.GetByTestId("match").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("balance")).ToContainTextAsync((balance - 15).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task Admin_StocksInADonation_AndSeesItInTheLedger()
     {
         var page = await app.SignInAsync("village1", 360, 740);
