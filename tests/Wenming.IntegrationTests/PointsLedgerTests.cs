@@ -228,6 +228,23 @@ public abstract class PointsLedgerTests(AppFixture app)
     }
 
     [ProviderFact]
+    public async Task A_row_is_reversed_once_even_when_two_sources_ask_for_it()
+    {
+        var person = await NewPersonAsync();
+        var earned = await Ledger.PostAsync(app, Credit(person, 30));
+        PointPosting Reverse(string key) => new(person, -30, PointKind.Reversal, key, "测试冲正", DebitRule.UpToBalance, earned.TransactionId);
+
+        var byCadre = await Ledger.PostAsync(app, Reverse("reversal:" + earned.TransactionId));
+        var byEvent = await Ledger.PostAsync(app, Reverse("reversal:service-hours:" + Guid.NewGuid()));
+
+        Assert.Equal(PostingOutcome.Posted, byCadre.Outcome);
+        Assert.Equal((PostingOutcome.AlreadyPosted, byCadre.TransactionId), (byEvent.Outcome, byEvent.TransactionId));
+        Assert.Equal(0, (await Ledger.BalanceAsync(app, person)).Balance);
+        Assert.Equal(2, (await RowsAsync(person)).Count);
+        await Ledger.AssertBooksBalanceAsync(app);
+    }
+
+    [ProviderFact]
     public async Task An_unknown_person_gets_nothing()
     {
         var result = await Ledger.PostAsync(app, Credit(987_654_321, 10));

@@ -85,6 +85,20 @@ public sealed class PointsLedger(AppDbContext db, OrgScope scope, CurrentActor a
             return new PostingResult(PostingOutcome.AlreadyPosted, earlier.Id, earlier.Amount, account.Balance);
         }
 
+        // A row is reversed at most once, whoever asks (a cadre's 冲正, a reversed service record's event):
+        // the earlier reversal answers, under whatever source key it was posted.
+        if (posting.ReversesTransactionId is { } reversed)
+        {
+            var reversal = await db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking()
+                .Where(t => t.ReversesTransactionId == reversed)
+                .Select(t => new { t.Id, t.Amount })
+                .SingleOrDefaultAsync(ct);
+            if (reversal is not null)
+            {
+                return new PostingResult(PostingOutcome.AlreadyPosted, reversal.Id, reversal.Amount, account.Balance);
+            }
+        }
+
         var amount = posting.Amount;
         if (amount < 0 && -amount > account.Balance)
         {
