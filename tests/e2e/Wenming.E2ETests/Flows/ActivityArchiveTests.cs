@@ -12,11 +12,8 @@ namespace Wenming.E2ETests.Flows;
 /// archives the demo's complete one on a desktop. Each test uses its own demo activity.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class ActivityArchiveTests(BrowserFixture app)
+public sealed class ActivityArchiveTests(BrowserFixture app)
 {
-    [GeneratedRegex(@"\b(Archive|activity|file|field|validation|common)\.[a-z_]+(\.[A-Za-z_]+)?\b")]
-    private static partial Regex ResourceKey();
-
     private static async Task OpenFinishedAsync(IPage page, string title)
     {
         await page.GotoAsync("/activities?status=Finished");
@@ -36,7 +33,7 @@ public sealed partial class ActivityArchiveTests(BrowserFixture app)
 
         var archive = phone.GetByTestId("archive");
         await Assertions.Expect(archive.GetByTestId("archive-badge")).ToHaveTextAsync("档案未完整（缺：诵读金句、群众评单、资料留存、签到表）");
-        Assert.DoesNotMatch(ResourceKey(), await phone.Locator("body").InnerTextAsync());
+        Assert.DoesNotMatch(BrowserFixture.ResourceKey, await phone.Locator("body").InnerTextAsync());
         Assert.True(await BrowserFixture.ScrollWidthAsync(phone) <= 360, "the activity page scrolls sideways at 360 px");
         await Assertions.Expect(archive.GetByTestId("upload-form").Locator("input[type=file]")).ToHaveAttributeAsync("accept", new Regex("image/\\*"));
 

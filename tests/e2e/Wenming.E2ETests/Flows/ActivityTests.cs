@@ -6,11 +6,8 @@ namespace Wenming.E2ETests.Flows;
 
 /// <summary>Activities on a phone: a volunteer signs up for one nearby; the station creates and publishes one.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class ActivityTests(BrowserFixture app)
+public sealed class ActivityTests(BrowserFixture app)
 {
-    [GeneratedRegex(@"\b(ui|activity|enrollment|field|validation|common)\.[a-z_]+(\.[A-Za-z_]+)?\b")]
-    private static partial Regex ResourceKey();
-
     [BrowserFact]
     public async Task Volunteer_SignsUpNearby_OnAPhone_AndCancels()
     {
@@ -21,7 +18,7 @@ public sealed partial class ActivityTests(BrowserFixture app)
         await Assertions.Expect(phone.Locator("h1")).ToHaveTextAsync("附近的活动");
         var card = phone.GetByTestId("nearby").Locator("section", new() { HasText = "政策宣讲进院坝" });
         await Assertions.Expect(card).ToHaveCountAsync(1);
-        Assert.DoesNotMatch(ResourceKey(), await phone.Locator("body").InnerTextAsync());
+        Assert.DoesNotMatch(BrowserFixture.ResourceKey, await phone.Locator("body").InnerTextAsync());
         Assert.True(await BrowserFixture.ScrollWidthAsync(phone) <= 360, "the nearby page scrolls sideways at 360 px");
 
         await card.GetByRole(AriaRole.Button, new() { Name = "报名" }).ClickAsync();
@@ -39,7 +36,7 @@ public sealed partial class ActivityTests(BrowserFixture app)
     {
         var page = await app.SignInAsync("village1", width, height);
         await page.GotoAsync("/activities");
-        Assert.DoesNotMatch(ResourceKey(), await page.Locator("body").InnerTextAsync());
+        Assert.DoesNotMatch(BrowserFixture.ResourceKey, await page.Locator("body").InnerTextAsync());
         var title = $"垃圾分类宣传{width}";
         await page.FillAsync("#Input_Title", title);
         await page.FillAsync("#Input_Place", "桃花村村委会");

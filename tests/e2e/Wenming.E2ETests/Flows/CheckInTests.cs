@@ -9,12 +9,9 @@ namespace Wenming.E2ETests.Flows;
 
 /// <summary>Scan to check in: the organizer shows the rotating code on site; a volunteer opens it on a phone, signs in and taps 签到.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class CheckInTests(BrowserFixture app)
+public sealed class CheckInTests(BrowserFixture app)
 {
     private const string Ongoing = "村史馆讲解志愿服务";
-
-    [GeneratedRegex(@"\b(ui|activity|enrollment|field|validation|common|checkin|Attendance)\.[a-z_]+(\.[A-Za-z_]+)?\b")]
-    private static partial Regex ResourceKey();
 
     [BrowserFact]
     public async Task Volunteer_ScansTheOrganizersCode_SignsIn_AndChecksIn()
@@ -30,7 +27,7 @@ public sealed partial class CheckInTests(BrowserFixture app)
         await organizer.GetByTestId("show-code").ClickAsync();
         var code = organizer.GetByTestId("check-in-code");
         await Assertions.Expect(code.Locator("svg")).ToBeVisibleAsync();
-        Assert.DoesNotMatch(ResourceKey(), await organizer.Locator("body").InnerTextAsync());
+        Assert.DoesNotMatch(BrowserFixture.ResourceKey, await organizer.Locator("body").InnerTextAsync());
         await BrowserFixture.ScreenshotAsync(organizer, "check-in-code-1280");
         var scanUrl = await code.GetAttributeAsync("data-scan-url");
         Assert.StartsWith($"{app.BaseAddress.ToString().TrimEnd('/')}/activities/{activityId}/scan?t=", scanUrl, StringComparison.Ordinal);
@@ -49,7 +46,7 @@ public sealed partial class CheckInTests(BrowserFixture app)
         await phone.GetByTestId("scan-button").ClickAsync();
         await Assertions.Expect(phone.Locator(".notice")).ToContainTextAsync("签到成功");
         await Assertions.Expect(phone.GetByTestId("scan-button")).ToHaveTextAsync("签退");
-        Assert.DoesNotMatch(ResourceKey(), await phone.Locator("body").InnerTextAsync());
+        Assert.DoesNotMatch(BrowserFixture.ResourceKey, await phone.Locator("body").InnerTextAsync());
         await BrowserFixture.ScreenshotAsync(phone, "scan-done-360");
 
         // The API shows the arrival, recorded as a scan; the organizer's screen lists them without a reload.
@@ -121,7 +118,7 @@ public sealed partial class CheckInTests(BrowserFixture app)
         await Assertions.Expect(page.GetByTestId("attendance-errors")).ToContainTextAsync("签到（签退）时间不能晚于当前时间。");
         await Assertions.Expect(page.Locator("input[name=at][aria-invalid=true]")).ToHaveValueAsync(typed);
         await Assertions.Expect(page.GetByTestId("attendance").GetByTestId("manual-in").First).ToBeVisibleAsync();
-        Assert.DoesNotMatch(ResourceKey(), await page.Locator("body").InnerTextAsync());
+        Assert.DoesNotMatch(BrowserFixture.ResourceKey, await page.Locator("body").InnerTextAsync());
         await BrowserFixture.ScreenshotAsync(page, $"attendance-error-{width}");
         await page.Context.CloseAsync();
     }
@@ -138,7 +135,7 @@ public sealed partial class CheckInTests(BrowserFixture app)
         await Assertions.Expect(sheet.GetByTestId("attendance-counts")).ToContainTextAsync("缺席 1 人");
         await Assertions.Expect(sheet.GetByTestId("no-show")).ToHaveCountAsync(1);
         await Assertions.Expect(sheet.GetByTestId("confirm-records")).ToBeVisibleAsync();
-        Assert.DoesNotMatch(ResourceKey(), await page.Locator("body").InnerTextAsync());
+        Assert.DoesNotMatch(BrowserFixture.ResourceKey, await page.Locator("body").InnerTextAsync());
         if (width <= 360)
         {
             Assert.True(await BrowserFixture.ScrollWidthAsync(page) <= width, "the activity page scrolls sideways at 360 px");

@@ -9,19 +9,8 @@ namespace Wenming.E2ETests.Flows;
 /// code; the counter types the code, sees who and what, and hands it over once; the admin stocks in a donation.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class MarketTests(BrowserFixture app)
+public sealed class MarketTests(BrowserFixture app)
 {
-    // Raw resource keys on a page mean a missing text (the module's keys start with "Market.").
-    [GeneratedRegex(@"\b(Market|ui|field|validation|common)\.[a-z_]+(\.[A-Za-z_]+)?\b")]
-    private static partial Regex ResourceKey();
-
-    private static async Task LooksRightAsync(IPage page, int width, string name)
-    {
-        Assert.DoesNotMatch(ResourceKey(), await page.Locator("body").InnerTextAsync());
-        Assert.True(await BrowserFixture.ScrollWidthAsync(page) <= width, $"{name} scrolls sideways at {width} px");
-        await BrowserFixture.ScreenshotAsync(page, $"{name}-{width}");
-    }
-
     [BrowserFact]
     public async Task Resident_RedeemsOnAPhone_AndTheCounterHandsItOverWithTheCode()
     {
@@ -31,14 +20,14 @@ public sealed partial class MarketTests(BrowserFixture app)
         await phone.GetByRole(AriaRole.Link, new() { Name = "公益超市" }).ClickAsync();
         await Assertions.Expect(phone.Locator("h1")).ToHaveTextAsync("公益超市");
         var balance = int.Parse(await phone.GetByTestId("balance").Locator("b").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
-        await LooksRightAsync(phone, 360, "market-shop");
+        await BrowserFixture.LooksRightAsync(phone, 360, "market-shop");
 
         // 毛巾 costs 20 points at 桃花村's station (demo data).
         var towel = phone.Locator("li.goods-card", new() { HasText = "毛巾" });
         await Assertions.Expect(towel.Locator(".price")).ToContainTextAsync("20");
         await towel.GetByTestId("redeem").ClickAsync();
         await Assertions.Expect(phone.Locator("h1")).ToHaveTextAsync("确认兑换");
-        await LooksRightAsync(phone, 360, "market-confirm");
+        await BrowserFixture.LooksRightAsync(phone, 360, "market-confirm");
 
         // Too many: the form comes back with the message next to the field, and nothing is spent.
         await phone.FillAsync("#Quantity", "0");
@@ -56,7 +45,7 @@ public sealed partial class MarketTests(BrowserFixture app)
         Assert.Matches("^[0-9]{6}$", code);
         var fontSize = await card.GetByTestId("pickup-code").EvaluateAsync<string>("e => getComputedStyle(e).fontSize");
         Assert.True(float.Parse(fontSize.Replace("px", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture) >= 40, "the pickup code is shown big: " + fontSize);
-        await LooksRightAsync(phone, 360, "market-mine");
+        await BrowserFixture.LooksRightAsync(phone, 360, "market-mine");
 
         // The counter, at a desk: a wrong code says so; the right one shows who and what, then 确认发放.
         var counter = await app.SignInAsync("village1");
@@ -70,7 +59,7 @@ public sealed partial class MarketTests(BrowserFixture app)
         var found = counter.GetByTestId("found");
         await Assertions.Expect(found.Locator("h2")).ToHaveTextAsync("毛巾 × 1");
         await Assertions.Expect(found.GetByTestId("found-person")).Not.ToHaveTextAsync("—");
-        await LooksRightAsync(counter, 1280, "market-counter");
+        await BrowserFixture.LooksRightAsync(counter, 1280, "market-counter");
         await found.GetByTestId("hand-over").ClickAsync();
         await Assertions.Expect(counter.Locator(".notice")).ToContainTextAsync("已发放：毛巾 × 1");
 
@@ -100,7 +89,7 @@ public sealed partial class MarketTests(BrowserFixture app)
         await page.GetByTestId("match").First.ClickAsync();
         var balanceText = await page.GetByTestId("balance").InnerTextAsync();
         var balance = int.Parse(Regex.Match(balanceText, "[0-9]+").Value, System.Globalization.CultureInfo.InvariantCulture);
-        await LooksRightAsync(page, 360, "market-counter-redeem");
+        await BrowserFixture.LooksRightAsync(page, 360, "market-counter-redeem");
 
         // Too many comes back at the field, and nothing is spent.
         var toothpaste = await page.GetByTestId("goods").Locator("option", new() { HasText = "牙膏" }).GetAttributeAsync("value");
@@ -131,7 +120,7 @@ public sealed partial class MarketTests(BrowserFixture app)
         var page = await app.SignInAsync("village1", 360, 740);
         await page.GotoAsync("/market/goods");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("公益超市管理");
-        await LooksRightAsync(page, 360, "market-goods");
+        await BrowserFixture.LooksRightAsync(page, 360, "market-goods");
         await page.GetByRole(AriaRole.Link, new() { Name = "大米" }).ClickAsync();
         var before = int.Parse(await page.GetByTestId("stock").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
 
@@ -158,7 +147,7 @@ public sealed partial class MarketTests(BrowserFixture app)
         await page.GetByTestId("upload-photo").ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("图片已更新");
         await Assertions.Expect(page.GetByTestId("photo")).ToHaveJSPropertyAsync("naturalWidth", 40);
-        await LooksRightAsync(page, 360, "market-goods-detail");
+        await BrowserFixture.LooksRightAsync(page, 360, "market-goods-detail");
         await page.Context.CloseAsync();
 
         // On a desktop the shop shows the goods side by side, the picture on its card.
@@ -167,7 +156,7 @@ public sealed partial class MarketTests(BrowserFixture app)
         var rice = desk.Locator("li.goods-card", new() { HasText = "大米" });
         await rice.Locator("img.goods-photo").ScrollIntoViewIfNeededAsync();
         await Assertions.Expect(rice.Locator("img.goods-photo")).ToHaveJSPropertyAsync("naturalWidth", 40);
-        await LooksRightAsync(desk, 1280, "market-shop");
+        await BrowserFixture.LooksRightAsync(desk, 1280, "market-shop");
         await desk.Context.CloseAsync();
     }
 }

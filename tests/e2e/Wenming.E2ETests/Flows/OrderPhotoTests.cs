@@ -8,18 +8,8 @@ namespace Wenming.E2ETests.Flows;
 
 /// <summary>Photos on completion (issue 4): the leader attaches a photo from a phone while reporting; the resident sees it.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class OrderPhotoTests(BrowserFixture app)
+public sealed class OrderPhotoTests(BrowserFixture app)
 {
-    [GeneratedRegex(@"\b(OrderPhotos|Orders|ui|field|validation|common|file)\.[a-z_]+(\.[A-Za-z_]+)?\b")]
-    private static partial Regex ResourceKey();
-
-    private static async Task LooksRightAsync(IPage page, int width, string name)
-    {
-        Assert.DoesNotMatch(ResourceKey(), await page.Locator("body").InnerTextAsync());
-        Assert.True(await BrowserFixture.ScrollWidthAsync(page) <= width, $"{name} scrolls sideways at {width} px");
-        await BrowserFixture.ScreenshotAsync(page, $"{name}-{width}");
-    }
-
     /// <summary>True once the image has really been loaded and decoded (not a broken-image icon).</summary>
     private static Task<bool> LoadedAsync(ILocator img) => img.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0");
 
@@ -40,7 +30,7 @@ public sealed partial class OrderPhotoTests(BrowserFixture app)
         await form.GetByTestId("upload-photos").ClickAsync();
         await Assertions.Expect(phone.Locator("[data-valmsg-for='PhotoFiles']")).ToContainTextAsync("只能上传");
         await Assertions.Expect(phone.GetByTestId("order-photos")).ToHaveCountAsync(0);
-        await LooksRightAsync(phone, 360, "order-photo-refused");
+        await BrowserFixture.LooksRightAsync(phone, 360, "order-photo-refused");
 
         // The photo goes up with the report itself.
         var photo = SampleFiles.Png(160, 120, (x, y) => ((byte)(80 + x), (byte)(60 + y), 40));
@@ -57,7 +47,7 @@ public sealed partial class OrderPhotoTests(BrowserFixture app)
         Assert.True(await LoadedAsync(thumbnail), "the leader's thumbnail does not load");
         // Completed: the photos are evidence now, with no delete button.
         await Assertions.Expect(phone.GetByTestId("order-photos").GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
-        await LooksRightAsync(phone, 360, "order-photo-completed");
+        await BrowserFixture.LooksRightAsync(phone, 360, "order-photo-completed");
         await phone.Context.CloseAsync();
 
         var resident = await app.SignInAsync("resident5", 360, 740);
@@ -67,7 +57,7 @@ public sealed partial class OrderPhotoTests(BrowserFixture app)
         var shot = card.GetByTestId("order-photos").Locator("img");
         await Assertions.Expect(shot).ToHaveCountAsync(1);
         Assert.True(await LoadedAsync(shot), "the resident's thumbnail does not load");
-        await LooksRightAsync(resident, 360, "order-photo-resident");
+        await BrowserFixture.LooksRightAsync(resident, 360, "order-photo-resident");
         await resident.Context.CloseAsync();
     }
 }

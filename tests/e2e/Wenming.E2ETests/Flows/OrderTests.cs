@@ -6,19 +6,8 @@ namespace Wenming.E2ETests.Flows;
 
 /// <summary>The service loop in the browser: a resident orders on a phone; the leader and the dispatcher see their pages.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class OrderTests(BrowserFixture app)
+public sealed class OrderTests(BrowserFixture app)
 {
-    // Raw resource keys on a page mean a missing text (the module's keys start with "Orders.").
-    [GeneratedRegex(@"\b(Orders|ui|field|validation|common)\.[a-z_]+(\.[A-Za-z_]+)?\b")]
-    private static partial Regex ResourceKey();
-
-    private static async Task LooksRightAsync(IPage page, int width, string name)
-    {
-        Assert.DoesNotMatch(ResourceKey(), await page.Locator("body").InnerTextAsync());
-        Assert.True(await BrowserFixture.ScrollWidthAsync(page) <= width, $"{name} scrolls sideways at {width} px");
-        await BrowserFixture.ScreenshotAsync(page, $"{name}-{width}");
-    }
-
     [BrowserFact]
     public async Task Resident_OrdersOnAPhone_AndSeesItInMyOrders()
     {
@@ -29,7 +18,7 @@ public sealed partial class OrderTests(BrowserFixture app)
         await Assertions.Expect(phone.Locator("h1")).ToHaveTextAsync("我的点单");
         await phone.GetByTestId("new-order").ClickAsync();
         await Assertions.Expect(phone.Locator("h1")).ToHaveTextAsync("我要点单");
-        await LooksRightAsync(phone, 360, "order-new");
+        await BrowserFixture.LooksRightAsync(phone, 360, "order-new");
 
         // Without a description the form comes back with the message next to the field, and nothing is ordered.
         await phone.GetByTestId("submit-order").ClickAsync();
@@ -48,7 +37,7 @@ public sealed partial class OrderTests(BrowserFixture app)
         await Assertions.Expect(card.GetByTestId("status")).ToHaveTextAsync("待派单");
         await card.Locator("summary").ClickAsync();
         await Assertions.Expect(card.GetByTestId("timeline")).ToContainTextAsync("点单");
-        await LooksRightAsync(phone, 360, "order-mine");
+        await BrowserFixture.LooksRightAsync(phone, 360, "order-mine");
 
         // Withdraw it again in one tap.
         await card.GetByTestId("withdraw").ClickAsync();
@@ -67,7 +56,7 @@ public sealed partial class OrderTests(BrowserFixture app)
         await card.GetByRole(AriaRole.Button, new() { Name = "5 星" }).ClickAsync();
         await Assertions.Expect(phone.Locator(".notice")).ToContainTextAsync("已评价 5 星");
         await Assertions.Expect(phone.GetByTestId("my-rating").First).ToContainTextAsync("★★★★★");
-        await LooksRightAsync(phone, 360, "order-rated");
+        await BrowserFixture.LooksRightAsync(phone, 360, "order-rated");
         await phone.Context.CloseAsync();
     }
 
@@ -77,13 +66,13 @@ public sealed partial class OrderTests(BrowserFixture app)
         var phone = await app.SignInAsync("leader1", 360, 740);
         await phone.GotoAsync("/orders/inbox");
         await Assertions.Expect(phone.Locator("h1")).ToHaveTextAsync("接单");
-        await LooksRightAsync(phone, 360, "order-inbox");
+        await BrowserFixture.LooksRightAsync(phone, 360, "order-inbox");
         var pooled = phone.Locator("section.order-card", new() { Has = phone.GetByTestId("claim") }).First;
         await pooled.GetByTestId("claim").ClickAsync();
         await Assertions.Expect(phone.Locator(".notice")).ToContainTextAsync("抢单成功");
         await Assertions.Expect(phone.GetByTestId("status")).ToHaveTextAsync("已接单");
         await Assertions.Expect(phone.GetByTestId("complete-form")).ToBeVisibleAsync();
-        await LooksRightAsync(phone, 360, "order-detail-leader");
+        await BrowserFixture.LooksRightAsync(phone, 360, "order-detail-leader");
 
         // Report completion: without anyone who served, the form says so and nothing changes.
         var form = phone.GetByTestId("complete-form");
@@ -115,20 +104,20 @@ public sealed partial class OrderTests(BrowserFixture app)
             await Assertions.Expect(board.Locator(".light", new() { HasText = light }).First).ToBeVisibleAsync();
         }
 
-        await LooksRightAsync(page, width, "order-board");
+        await BrowserFixture.LooksRightAsync(page, width, "order-board");
         await page.GetByTestId("tab-all").ClickAsync();
         await Assertions.Expect(page.GetByTestId("board").Locator(".light", new() { HasText = "绿灯" }).First).ToBeVisibleAsync();
         await page.GetByTestId("tab-demands").ClickAsync();
-        await LooksRightAsync(page, width, "order-demands");
+        await BrowserFixture.LooksRightAsync(page, width, "order-demands");
         await page.GotoAsync("/orders/catalog");
-        await LooksRightAsync(page, width, "order-catalog");
+        await BrowserFixture.LooksRightAsync(page, width, "order-catalog");
 
         // Dispatch a waiting order from its page to the village team (a different demo order per width).
         await page.GotoAsync("/orders/board");
         var need = width <= 360 ? "电风扇不转了" : "老人腿脚不便";
         await page.GetByTestId("board").Locator("tr", new() { HasText = need }).GetByRole(AriaRole.Link).ClickAsync();
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("待派单");
-        await LooksRightAsync(page, width, "order-detail-dispatcher");
+        await BrowserFixture.LooksRightAsync(page, width, "order-detail-dispatcher");
         await page.GetByTestId("dispatch-form").Locator("select").SelectOptionAsync(new SelectOptionValue { Label = "桃花村志愿服务队" });
         await page.GetByTestId("dispatch-form").GetByRole(AriaRole.Button, new() { Name = "派单" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("已派单");
@@ -149,7 +138,7 @@ public sealed partial class OrderTests(BrowserFixture app)
         await page.FillAsync("#Input_AcceptHours", "24");
         await page.GetByTestId("rules-form").GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("点单时限已保存");
-        await LooksRightAsync(page, 1280, "order-rules");
+        await BrowserFixture.LooksRightAsync(page, 1280, "order-rules");
         await page.Context.CloseAsync();
     }
 }

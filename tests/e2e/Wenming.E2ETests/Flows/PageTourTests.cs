@@ -9,12 +9,9 @@ namespace Wenming.E2ETests.Flows;
 /// resource key, and never scrolls sideways. The screenshots are for a person to look at.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class PageTourTests(BrowserFixture app)
+public sealed class PageTourTests(BrowserFixture app)
 {
     private static readonly string[] AdminPages = ["/", "/org", "/people", "/people/create", "/accounts", "/accounts/create", "/audit", "/me"];
-
-    [GeneratedRegex(@"\b(ui|org|person|account|validation|common)\.[a-z_]+(\.[A-Za-z_]+)?\b")]
-    private static partial Regex ResourceKey();
 
     [BrowserTheory]
     [InlineData(360, 740)]
@@ -27,7 +24,7 @@ public sealed partial class PageTourTests(BrowserFixture app)
             var response = await page.GotoAsync(path);
             Assert.True(response!.Status == 200, $"{path} answered {response.Status}");
             var text = await page.Locator("body").InnerTextAsync();
-            Assert.False(ResourceKey().IsMatch(text), $"{path} shows a resource key: {ResourceKey().Match(text).Value}");
+            Assert.False(BrowserFixture.ResourceKey.IsMatch(text), $"{path} shows a resource key: {BrowserFixture.ResourceKey.Match(text).Value}");
             var name = path == "/" ? "home" : path.Trim('/').Replace('/', '-');
             await BrowserFixture.ScreenshotAsync(page, $"tour-center-{name}-{width}", fullPage: width > 400);
             if (width <= 360)

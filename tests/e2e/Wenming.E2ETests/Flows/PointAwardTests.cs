@@ -12,18 +12,8 @@ namespace Wenming.E2ETests.Flows;
 /// public notice list (公示) on a phone with the name masked.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class PointAwardTests(BrowserFixture app)
+public sealed class PointAwardTests(BrowserFixture app)
 {
-    [GeneratedRegex(@"\b(Award|ui|field|validation|common|file)\.[a-z_]+(\.[A-Za-z_]+)?\b")]
-    private static partial Regex ResourceKey();
-
-    private static async Task LooksRightAsync(IPage page, int width, string name)
-    {
-        Assert.DoesNotMatch(ResourceKey(), await page.Locator("body").InnerTextAsync());
-        Assert.True(await BrowserFixture.ScrollWidthAsync(page) <= width, $"{name} scrolls sideways at {width} px");
-        await BrowserFixture.ScreenshotAsync(page, $"{name}-{width}");
-    }
-
     [BrowserFact]
     public async Task Station_proposes_with_evidence_the_supervisor_approves_and_a_resident_reads_the_notice_on_a_phone()
     {
@@ -41,7 +31,7 @@ public sealed partial class PointAwardTests(BrowserFixture app)
         await form.GetByTestId("points").FillAsync("80");
         await form.GetByTestId("submit-award").ClickAsync();
         await Assertions.Expect(station.Locator("[data-valmsg-for='Input.Points']")).ToContainTextAsync("分值须在 1 到 50 分之间");
-        await LooksRightAsync(station, 1280, "award-propose-refused");
+        await BrowserFixture.LooksRightAsync(station, 1280, "award-propose-refused");
 
         // A text file posing as a photo is refused by its bytes; the rest of the form is kept.
         form = station.GetByTestId("award-form");
@@ -64,7 +54,7 @@ public sealed partial class PointAwardTests(BrowserFixture app)
         // Two people: the proposer is told to wait and is offered no approval.
         await Assertions.Expect(station.GetByTestId("waiting-other")).ToBeVisibleAsync();
         await Assertions.Expect(station.GetByTestId("approve")).ToHaveCountAsync(0);
-        await LooksRightAsync(station, 1280, "award-proposed");
+        await BrowserFixture.LooksRightAsync(station, 1280, "award-proposed");
         await station.Context.CloseAsync();
 
         var supervisor = await app.SignInAsync("supervisor1");
@@ -72,7 +62,7 @@ public sealed partial class PointAwardTests(BrowserFixture app)
         await supervisor.GetByRole(AriaRole.Link, new() { Name = "积分评议" }).First.ClickAsync();
         var card = supervisor.Locator(".award-card", new() { HasText = reason });
         await Assertions.Expect(card.GetByTestId("status")).ToHaveTextAsync("待审核");
-        await LooksRightAsync(supervisor, 1280, "award-queue");
+        await BrowserFixture.LooksRightAsync(supervisor, 1280, "award-queue");
         await card.GetByRole(AriaRole.Button, new() { Name = "审核通过" }).ClickAsync();
         await Assertions.Expect(supervisor.Locator(".notice")).ToContainTextAsync("已审核通过");
         await Assertions.Expect(supervisor.Locator(".award-card", new() { HasText = reason })).ToHaveCountAsync(0);
@@ -91,7 +81,7 @@ public sealed partial class PointAwardTests(BrowserFixture app)
         await Assertions.Expect(notice.GetByTestId("notice-name")).ToHaveTextAsync(person[..1] + new string('*', person.Length - 1));
         await Assertions.Expect(notice.GetByTestId("notice-status")).ToContainTextAsync("公示至");
         await Assertions.Expect(notice).ToContainTextAsync("+8");
-        await LooksRightAsync(resident, 360, "award-notices");
+        await BrowserFixture.LooksRightAsync(resident, 360, "award-notices");
         await resident.Context.CloseAsync();
     }
 
@@ -102,17 +92,17 @@ public sealed partial class PointAwardTests(BrowserFixture app)
         await phone.GotoAsync("/awards/new");
         await Assertions.Expect(phone.GetByTestId("award-form")).ToBeVisibleAsync();
         Assert.NotNull(await phone.GetByTestId("evidence").GetAttributeAsync("multiple"));
-        await LooksRightAsync(phone, 360, "award-propose");
+        await BrowserFixture.LooksRightAsync(phone, 360, "award-propose");
 
         await phone.GotoAsync("/awards?view=all");
         // The demo village's awards: one credited, two on notice, one waiting, one rejected.
         await Assertions.Expect(phone.Locator(".award-card", new() { HasText = "拾到村民钱包" }).GetByTestId("status")).ToHaveTextAsync("已记入");
         await Assertions.Expect(phone.Locator(".award-card", new() { HasText = "参加志愿服务" }).GetByTestId("status")).ToHaveTextAsync("已驳回");
-        await LooksRightAsync(phone, 360, "award-list");
+        await BrowserFixture.LooksRightAsync(phone, 360, "award-list");
 
         await phone.Locator(".award-card", new() { HasText = "拾到村民钱包" }).Locator("a.award-who").ClickAsync();
         await Assertions.Expect(phone.GetByTestId("applied")).ToHaveTextAsync("+20");
-        await LooksRightAsync(phone, 360, "award-detail");
+        await BrowserFixture.LooksRightAsync(phone, 360, "award-detail");
         await phone.Context.CloseAsync();
     }
 }

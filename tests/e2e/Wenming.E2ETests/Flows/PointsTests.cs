@@ -9,18 +9,8 @@ namespace Wenming.E2ETests.Flows;
 
 /// <summary>Points in the browser: a resident's 我的积分 on a phone, the village ranking, and a cadre reversing a line.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class PointsTests(BrowserFixture app)
+public sealed class PointsTests(BrowserFixture app)
 {
-    [GeneratedRegex(@"\b(Points|ui|field|validation|common)\.[a-z_]+(\.[A-Za-z_]+)?\b")]
-    private static partial Regex ResourceKey();
-
-    private static async Task LooksRightAsync(IPage page, int width, string name)
-    {
-        Assert.DoesNotMatch(ResourceKey(), await page.Locator("body").InnerTextAsync());
-        Assert.True(await BrowserFixture.ScrollWidthAsync(page) <= width, $"{name} scrolls sideways at {width} px");
-        await BrowserFixture.ScreenshotAsync(page, $"{name}-{width}");
-    }
-
     /// <summary>The person id behind a demo login, and a movement posted to them through the ledger (earning and awards are other slices).</summary>
     private async Task<(long PersonId, PointBalance Balance)> PostAsync(string login, int amount, PointKind kind, string reason)
     {
@@ -58,14 +48,14 @@ public sealed partial class PointsTests(BrowserFixture app)
         await Assertions.Expect(spent).ToContainTextAsync("公益超市兑换");
         await Assertions.Expect(spent.GetByTestId("amount")).ToHaveTextAsync("-20");
         await Assertions.Expect(statement.Locator("li", new() { HasText = "敬老院志愿服务 13 小时" })).ToContainTextAsync("志愿服务时长");
-        await LooksRightAsync(phone, 360, "points-mine");
+        await BrowserFixture.LooksRightAsync(phone, 360, "points-mine");
 
         await phone.GetByTestId("to-ranking").ClickAsync();
         await Assertions.Expect(phone.Locator("h1")).ToContainTextAsync("积分榜");
         var me = phone.Locator(".pts-me");
         await Assertions.Expect(me).ToHaveCountAsync(1);
         await Assertions.Expect(me).ToContainTextAsync("*");
-        await LooksRightAsync(phone, 360, "points-ranking");
+        await BrowserFixture.LooksRightAsync(phone, 360, "points-ranking");
         await phone.Context.CloseAsync();
     }
 
@@ -77,7 +67,7 @@ public sealed partial class PointsTests(BrowserFixture app)
         var page = await app.SignInAsync("village1");
         await page.GotoAsync("/points/ledger");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("积分台账");
-        await LooksRightAsync(page, 1280, "points-ledger");
+        await BrowserFixture.LooksRightAsync(page, 1280, "points-ledger");
         // From the person's page, as a cadre finds them.
         await page.GotoAsync($"/people/{personId}");
         await page.GetByTestId("person-points").ClickAsync();
@@ -97,7 +87,7 @@ public sealed partial class PointsTests(BrowserFixture app)
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("已冲正");
         await Assertions.Expect(page.GetByTestId("balance")).ToHaveTextAsync((before.Balance - 12).ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Assertions.Expect(page.Locator("li", new() { HasText = "重复录入" })).ToContainTextAsync("-12");
-        await LooksRightAsync(page, 1280, "points-person");
+        await BrowserFixture.LooksRightAsync(page, 1280, "points-person");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-person").ClickAsync());
         Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
@@ -113,7 +103,7 @@ public sealed partial class PointsTests(BrowserFixture app)
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("积分规则");
         await Assertions.Expect(page.Locator("#perServiceHour")).ToHaveValueAsync(new Regex(@"^\d+$"));
         await Assertions.Expect(page.GetByTestId("unit-rules")).ToContainTextAsync("桃花村");
-        await LooksRightAsync(page, 360, "points-rules");
+        await BrowserFixture.LooksRightAsync(page, 360, "points-rules");
 
         // A bad value comes back next to its field, in Chinese.
         await page.FillAsync("#perServiceHour", "5000");
@@ -139,7 +129,7 @@ public sealed partial class PointsTests(BrowserFixture app)
         {
             var response = await page.GotoAsync(path);
             Assert.True(response!.Status == 200, $"{login} {path} answered {response.Status}");
-            await LooksRightAsync(page, width, $"points-tour-{login}{path.Replace('/', '-')}");
+            await BrowserFixture.LooksRightAsync(page, width, $"points-tour-{login}{path.Replace('/', '-')}");
         }
 
         if (login == "town1")
@@ -167,7 +157,7 @@ public sealed partial class PointsTests(BrowserFixture app)
         await page.FillAsync("#perServiceHour", "-3");
         await page.GetByTestId("save-override").ClickAsync();
         await Assertions.Expect(page.GetByTestId("error-perServiceHour")).ToContainTextAsync("每小时志愿服务积分须为0到1000之间的整数");
-        await LooksRightAsync(page, 1280, "points-override");
+        await BrowserFixture.LooksRightAsync(page, 1280, "points-override");
         await page.FillAsync("#perServiceHour", "12");
         await page.GetByTestId("save-override").ClickAsync();
         await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("清溪镇新时代文明实践所");

@@ -7,11 +7,8 @@ namespace Wenming.E2ETests.Flows;
 
 /// <summary>A volunteer logs their hours on a phone; the station confirms them; totals and stars show.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class ServiceRecordTests(BrowserFixture app)
+public sealed class ServiceRecordTests(BrowserFixture app)
 {
-    [GeneratedRegex(@"\b(ui|service_record|field|validation|common)\.[a-z_]+(\.[A-Za-z_]+)?\b")]
-    private static partial Regex ResourceKey();
-
     [BrowserFact]
     public async Task Volunteer_LogsHoursOnAPhone_TheStationConfirms_AndTheTotalGrows()
     {
@@ -33,7 +30,7 @@ public sealed partial class ServiceRecordTests(BrowserFixture app)
         var mine = phone.GetByTestId("my-records").Locator("tbody tr", new() { HasText = "交通劝导网页登记" });
         await Assertions.Expect(mine).ToContainTextAsync("待确认");
         Assert.True(await BrowserFixture.ScrollWidthAsync(phone) <= 360, "the volunteer page scrolls sideways at 360 px");
-        Assert.False(ResourceKey().IsMatch(await phone.Locator("body").InnerTextAsync()), "the volunteer page shows a resource key");
+        Assert.False(BrowserFixture.ResourceKey.IsMatch(await phone.Locator("body").InnerTextAsync()), "the volunteer page shows a resource key");
         await BrowserFixture.ScreenshotAsync(phone, "service-records-mine-360");
 
         var station = await app.SignInAsync("village1", 360, 740);
@@ -42,7 +39,7 @@ public sealed partial class ServiceRecordTests(BrowserFixture app)
         await row.GetByRole(AriaRole.Button, new() { Name = "确认" }).ClickAsync();
         await Assertions.Expect(station.Locator(".notice")).ToContainTextAsync("已确认");
         Assert.True(await BrowserFixture.ScrollWidthAsync(station) <= 360, "the confirmation page scrolls sideways at 360 px");
-        Assert.False(ResourceKey().IsMatch(await station.Locator("body").InnerTextAsync()), "the confirmation page shows a resource key");
+        Assert.False(BrowserFixture.ResourceKey.IsMatch(await station.Locator("body").InnerTextAsync()), "the confirmation page shows a resource key");
         await BrowserFixture.ScreenshotAsync(station, "service-records-station-360");
 
         await phone.ReloadAsync();

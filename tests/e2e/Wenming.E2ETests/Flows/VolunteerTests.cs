@@ -6,11 +6,8 @@ namespace Wenming.E2ETests.Flows;
 
 /// <summary>Volunteer registration on a phone, approval by the station, and the team pages.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class VolunteerTests(BrowserFixture app)
+public sealed class VolunteerTests(BrowserFixture app)
 {
-    [GeneratedRegex(@"\b(ui|volunteer|team|field|validation|common)\.[a-z_]+(\.[A-Za-z_]+)?\b")]
-    private static partial Regex ResourceKey();
-
     [BrowserFact]
     public async Task Resident_RegistersOnAPhone_TheStationApproves_AndTheResidentSeesTheNumber()
     {
@@ -77,7 +74,7 @@ public sealed partial class VolunteerTests(BrowserFixture app)
     private static async Task AssertReadableAsync(IPage page, string what, int width)
     {
         var text = await page.Locator("body").InnerTextAsync();
-        Assert.False(ResourceKey().IsMatch(text), $"{what} shows a resource key: {ResourceKey().Match(text).Value}");
+        Assert.False(BrowserFixture.ResourceKey.IsMatch(text), $"{what} shows a resource key: {BrowserFixture.ResourceKey.Match(text).Value}");
         if (width <= 360)
         {
             Assert.True(await BrowserFixture.ScrollWidthAsync(page) <= width, $"{what} scrolls sideways at {width} px");

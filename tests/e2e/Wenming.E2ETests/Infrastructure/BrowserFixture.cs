@@ -1,3 +1,6 @@
+using System.Collections;
+using System.Resources;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Wenming.E2ETests.Infrastructure;
@@ -90,6 +93,38 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(ScreenshotDirectory);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = fullPage });
+    }
+
+    /// <summary>
+    /// A raw message key on a page ("Market.ui.shop", "validation.required") means a missing text. The
+    /// pattern is built from the first segment of every key in the app's resource files, so a module's
+    /// new keys are covered without each test listing its prefixes.
+    /// </summary>
+    public static Regex ResourceKey { get; } = BuildResourceKeyPattern();
+
+    /// <summary>What every page must be: no raw message keys, no sideways scrolling; and a screenshot for a person to look at.</summary>
+    public static async Task LooksRightAsync(IPage page, int width, string name)
+    {
+        var text = await page.Locator("body").InnerTextAsync();
+        Assert.False(ResourceKey.IsMatch(text), $"{name} shows a resource key: {ResourceKey.Match(text).Value}");
+        Assert.True(await ScrollWidthAsync(page) <= width, $"{name} scrolls sideways at {width} px");
+        await ScreenshotAsync(page, $"{name}-{width}");
+    }
+
+    private static Regex BuildResourceKeyPattern()
+    {
+        var assembly = typeof(Wenming.Web.Platform.Localization.Text).Assembly;
+        var prefixes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Wenming.Web.Resources.", StringComparison.Ordinal) && n.EndsWith(".resources", StringComparison.Ordinal)))
+        {
+            using var reader = new ResourceReader(assembly.GetManifestResourceStream(name)!);
+            foreach (DictionaryEntry entry in reader)
+            {
+                prefixes.Add(((string)entry.Key).Split('.')[0]);
+            }
+        }
+
+        return new Regex(@"\b(" + string.Join('|', prefixes.Select(Regex.Escape)) + @")\.[A-Za-z_]+(\.[A-Za-z_]+)?\b", RegexOptions.CultureInvariant);
     }
 
     /// <summary>Phones must never scroll sideways (DESIGN §2: every resident page works at 360 px).</summary>
