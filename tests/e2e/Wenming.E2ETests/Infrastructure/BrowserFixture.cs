@@ -84,7 +84,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#password", DemoPassword);
         await page.ClickAsync("button[type=submit]");
         // Left the sign-in page: the assertions that follow wait for what they need themselves.
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        }
+        catch (TimeoutException e)
+        {
+            // Say what the sign-in page showed (a refusal, an error page), not only that it did not move on.
+            throw new TimeoutException($"{login} was not signed in; the page shows: {await page.Locator("body").InnerTextAsync()}", e);
+        }
+
         return page;
     }
 
