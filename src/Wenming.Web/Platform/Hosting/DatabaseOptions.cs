@@ -41,6 +41,7 @@ public static class DatabaseSetup
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
+        options.AddInterceptors(ScopeLiftGuard.Instance);
         if (provider == DatabaseProvider.Postgres)
         {
             options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"));

@@ -37,7 +37,7 @@ public sealed class ExportLedgerHandler(StatementHandler statement, CurrentActor
             return ExcelExport.TooMany(count);
         }
 
-        var rows = await statement.Rows(query.OrderBy(t => t.Id)).ToListAsync(ct);
+        var rows = await statement.RowsAsync(query.OrderBy(t => t.Id), ct);
         var names = await people.NamesAsync([.. rows.Select(r => r.PersonId).Distinct()], ct);
         var units = (await orgs.VisibleUnitsAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
         string[] headers =

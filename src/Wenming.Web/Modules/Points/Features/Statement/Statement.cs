@@ -117,10 +117,30 @@ public sealed class StatementHandler(AppDbContext db, CurrentActor actor, Points
 
     internal static bool IsReversible(PointKind kind) => kind is not (PointKind.Redemption or PointKind.RedemptionRefund or PointKind.Reversal);
 
-    internal IQueryable<PointTransactionRow> Rows(IQueryable<PointTransaction> query) =>
-        query.Select(t => new PointTransactionRow(
-            t.Id, t.PersonId, t.OrgUnitId, t.Amount, t.Kind, t.BalanceAfter, t.SourceKey, t.Reason, t.At, t.ByName, t.ReversesTransactionId,
-            db.Set<PointTransaction>().IgnoreQueryFilters().Where(r => r.ReversesTransactionId == t.Id).Select(r => (long?)r.Id).FirstOrDefault()));
+    /// <summary>
+    /// Reads the rows of a (scoped) query, then which rows reversed them. The reversal may have been booked
+    /// in another unit (the person moved), so that look-up reads past the scope, keyed by the ids just read:
+    /// a separate query, because IgnoreQueryFilters() inside the first would lift the scope of the whole
+    /// list (<see cref="ScopeLiftGuard"/>).
+    /// </summary>
+    internal async Task<List<PointTransactionRow>> RowsAsync(IQueryable<PointTransaction> query, CancellationToken ct)
+    {
+        var rows = await query
+            .Select(t => new PointTransactionRow(t.Id, t.PersonId, t.OrgUnitId, t.Amount, t.Kind, t.BalanceAfter, t.SourceKey, t.Reason, t.At, t.ByName, t.ReversesTransactionId, null))
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return rows;
+        }
+
+        var ids = rows.Select(r => (long?)r.Id).ToList();
+        var reversals = await db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking()
+            .Where(r => ids.Contains(r.ReversesTransactionId))
+            .Select(r => new { r.Id, Reverses = r.ReversesTransactionId!.Value })
+            .ToListAsync(ct);
+        var reversedBy = reversals.GroupBy(r => r.Reverses).ToDictionary(g => g.Key, g => g.Min(r => r.Id));
+        return [.. rows.Select(r => reversedBy.TryGetValue(r.Id, out var by) ? r with { ReversedBy = by } : r)];
+    }
 
     internal static PointTransactionDto ToDto(PointTransactionRow t, string? personName) => new(
         t.Id, t.PersonId, personName, t.Amount, t.Kind, PointKindLabels.Of(t.Kind), t.BalanceAfter, t.SourceKey, t.Reason, Text.ToChinaTime(t.At), t.ByName,
@@ -130,7 +150,7 @@ public sealed class StatementHandler(AppDbContext db, CurrentActor actor, Points
         IQueryable<PointTransaction> query, PageRequest paging, IReadOnlyDictionary<long, string>? names, CancellationToken ct)
     {
         var total = await query.CountAsync(ct);
-        var rows = await Rows(query.OrderByDescending(t => t.Id)).Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
+        var rows = await RowsAsync(query.OrderByDescending(t => t.Id).Skip(paging.Skip).Take(paging.SafePageSize), ct);
         names ??= await people.NamesAsync([.. rows.Select(r => r.PersonId).Distinct()], ct);
         return new PageOf<PointTransactionDto>([.. rows.Select(r => ToDto(r, names.GetValueOrDefault(r.PersonId)))], paging.SafePage, paging.SafePageSize, total);
     }

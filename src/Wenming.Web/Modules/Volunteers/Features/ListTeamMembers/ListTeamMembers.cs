@@ -37,9 +37,10 @@ public sealed class ListTeamMembersHandler(AppDbContext db, CurrentActor actor, 
         }
 
         // Members are listed whatever the caller sees of their home units: membership is the team's
-        // information, and a county team has members from many villages.
+        // information, and a county team has members from many villages. The team itself was read in
+        // scope above; both parts read past it on purpose (a lifted filter applies to the whole query).
         var query =
-            from m in db.Set<TeamMember>().AsNoTracking()
+            from m in db.Set<TeamMember>().IgnoreQueryFilters().AsNoTracking()
             join v in db.Set<Volunteer>().IgnoreQueryFilters() on m.VolunteerId equals v.Id
             where m.TeamId == teamId
             orderby m.Id
