@@ -17,6 +17,8 @@ missing=()
 fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 # pdftotext reads the certificate PDFs back in the tests; their font is bundled (no fonts-lxgw-wenkai needed).
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+# npm installs the pinned OpenAPI linter (tools/openapi-lint) that OpenApiLintTests runs.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     log "installing ${missing[*]}"
@@ -54,6 +56,10 @@ export WENMING_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres"
 # --- 3. build, format, test ------------------------------------------------------------------
 log "building"
 dotnet build Wenming.slnx -nologo -v quiet -clp:NoSummary
+if [ ! -x tools/openapi-lint/node_modules/.bin/redocly ]; then
+  log "installing the OpenAPI linter (npm ci in tools/openapi-lint)"
+  npm ci --prefix tools/openapi-lint --no-audit --no-fund --loglevel=error
+fi
 if [ "${CI:-}" = "true" ]; then
   log "checking formatting (dotnet format --verify-no-changes)"
   dotnet format Wenming.slnx --verify-no-changes --no-restore

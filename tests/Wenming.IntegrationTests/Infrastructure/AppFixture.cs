@@ -7,7 +7,8 @@ using Wenming.Web.Platform.Hosting;
 namespace Wenming.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// One running app on a fresh database seeded with the demo county, shared by the tests of one class.
+/// One running app on a database of its own (a copy of the run's template, <see cref="DatabaseTemplates"/>)
+/// seeded with the demo county, shared by the tests of one class.
 /// Sign-in hashes passwords (~50-100 ms), so tokens are cached per login.
 /// </summary>
 public abstract class AppFixture : IAsyncLifetime
@@ -45,7 +46,7 @@ public abstract class AppFixture : IAsyncLifetime
             return;
         }
 
-        _database = await TestDatabase.CreateAsync(Provider);
+        _database = await TestDatabase.CopyOfTemplateAsync(Provider, SeedDemo);
         _factory = new WenmingFactory(_database, SeedDemo, Settings);
         _http = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (SeedDemo)

@@ -5,10 +5,15 @@ namespace Wenming.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// Ids of the demo county's units, people and accounts by the names the tests use, plus a second
-/// county (云岭县) that the fixture creates as admin, so "another county" exists.
+/// county (云岭县) that the run's template database gets as admin (<see cref="AddSecondCountyAsync"/>), so "another county" exists.
 /// </summary>
 public sealed class DemoMap
 {
+    private const string County2 = "云岭县新时代文明实践中心";
+    private const string County2Township = "云岭镇新时代文明实践所";
+    private const string County2Village = "云岭村新时代文明实践站";
+    private const string County2Resident = "云岭居民";
+
     private readonly Dictionary<string, long> _units;
     private readonly Dictionary<string, long> _people;
     private readonly Dictionary<string, long> _accounts;
@@ -45,12 +50,9 @@ public sealed class DemoMap
         units["township2-other-village"] = ByName("竹林村新时代文明实践站");
         units["village1-point"] = ByName("桃花村文化大院");
 
-        var county2 = (await admin.PostAsync("/api/v1/org-units", new { parentId = units["city"], level = "County", name = "云岭县新时代文明实践中心", divisionCode = "339902000000" })).Expect(HttpStatusCode.Created);
-        var township = (await admin.PostAsync("/api/v1/org-units", new { parentId = county2.Id, level = "Township", name = "云岭镇新时代文明实践所", divisionCode = "339902001000" })).Expect(HttpStatusCode.Created);
-        var village = (await admin.PostAsync("/api/v1/org-units", new { parentId = township.Id, level = "Village", name = "云岭村新时代文明实践站", divisionCode = "339902001001" })).Expect(HttpStatusCode.Created);
-        units["county2"] = county2.Id;
-        units["county2-township"] = township.Id;
-        units["county2-village"] = village.Id;
+        units["county2"] = ByName(County2);
+        units["county2-township"] = ByName(County2Township);
+        units["county2-village"] = ByName(County2Village);
 
         var people = new Dictionary<string, long>();
         var me = (await app.As("resident1").GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
@@ -59,12 +61,22 @@ public sealed class DemoMap
         people["village1-other"] = inVillage1.Select(p => p.GetProperty("id").GetInt64()).Last(id => id != people["resident1"]);
         people["village2"] = (await AllItemsAsync(admin, $"/api/v1/people?orgUnitId={units["village2"]}&"))[0].GetProperty("id").GetInt64();
         people["township2"] = (await AllItemsAsync(admin, $"/api/v1/people?orgUnitId={units["township2-other-village"]}&"))[0].GetProperty("id").GetInt64();
-        var person = (await admin.PostAsync("/api/v1/people", new { name = "云岭居民", idNumber = TestData.IdNumber(), phone = TestData.Phone(), orgUnitId = village.Id })).Expect(HttpStatusCode.Created);
-        people["county2"] = person.Id;
+        people["county2"] = (await AllItemsAsync(admin, $"/api/v1/people?orgUnitId={units["county2-village"]}&"))
+            .Single(p => p.GetProperty("name").GetString() == County2Resident).GetProperty("id").GetInt64();
 
         var accounts = (await AllItemsAsync(admin, "/api/v1/accounts?"))
             .ToDictionary(a => a.GetProperty("login").GetString()!, a => a.GetProperty("id").GetInt64());
         return new DemoMap(units, people, accounts);
+    }
+
+    /// <summary>The second county under the demo city, with a township, a village and one resident; done once, on the run's template database.</summary>
+    public static async Task AddSecondCountyAsync(ApiClient admin)
+    {
+        var city = (await AllItemsAsync(admin, "/api/v1/org-units?")).Single(u => u.GetProperty("name").GetString() == "青山市新时代文明实践指导中心").GetProperty("id").GetInt64();
+        var county2 = (await admin.PostAsync("/api/v1/org-units", new { parentId = city, level = "County", name = County2, divisionCode = "339902000000" })).Expect(HttpStatusCode.Created);
+        var township = (await admin.PostAsync("/api/v1/org-units", new { parentId = county2.Id, level = "Township", name = County2Township, divisionCode = "339902001000" })).Expect(HttpStatusCode.Created);
+        var village = (await admin.PostAsync("/api/v1/org-units", new { parentId = township.Id, level = "Village", name = County2Village, divisionCode = "339902001001" })).Expect(HttpStatusCode.Created);
+        (await admin.PostAsync("/api/v1/people", new { name = County2Resident, idNumber = TestData.IdNumber(), phone = TestData.Phone(), orgUnitId = village.Id })).Expect(HttpStatusCode.Created);
     }
 
     /// <summary>Every item of a paged list (pageSize 100), following the pages.</summary>

@@ -6,8 +6,9 @@ using Wenming.Web.Platform.Hosting;
 namespace Wenming.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// One fresh, empty database: a file in a temp folder on SQLite, or <c>CREATE DATABASE wm_&lt;random&gt;</c>
-/// on the server named by <c>WENMING_TEST_POSTGRES</c>. Dropped (or deleted) when disposed.
+/// One database of its own: a file in a temp folder on SQLite, or <c>CREATE DATABASE wm_&lt;random&gt;</c>
+/// on the server named by <c>WENMING_TEST_POSTGRES</c> — empty (<see cref="CreateAsync"/>) or a copy of a
+/// template migrated and seeded once per run (<see cref="CopyOfTemplateAsync"/>). Dropped (or deleted) when disposed.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -30,7 +31,55 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>A temp folder owned by this database (the SQLite file, the app's data folder).</summary>
     public string Directory { get; }
 
-    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider)
+    private string SqliteFile => new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+
+    /// <summary>
+    /// Ends every connection to this database so it can be copied: pools cleared, and on SQLite the WAL folded
+    /// back into the file (the last connection to close removes the -wal and -shm files).
+    /// </summary>
+    public async Task CloseForCopyingAsync()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            using (var pooled = new SqliteConnection(ConnectionString))
+            {
+                SqliteConnection.ClearPool(pooled);
+            }
+
+            await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString))
+            {
+                await connection.OpenAsync();
+                await using var checkpoint = new SqliteCommand("PRAGMA wal_checkpoint(TRUNCATE);", connection);
+                await checkpoint.ExecuteNonQueryAsync();
+            }
+
+            var wal = new FileInfo(SqliteFile + "-wal");
+            if (wal.Exists && wal.Length > 0)
+            {
+                throw new InvalidOperationException($"The template {SqliteFile} still has a write-ahead log after its checkpoint; a copy of the file alone would miss data.");
+            }
+
+            return;
+        }
+
+        await using (var pooled = new NpgsqlConnection(ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+    }
+
+    /// <summary>An empty database.</summary>
+    public static Task<TestDatabase> CreateAsync(DatabaseProvider provider) => CreateAsync(provider, template: null);
+
+    /// <summary>
+    /// A copy of the run's template for <paramref name="provider"/>: migrated, and with the demo county (and
+    /// the second county) when <paramref name="seeded"/>. Copying takes well under a second where migrating and
+    /// seeding take several (see <see cref="DatabaseTemplates"/>).
+    /// </summary>
+    public static async Task<TestDatabase> CopyOfTemplateAsync(DatabaseProvider provider, bool seeded) =>
+        await CreateAsync(provider, await DatabaseTemplates.GetAsync(provider, seeded));
+
+    private static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, TestDatabase? template)
     {
         // Fails first (with the reason) when PostgreSQL is required but not configured, leaving nothing behind.
         var server = provider == DatabaseProvider.Postgres ? PostgresServer.Require() : null;
@@ -38,15 +87,35 @@ public sealed class TestDatabase : IAsyncDisposable
         System.IO.Directory.CreateDirectory(directory);
         if (server is null)
         {
-            return new TestDatabase(provider, $"Data Source={Path.Combine(directory, "wenming.db")}", directory, null, null);
+            var file = Path.Combine(directory, "wenming.db");
+            if (template is not null)
+            {
+                // The template was checkpointed and closed when it was made (no -wal/-shm beside it), so the file is the whole database.
+                File.Copy(template.SqliteFile, file);
+            }
+
+            return new TestDatabase(provider, $"Data Source={file}", directory, null, null);
         }
 
-        var name = "wm_" + RandomSuffix();
+        var name = (template is null ? "wm_" : "wm_copy_") + RandomSuffix();
         await using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString))
         {
             await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0", connection);
-            await create.ExecuteNonQueryAsync();
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE {(template is null ? "template0" : $"\"{template._databaseName}\"")}", connection);
+                    await create.ExecuteNonQueryAsync();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+                {
+                    // "source database is being accessed by other users": nobody connects to the template after it is
+                    // made, but the server may still be ending the last session of the host that made it.
+                    await Task.Delay(250 * attempt);
+                }
+            }
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;

@@ -13,6 +13,9 @@ namespace Wenming.IntegrationTests.Infrastructure;
 public sealed class WenmingFactory(TestDatabase database, bool seedDemo = true, IReadOnlyDictionary<string, string>? settings = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>One key for the whole run: every test database is a copy of a template whose seeded ID numbers are encrypted with it.</summary>
+    public static readonly string PiiKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public TestDatabase Database => database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -21,7 +24,7 @@ public sealed class WenmingFactory(TestDatabase database, bool seedDemo = true, 
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Wenming", database.ConnectionString);
         builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
-        builder.UseSetting("Security:PiiKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        builder.UseSetting("Security:PiiKey", PiiKey);
         builder.UseSetting("Data:Directory", Path.Combine(database.Directory, "data"));
         builder.UseSetting("Logging:Json", "false");
         // Background jobs run on the wall clock; tests drive them by hand with the time they need (Jobs.RunOnceAsync).

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Wenming.Web.Platform.Data;
 
 namespace Wenming.Web.Platform.Hosting;
@@ -52,13 +53,24 @@ public static class DatabaseSetup
             var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 };
             options.UseSqlite(builder.ToString(), o => o.MigrationsHistoryTable("__ef_migrations_history"));
         }
+
+        // A failed command is logged once, by whoever ends up with its exception (see FailedCommandLog), not
+        // by EF Core at Error when it throws: a unique-index conflict the caller handles is not an error.
+        options.ConfigureWarnings(w => w.Log(
+            (RelationalEventId.CommandError, LogLevel.Debug),
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
     }
 
     public static IServiceCollection AddWenmingDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
         // Read when the first context is made, so test hosts and the CLI can still change the configuration.
         var settings = new Lazy<(DatabaseProvider Provider, string ConnectionString)>(() => (Provider(config), ConnectionString(config, contentRoot)));
-        services.AddDbContext<AppDbContext>(o => Configure(o, settings.Value.Provider, settings.Value.ConnectionString));
+        services.AddSingleton<FailedCommandLog>();
+        services.AddDbContext<AppDbContext>((sp, o) =>
+        {
+            Configure(o, settings.Value.Provider, settings.Value.ConnectionString);
+            o.AddInterceptors(sp.GetRequiredService<FailedCommandLog>());
+        });
         return services;
     }
 

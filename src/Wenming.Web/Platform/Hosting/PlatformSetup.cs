@@ -143,7 +143,7 @@ public static class PlatformSetup
             doc.Security ??= [];
             doc.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", doc)] = [] });
             return Task.CompletedTask;
-        }));
+        }).AddWenmingConventions());
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         services.AddLocalization();

@@ -34,6 +34,7 @@ public static class TokenEndpoints
         })
         .RequireRateLimiting(RateLimits.SignIn)
         .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
+        .Produces(StatusCodes.Status401Unauthorized)
         .WithSummary("用账号（用户名或手机号）和密码换取访问令牌");
 
         auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (
@@ -64,6 +65,7 @@ public static class TokenEndpoints
         })
         .RequireRateLimiting(RateLimits.SignIn)
         .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
+        .Produces(StatusCodes.Status401Unauthorized)
         .WithSummary("用刷新令牌换取新的访问令牌");
     }
 }

@@ -34,8 +34,6 @@ public sealed class CertificatePdf
 
     public CertificatePdf(IConfiguration config)
     {
-        // PDFsharp 6.5 asks the application to state its licence; we use it under the AGPL (ADR 0009).
-        PdfSharpLicense.SetAgplLicense();
         CertificateFonts.Install(config["Certificates:FontPath"]);
     }
 
