@@ -25,6 +25,12 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>
+    /// The PII key of this database (Security:PiiKey): every app on it, including the ones a test derives
+    /// with WithWebHostBuilder, must use the same key, or the start-up key check refuses it (ADR 0021).
+    /// </summary>
+    public string PiiKey { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+
     public string ConnectionString { get; }
 
     /// <summary>A temp folder owned by this database (the SQLite file, the app's data folder).</summary>

@@ -35,7 +35,7 @@ public static class DatabaseSetup
         }
 
         var dir = DataDirectory(config, contentRoot);
-        Directory.CreateDirectory(dir);
+        Security.PiiProtector.CreatePrivateDirectory(dir);
         return $"Data Source={Path.Combine(dir, "wenming.db")}";
     }
 
@@ -57,7 +57,12 @@ public static class DatabaseSetup
     {
         // Read when the first context is made, so test hosts and the CLI can still change the configuration.
         var settings = new Lazy<(DatabaseProvider Provider, string ConnectionString)>(() => (Provider(config), ConnectionString(config, contentRoot)));
-        services.AddDbContext<AppDbContext>(o => Configure(o, settings.Value.Provider, settings.Value.ConnectionString));
+        services.AddDbContext<AppDbContext>((sp, o) =>
+        {
+            Configure(o, settings.Value.Provider, settings.Value.ConnectionString);
+            // Every command's time goes to /metrics (wenming_db_command_duration_seconds).
+            o.AddInterceptors(sp.GetRequiredService<Metrics.DbCommandMetrics>());
+        });
         return services;
     }
 
