@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Wenming.Web;
 using Wenming.Web.Demo;
 using Wenming.Web.Modules.Accounts.Contracts;
@@ -15,7 +16,6 @@ using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Scope;
 using Wenming.Web.Platform.Security;
-using Microsoft.Extensions.Logging;
 
 // The operator command line: the same configuration as the web host (appsettings, environment
 // variables with __, --Database:Provider=… arguments), without serving HTTP.
