@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Wenming.Web;
 using Wenming.Web.Demo;
 using Wenming.Web.Modules.Accounts.Contracts;
@@ -11,8 +12,10 @@ using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Organization.Features.CreateOrgUnit;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Scope;
+using Wenming.Web.Platform.Security;
 
 // The operator command line: the same configuration as the web host (appsettings, environment
 // variables with __, --Database:Provider=… arguments), without serving HTTP.
@@ -26,6 +29,11 @@ const string Usage = """
       create-admin <login> <password> [name]  create a system admin bound to the root unit
       gen-key                               print a new Security:PiiKey (base64, 32 bytes)
       schema-script                         print the schema the model expects (CREATE statements)
+      backup <file> [--force]               online backup of the whole database into <file> (SQLite file / pg_dump custom format)
+      restore <file> [--force]              restore <file> into the configured database (refuses a database with data
+                                            unless --force, and a backup written under another Security:PiiKey)
+      dead-letters                          list integration events that failed Events:MaxAttempts times
+      retry-dead-letter <id>                make a dead letter pending again and deliver it once now
 
     Configuration as for the web host, e.g.
       wenming migrate --Database:Provider=Postgres --ConnectionStrings:Wenming="Host=…;Database=wenming"
@@ -44,9 +52,10 @@ if (command == "gen-key")
     return 0;
 }
 
+var force = args.Contains("--force");
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args[1..].Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray(),
+    Args = args[1..].Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--force").ToArray(),
     ContentRootPath = Environment.GetEnvironmentVariable("WENMING_CONTENT_ROOT") ?? Directory.GetCurrentDirectory(),
 });
 builder.Configuration["Logging:LogLevel:Default"] ??= "Warning";
@@ -63,8 +72,70 @@ switch (command)
 {
     case "migrate":
         await DatabaseSetup.MigrateAsync(db);
+        if (await CheckKeyAsync() is { } refused)
+        {
+            return refused;
+        }
+
         Console.WriteLine("数据库已迁移到最新版本 (migrations applied).");
         return 0;
+
+    case "backup" or "restore":
+        if (positional.Length < 1)
+        {
+            Console.Error.WriteLine($"用法: wenming {command} <文件> [--force]");
+            return 1;
+        }
+
+        var backups = ActivatorUtilities.CreateInstance<Backups>(sp);
+        var outcome = command == "backup"
+            ? await backups.BackupAsync(positional[0], force, CancellationToken.None)
+            : await backups.RestoreAsync(positional[0], force, CancellationToken.None);
+        (outcome.Ok ? Console.Out : Console.Error).WriteLine(outcome.Message);
+        if (outcome.Ok && command == "restore")
+        {
+            // Bring the restored schema up to this version and record/compare the key, as a start would.
+            await DatabaseSetup.MigrateAsync(db);
+            return await CheckKeyAsync() ?? 0;
+        }
+
+        return outcome.ExitCode;
+
+    case "dead-letters":
+        var dead = await DeadLetters.AllAsync(db, CancellationToken.None);
+        if (dead.Count == 0)
+        {
+            Console.WriteLine("没有投递失败的事件 (no dead letters).");
+            return 0;
+        }
+
+        Console.WriteLine("id\ttype\tattempts\tdied at (UTC+8)\tlast error");
+        foreach (var d in dead)
+        {
+            Console.WriteLine($"{d.Id}\t{d.Type}\t{d.Attempts}\t{d.DiedAt:yyyy-MM-dd HH:mm:ss}\t{d.LastError}");
+        }
+
+        return 0;
+
+    case "retry-dead-letter":
+        if (positional.Length < 1 || !long.TryParse(positional[0], out var deadId))
+        {
+            Console.Error.WriteLine("用法: wenming retry-dead-letter <id>");
+            return 1;
+        }
+
+        switch (await sp.GetRequiredService<OutboxDelivery>().RetryDeadLetterAsync(deadId, CancellationToken.None))
+        {
+            case null:
+                Console.Error.WriteLine($"没有编号为 {deadId} 的死信 (no such dead letter).");
+                return 2;
+            case true:
+                Console.WriteLine($"事件 {deadId} 已投递 (delivered).");
+                return 0;
+            default:
+                Console.Error.WriteLine($"事件 {deadId} 再次失败，将按间隔自动重试 (failed again; the sweeper retries it with backoff).");
+                return 4;
+        }
 
     case "seed-demo":
         await DatabaseSetup.MigrateAsync(db);
@@ -126,6 +197,20 @@ switch (command)
         Console.Error.WriteLine("未知命令: " + command);
         Console.WriteLine(Usage);
         return 1;
+}
+
+async Task<int?> CheckKeyAsync()
+{
+    try
+    {
+        await PiiKeyCheck.EnsureAsync(sp, db, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Wenming.Cli"), CancellationToken.None);
+        return null;
+    }
+    catch (PiiKeyMismatchException e)
+    {
+        Console.Error.WriteLine(e.Message);
+        return 3;
+    }
 }
 
 static int Fail(Error error)

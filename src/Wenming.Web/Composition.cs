@@ -9,6 +9,7 @@ using Wenming.Web.Modules.People;
 using Wenming.Web.Modules.Points;
 using Wenming.Web.Modules.SocialOrgs;
 using Wenming.Web.Modules.Volunteers;
+using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Files;
 using Wenming.Web.Platform.Hosting;
 
@@ -54,6 +55,7 @@ public static class Composition
             .MapPoints()
             .MapMarket()
             .MapAuditLog()
+            .MapOps()
             .MapFiles();
         app.MapFilePages();
         app.MapOrderPhotoPages();

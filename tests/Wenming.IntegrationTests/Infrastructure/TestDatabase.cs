@@ -26,6 +26,13 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>
+    /// The PII key of this database (Security:PiiKey): every app on it, including the ones a test derives
+    /// with WithWebHostBuilder, must use the same key, or the start-up key check refuses it (ADR 0021); one
+    /// per run, since every database is a copy of a template seeded with it.
+    /// </summary>
+    public string PiiKey { get; } = WenmingFactory.PiiKey;
+
     public string ConnectionString { get; }
 
     /// <summary>A temp folder owned by this database (the SQLite file, the app's data folder).</summary>

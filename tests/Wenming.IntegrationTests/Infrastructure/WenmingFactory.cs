@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Wenming.Web.Platform.Hosting;
@@ -24,7 +23,7 @@ public sealed class WenmingFactory(TestDatabase database, bool seedDemo = true, 
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Wenming", database.ConnectionString);
         builder.UseSetting("Demo:Seed", seedDemo ? "true" : "false");
-        builder.UseSetting("Security:PiiKey", PiiKey);
+        builder.UseSetting("Security:PiiKey", database.PiiKey);
         builder.UseSetting("Data:Directory", Path.Combine(database.Directory, "data"));
         builder.UseSetting("Logging:Json", "false");
         // Background jobs run on the wall clock; tests drive them by hand with the time they need (Jobs.RunOnceAsync).

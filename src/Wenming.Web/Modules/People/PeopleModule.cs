@@ -9,6 +9,7 @@ using Wenming.Web.Modules.People.Features.SearchPeople;
 using Wenming.Web.Modules.People.Features.UpdatePerson;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Security;
 
 namespace Wenming.Web.Modules.People;
 
@@ -23,6 +24,7 @@ public static class PeopleModule
         services.AddScoped<GetPersonHandler>();
         services.AddScoped<SearchPeopleHandler>();
         services.AddScoped<UpdatePersonHandler>();
+        services.AddScoped<IPiiCipherSample, PersonCipherSample>();
         return services;
     }
 
@@ -48,6 +50,13 @@ public static class PeopleModule
             .WithSummary("修改人员信息");
 
         return api;
+    }
+
+    /// <summary>A few stored ID-number ciphers, so the start-up key check can try them (ADR 0021).</summary>
+    private sealed class PersonCipherSample(AppDbContext db) : IPiiCipherSample
+    {
+        public async Task<IReadOnlyList<string>> SampleAsync(int count, CancellationToken ct) =>
+            await db.Set<Person>().IgnoreQueryFilters().AsNoTracking().OrderBy(p => p.Id).Select(p => p.IdNumberCipher).Take(count).ToListAsync(ct);
     }
 
     private sealed class PeopleDirectory(AppDbContext db) : IPeopleDirectory

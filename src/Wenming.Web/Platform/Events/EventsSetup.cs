@@ -8,7 +8,8 @@ public static class EventsSetup
     {
         services.AddSingleton<OutboxDelivery>(sp => new OutboxDelivery(
             sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<OutboxDelivery>>(), sp.GetServices<EventSubscription>()));
+            sp.GetRequiredService<ILogger<OutboxDelivery>>(), sp.GetServices<EventSubscription>(), sp.GetRequiredService<IConfiguration>()));
+        services.AddScoped<DeadLetters>();
         services.AddScoped<IEventOutbox, EventOutbox>();
         services.AddJob<OutboxSweepJob>();
         return services;

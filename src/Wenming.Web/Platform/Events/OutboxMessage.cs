@@ -37,6 +37,15 @@ public sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
+    /// <summary>Not before this time will a sweep try the row again (backoff after a failure); null = at once.</summary>
+    public DateTime? NextAttemptAt { get; private set; }
+
+    /// <summary>
+    /// Set when the row failed <c>Events:MaxAttempts</c> times: a dead letter, no longer swept, shown to
+    /// system admins (ops/dead-letters) until one retries it (ADR 0022).
+    /// </summary>
+    public DateTime? DeadAt { get; private set; }
+
     public static OutboxMessage Create(string type, string payload, DateTime nowUtc) =>
         new() { Type = type, Payload = payload, CreatedAt = nowUtc };
 }
@@ -51,5 +60,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 
         // The sweeper asks for "not delivered yet, oldest first"; both providers answer IS NULL from this index.
         b.HasIndex(m => new { m.DeliveredAt, m.Id });
+        b.HasIndex(m => m.DeadAt);
     }
 }

@@ -6,7 +6,7 @@ namespace Wenming.Web.Platform.Events;
 
 /// <summary>
 /// Delivers what the request did not: events whose request died between commit and delivery, or whose
-/// handler failed (retried every round). Leaves rows younger than <see cref="Grace"/> to the request that
+/// handler failed (retried with a growing backoff until it becomes a dead letter, ADR 0022). Leaves rows younger than <see cref="Grace"/> to the request that
 /// is delivering them right now, and deletes delivered rows after <see cref="KeepDelivered"/>.
 /// </summary>
 public sealed class OutboxSweepJob(OutboxDelivery delivery, AppDbContext db) : IJob
@@ -22,7 +22,7 @@ public sealed class OutboxSweepJob(OutboxDelivery delivery, AppDbContext db) : I
         var handled = 0;
         for (var batch = 0; batch < MaxBatches; batch++)
         {
-            var (seen, failed) = await delivery.DeliverAsync(null, nowUtc - Grace, ct);
+            var (seen, failed) = await delivery.DeliverAsync(null, nowUtc - Grace, ct, nowUtc);
             handled += seen - failed;
             if (seen < OutboxDelivery.BatchSize || failed > 0)
             {

@@ -36,7 +36,7 @@ public static class DatabaseSetup
         }
 
         var dir = DataDirectory(config, contentRoot);
-        Directory.CreateDirectory(dir);
+        Security.PiiProtector.CreatePrivateDirectory(dir);
         return $"Data Source={Path.Combine(dir, "wenming.db")}";
     }
 
@@ -70,6 +70,8 @@ public static class DatabaseSetup
         {
             Configure(o, settings.Value.Provider, settings.Value.ConnectionString);
             o.AddInterceptors(sp.GetRequiredService<FailedCommandLog>());
+            // Every command's time goes to /metrics (wenming_db_command_duration_seconds).
+            o.AddInterceptors(sp.GetRequiredService<Metrics.DbCommandMetrics>());
         });
         return services;
     }

@@ -22,6 +22,7 @@ using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Jobs;
 using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Metrics;
 using Wenming.Web.Platform.Scope;
 using Wenming.Web.Platform.Security;
 
@@ -49,6 +50,7 @@ public static class PlatformSetup
         services.AddScoped<CurrentActor>();
         services.AddJob<IdempotencyCleanupJob>();
         services.AddEvents();
+        services.AddWenmingMetrics();
         services.AddHttpContextAccessor();
         services.AddWenmingDatabase(config, builder.Environment.ContentRootPath);
 
@@ -178,6 +180,7 @@ public static class PlatformSetup
     public static WebApplication UsePlatform(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseWenmingMetrics();
         var zh = new CultureInfo("zh-CN");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -203,6 +206,7 @@ public static class PlatformSetup
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapWenmingMetrics();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(o =>
         {

@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Demo;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Scope;
+using Wenming.Web.Platform.Security;
 
 namespace Wenming.Web.Platform.Hosting;
 
-/// <summary>Before serving: apply migrations, and seed the demo county into an empty database when asked to.</summary>
+/// <summary>Before serving: apply migrations, check the PII key against the database, and seed the demo county into an empty database when asked to.</summary>
 public static class Startup
 {
     public static async Task PrepareDatabaseAsync(IServiceProvider services, IConfiguration config, IHostEnvironment env, CancellationToken ct)
@@ -19,6 +20,9 @@ public static class Startup
         {
             await DatabaseSetup.MigrateAsync(db, ct);
         }
+
+        // Refuses (PiiKeyMismatchException) a database whose personal data was written under another key.
+        await PiiKeyCheck.EnsureAsync(sp, db, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Wenming.Startup"), ct);
 
         if (config.GetValue("Demo:Seed", false))
         {

@@ -60,7 +60,18 @@ public static class Jobs
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<OrgScope>().AllowEverything();
         sp.GetRequiredService<CurrentActor>().Operator("job:" + typeof(TJob).Name);
-        return await sp.GetRequiredService<TJob>().RunAsync(nowUtc, ct);
+        var metrics = services.GetService<Metrics.WenmingMetrics>();
+        try
+        {
+            var handled = await sp.GetRequiredService<TJob>().RunAsync(nowUtc, ct);
+            metrics?.JobRan(typeof(TJob).Name, succeeded: true, nowUtc);
+            return handled;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            metrics?.JobRan(typeof(TJob).Name, succeeded: false, nowUtc);
+            throw;
+        }
     }
 
     public static IServiceCollection AddJob<TJob>(this IServiceCollection services)

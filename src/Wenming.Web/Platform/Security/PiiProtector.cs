@@ -22,7 +22,14 @@ public sealed class PiiProtector
 
         _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "wenming-pii-encrypt"u8.ToArray());
         _hashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "wenming-pii-hash"u8.ToArray());
+        Fingerprint = Convert.ToHexString(HMACSHA256.HashData(masterKey, "wenming-pii-key-fingerprint"u8)).ToLowerInvariant();
     }
+
+    /// <summary>
+    /// Names the key without revealing it: HMAC-SHA256 of a fixed label under the master key (hex). The
+    /// database keeps it, so a start with another key is refused (ADR 0021).
+    /// </summary>
+    public string Fingerprint { get; }
 
     public string Encrypt(string plain)
     {
@@ -72,9 +79,38 @@ public sealed class PiiProtector
             return Convert.FromBase64String(File.ReadAllText(path).Trim());
         }
 
-        Directory.CreateDirectory(dataDirectory);
+        CreatePrivateDirectory(dataDirectory);
         var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(path, Convert.ToBase64String(key));
+        // Readable by the app's own user only (0600), from the moment the file exists.
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var file = new StreamWriter(path, System.Text.Encoding.ASCII, options))
+        {
+            file.Write(Convert.ToBase64String(key));
+        }
+
         return key;
+    }
+
+    /// <summary>Creates a folder only the app's own user may enter (0700); an existing folder is left as it is.</summary>
+    public static void CreatePrivateDirectory(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 }
