@@ -1,9 +1,10 @@
 using System.Net;
 using Wenming.IntegrationTests.Infrastructure;
+using Wenming.Web.Modules.Accounts.Features.SignIn;
 
 namespace Wenming.IntegrationTests;
 
-/// <summary>Sign-in, tokens, lockout and refresh (API.md, Conventions: Auth).</summary>
+/// <summary>Sign-in, tokens, the per-address sign-in throttle and rotating refresh tokens (API.md, Conventions: Auth; ADR 0019).</summary>
 public abstract class AuthTests(AppFixture app)
 {
     public static TheoryData<string, string> DemoLogins => new()
@@ -65,36 +66,106 @@ public abstract class AuthTests(AppFixture app)
         (await app.SignInAsync(TestData.Login("nobody"), AppFixture.DemoPassword)).ExpectProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
 
     [ProviderFact]
-    public async Task Token_AfterFiveWrongPasswords_IsLocked_EvenWithTheRightPassword()
+    public async Task Token_AfterFiveWrongPasswordsFromOneAddress_ThatAddressWaits_WhileTheOwnerSignsInFromAnother()
     {
         var login = await CreateAccountAsync("Resident", app.Demo.Unit("village1"));
+        const string attacker = "203.0.113.51";
+        const string owner = "198.51.100.51";
 
-        for (var attempt = 1; attempt <= 4; attempt++)
+        for (var attempt = 1; attempt <= 5; attempt++)
         {
-            (await app.SignInAsync(login, "Wrong@2026")).ExpectProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
+            (await app.SignInAsync(login, "Wrong@2026", attacker)).ExpectProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
         }
 
-        (await app.SignInAsync(login, "Wrong@2026")).ExpectProblem((HttpStatusCode)423, "auth.locked");
-        var locked = await app.SignInAsync(login, TestData.StrongPassword);
-        locked.ExpectProblem((HttpStatusCode)423, "auth.locked");
-        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", locked.Text("detail"));
+        // The attacker's address now waits, even with the right password …
+        var waiting = await SignIn.SendAsync(app.Http, login, TestData.StrongPassword, attacker);
+        waiting.Response.ExpectProblem(HttpStatusCode.TooManyRequests, "auth.too_many_attempts");
+        Assert.Equal("登录失败次数过多，请 1 分钟后再试。", waiting.Response.Text("detail"));
+        Assert.InRange(waiting.RetryAfterSeconds, 1, 60);
+        Assert.False(waiting.Response.Json.TryGetProperty("accessToken", out _));
+
+        // … but the owner, from their own address, is not locked out.
+        var owned = (await app.SignInAsync(login, TestData.StrongPassword, owner)).Expect(HttpStatusCode.OK);
+        (await app.WithToken(owned.Text("accessToken")).GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
     }
 
     [ProviderFact]
-    public async Task Unlock_ByAnAdmin_LetsALockedAccountSignInAgain()
+    public async Task Token_ForAnUnknownLogin_IsCountedAndThrottledExactlyLikeAnAccount()
     {
-        var login = await CreateAccountAsync("Volunteer", app.Demo.Unit("village1"));
-        for (var attempt = 1; attempt <= 5; attempt++)
+        var known = await CreateAccountAsync("Resident", app.Demo.Unit("village1"));
+        var unknown = TestData.Login("nobody");
+        const string address = "203.0.113.52";
+
+        for (var attempt = 1; attempt <= 6; attempt++)
         {
-            await app.SignInAsync(login, "Wrong@2026");
+            var forKnown = await SignIn.SendAsync(app.Http, known, "Wrong@2026", address);
+            var forUnknown = await SignIn.SendAsync(app.Http, unknown, "Wrong@2026", address);
+
+            var expected = attempt <= 5 ? HttpStatusCode.Unauthorized : HttpStatusCode.TooManyRequests;
+            forKnown.Response.ExpectProblem(expected, attempt <= 5 ? "auth.invalid_credentials" : "auth.too_many_attempts");
+            Assert.Equal(SignIn.Visible(forKnown.Response), SignIn.Visible(forUnknown.Response));
+            Assert.Equal(forKnown.RetryAfterSeconds > 0, forUnknown.RetryAfterSeconds > 0);
         }
 
-        (await app.SignInAsync(login, TestData.StrongPassword)).Expect((HttpStatusCode)423);
+        // The right password does not get through a wait either, and says nothing more.
+        var right = await SignIn.SendAsync(app.Http, known, TestData.StrongPassword, address);
+        var guess = await SignIn.SendAsync(app.Http, unknown, TestData.StrongPassword, address);
+        Assert.Equal(SignIn.Visible(right.Response), SignIn.Visible(guess.Response));
+        right.Response.ExpectProblem(HttpStatusCode.TooManyRequests, "auth.too_many_attempts");
+    }
+
+    [ProviderFact]
+    public async Task Token_ForAnInactiveAccount_AnswersLikeAnUnknownLogin_EvenWithTheRightPassword()
+    {
+        var login = await CreateAccountAsync("Volunteer", app.Demo.Unit("village1"));
+        var id = (await FindAccountAsync(login)).GetProperty("id").GetInt64();
+        (await app.As("village1").PostAsync($"/api/v1/accounts/{id}/deactivate")).Expect(HttpStatusCode.OK);
+
+        var inactive = await SignIn.SendAsync(app.Http, login, TestData.StrongPassword, "203.0.113.53");
+        var unknown = await SignIn.SendAsync(app.Http, TestData.Login("nobody"), TestData.StrongPassword, "203.0.113.53");
+
+        inactive.Response.ExpectProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
+        Assert.Equal(SignIn.Visible(inactive.Response), SignIn.Visible(unknown.Response));
+    }
+
+    [ProviderFact]
+    public async Task Unlock_ByAnAdmin_LetsAWaitingAddressSignInAgain()
+    {
+        var login = await CreateAccountAsync("Volunteer", app.Demo.Unit("village1"));
+        const string address = "203.0.113.54";
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await app.SignInAsync(login, "Wrong@2026", address);
+        }
+
+        (await app.SignInAsync(login, TestData.StrongPassword, address)).ExpectProblem(HttpStatusCode.TooManyRequests, "auth.too_many_attempts");
 
         var account = await FindAccountAsync(login);
         Assert.True(account.GetProperty("isLockedOut").GetBoolean());
-        (await app.As("village1").PostAsync($"/api/v1/accounts/{account.GetProperty("id").GetInt64()}/unlock")).Expect(HttpStatusCode.OK);
-        (await app.SignInAsync(login, TestData.StrongPassword)).Expect(HttpStatusCode.OK);
+        var unlocked = (await app.As("village1").PostAsync($"/api/v1/accounts/{account.GetProperty("id").GetInt64()}/unlock")).Expect(HttpStatusCode.OK);
+        Assert.False(unlocked.Json.GetProperty("isLockedOut").GetBoolean());
+        (await app.SignInAsync(login, TestData.StrongPassword, address)).Expect(HttpStatusCode.OK);
+    }
+
+    [ProviderFact]
+    public async Task Token_AfterTheRightPassword_TheAddressStartsAfresh()
+    {
+        var login = await CreateAccountAsync("Resident", app.Demo.Unit("village1"));
+        const string address = "203.0.113.55";
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            (await app.SignInAsync(login, "Wrong@2026", address)).Expect(HttpStatusCode.Unauthorized);
+        }
+
+        (await app.SignInAsync(login, TestData.StrongPassword, address)).Expect(HttpStatusCode.OK);
+
+        // Four more typos are four fresh ones, not the fifth to ninth.
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            (await app.SignInAsync(login, "Wrong@2026", address)).ExpectProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
+        }
+
+        (await app.SignInAsync(login, TestData.StrongPassword, address)).Expect(HttpStatusCode.OK);
     }
 
     [ProviderFact]
@@ -108,6 +179,84 @@ public abstract class AuthTests(AppFixture app)
         var me = (await app.WithToken(refreshed.Text("accessToken")).GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
         Assert.Equal(login, me.Text("login"));
         Assert.False(string.IsNullOrEmpty(refreshed.Text("refreshToken")));
+    }
+
+    [ProviderFact]
+    public async Task Refresh_RotatesTheRefreshToken_EachNewOneWorksOnce()
+    {
+        var login = await CreateAccountAsync("Resident", app.Demo.Unit("village1"));
+        var first = (await app.SignInAsync(login, TestData.StrongPassword)).Expect(HttpStatusCode.OK);
+
+        var second = (await RefreshAsync(first.Text("refreshToken"))).Expect(HttpStatusCode.OK);
+        var third = (await RefreshAsync(second.Text("refreshToken"))).Expect(HttpStatusCode.OK);
+
+        Assert.Equal("Bearer", third.Text("tokenType"));
+        Assert.True(third.Number("expiresIn") > 0);
+        Assert.Equal(3, new[] { first, second, third }.Select(t => t.Text("refreshToken")).Distinct().Count());
+        Assert.Equal(login, (await app.WithToken(third.Text("accessToken")).GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK).Text("login"));
+    }
+
+    [ProviderFact]
+    public async Task Refresh_WithAnAlreadyUsedToken_IsRefused_AndRevokesTheWholeFamily_ButNotOtherSignIns()
+    {
+        var login = await CreateAccountAsync("Resident", app.Demo.Unit("village1"));
+        var signedIn = (await app.SignInAsync(login, TestData.StrongPassword)).Expect(HttpStatusCode.OK);
+        var otherDevice = (await app.SignInAsync(login, TestData.StrongPassword)).Expect(HttpStatusCode.OK);
+        var stolen = signedIn.Text("refreshToken");
+        var rotated = (await RefreshAsync(stolen)).Expect(HttpStatusCode.OK);
+
+        // The copy comes back: refused, and the newer token of the same sign-in dies with it.
+        (await RefreshAsync(stolen)).ExpectProblem(HttpStatusCode.Unauthorized, "auth.refresh_invalid");
+        (await RefreshAsync(rotated.Text("refreshToken"))).ExpectProblem(HttpStatusCode.Unauthorized, "auth.refresh_invalid");
+
+        // Another sign-in of the same account is its own family and keeps working.
+        (await RefreshAsync(otherDevice.Text("refreshToken"))).Expect(HttpStatusCode.OK);
+        // So does signing in again.
+        (await app.SignInAsync(login, TestData.StrongPassword)).Expect(HttpStatusCode.OK);
+    }
+
+    [ProviderFact]
+    public async Task Refresh_EightAtOnceWithOneToken_ExactlyOneGetsANewPair_ThenTheFamilyIsRevoked()
+    {
+        var login = await CreateAccountAsync("Resident", app.Demo.Unit("village1"));
+        var token = (await app.SignInAsync(login, TestData.StrongPassword)).Expect(HttpStatusCode.OK).Text("refreshToken");
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => RefreshAsync(token)));
+
+        var winner = Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
+        Assert.All(answers.Where(a => a != winner), a => a.ExpectProblem(HttpStatusCode.Unauthorized, "auth.refresh_invalid"));
+        // The seven others were reuse: the winner's new refresh token is revoked as well.
+        (await RefreshAsync(winner.Text("refreshToken"))).ExpectProblem(HttpStatusCode.Unauthorized, "auth.refresh_invalid");
+    }
+
+    [ProviderFact]
+    public async Task Refresh_AfterAPasswordResetOrARoleChange_IsRefused()
+    {
+        var login = await CreateAccountAsync("Volunteer", app.Demo.Unit("village1"));
+        var id = (await FindAccountAsync(login)).GetProperty("id").GetInt64();
+        var beforeReset = (await app.SignInAsync(login, TestData.StrongPassword)).Expect(HttpStatusCode.OK);
+        (await app.As("village1").PostAsync($"/api/v1/accounts/{id}/reset-password", new { password = "Another@2026" })).Expect(HttpStatusCode.OK);
+        (await RefreshAsync(beforeReset.Text("refreshToken"))).ExpectProblem(HttpStatusCode.Unauthorized, "auth.refresh_invalid");
+
+        var beforeRoles = (await app.SignInAsync(login, "Another@2026")).Expect(HttpStatusCode.OK);
+        (await app.As("village1").PostAsync($"/api/v1/accounts/{id}/roles", new { roles = new[] { "Volunteer", "TeamLeader" } })).Expect(HttpStatusCode.OK);
+        (await RefreshAsync(beforeRoles.Text("refreshToken"))).ExpectProblem(HttpStatusCode.Unauthorized, "auth.refresh_invalid");
+    }
+
+    [ProviderFact]
+    public async Task CleanupJob_DeletesExpiredRefreshTokens_AndLeavesLiveOnesWorking()
+    {
+        var login = await CreateAccountAsync("Resident", app.Demo.Unit("village1"));
+        var live = (await app.SignInAsync(login, TestData.StrongPassword)).Expect(HttpStatusCode.OK);
+
+        // Now: nothing of this sign-in is due, its refresh token keeps working.
+        await Wenming.Web.Platform.Jobs.Jobs.RunOnceAsync<SignInCleanupJob>(app.Factory.Services, DateTime.UtcNow, CancellationToken.None);
+        var rotated = (await RefreshAsync(live.Text("refreshToken"))).Expect(HttpStatusCode.OK);
+
+        // Past every refresh token's lifetime (14 days): all of them are deleted, and refused.
+        var deleted = await Wenming.Web.Platform.Jobs.Jobs.RunOnceAsync<SignInCleanupJob>(app.Factory.Services, DateTime.UtcNow.AddDays(15), CancellationToken.None);
+        Assert.True(deleted >= 2, $"deleted {deleted}");
+        (await RefreshAsync(rotated.Text("refreshToken"))).ExpectProblem(HttpStatusCode.Unauthorized, "auth.refresh_invalid");
     }
 
     [ProviderFact]
@@ -158,6 +307,9 @@ public abstract class AuthTests(AppFixture app)
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
     }
+
+    private Task<ApiResponse> RefreshAsync(string refreshToken) =>
+        app.Anonymous().PostAsync("/api/v1/auth/refresh", new { refreshToken });
 
     private async Task<string> CreateAccountAsync(string role, long unitId)
     {

@@ -1,5 +1,10 @@
+using System.Net;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Wenming.Web.Platform.Hosting;
 
 namespace Wenming.IntegrationTests.Infrastructure;
@@ -30,8 +35,11 @@ public sealed class WenmingFactory(TestDatabase database, bool seedDemo = true, 
         builder.UseSetting("Jobs:Enabled", "false");
         // The bundled subset font, not an installed one: CI then proves the certificate on a bare machine.
         builder.UseSetting("Certificates:FontPath", Path.Combine(AppContext.BaseDirectory, Wenming.Web.Modules.Volunteers.Features.IssueCertificate.CertificateFonts.BundledFileName));
-        // The tests speak for several client addresses through X-Forwarded-For (the test server has no real peer).
-        builder.UseSetting("Network:TrustedProxies", "*");
+        // The test server's requests come from loopback, as from a proxy on the same host; the tests speak for
+        // several client addresses through X-Forwarded-For, so this host trusts loopback as its proxy
+        // (the app itself trusts no proxy unless configured; AuthTests check that).
+        builder.ConfigureServices(s => s.AddSingleton<IStartupFilter, LoopbackPeer>());
+        builder.UseSetting("Network:TrustedProxies", "127.0.0.1");
         // Expected failures (unique-index races, 4xx) log at warning/error level; keep the test output readable.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Critical");
@@ -41,4 +49,18 @@ public sealed class WenmingFactory(TestDatabase database, bool seedDemo = true, 
             builder.UseSetting(key, value);
         }
     }
+}
+
+/// <summary>Gives the test server's requests the peer address a real connection from this host has.</summary>
+internal sealed class LoopbackPeer : IStartupFilter
+{
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((HttpContext ctx, RequestDelegate following) =>
+        {
+            ctx.Connection.RemoteIpAddress ??= IPAddress.Loopback;
+            return following(ctx);
+        });
+        next(app);
+    };
 }

@@ -7,6 +7,7 @@ using Wenming.Web.Modules.Accounts.Features.Me;
 using Wenming.Web.Modules.Accounts.Features.SignIn;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Jobs;
 
 namespace Wenming.Web.Modules.Accounts;
 
@@ -16,6 +17,10 @@ public static class AccountsModule
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
         services.AddScoped<SignInService>();
+        services.AddScoped<SignInThrottle>();
+        services.AddScoped<RefreshTokens>();
+        services.AddSingleton(sp => SignInLimits.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddJob<SignInCleanupJob>();
         services.AddScoped<MeHandler>();
         services.AddScoped<CreateAccountHandler>();
         services.AddScoped<ListAccountsHandler>();

@@ -8,7 +8,7 @@ using Wenming.Web.Platform.Http;
 
 namespace Wenming.Web.Pages.Account;
 
-/// <summary>Sign-in with user name or mobile number; the same check (and lockout) as the API's token endpoint.</summary>
+/// <summary>Sign-in with user name or mobile number; the same check (and per-address throttle, ADR 0019) as the API's token endpoint.</summary>
 [EnableRateLimiting(RateLimits.SignIn)]
 public sealed class LoginModel(SignInService signIn) : AppPageModel
 {
@@ -27,10 +27,16 @@ public sealed class LoginModel(SignInService signIn) : AppPageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var result = await signIn.CheckAsync(Login, Password, ct);
+        var result = await signIn.CheckAsync(Login, Password, HttpContext.Connection.RemoteIpAddress, ct);
         if (!result.IsSuccess)
         {
             ErrorMessage = result.Error!.Message;
+            if (result.Error is TooManyAttemptsError wait)
+            {
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = wait.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
             // Never send the password back into the page.
             Password = null;
             return Page();

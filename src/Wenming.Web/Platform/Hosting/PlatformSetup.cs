@@ -67,8 +67,7 @@ public static class PlatformSetup
             {
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Lockout.MaxFailedAccessAttempts = config.GetValue("Security:MaxFailedSignIns", 5);
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(config.GetValue("Security:LockoutMinutes", 15));
+                // No Identity lockout: wrong passwords slow down the address they come from, not the owner (ADR 0019).
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@+-";
             })
             .AddEntityFrameworkStores<AppDbContext>()
@@ -152,19 +151,24 @@ public static class PlatformSetup
         // Chinese text as characters, not &#x..; escapes: pages are a third lighter on a village phone.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        // X-Forwarded-For decides the address in the audit log and the sign-in limit, so it is taken
-        // only from trusted proxies: loopback by default, more with Network:TrustedProxies.
+        // X-Forwarded-For decides the address in the audit log, the sign-in limit and the sign-in throttle,
+        // so it is taken only from the proxies named in Network:TrustedProxies — none unless configured
+        // (not even loopback, which ASP.NET trusts by default: anything on the host could pick its address).
         services.Configure<ForwardedHeadersOptions>(o =>
         {
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in (config["Network:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            var proxies = (config["Network:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            // Empty lists would mean "any peer", so with no proxy the headers are not read at all.
+            o.ForwardedHeaders = proxies.Length == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in proxies)
             {
                 if (proxy == "*")
                 {
-                    o.KnownIPNetworks.Clear();
-                    o.KnownProxies.Clear();
+                    continue;
                 }
-                else if (proxy.Contains('/', StringComparison.Ordinal))
+
+                if (proxy.Contains('/', StringComparison.Ordinal))
                 {
                     o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(proxy));
                 }
@@ -172,6 +176,13 @@ public static class PlatformSetup
                 {
                     o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
                 }
+            }
+
+            if (proxies.Contains("*"))
+            {
+                // Explicitly any peer (only where nothing but the proxy can reach the app).
+                o.KnownIPNetworks.Clear();
+                o.KnownProxies.Clear();
             }
         });
         return builder;

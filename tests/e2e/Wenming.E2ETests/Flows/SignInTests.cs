@@ -28,6 +28,33 @@ public sealed class SignInTests(BrowserFixture app)
     }
 
     [BrowserFact]
+    public async Task FiveWrongPasswords_MakeThisAddressWait_AndTheFormSaysSoInChinese()
+    {
+        // A login that names no account: it is counted and made to wait exactly like a real one (ADR 0019),
+        // and the suite's real accounts, which sign in from this same loopback address, are not touched.
+        var login = "nobody" + Guid.NewGuid().ToString("N")[..8];
+        var page = await app.NewPageAsync(360, 740);
+        await page.GotoAsync("/account/login");
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            await page.FillAsync("#login", login);
+            await page.FillAsync("#password", "not-the-password");
+            await page.ClickAsync("button[type=submit]");
+            await Assertions.Expect(page.GetByTestId("login-error")).ToHaveTextAsync("登录名或密码错误。");
+        }
+
+        await page.FillAsync("#login", login);
+        await page.FillAsync("#password", "not-the-password");
+        await page.ClickAsync("button[type=submit]");
+
+        await Assertions.Expect(page.GetByTestId("login-error")).ToHaveTextAsync("登录失败次数过多，请 1 分钟后再试。");
+        Assert.Equal(login, await page.InputValueAsync("#login"));
+        Assert.Equal(string.Empty, await page.InputValueAsync("#password"));
+        await BrowserFixture.ScreenshotAsync(page, "login-too-many-attempts-360");
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task SignIn_ReturnsToTheRequestedPage_AndSignOutEndsTheSession()
     {
         var page = await app.NewPageAsync();

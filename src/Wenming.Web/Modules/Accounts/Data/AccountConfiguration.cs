@@ -32,3 +32,28 @@ internal sealed class AccountTokenConfiguration : IEntityTypeConfiguration<Ident
 {
     public void Configure(EntityTypeBuilder<IdentityUserToken<long>> b) => b.ToTable("acct_user_tokens");
 }
+
+internal sealed class RefreshTokenConfiguration : IEntityTypeConfiguration<RefreshToken>
+{
+    public void Configure(EntityTypeBuilder<RefreshToken> b)
+    {
+        b.ToTable("acct_refresh_tokens");
+        b.Property(t => t.TokenHash).HasMaxLength(RefreshToken.HashLength);
+        b.Property(t => t.SecurityStamp).HasMaxLength(RefreshToken.StampLength);
+        b.HasIndex(t => t.TokenHash).IsUnique();
+        b.HasIndex(t => t.FamilyId);
+        b.HasIndex(t => t.ExpiresAt);
+    }
+}
+
+internal sealed class SignInThrottleConfiguration : IEntityTypeConfiguration<SignInThrottleEntry>
+{
+    public void Configure(EntityTypeBuilder<SignInThrottleEntry> b)
+    {
+        b.ToTable("acct_sign_in_throttle");
+        b.HasKey(e => new { e.AccountKey, e.Address });
+        b.Property(e => e.AccountKey).HasMaxLength(SignInThrottleEntry.KeyLength);
+        b.Property(e => e.Address).HasMaxLength(SignInThrottleEntry.AddressLength);
+        b.HasIndex(e => e.LastFailureAt);
+    }
+}

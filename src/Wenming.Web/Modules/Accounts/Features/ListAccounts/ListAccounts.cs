@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Accounts.Features.SignIn;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
@@ -11,7 +12,7 @@ namespace Wenming.Web.Modules.Accounts.Features.ListAccounts;
 public sealed record ListAccountsRequest(string? Q, Role? Role, long? OrgUnitId, int Page = 1, int PageSize = 20);
 
 /// <summary>Accounts bound to units of the caller's subtree.</summary>
-public sealed class ListAccountsHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, TimeProvider clock)
+public sealed class ListAccountsHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, SignInThrottle throttle, TimeProvider clock)
 {
     public async Task<Result<PageOf<AccountDto>>> HandleAsync(ListAccountsRequest request, CancellationToken ct)
     {
@@ -51,6 +52,7 @@ public sealed class ListAccountsHandler(AppDbContext db, CurrentActor actor, IOr
 
         var page = await query.OrderBy(u => u.Id).ToPageAsync(paging, ct);
         var now = clock.GetUtcNow();
-        return new PageOf<AccountDto>(page.Items.Select(u => AccountDto.From(u, now)).ToList(), page.Page, page.PageSize, page.Total);
+        var waiting = await throttle.WaitingAsync([.. page.Items.Select(u => u.Id)], ct);
+        return new PageOf<AccountDto>(page.Items.Select(u => AccountDto.From(u, now, waiting.Contains(u.Id))).ToList(), page.Page, page.PageSize, page.Total);
     }
 }

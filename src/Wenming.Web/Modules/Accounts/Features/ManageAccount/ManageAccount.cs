@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Accounts.Domain;
 using Wenming.Web.Modules.Accounts.Features.CreateAccount;
+using Wenming.Web.Modules.Accounts.Features.SignIn;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
@@ -18,7 +19,7 @@ public sealed record SetRolesRequest(IReadOnlyList<Role>? Roles);
 /// Looks at one account, deactivates or reactivates it, resets its password, unlocks it or sets its
 /// roles. Every change rotates the security stamp, which ends the account's existing sessions and tokens.
 /// </summary>
-public sealed class ManageAccountHandler(AppDbContext db, CurrentActor actor, UserManager<AppUser> users, IOrgDirectory orgs, TimeProvider clock)
+public sealed class ManageAccountHandler(AppDbContext db, CurrentActor actor, UserManager<AppUser> users, IOrgDirectory orgs, SignInThrottle throttle, TimeProvider clock)
 {
     public async Task<Result<AccountDto>> GetAsync(long id, CancellationToken ct)
     {
@@ -28,7 +29,7 @@ public sealed class ManageAccountHandler(AppDbContext db, CurrentActor actor, Us
         }
 
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct);
-        return user is null ? Error.NotFound("account.not_found") : AccountDto.From(user, clock.GetUtcNow());
+        return user is null ? Error.NotFound("account.not_found") : AccountDto.From(user, clock.GetUtcNow(), await IsWaitingAsync(user.Id, ct));
     }
 
     public Task<Result<AccountDto>> DeactivateAsync(long id, CancellationToken ct) => ChangeAsync(id, user =>
@@ -43,11 +44,13 @@ public sealed class ManageAccountHandler(AppDbContext db, CurrentActor actor, Us
         return Task.FromResult<Error?>(null);
     }, ct);
 
-    public Task<Result<AccountDto>> UnlockAsync(long id, CancellationToken ct) => ChangeAsync(id, user =>
+    /// <summary>Every client address may try this account again at once (ADR 0019).</summary>
+    public Task<Result<AccountDto>> UnlockAsync(long id, CancellationToken ct) => ChangeAsync(id, async user =>
     {
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
-        return Task.FromResult<Error?>(null);
+        await throttle.ReleaseAsync(user.Id, ct);
+        return null;
     }, ct);
 
     public Task<Result<AccountDto>> ResetPasswordAsync(long id, ResetPasswordRequest request, CancellationToken ct) => ChangeAsync(id, async user =>
@@ -124,6 +127,8 @@ public sealed class ManageAccountHandler(AppDbContext db, CurrentActor actor, Us
 
         user.SecurityStamp = Guid.NewGuid().ToString("N");
         await db.SaveChangesAsync(ct);
-        return AccountDto.From(user, clock.GetUtcNow());
+        return AccountDto.From(user, clock.GetUtcNow(), await IsWaitingAsync(user.Id, ct));
     }
+
+    private async Task<bool> IsWaitingAsync(long userId, CancellationToken ct) => (await throttle.WaitingAsync([userId], ct)).Count > 0;
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -9,14 +10,19 @@ using Wenming.Web.Platform.Scope;
 namespace Wenming.Web.Modules.Accounts.Features.SignIn;
 
 /// <summary>
-/// Checks a login (user name or mobile number) and password, with Identity's per-account lockout.
-/// Used by the API token endpoint and the sign-in page alike.
+/// Checks a login (user name or mobile number) and password, behind the per-(account, address) throttle
+/// (ADR 0019). Used by the API token endpoint and the sign-in page alike. A login that names no active
+/// account goes through exactly the same steps — counted, throttled, a password hashed — and gets exactly
+/// the same answers, so neither the answer nor its timing tells whether the login exists.
 /// </summary>
-public sealed class SignInService(AppDbContext db, UserManager<AppUser> users, OrgScope scope, TimeProvider clock)
+public sealed class SignInService(AppDbContext db, UserManager<AppUser> users, OrgScope scope, SignInThrottle throttle)
 {
     public const string StampClaim = "wenming:stamp";
 
-    public async Task<Result<AppUser>> CheckAsync(string? login, string? password, CancellationToken ct)
+    /// <summary>A hash of a password nobody has, checked for unknown logins so that they take as long as known ones.</summary>
+    private static readonly Lazy<string> DummyHash = new(() => new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString("N")));
+
+    public async Task<Result<AppUser>> CheckAsync(string? login, string? password, IPAddress? clientAddress, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(login) || string.IsNullOrEmpty(password))
         {
@@ -25,37 +31,36 @@ public sealed class SignInService(AppDbContext db, UserManager<AppUser> users, O
 
         // Signing in happens before anyone is known, so it runs outside any org scope.
         using var _ = scope.Unrestricted();
-        var normalized = users.NormalizeName(login.Trim());
-        var user = await db.Users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized || u.PhoneNumber == login.Trim(), ct);
-        if (user is null || !user.IsActive)
+        var trimmed = login.Trim();
+        var normalized = users.NormalizeName(trimmed);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized || u.PhoneNumber == trimmed, ct);
+        var known = user is { IsActive: true } ? user : null;
+        var key = known is null ? SignInThrottle.KeyOf(normalized) : SignInThrottle.KeyOf(known.Id);
+        var address = SignInThrottle.AddressOf(clientAddress);
+
+        if (await throttle.ClaimAsync(key, address, ct) is { } wait)
         {
+            return TooManyAttempts(wait);
+        }
+
+        if (known is null)
+        {
+            // As slow as checking a real password, and as wrong.
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash.Value, password);
             return Error.Of("auth.invalid_credentials", ErrorKind.Unauthorized);
         }
 
-        if (await users.IsLockedOutAsync(user))
+        if (users.PasswordHasher.VerifyHashedPassword(known, known.PasswordHash ?? DummyHash.Value, password) == PasswordVerificationResult.Failed)
         {
-            return LockedError(user);
+            // The attempt stays counted as a failure.
+            return Error.Of("auth.invalid_credentials", ErrorKind.Unauthorized);
         }
 
-        if (!await users.CheckPasswordAsync(user, password))
-        {
-            await users.AccessFailedAsync(user);
-            return await users.IsLockedOutAsync(user) ? LockedError(user) : Error.Of("auth.invalid_credentials", ErrorKind.Unauthorized);
-        }
-
-        if (user.AccessFailedCount > 0)
-        {
-            await users.ResetAccessFailedCountAsync(user);
-        }
-
-        return user;
+        await throttle.SucceededAsync(key, address, ct);
+        return known;
     }
 
-    private Error LockedError(AppUser user)
-    {
-        var minutes = user.LockoutEnd is { } end ? Math.Max(1, (int)Math.Ceiling((end - clock.GetUtcNow()).TotalMinutes)) : 15;
-        return Error.Of("auth.locked", ErrorKind.Locked, minutes);
-    }
+    private static TooManyAttemptsError TooManyAttempts(TimeSpan wait) => new(wait);
 
     /// <summary>The claims carried by the cookie or bearer token; roles and scope are re-read from the database on every request.</summary>
     public static ClaimsPrincipal CreatePrincipal(AppUser user, string authenticationType)
@@ -71,4 +76,12 @@ public sealed class SignInService(AppDbContext db, UserManager<AppUser> users, O
 
         return new ClaimsPrincipal(identity);
     }
+}
+
+/// <summary>429 <c>auth.too_many_attempts</c>: this address must wait before trying this login again; the same for every login, known or not.</summary>
+public sealed record TooManyAttemptsError(TimeSpan Wait)
+    : Error("auth.too_many_attempts", ErrorKind.TooManyRequests, Platform.Localization.Text.Get("auth.too_many_attempts", Math.Max(1, (int)Math.Ceiling(Wait.TotalMinutes))))
+{
+    /// <summary>For the Retry-After header.</summary>
+    public int RetryAfterSeconds => Math.Max(1, (int)Math.Ceiling(Wait.TotalSeconds));
 }

@@ -1,13 +1,7 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Identity.Data;
-using Microsoft.Extensions.Options;
-using Wenming.Web.Modules.Accounts.Domain;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Http;
-using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Accounts.Features.SignIn;
 
@@ -15,57 +9,46 @@ public sealed record TokenRequest(string? Login, string? Password);
 
 public sealed record RefreshRequest(string? RefreshToken);
 
-/// <summary>API.md's bearer tokens: the built-in bearer-token handler writes {tokenType, accessToken, expiresIn, refreshToken}.</summary>
+/// <summary>
+/// API.md's bearer tokens {tokenType, accessToken, expiresIn, refreshToken}: the access token is the built-in
+/// bearer handler's, the refresh token rotates on every use (ADR 0019).
+/// </summary>
 public static class TokenEndpoints
 {
     public static void MapTokens(RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("auth").AllowAnonymous();
 
-        auth.MapPost("/token", async Task<Results<SignInHttpResult, ProblemHttpResult>> (TokenRequest request, SignInService signIn, CancellationToken ct) =>
+        auth.MapPost("/token", async Task<Results<Ok<AccessTokenResponse>, ProblemHttpResult>> (
+            TokenRequest request, SignInService signIn, RefreshTokens tokens, HttpContext http, CancellationToken ct) =>
         {
-            var checkedUser = await signIn.CheckAsync(request.Login, request.Password, ct);
+            var checkedUser = await signIn.CheckAsync(request.Login, request.Password, http.Connection.RemoteIpAddress, ct);
             if (!checkedUser.IsSuccess)
             {
-                return ApiResults.Problem(checkedUser.Error!);
+                return Problem(http, checkedUser.Error!);
             }
 
-            return TypedResults.SignIn(SignInService.CreatePrincipal(checkedUser.Value, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+            return TypedResults.Ok(await tokens.IssueAsync(checkedUser.Value, ct));
         })
         .RequireRateLimiting(RateLimits.SignIn)
         .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
         .Produces(StatusCodes.Status401Unauthorized)
-        .WithSummary("用账号（用户名或手机号）和密码换取访问令牌");
+        .WithSummary("用账号（用户名或手机号）和密码换取访问令牌；同一地址对同一账号连续输错密码后须等待（429 auth.too_many_attempts，Retry-After）");
 
-        auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (
-            RefreshRequest request, IOptionsMonitor<BearerTokenOptions> options, AppDbContext db, OrgScope scope, TimeProvider clock, CancellationToken ct) =>
+        auth.MapPost("/refresh", async Task<Results<Ok<AccessTokenResponse>, ProblemHttpResult>> (RefreshRequest request, RefreshTokens tokens, CancellationToken ct) =>
+            ApiResults.OkOr(await tokens.RefreshAsync(request.RefreshToken, ct)))
+        .RequireRateLimiting(RateLimits.SignIn)
+        .Produces(StatusCodes.Status401Unauthorized)
+        .WithSummary("用刷新令牌换取新的访问令牌和新的刷新令牌（旧刷新令牌随即失效；重复使用已用过的刷新令牌会使同一次登录的全部令牌失效）");
+    }
+
+    private static ProblemHttpResult Problem(HttpContext http, Error error)
+    {
+        if (error is TooManyAttemptsError wait)
         {
-            var protector = options.Get(BearerTokenDefaults.AuthenticationScheme).RefreshTokenProtector;
-            var ticket = string.IsNullOrEmpty(request.RefreshToken) ? null : protector.Unprotect(request.RefreshToken);
-            if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
-                || !long.TryParse(ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
-            {
-                return ApiResults.Problem(Error.Of("auth.refresh_invalid", ErrorKind.Unauthorized));
-            }
+            http.Response.Headers.RetryAfter = wait.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
-            AppUser? user;
-            using (scope.Unrestricted())
-            {
-                user = await db.Users.FindAsync([userId], ct);
-            }
-
-            // A password change, deactivation or lockout rotates or blocks the stamp and ends every refresh chain.
-            if (user is null || !user.IsActive || user.SecurityStamp != ticket.Principal.FindFirstValue(SignInService.StampClaim)
-                || (user.LockoutEnd is { } end && end > clock.GetUtcNow()))
-            {
-                return ApiResults.Problem(Error.Of("auth.refresh_invalid", ErrorKind.Unauthorized));
-            }
-
-            return TypedResults.SignIn(SignInService.CreatePrincipal(user, BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
-        })
-        .RequireRateLimiting(RateLimits.SignIn)
-        .Produces<AccessTokenResponse>(StatusCodes.Status200OK)
-        .Produces(StatusCodes.Status401Unauthorized)
-        .WithSummary("用刷新令牌换取新的访问令牌");
+        return ApiResults.Problem(error);
     }
 }
