@@ -144,6 +144,62 @@ public abstract class InputRulesTests(AppFixture app)
     }
 
     [ProviderFact]
+    public async Task APageForm_WithAControlCharacterOrAnOverlongName_IsReShown_WithChineseMessages()
+    {
+        using var browser = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await TokenOfAsync(browser, "/account/login");
+        using (var signIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Login"] = "center",
+            ["Password"] = AppFixture.DemoPassword,
+            ["__RequestVerificationToken"] = login,
+        })))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        var form = $"/org/{app.Demo.Unit("county")}/create";
+        foreach (var (name, message) in new[] { ("坏\u0007名字", "控制字符"), (new string('长', 300), "不能超过 200 个字") })
+        {
+            var token = await TokenOfAsync(browser, form);
+            using var answer = await browser.PostAsync(form, new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Level"] = "Township",
+                ["Input.Name"] = name,
+                ["Input.DivisionCode"] = "",
+                ["__RequestVerificationToken"] = token,
+            }));
+            var html = await answer.Content.ReadAsStringAsync();
+            Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{name.Length}: {(int)answer.StatusCode} (token {token.Length} chars): {(html.Contains("error-page", StringComparison.Ordinal) ? html[html.IndexOf("error-page", StringComparison.Ordinal)..] : html[..600])}");
+            Assert.Contains("name=\"Input.Name\"", html, StringComparison.Ordinal);
+            Assert.Contains(message, html, StringComparison.Ordinal);
+        }
+    }
+
+    [ProviderFact]
+    public async Task APageForm_WithANul_IsRefused_WithAChinesePage()
+    {
+        using var browser = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var login = await TokenOfAsync(browser, "/account/login");
+        using var answer = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Login"] = "cen\0ter",
+            ["Password"] = AppFixture.DemoPassword,
+            ["__RequestVerificationToken"] = login,
+        }));
+
+        // A browser cannot type a NUL; a crafted form with one is refused before the page runs.
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains("请求格式不正确", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<string> TokenOfAsync(HttpClient browser, string path)
+    {
+        var html = await browser.GetStringAsync(path);
+        return System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+    }
+
+    [ProviderFact]
     public async Task A40MegabyteUpload_Is413_NamingTheLimitsInChinese_OnTheApiAndThePage()
     {
         var activity = (await app.Admin.GetAsync("/api/v1/activities?pageSize=1")).Expect(HttpStatusCode.OK).Items[0].GetProperty("id").GetInt64();
