@@ -122,11 +122,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Saved under tests/e2e/screenshots (git-ignored) for a person to look at; long lists pass fullPage: false.</summary>
+    /// <summary>
+    /// Saved under tests/e2e/screenshots (git-ignored) for a person to look at; long lists pass fullPage: false.
+    /// The caret is left as it is: hiding it makes Playwright inject an inline style, which the CSP rightly blocks.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = fullPage });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = fullPage, Caret = ScreenshotCaret.Initial });
     }
 
     /// <summary>
