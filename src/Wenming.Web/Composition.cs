@@ -12,6 +12,7 @@ using Wenming.Web.Modules.Volunteers;
 using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Files;
 using Wenming.Web.Platform.Hosting;
+using Wenming.Web.Platform.Http;
 
 namespace Wenming.Web;
 
@@ -40,7 +41,7 @@ public static class Composition
     public static WebApplication MapWenming(this WebApplication app)
     {
         app.UsePlatform();
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").WithInputRules();
         api.MapAccountsAnonymous();
         app.MapActivitiesAnonymous();
         api.MapGroup("").RequireAuthorization()

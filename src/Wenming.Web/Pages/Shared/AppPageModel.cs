@@ -76,7 +76,9 @@ public abstract class AppPageModel : PageModel
     protected bool BindingFailed()
     {
         var broken = ModelState.Where(e => e.Value is { Errors.Count: > 0 }).Select(e => e.Key).ToList();
-        foreach (var key in broken)
+        // The input rules' own messages (too long, control characters, ADR 0020) are Chinese already.
+        var refused = HttpContext.Items[Platform.Http.InputRulesPageFilter.RefusedKeys] as HashSet<string>;
+        foreach (var key in broken.Where(k => refused?.Contains(k) != true))
         {
             ModelState[key]!.Errors.Clear();
             ModelState.AddModelError(key, Text.Get("validation.field_malformed"));

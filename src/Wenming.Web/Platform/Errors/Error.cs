@@ -11,7 +11,9 @@ public enum ErrorKind
     NotFound = 404,
     Conflict = 409,
     Locked = 423,
+    PayloadTooLarge = 413,
     TooManyRequests = 429,
+    Unavailable = 503,
 }
 
 /// <summary>

@@ -73,6 +73,9 @@ public static class PlatformSetup
             .AddEntityFrameworkStores<AppDbContext>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>();
 
+        // Secure cookies whenever the request came over HTTPS (behind a proxy: X-Forwarded-Proto from a
+        // trusted proxy), and always in Production, where plain HTTP is redirected anyway.
+        var secureCookies = builder.Environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;
@@ -86,6 +89,7 @@ public static class PlatformSetup
                 o.Cookie.Name = "wenming.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = secureCookies;
                 o.LoginPath = "/account/login";
                 o.LogoutPath = "/account/logout";
                 o.AccessDeniedPath = "/account/denied";
@@ -98,7 +102,12 @@ public static class PlatformSetup
                 o.RefreshTokenExpiration = TimeSpan.FromDays(config.GetValue("Security:RefreshTokenDays", 14));
             });
         services.AddAuthorization();
-        services.AddAntiforgery(o => o.Cookie.Name = "wenming.csrf");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "wenming.csrf";
+            o.Cookie.SecurePolicy = secureCookies;
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add<InputRulesPageFilter>());
         services.AddWenmingRateLimits(config);
 
         // API.md: enums travel as their names ("County", "StationAdmin").
@@ -121,15 +130,19 @@ public static class PlatformSetup
                     404 => "common.not_found",
                     405 => "common.method_not_allowed",
                     400 => "validation.malformed",
+                    413 => "request.too_large",
+                    415 => "validation.unsupported_media_type",
+                    503 => "common.unavailable",
                     _ => "common.server_error",
                 };
                 ctx.ProblemDetails.Extensions["code"] = code;
                 ctx.ProblemDetails.Title = Text.Get("problem.title." + status) is var t && t != "problem.title." + status ? t : ctx.ProblemDetails.Title;
-                ctx.ProblemDetails.Detail ??= Text.Get(code);
+                ctx.ProblemDetails.Detail ??= status == 413 ? RequestSizeLimit.TooLarge(ctx.HttpContext).Message : Text.Get(code);
             }
         });
 
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DatabaseOutageExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info = new OpenApiInfo { Title = "新时代文明实践云平台 API", Version = "v1", Description = "Wenming public JSON API (API.md)." };
@@ -192,6 +205,15 @@ public static class PlatformSetup
     {
         app.UseForwardedHeaders();
         app.UseWenmingMetrics();
+        app.UseSecurityHeaders();
+        if (app.Environment.IsProduction())
+        {
+            // TLS ends at the reverse proxy; X-Forwarded-Proto from a trusted proxy says the request was
+            // HTTPS. Health probes come over plain HTTP from inside and are not redirected.
+            app.UseHsts();
+            app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/healthz") && !ctx.Request.Path.StartsWithSegments("/readyz"), web => web.UseHttpsRedirection());
+        }
+
         var zh = new CultureInfo("zh-CN");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -203,10 +225,16 @@ public static class PlatformSetup
         static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
         static bool IsPage(HttpContext ctx) => !IsApi(ctx) && !ctx.Request.Path.StartsWithSegments("/openapi") && !ctx.Request.Path.StartsWithSegments("/docs");
         app.UseWhen(IsApi, api => api
-            .UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is OutOfScopeException ? 404 : 500 })
+            .UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = ex => ex is OutOfScopeException ? 404 : DatabaseOutage.IsOutage(ex) ? 503 : 500 })
             .UseStatusCodePages());
-        app.UseWhen(ctx => !IsApi(ctx), web => web.UseExceptionHandler("/error/500"));
+        app.UseWhen(ctx => !IsApi(ctx), web => web.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error/500",
+            // The error page reads the status: an outage (503), a body too large (413) or malformed (400).
+            StatusCodeSelector = ex => DatabaseOutage.IsOutage(ex) ? 503 : ex is BadHttpRequestException bad ? bad.StatusCode : 500,
+        }));
         app.UseWhen(IsPage, web => web.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseRequestSizeLimit();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

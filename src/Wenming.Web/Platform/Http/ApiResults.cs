@@ -42,16 +42,22 @@ public static class Validation
     public static Error? Check<T>(IValidator<T> validator, T request)
     {
         var result = validator.Validate(request);
-        if (result.IsValid)
+        // The common input rules (ADR 0020) for every caller of a validated handler, pages included;
+        // a field the feature's validator already refused keeps only the feature's message.
+        var common = InputRules.Check(request);
+        if (result.IsValid && common.Count == 0)
         {
             return null;
         }
 
-        var fields = result.Errors
-            .GroupBy(f => ToCamelCase(f.PropertyName))
-            .ToDictionary(g => g.Key, g => g.Select(f => f.ErrorMessage).Distinct().ToArray());
+        var failures = result.Errors.Select(f => (Field: ToCamelCase(f.PropertyName), Code: f.ErrorCode, Message: f.ErrorMessage)).ToList();
+        var refused = failures.Select(f => f.Field).ToHashSet(StringComparer.Ordinal);
+        failures.AddRange(common.Where(v => !refused.Contains(v.Field)).Select(v => (v.Field, v.Code, v.Message)));
+        var fields = failures
+            .GroupBy(f => f.Field)
+            .ToDictionary(g => g.Key, g => g.Select(f => f.Message).Distinct().ToArray());
         // A single rule failure carries its own code (e.g. person.phone_invalid); several get the generic one.
-        var codes = result.Errors.Select(f => f.ErrorCode).Where(c => c.Contains('.', StringComparison.Ordinal)).Distinct().ToList();
+        var codes = failures.Select(f => f.Code).Where(c => c.Contains('.', StringComparison.Ordinal)).Distinct().ToList();
         return Error.Validation(fields, codes.Count == 1 ? codes[0] : null);
     }
 

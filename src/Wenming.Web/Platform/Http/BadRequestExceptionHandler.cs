@@ -13,9 +13,16 @@ internal sealed class BadRequestExceptionHandler : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not BadHttpRequestException bad)
+        // Pages get the error page for the exception's status (400, 413) from the exception handler's selector.
+        if (exception is not BadHttpRequestException bad || !httpContext.Request.Path.StartsWithSegments("/api"))
         {
             return false;
+        }
+
+        if (bad.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await ApiResults.Problem(RequestSizeLimit.TooLarge(httpContext)).ExecuteAsync(httpContext);
+            return true;
         }
 
         var path = (bad.InnerException as JsonException)?.Path;

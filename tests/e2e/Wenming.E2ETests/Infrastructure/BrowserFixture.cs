@@ -73,7 +73,32 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         // Generous: on a loaded 2-core CI machine the first render of a page (Razor compilation, JIT) is slow.
         context.SetDefaultTimeout(30_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // Chromium reports what the Content-Security-Policy blocked on the console; LooksRightAsync fails on it.
+        var violations = CspViolations.GetOrCreateValue(page);
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                lock (violations)
+                {
+                    violations.Add(message.Text);
+                }
+            }
+        };
+        return page;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> CspViolations = new();
+
+    /// <summary>What the Content-Security-Policy refused on this page so far (scripts, styles, frames).</summary>
+    public static IReadOnlyList<string> CspViolationsOf(IPage page)
+    {
+        var violations = CspViolations.GetOrCreateValue(page);
+        lock (violations)
+        {
+            return [.. violations];
+        }
     }
 
     public async Task<IPage> SignInAsync(string login, int width = 1280, int height = 800)
@@ -97,11 +122,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    /// <summary>Saved under tests/e2e/screenshots (git-ignored) for a person to look at; long lists pass fullPage: false.</summary>
+    /// <summary>
+    /// Saved under tests/e2e/screenshots (git-ignored) for a person to look at; long lists pass fullPage: false.
+    /// The caret is left as it is: hiding it makes Playwright inject an inline style, which the CSP rightly blocks.
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotDirectory);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = fullPage });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name + ".png"), FullPage = fullPage, Caret = ScreenshotCaret.Initial });
     }
 
     /// <summary>
@@ -111,12 +139,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public static Regex ResourceKey { get; } = BuildResourceKeyPattern();
 
-    /// <summary>What every page must be: no raw message keys, no sideways scrolling; and a screenshot for a person to look at.</summary>
+    /// <summary>What every page must be: no raw message keys, no sideways scrolling, nothing blocked by the CSP; and a screenshot for a person to look at.</summary>
     public static async Task LooksRightAsync(IPage page, int width, string name)
     {
         var text = await page.Locator("body").InnerTextAsync();
         Assert.False(ResourceKey.IsMatch(text), $"{name} shows a resource key: {ResourceKey.Match(text).Value}");
         Assert.True(await ScrollWidthAsync(page) <= width, $"{name} scrolls sideways at {width} px");
+        Assert.True(CspViolationsOf(page).Count == 0, $"{name}: the Content-Security-Policy blocked: {string.Join(" | ", CspViolationsOf(page))}");
         await ScreenshotAsync(page, $"{name}-{width}");
     }
 

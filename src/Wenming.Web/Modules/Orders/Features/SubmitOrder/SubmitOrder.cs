@@ -29,7 +29,7 @@ public sealed class SubmitOrderValidator : AbstractValidator<SubmitOrderRequest>
             .Must(v => v is null || v.Trim().Length <= 1000).WithErrorCode("validation.too_long").WithMessage(_ => TooLong("description", 1000));
         RuleFor(r => r.Address).Must(v => v is null || v.Trim().Length <= 200).WithErrorCode("validation.too_long").WithMessage(_ => TooLong("address", 200));
         RuleFor(r => r.ContactPhone).Must(v => !string.IsNullOrWhiteSpace(v)).WithErrorCode("validation.required").WithMessage(_ => Required("contactPhone"))
-            .Must(OrderContactPhone.IsValid).When(r => !string.IsNullOrWhiteSpace(r.ContactPhone))
+            .Must(OrderContactPhone.IsValid).When(r => !string.IsNullOrWhiteSpace(r.ContactPhone), ApplyConditionTo.CurrentValidator)
             .WithErrorCode("order.contact_phone_invalid").WithMessage(_ => Text.Get("Orders.error.contact_phone_invalid"));
     }
 

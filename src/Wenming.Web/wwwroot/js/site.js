@@ -1,0 +1,20 @@
+// The site's one script for every page (a file, not inline: the Content-Security-Policy allows
+// only the site's own scripts).
+
+// A double tap on a slow village connection must not pay or order twice: a form marked
+// data-submit-once sends once; the answer is a new page, which brings a fresh form.
+document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!form.hasAttribute("data-submit-once")) return;
+    if (form.dataset.sent) { e.preventDefault(); return; }
+    form.dataset.sent = "1";
+});
+// Back to a page kept in the browser's cache: its forms may be sent again.
+window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-sent]").forEach(function (f) { delete f.dataset.sent; });
+});
+// A read-only address to copy (the calendar feed): one tap selects all of it.
+document.addEventListener("click", function (e) {
+    var field = e.target;
+    if (field instanceof HTMLInputElement && field.hasAttribute("data-select-on-click")) field.select();
+});
