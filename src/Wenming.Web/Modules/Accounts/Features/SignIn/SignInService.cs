@@ -48,6 +48,10 @@ public sealed class SignInService(AppDbContext db, UserManager<AppUser> users, O
             await users.ResetAccessFailedCountAsync(user);
         }
 
+        // One statement, outside change tracking: a sign-in is not an audited change of the account.
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now), ct);
+        user.LastSignInAt = now;
         return user;
     }
 
