@@ -19,6 +19,8 @@ fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 # npm installs the pinned OpenAPI linter (tools/openapi-lint) that OpenApiLintTests runs.
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+# The cluster test puts two web nodes behind a real nginx.
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     log "installing ${missing[*]}"
@@ -67,7 +69,7 @@ fi
 
 summary=$(mktemp)
 status=0
-for project in tests/Wenming.UnitTests tests/Wenming.ArchitectureTests tests/Wenming.IntegrationTests tests/e2e/Wenming.E2ETests; do
+for project in tests/Wenming.UnitTests tests/Wenming.ArchitectureTests tests/Wenming.IntegrationTests tests/Wenming.ClusterTests tests/e2e/Wenming.E2ETests; do
   log "testing $project"
   dotnet test "$project" --no-build -nologo 2>&1 | tee -a "$summary" || status=1
 done

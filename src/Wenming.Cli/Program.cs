@@ -34,6 +34,9 @@ const string Usage = """
                                             unless --force, and a backup written under another Security:PiiKey)
       dead-letters                          list integration events that failed Events:MaxAttempts times
       retry-dead-letter <id>                make a dead letter pending again and deliver it once now
+      anonymize-inactive --years N          anonymize people with no sign-in, service record, order or
+                                            points movement for N years (ADR 0023; the daily job does
+                                            the same when Privacy:RetentionYears > 0)
 
     Configuration as for the web host, e.g.
       wenming migrate --Database:Provider=Postgres --ConnectionStrings:Wenming="Host=…;Database=wenming"
@@ -53,9 +56,19 @@ if (command == "gen-key")
 }
 
 var force = args.Contains("--force");
+
+// "--years N" belongs to anonymize-inactive, not to the configuration.
+var options = args[1..].ToList();
+int? years = null;
+if (options.IndexOf("--years") is var at and >= 0)
+{
+    years = at + 1 < options.Count && int.TryParse(options[at + 1], out var n) ? n : 0;
+    options.RemoveRange(at, Math.Min(2, options.Count - at));
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args[1..].Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--force").ToArray(),
+    Args = options.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a != "--force").ToArray(),
     ContentRootPath = Environment.GetEnvironmentVariable("WENMING_CONTENT_ROOT") ?? Directory.GetCurrentDirectory(),
 });
 builder.Configuration["Logging:LogLevel:Default"] ??= "Warning";
@@ -66,7 +79,7 @@ var sp = scope.ServiceProvider;
 sp.GetRequiredService<OrgScope>().AllowEverything();
 sp.GetRequiredService<CurrentActor>().Operator("cli:" + Environment.UserName);
 var db = sp.GetRequiredService<AppDbContext>();
-var positional = args[1..].Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+var positional = options.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
 
 switch (command)
 {
@@ -187,6 +200,18 @@ switch (command)
         }
 
         Console.WriteLine($"已创建系统管理员 {created.Value.Login} (id {created.Value.Id}).");
+        return 0;
+
+    case "anonymize-inactive":
+        if (years is not > 0)
+        {
+            Console.Error.WriteLine("用法: wenming anonymize-inactive --years <年数，大于0>");
+            return 1;
+        }
+
+        var anonymized = await sp.GetRequiredService<Wenming.Web.Modules.People.Features.AnonymizePerson.AnonymizeInactive>()
+            .RunAsync(years.Value, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, CancellationToken.None);
+        Console.WriteLine($"已匿名化 {anonymized} 名超过 {years} 年无活动的人员 (people anonymized).");
         return 0;
 
     case "schema-script":

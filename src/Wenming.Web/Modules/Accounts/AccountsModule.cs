@@ -26,6 +26,8 @@ public static class AccountsModule
         services.AddScoped<ListAccountsHandler>();
         services.AddScoped<ManageAccountHandler>();
         services.AddScoped<Contracts.IAccountDirectory, Contracts.AccountDirectory>();
+        services.AddScoped<People.Contracts.IPersonDataEraser, Features.Privacy.AccountsPersonData>();
+        services.AddScoped<People.Contracts.IPersonActivity, Features.Privacy.AccountsPersonData>();
         return services;
     }
 

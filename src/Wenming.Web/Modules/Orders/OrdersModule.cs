@@ -24,6 +24,8 @@ public static class OrdersModule
         services.AddScoped<OrderAccess>();
         services.AddScoped<OrderDeadlineRules>();
         services.AddScoped<OrderNames>();
+        services.AddScoped<People.Contracts.IPersonDataEraser, Features.Privacy.OrdersPersonData>();
+        services.AddScoped<People.Contracts.IPersonActivity, Features.Privacy.OrdersPersonData>();
         services.AddScoped<OrderSteps>();
         services.AddScoped<SubmitOrderHandler>();
         services.AddScoped<DispatchOrderHandler>();

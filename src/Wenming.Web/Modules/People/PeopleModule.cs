@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.People.Domain;
 using Wenming.Web.Modules.People.Features;
+using Wenming.Web.Modules.People.Features.AnonymizePerson;
 using Wenming.Web.Modules.People.Features.GetPerson;
 using Wenming.Web.Modules.People.Features.RegisterPerson;
 using Wenming.Web.Modules.People.Features.SearchPeople;
@@ -10,6 +11,7 @@ using Wenming.Web.Modules.People.Features.UpdatePerson;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Security;
+using Wenming.Web.Platform.Jobs;
 
 namespace Wenming.Web.Modules.People;
 
@@ -25,6 +27,9 @@ public static class PeopleModule
         services.AddScoped<SearchPeopleHandler>();
         services.AddScoped<UpdatePersonHandler>();
         services.AddScoped<IPiiCipherSample, PersonCipherSample>();
+        services.AddScoped<AnonymizePersonHandler>();
+        services.AddScoped<AnonymizeInactive>();
+        services.AddJob<AnonymizeInactiveJob>();
         return services;
     }
 
@@ -48,6 +53,10 @@ public static class PeopleModule
         group.MapPut("/{id:long}", async Task<Results<Ok<PersonDto>, ProblemHttpResult>> (long id, UpdatePersonRequest request, UpdatePersonHandler handler, CancellationToken ct) =>
             ApiResults.OkOr(await handler.HandleAsync(id, request, ct)))
             .WithSummary("修改人员信息");
+
+        group.MapPost("/{id:long}/anonymize", async Task<Results<Ok<PersonDto>, ProblemHttpResult>> (long id, AnonymizePersonRequest request, AnonymizePersonHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.HandleAsync(id, request, ct)))
+            .WithSummary("匿名化人员（删除姓名、身份证号、手机号等个人信息，保留服务记录与积分）");
 
         return api;
     }

@@ -14,6 +14,7 @@ public static class PointsModule
     {
         services.AddScoped<PointRulesReader>();
         services.AddScoped<IPointsLedger, PointsLedger>();
+        services.AddScoped<People.Contracts.IPersonActivity, Features.Privacy.PointsPersonActivity>();
         services.AddPointsReadSide();
         services.AddPointEarning();
         services.AddPointAwards();

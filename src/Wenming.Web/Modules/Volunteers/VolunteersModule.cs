@@ -53,6 +53,8 @@ public static class VolunteersModule
         services.AddScoped<IDemoSeedStep, ServiceRecordsDemo>();
         services.AddScoped<IDemoSeedStep, VolunteersDemo>();
         services.AddScoped<Contracts.IVolunteerDirectory, Contracts.VolunteerDirectory>();
+        services.AddScoped<People.Contracts.IPersonDataEraser, Features.Privacy.VolunteersPersonData>();
+        services.AddScoped<People.Contracts.IPersonActivity, Features.Privacy.VolunteersPersonData>();
         services.AddCertificates();
         return services;
     }

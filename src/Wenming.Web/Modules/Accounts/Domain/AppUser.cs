@@ -20,6 +20,9 @@ public sealed class AppUser : IdentityUser<long>, IOrgScoped
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The last successful password sign-in (written without an audit row); the retention job's measure of activity.</summary>
+    public DateTime? LastSignInAt { get; set; }
+
     /// <summary>
     /// The roles, stored as one comma-separated column so that a grant or revoke is an ordinary,
     /// audited change of the account row.

@@ -1,3 +1,4 @@
+using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Scope;
 
@@ -112,11 +113,20 @@ public sealed class Order : IOrgScoped
 
     public string Description { get; private set; } = "";
 
+    [Sensitive]
     public string? Address { get; private set; }
 
     public DateTime? WantedAt { get; private set; }
 
+    [Sensitive]
     public string ContactPhone { get; private set; } = "";
+
+    /// <summary>The requester was anonymized (ADR 0023): the contact phone and address go; what was asked and done stays.</summary>
+    public void EraseContact()
+    {
+        ContactPhone = "";
+        Address = null;
+    }
 
     /// <summary>The person served; the one who may withdraw and rate.</summary>
     public long RequesterPersonId { get; private set; }

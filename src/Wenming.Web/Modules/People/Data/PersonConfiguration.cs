@@ -18,6 +18,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.Property(p => p.Gender).HasConversion<string>().HasMaxLength(8);
         b.Property(p => p.PoliticalStatus).HasConversion<string>().HasMaxLength(32);
         b.Property(p => p.Skills).HasMaxLength(200);
+        b.Property(p => p.AnonymizationReason).HasMaxLength(200);
         // One person per ID number within a county (the tenant); the hash is keyed, so it reveals nothing.
         b.HasIndex(p => new { p.CountyId, p.IdNumberHash }).IsUnique();
         b.HasIndex(p => p.OrgUnitId);

@@ -59,6 +59,12 @@ public sealed class Person : IOrgScoped
 
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>When the person was anonymized (ADR 0023); null while they are on record by name.</summary>
+    public DateTime? AnonymizedAt { get; private set; }
+
+    /// <summary>Why: "on request …" or the retention rule. Free text of the admin, never the erased values.</summary>
+    public string? AnonymizationReason { get; private set; }
+
     public static Person Register(
         long countyId, long orgUnitId, string name, ChineseIdNumber id, string idCipher, string idHash, string phone,
         long? householdId, PoliticalStatus politicalStatus, string? skills, DateTime nowUtc) => new()
@@ -87,6 +93,24 @@ public sealed class Person : IOrgScoped
         HouseholdId = householdId;
         PoliticalStatus = politicalStatus;
         Skills = skills;
+        UpdatedAt = nowUtc;
+    }
+
+    /// <summary>
+    /// Erases what identifies the person: name, ID number (cipher, keyed hash and masked form) and phone;
+    /// the birth date keeps only its year (age statistics), gender and household stay. The hash becomes
+    /// a per-row placeholder, so the ID number is free for a new registration.
+    /// </summary>
+    public void Anonymize(string placeholderName, string placeholderIdMasked, string reason, DateTime nowUtc)
+    {
+        Name = placeholderName;
+        IdNumberCipher = "";
+        IdNumberHash = "anonymized:" + Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        IdNumberMasked = placeholderIdMasked;
+        Phone = "";
+        BirthDate = new DateOnly(BirthDate.Year, 1, 1);
+        AnonymizedAt = nowUtc;
+        AnonymizationReason = reason;
         UpdatedAt = nowUtc;
     }
 }

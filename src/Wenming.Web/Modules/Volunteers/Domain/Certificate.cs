@@ -31,6 +31,7 @@ public sealed class Certificate : IOrgScoped
     public string VerificationCode { get; private set; } = "";
 
     /// <summary>张*明: the only form of the name the public page shows.</summary>
+    [Sensitive]
     public string HolderNameMasked { get; private set; } = "";
 
     public string VolunteerNumber { get; private set; } = "";
@@ -72,6 +73,9 @@ public sealed class Certificate : IOrgScoped
             IssuedByUserId = byUserId,
             HandlerName = handlerName,
         };
+
+    /// <summary>The holder was anonymized (ADR 0023): the public page shows the placeholder instead of the masked name.</summary>
+    public void EraseHolder(string placeholder) => HolderNameMasked = placeholder;
 
     /// <summary>True when this certificate already says exactly what a new one would (same holder and service).</summary>
     public bool Matches(CertificateSnapshot snapshot, string holderName) =>

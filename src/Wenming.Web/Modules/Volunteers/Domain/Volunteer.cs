@@ -77,6 +77,14 @@ public sealed class Volunteer : IOrgScoped
             AppliedAt = nowUtc,
         };
 
+    /// <summary>The volunteer was anonymized (ADR 0023): the guardian's name, relation and phone go; that consent was given (when) stays.</summary>
+    public void EraseGuardian()
+    {
+        GuardianName = null;
+        GuardianRelation = null;
+        GuardianPhone = null;
+    }
+
     /// <summary>Only a pending registration can be decided; the decision is final in this slice.</summary>
     public Error? CanBeReviewed() => Status == VolunteerStatus.Pending ? null : Error.Conflict("volunteer.invalid_state");
 

@@ -15,7 +15,7 @@ namespace Wenming.Web.Modules.Accounts.Features.SignIn;
 /// account goes through exactly the same steps — counted, throttled, a password hashed — and gets exactly
 /// the same answers, so neither the answer nor its timing tells whether the login exists.
 /// </summary>
-public sealed class SignInService(AppDbContext db, UserManager<AppUser> users, OrgScope scope, SignInThrottle throttle)
+public sealed class SignInService(AppDbContext db, UserManager<AppUser> users, OrgScope scope, SignInThrottle throttle, TimeProvider clock)
 {
     public const string StampClaim = "wenming:stamp";
 
@@ -57,6 +57,12 @@ public sealed class SignInService(AppDbContext db, UserManager<AppUser> users, O
         }
 
         await throttle.SucceededAsync(key, address, ct);
+
+        // One statement, outside change tracking: a sign-in is not an audited change of the account
+        // (the retention rule reads it, ADR 0023).
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Users.Where(u => u.Id == known.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now), ct);
+        known.LastSignInAt = now;
         return known;
     }
 
