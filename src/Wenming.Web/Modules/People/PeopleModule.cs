@@ -10,8 +10,8 @@ using Wenming.Web.Modules.People.Features.SearchPeople;
 using Wenming.Web.Modules.People.Features.UpdatePerson;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Http;
-using Wenming.Web.Platform.Security;
 using Wenming.Web.Platform.Jobs;
+using Wenming.Web.Platform.Security;
 
 namespace Wenming.Web.Modules.People;
 
