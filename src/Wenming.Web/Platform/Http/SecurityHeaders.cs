@@ -33,10 +33,14 @@ public static class SecurityHeaders
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = CarriesCode(path) ? "no-referrer" : "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = PermissionsPolicy;
-            headers.ContentSecurityPolicy =
-                path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") ? ApiPolicy
-                : path.StartsWithSegments("/docs") ? DocsPolicy
-                : PagePolicy;
+            // An endpoint that set its own policy keeps it (stored files are served with a sandbox).
+            if (string.IsNullOrEmpty(headers.ContentSecurityPolicy))
+            {
+                headers.ContentSecurityPolicy =
+                    path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") ? ApiPolicy
+                    : path.StartsWithSegments("/docs") ? DocsPolicy
+                    : PagePolicy;
+            }
             return Task.CompletedTask;
         });
         return next();

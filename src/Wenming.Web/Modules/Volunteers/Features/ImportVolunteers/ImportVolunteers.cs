@@ -168,7 +168,8 @@ public sealed class ImportVolunteersHandler(
             var volunteerRequest = new RegisterVolunteerRequest(0, guardian, Cell(VolunteerImportColumns.Skills), Cell(VolunteerImportColumns.ServiceAreas), Cell(VolunteerImportColumns.Availability));
             if (Validation.Check(new RegisterVolunteerValidator(), volunteerRequest) is { Fields: { } volunteerFields })
             {
-                Report(volunteerFields, Fail);
+                // The person does not exist yet: the placeholder id is not the row's fault.
+                Report(volunteerFields.Where(f => f.Key != "personId").ToDictionary(), Fail);
             }
 
             var person = new NewPerson(Cell(VolunteerImportColumns.Name), Cell(VolunteerImportColumns.IdNumber), Cell(VolunteerImportColumns.Phone), unit?.Id);
