@@ -58,6 +58,7 @@ public static class PlatformSetup
         var allowGeneratedKey = !builder.Environment.IsProduction() || config.GetValue("Demo:Seed", false);
         // Resolved on first use, so commands that touch no personal data (migrate) run without the key.
         services.AddSingleton(_ => new PiiProtector(PiiProtector.LoadMasterKey(config["Security:PiiKey"], dataDir, allowGeneratedKey)));
+        services.AddSingleton<PiiKeyGate>();
 
         services.AddDataProtection().SetApplicationName("wenming");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -235,6 +236,9 @@ public static class PlatformSetup
         }));
         app.UseWhen(IsPage, web => web.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseRequestSizeLimit();
+        // Until the PII key is checked against the database (a node started while it was away), nothing but health answers.
+        var keyGate = app.Services.GetRequiredService<PiiKeyGate>();
+        app.Use((ctx, next) => keyGate.IsOpen || ctx.Request.Path.StartsWithSegments("/healthz") ? next() : throw new PiiKeyNotCheckedException());
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

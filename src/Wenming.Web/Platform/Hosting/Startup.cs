@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Demo;
 using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Scope;
 using Wenming.Web.Platform.Security;
 
@@ -22,7 +23,18 @@ public static class Startup
         }
 
         // Refuses (PiiKeyMismatchException) a database whose personal data was written under another key.
-        await PiiKeyCheck.EnsureAsync(sp, db, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Wenming.Startup"), ct);
+        var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Wenming.Startup");
+        try
+        {
+            await PiiKeyCheck.EnsureAsync(sp, db, log, ct);
+        }
+        catch (Exception e) when (DatabaseOutage.IsOutage(e) && !config.GetValue("Database:MigrateOnStart", true))
+        {
+            // The database is away: start anyway, answer 503 until it is back and the key is checked.
+            log.LogWarning("The database does not answer at start ({Reason}); serving 503 until it does.", e.GetBaseException().Message);
+            services.GetRequiredService<PiiKeyGate>().CheckWhenTheDatabaseIsBack(services, services.GetRequiredService<IHostApplicationLifetime>(), log);
+            return;
+        }
 
         if (config.GetValue("Demo:Seed", false))
         {

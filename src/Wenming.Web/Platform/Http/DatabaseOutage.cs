@@ -31,6 +31,8 @@ public static class DatabaseOutage
         {
             switch (exception)
             {
+                case Security.PiiKeyNotCheckedException:
+                    return true;
                 case PostgresException pg:
                     return pg.SqlState.StartsWith("08", StringComparison.Ordinal) || PostgresStates.Contains(pg.SqlState);
                 case NpgsqlException:
