@@ -71,7 +71,7 @@ public static class PiiKeyCheck
                 }
             }
 
-            db.Add(PlatformSetting.Create(SettingName, pii.Fingerprint, DateTime.UtcNow));
+            db.Add(PlatformSetting.Create(SettingName, pii.Fingerprint, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
             try
             {
                 await db.SaveChangesAsync(ct);
