@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Accounts.Data;
 using Wenming.Web.Modules.Accounts.Features.CreateAccount;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.Organization.Data;
 using Wenming.Web.Modules.Organization.Features;
 using Wenming.Web.Modules.Organization.Features.CreateOrgUnit;
 using Wenming.Web.Modules.People.Domain;
 using Wenming.Web.Modules.People.Features.RegisterPerson;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Hosting;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Demo;
 
@@ -63,9 +65,13 @@ public sealed class DemoCounty(
         "春梅", "国华", "玉兰", "文斌", "红梅", "德明", "淑珍", "立新", "晓东", "雪梅", "家豪", "子涵", "雨萱", "浩然", "欣怡", "宇轩",
     ];
 
+    /// <summary>Whether the demo logins exist (seeded now or on an earlier start), so their table is worth printing.</summary>
+    public Task<bool> HasDemoLoginsAsync(CancellationToken ct) =>
+        db.Users.AnyAsync(u => u.UserName == Logins[0].Login, ct);
+
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
     {
-        if (await db.OrgUnits.IgnoreQueryFilters().AnyAsync(ct))
+        if (await db.OrgUnits.Unscoped(because: Why.SystemOperation).AnyAsync(ct))
         {
             return false;
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.Organization.Data;
 using Wenming.Web.Modules.Organization.Domain;
 using Wenming.Web.Modules.Organization.Features;
 using Wenming.Web.Modules.Organization.Features.CreateOrgUnit;
@@ -85,10 +86,10 @@ public static class OrganizationModule
             (await db.OrgUnits.AsNoTracking().OrderBy(u => u.Path).ToListAsync(ct)).Select(u => ToInfo(u)!).ToList();
 
         public async Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default) =>
-            ToInfo(await db.OrgUnits.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct));
+            ToInfo(await db.OrgUnits.Unscoped(because: Why.CrossUnitReference).AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct));
 
         public async Task<(string? Name, string? Phone)> ContactUnscopedAsync(long id, CancellationToken ct = default) =>
-            await db.OrgUnits.IgnoreQueryFilters().Where(u => u.Id == id).Select(u => new ValueTuple<string?, string?>(u.ContactName, u.ContactPhone)).SingleOrDefaultAsync(ct);
+            await db.OrgUnits.Unscoped(because: Why.CrossUnitReference).Where(u => u.Id == id).Select(u => new ValueTuple<string?, string?>(u.ContactName, u.ContactPhone)).SingleOrDefaultAsync(ct);
 
         private static OrgUnitInfo? ToInfo(OrgUnit? u) =>
             u is null ? null : new OrgUnitInfo(u.Id, u.ParentId, u.Level, u.Name, u.DivisionCode, u.Path, u.CountyId, u.Status);

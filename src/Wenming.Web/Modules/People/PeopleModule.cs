@@ -65,7 +65,7 @@ public static class PeopleModule
     private sealed class PersonCipherSample(AppDbContext db) : IPiiCipherSample
     {
         public async Task<IReadOnlyList<string>> SampleAsync(int count, CancellationToken ct) =>
-            await db.Set<Person>().IgnoreQueryFilters().AsNoTracking().OrderBy(p => p.Id).Select(p => p.IdNumberCipher).Take(count).ToListAsync(ct);
+            await db.Set<Person>().Unscoped(because: Why.SystemOperation).AsNoTracking().OrderBy(p => p.Id).Select(p => p.IdNumberCipher).Take(count).ToListAsync(ct);
     }
 
     private sealed class PeopleDirectory(AppDbContext db) : IPeopleDirectory
@@ -95,7 +95,7 @@ public static class PeopleModule
         // Unscoped: a household's members may be registered in different units, and its total is the sum of all of them.
         public async Task<HouseholdMembers?> HouseholdUnscopedAsync(long personId, CancellationToken ct = default)
         {
-            var people = db.Set<Person>().IgnoreQueryFilters().AsNoTracking();
+            var people = db.Set<Person>().Unscoped(because: Why.CrossUnitReference).AsNoTracking();
             var household = await people.Where(p => p.Id == personId).Select(p => p.HouseholdId).SingleOrDefaultAsync(ct);
             return household is not { } id
                 ? null

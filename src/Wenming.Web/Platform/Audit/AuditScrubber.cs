@@ -22,7 +22,7 @@ public static class AuditScrubber
         }
 
         var ids = entityIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var entries = await db.AuditEntries.IgnoreQueryFilters()
+        var entries = await db.AuditEntries.Unscoped(because: Why.PersonalData)
             .Where(e => e.EntityType == entityType && ids.Contains(e.EntityId)).ToListAsync(ct);
         foreach (var entry in entries)
         {
@@ -65,5 +65,5 @@ public static class AuditScrubber
 
     /// <summary>Entries written by a login that is erased now name the account's placeholder login instead.</summary>
     public static Task<int> RenameActorAsync(this AppDbContext db, string oldLogin, string newLogin, CancellationToken ct) =>
-        db.AuditEntries.IgnoreQueryFilters().Where(e => e.Login == oldLogin).ExecuteUpdateAsync(s => s.SetProperty(e => e.Login, newLogin), ct);
+        db.AuditEntries.Unscoped(because: Why.PersonalData).Where(e => e.Login == oldLogin).ExecuteUpdateAsync(s => s.SetProperty(e => e.Login, newLogin), ct);
 }

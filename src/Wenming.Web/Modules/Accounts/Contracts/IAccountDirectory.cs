@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Accounts.Domain;
 using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Accounts.Contracts;
 
@@ -23,13 +24,13 @@ internal sealed class AccountDirectory(AppDbContext db) : IAccountDirectory
     private static readonly string[] AdminRoles = [Roles.SystemAdmin, Roles.CenterAdmin, Roles.InstituteAdmin, Roles.StationAdmin];
 
     public async Task<IReadOnlyList<long>> ActiveUserIdsOfPersonAsync(long personId, CancellationToken ct) =>
-        await db.Set<AppUser>().IgnoreQueryFilters().AsNoTracking()
+        await db.Set<AppUser>().Unscoped(because: Why.CrossUnitReference).AsNoTracking()
             .Where(u => u.PersonId == personId && u.IsActive)
             .Select(u => u.Id).ToListAsync(ct);
 
     public async Task<IReadOnlyList<long>> ActiveAdminUserIdsOfUnitAsync(long orgUnitId, CancellationToken ct)
     {
-        var accounts = await db.Set<AppUser>().IgnoreQueryFilters().AsNoTracking()
+        var accounts = await db.Set<AppUser>().Unscoped(because: Why.CrossUnitReference).AsNoTracking()
             .Where(u => u.OrgUnitId == orgUnitId && u.IsActive)
             .Select(u => new { u.Id, u.RoleList }).ToListAsync(ct);
         // The role list is one comma-separated column; a unit has a handful of accounts, so split here.

@@ -18,7 +18,7 @@ public interface IActivityDirectory
 internal sealed class ActivityDirectory(AppDbContext db) : IActivityDirectory
 {
     public Task<ActivityInfo?> FindUnscopedAsync(long activityId, CancellationToken ct = default) =>
-        db.Set<Activity>().IgnoreQueryFilters().AsNoTracking().Where(a => a.Id == activityId)
+        db.Set<Activity>().Unscoped(because: Why.SystemOperation).AsNoTracking().Where(a => a.Id == activityId)
             .Select(a => new ActivityInfo(a.Id, a.OrgUnitId, a.TeamId, a.Title))
             .SingleOrDefaultAsync(ct);
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Volunteers.Contracts;
@@ -88,7 +87,7 @@ public sealed class ActivityAccess(AppDbContext db, CurrentActor actor, IOrgDire
         }
 
         var path = await PathUpwardsAsync(ct);
-        return await db.Set<Activity>().IgnoreQueryFilters().AsNoTracking()
+        return await db.Set<Activity>().Unscoped(because: Why.UnitAbove).AsNoTracking()
             .SingleOrDefaultAsync(a => a.Id == id && a.Status != ActivityStatus.Draft && path.Contains(a.OrgUnitId), ct);
     }
 }

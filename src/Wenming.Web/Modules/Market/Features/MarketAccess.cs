@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Market.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Platform.Data;
@@ -45,14 +44,14 @@ public sealed class MarketAccess(AppDbContext db, CurrentActor actor, IOrgDirect
         }
 
         var units = await ShopUnitsAsync(ct);
-        return await db.Set<Goods>().IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(g => g.Id == id && g.Active && units.Contains(g.OrgUnitId), ct);
+        return await db.Set<Goods>().Unscoped(because: Why.UnitAbove).AsNoTracking().SingleOrDefaultAsync(g => g.Id == id && g.Active && units.Contains(g.OrgUnitId), ct);
     }
 
     /// <summary>A redemption of the caller's own, or one in an admin's subtree.</summary>
     public async Task<Redemption?> VisibleRedemptionAsync(long id, CancellationToken ct)
     {
         if (actor.PersonId is { } personId
-            && await db.Set<Redemption>().IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.PersonId == personId, ct) is { } own)
+            && await db.Set<Redemption>().Unscoped(because: Why.OwnRecords).AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.PersonId == personId, ct) is { } own)
         {
             return own;
         }

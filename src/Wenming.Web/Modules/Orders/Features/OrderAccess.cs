@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Orders.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Volunteers.Contracts;
@@ -29,7 +28,7 @@ public sealed class OrderAccess(AppDbContext db, CurrentActor actor, IOrgDirecto
     /// <summary>The order and how the caller stands to it, or 404 when they have no business with it.</summary>
     public async Task<Result<(Order Order, OrderViewer Viewer)>> FindAsync(long id, bool track, CancellationToken ct)
     {
-        var all = db.Set<Order>().IgnoreQueryFilters();
+        var all = db.Set<Order>().Unscoped(because: Why.CrossUnitReference);
         var order = await (track ? all : all.AsNoTracking()).Include(o => o.History).SingleOrDefaultAsync(o => o.Id == id, ct);
         if (order is null)
         {
@@ -53,7 +52,7 @@ public sealed class OrderAccess(AppDbContext db, CurrentActor actor, IOrgDirecto
 public sealed class OrderDeadlineRules(AppDbContext db)
 {
     public async Task<OrderDeadlines> ForCountyAsync(long countyId, CancellationToken ct) =>
-        await db.Set<OrderDeadlineRule>().IgnoreQueryFilters().AsNoTracking().Where(r => r.CountyId == countyId)
+        await db.Set<OrderDeadlineRule>().Unscoped(because: Why.UnitAbove).AsNoTracking().Where(r => r.CountyId == countyId)
             .Select(r => new OrderDeadlines(r.DispatchHours, r.AcceptHours, r.CompleteDays, r.AutoCloseDays)).SingleOrDefaultAsync(ct)
         ?? OrderDeadlines.Defaults;
 }

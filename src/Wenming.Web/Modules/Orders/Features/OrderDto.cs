@@ -48,9 +48,9 @@ public sealed class OrderNames(AppDbContext db, IVolunteerDirectory volunteers, 
     public async Task<(IReadOnlyDictionary<long, string> Items, IReadOnlyDictionary<long, string> Teams)> ForAsync(IReadOnlyCollection<Order> orders, CancellationToken ct)
     {
         var itemIds = orders.Where(o => o.ServiceItemId is not null).Select(o => o.ServiceItemId!.Value).Distinct().ToList();
-        var items = await db.Set<ServiceItem>().IgnoreQueryFilters().AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
+        var items = await db.Set<ServiceItem>().Unscoped(because: Why.UnitAbove).AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
         var teams = new Dictionary<long, string>();
-        using (scope.Unrestricted())
+        using (scope.Unscoped(because: Why.CrossUnitReference))
         {
             foreach (var teamId in orders.Where(o => o.TeamId is not null).Select(o => o.TeamId!.Value).Distinct())
             {

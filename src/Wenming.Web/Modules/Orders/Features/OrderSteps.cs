@@ -30,7 +30,7 @@ public sealed class OrderSteps(AppDbContext db, CurrentActor actor, OrgScope sco
             return refused;
         }
 
-        using (unrestricted ? scope.Unrestricted() : null)
+        using (unrestricted ? scope.Unscoped(because: Why.CrossUnitReference) : null)
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             try
@@ -47,7 +47,7 @@ public sealed class OrderSteps(AppDbContext db, CurrentActor actor, OrgScope sco
             {
                 // The follow-ups write for other people than the actor (notices to the parent unit's
                 // admins, service records of the team's volunteers), which the step itself authorized.
-                using (scope.Unrestricted())
+                using (scope.Unscoped(because: Why.CrossUnitReference))
                 {
                     await after(order, ct);
                     await db.SaveChangesAsync(ct);

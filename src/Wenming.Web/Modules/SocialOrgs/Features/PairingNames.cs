@@ -15,7 +15,7 @@ internal static class PairingNames
     public static async Task<IReadOnlyList<PairingDto>> DescribeAsync(AppDbContext db, IOrgDirectory orgs, IReadOnlyList<Pairing> pairings, CancellationToken ct)
     {
         var orgIds = pairings.Select(p => p.SocialOrganizationId).Distinct().ToList();
-        var orgNames = await db.Set<SocialOrganization>().IgnoreQueryFilters().AsNoTracking()
+        var orgNames = await db.Set<SocialOrganization>().Unscoped(because: Why.CrossUnitReference).AsNoTracking()
             .Where(o => orgIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var villageNames = new Dictionary<long, string>();
         foreach (var villageId in pairings.Select(p => p.OrgUnitId).Distinct())

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.SocialOrgs.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
@@ -100,6 +99,6 @@ public static class SocialOrgQueries
     /// </summary>
     public static IQueryable<SocialOrganization> Readable(AppDbContext db, CurrentActor actor) =>
         actor.CountyId is { } countyId
-            ? db.Set<SocialOrganization>().IgnoreQueryFilters().Where(o => o.CountyId == countyId)
+            ? db.Set<SocialOrganization>().Unscoped(because: Why.Uniqueness).Where(o => o.CountyId == countyId)
             : db.Set<SocialOrganization>();
 }

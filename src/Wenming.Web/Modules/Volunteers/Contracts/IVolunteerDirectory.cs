@@ -47,10 +47,10 @@ internal sealed class VolunteerDirectory(AppDbContext db) : IVolunteerDirectory
         Project(db.Set<Volunteer>().Where(v => v.Id == volunteerId), ct);
 
     public Task<VolunteerInfo?> FindUnscopedAsync(long volunteerId, CancellationToken ct = default) =>
-        Project(db.Set<Volunteer>().IgnoreQueryFilters().Where(v => v.Id == volunteerId), ct);
+        Project(db.Set<Volunteer>().Unscoped(because: Why.CrossUnitReference).Where(v => v.Id == volunteerId), ct);
 
     public Task<VolunteerInfo?> FindByPersonUnscopedAsync(long personId, CancellationToken ct = default) =>
-        Project(db.Set<Volunteer>().IgnoreQueryFilters().Where(v => v.PersonId == personId), ct);
+        Project(db.Set<Volunteer>().Unscoped(because: Why.CrossUnitReference).Where(v => v.PersonId == personId), ct);
 
     public async Task<TeamInfo?> FindTeamAsync(long teamId, CancellationToken ct = default)
     {
@@ -60,30 +60,30 @@ internal sealed class VolunteerDirectory(AppDbContext db) : IVolunteerDirectory
             return null;
         }
 
-        var leaderPersonId = await db.Set<Volunteer>().IgnoreQueryFilters().Where(v => v.Id == team.LeaderVolunteerId).Select(v => v.PersonId).SingleOrDefaultAsync(ct);
+        var leaderPersonId = await db.Set<Volunteer>().Unscoped(because: Why.CrossUnitReference).Where(v => v.Id == team.LeaderVolunteerId).Select(v => v.PersonId).SingleOrDefaultAsync(ct);
         return new TeamInfo(team.Id, team.OrgUnitId, team.LeaderVolunteerId, leaderPersonId, team.Name);
     }
 
     public async Task<IReadOnlyDictionary<long, long>> PersonIdsUnscopedAsync(IReadOnlyCollection<long> volunteerIds, CancellationToken ct = default) =>
-        await db.Set<Volunteer>().IgnoreQueryFilters().AsNoTracking()
+        await db.Set<Volunteer>().Unscoped(because: Why.CrossUnitReference).AsNoTracking()
             .Where(v => volunteerIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.PersonId, ct);
 
     public Task<IReadOnlyList<TeamInfo>> TeamsLedByUnscopedAsync(long personId, CancellationToken ct = default) =>
-        Teams(db.Set<Team>().IgnoreQueryFilters().Where(t => db.Set<Volunteer>().IgnoreQueryFilters().Any(v => v.Id == t.LeaderVolunteerId && v.PersonId == personId)), ct);
+        Teams(db.Set<Team>().Unscoped(because: Why.CrossUnitReference).Where(t => db.Set<Volunteer>().Unscoped(because: Why.CrossUnitReference).Any(v => v.Id == t.LeaderVolunteerId && v.PersonId == personId)), ct);
 
     public Task<IReadOnlyList<TeamInfo>> TeamsOfUnitUnscopedAsync(long orgUnitId, CancellationToken ct = default) =>
-        Teams(db.Set<Team>().IgnoreQueryFilters().Where(t => t.OrgUnitId == orgUnitId), ct);
+        Teams(db.Set<Team>().Unscoped(because: Why.CrossUnitReference).Where(t => t.OrgUnitId == orgUnitId), ct);
 
     public async Task<IReadOnlyList<TeamMemberInfo>> TeamMembersUnscopedAsync(long teamId, CancellationToken ct = default) =>
-        await (from m in db.Set<TeamMember>().IgnoreQueryFilters()
-               join v in db.Set<Volunteer>().IgnoreQueryFilters() on m.VolunteerId equals v.Id
+        await (from m in db.Set<TeamMember>().Unscoped(because: Why.CrossUnitReference)
+               join v in db.Set<Volunteer>().Unscoped(because: Why.CrossUnitReference) on m.VolunteerId equals v.Id
                where m.TeamId == teamId
                orderby m.Id
                select new TeamMemberInfo(v.Id, v.PersonId, v.VolunteerNumber)).ToListAsync(ct);
 
     private async Task<IReadOnlyList<TeamInfo>> Teams(IQueryable<Team> query, CancellationToken ct) =>
         await (from t in query
-               join v in db.Set<Volunteer>().IgnoreQueryFilters() on t.LeaderVolunteerId equals v.Id
+               join v in db.Set<Volunteer>().Unscoped(because: Why.CrossUnitReference) on t.LeaderVolunteerId equals v.Id
                orderby t.Id
                select new TeamInfo(t.Id, t.OrgUnitId, t.LeaderVolunteerId, v.PersonId, t.Name)).ToListAsync(ct);
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
@@ -29,7 +28,7 @@ public sealed record ServiceRecordDto(
     {
         var ids = records.Select(r => r.Id).ToList();
         // The reversal may have been made by a unit above the reader's: it is part of this record's history.
-        var reversals = await db.Set<ServiceRecord>().IgnoreQueryFilters().AsNoTracking()
+        var reversals = await db.Set<ServiceRecord>().Unscoped(because: Why.CrossUnitReference).AsNoTracking()
             .Where(r => r.ReversesRecordId != null && ids.Contains(r.ReversesRecordId.Value))
             .Select(r => new { r.Id, Reverses = r.ReversesRecordId!.Value })
             .ToDictionaryAsync(r => r.Reverses, r => r.Id, ct);
@@ -68,7 +67,7 @@ public static class ServiceRecordAccess
     public static async Task<long> ConfirmedMinutesAsync(AppDbContext db, long volunteerId, CancellationToken ct) =>
         // Summing ints is exact on both providers; the volunteer was already found in the caller's scope,
         // and their total counts service recorded by any unit, so the scope filter does not apply here.
-        await db.Set<ServiceRecord>().IgnoreQueryFilters()
+        await db.Set<ServiceRecord>().Unscoped(because: Why.CrossUnitReference)
             .Where(r => r.VolunteerId == volunteerId && r.Status == ServiceRecordStatus.Confirmed)
             .SumAsync(r => (long)r.Minutes, ct);
 }

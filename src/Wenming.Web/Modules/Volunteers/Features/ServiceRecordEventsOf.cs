@@ -10,7 +10,7 @@ internal static class ServiceRecordEventsOf
 {
     public static async Task<ServiceRecordConfirmed> ConfirmedAsync(AppDbContext db, ServiceRecord record, CancellationToken ct)
     {
-        var personId = await db.Set<Volunteer>().IgnoreQueryFilters().Where(v => v.Id == record.VolunteerId).Select(v => v.PersonId).SingleAsync(ct);
+        var personId = await db.Set<Volunteer>().Unscoped(because: Why.SystemOperation).Where(v => v.Id == record.VolunteerId).Select(v => v.PersonId).SingleAsync(ct);
         ServiceSource? source = record.SourceKind switch
         {
             ServiceSourceKind.Activity => ServiceSource.Activity,

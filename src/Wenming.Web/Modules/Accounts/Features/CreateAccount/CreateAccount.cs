@@ -1,7 +1,7 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Accounts.Data;
 using Wenming.Web.Modules.Accounts.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Contracts;
@@ -107,7 +107,7 @@ public sealed class CreateAccountHandler(AppDbContext db, CurrentActor actor, Us
         }
 
         var login = request.Login!.Trim();
-        if (await db.Users.IgnoreQueryFilters().AnyAsync(u => u.NormalizedUserName == users.NormalizeName(login), ct))
+        if (await db.Users.Unscoped(because: Why.Uniqueness).AnyAsync(u => u.NormalizedUserName == users.NormalizeName(login), ct))
         {
             return Error.Conflict("account.login_taken");
         }

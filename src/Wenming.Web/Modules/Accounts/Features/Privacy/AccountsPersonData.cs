@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Accounts.Data;
 using Wenming.Web.Modules.Accounts.Domain;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Platform.Audit;
@@ -19,13 +20,13 @@ internal sealed class AccountsPersonData(AppDbContext db) : IPersonDataEraser, I
 
     public async Task EraseAsync(AnonymizedPerson person, CancellationToken ct)
     {
-        var accounts = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => u.PersonId == person.PersonId)
+        var accounts = await db.Users.Unscoped(because: Why.PersonalData).AsNoTracking().Where(u => u.PersonId == person.PersonId)
             .Select(u => new { u.Id, u.UserName, u.OrgUnitId, u.IsActive }).ToListAsync(ct);
         foreach (var account in accounts)
         {
             // Set-based, with an audit entry written by hand: a tracked change would log the old names in clear.
             var login = "anonymized-" + account.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            await db.Users.IgnoreQueryFilters().Where(u => u.Id == account.Id).ExecuteUpdateAsync(s => s
+            await db.Users.Unscoped(because: Why.PersonalData).Where(u => u.Id == account.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(u => u.UserName, login)
                 .SetProperty(u => u.NormalizedUserName, login.ToUpperInvariant())
                 .SetProperty(u => u.DisplayName, person.Placeholder)
@@ -56,7 +57,7 @@ internal sealed class AccountsPersonData(AppDbContext db) : IPersonDataEraser, I
     }
 
     public async Task<IReadOnlySet<long>> ActiveSinceAsync(IReadOnlyCollection<long> personIds, DateTime sinceUtc, CancellationToken ct) =>
-        (await db.Users.IgnoreQueryFilters().AsNoTracking()
+        (await db.Users.Unscoped(because: Why.PersonalData).AsNoTracking()
             .Where(u => u.PersonId != null && personIds.Contains(u.PersonId.Value) && (u.LastSignInAt >= sinceUtc || u.CreatedAt >= sinceUtc))
             .Select(u => u.PersonId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
 }

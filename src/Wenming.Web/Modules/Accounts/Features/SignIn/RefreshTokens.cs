@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Wenming.Web.Modules.Accounts.Data;
 using Wenming.Web.Modules.Accounts.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
@@ -59,7 +60,7 @@ public sealed class RefreshTokens(AppDbContext db, IOptionsMonitor<BearerTokenOp
         }
 
         AppUser? user;
-        using (scope.Unrestricted())
+        using (scope.Unscoped(because: Why.SignIn))
         {
             user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == token.UserId, ct);
         }

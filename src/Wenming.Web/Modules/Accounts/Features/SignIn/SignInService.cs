@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Accounts.Data;
 using Wenming.Web.Modules.Accounts.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
@@ -30,7 +31,7 @@ public sealed class SignInService(AppDbContext db, UserManager<AppUser> users, O
         }
 
         // Signing in happens before anyone is known, so it runs outside any org scope.
-        using var _ = scope.Unrestricted();
+        using var _ = scope.Unscoped(because: Why.SignIn);
         var trimmed = login.Trim();
         var normalized = users.NormalizeName(trimmed);
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedUserName == normalized || u.PhoneNumber == trimmed, ct);

@@ -88,8 +88,8 @@ public sealed class CalendarFeedHandler(AppDbContext db, CurrentActor actor, IVo
             var since = now - History;
             // The token stands in for the signed-in person, so this reads their own rows across scope.
             var rows = await (
-                from e in db.Set<Enrollment>().IgnoreQueryFilters()
-                join a in db.Set<Activity>().IgnoreQueryFilters() on e.ActivityId equals a.Id
+                from e in db.Set<Enrollment>().Unscoped(because: Why.OwnRecords)
+                join a in db.Set<Activity>().Unscoped(because: Why.OwnRecords) on e.ActivityId equals a.Id
                 where e.VolunteerId == volunteer.Id && a.EndsAt >= since && a.Status != ActivityStatus.Draft
                 orderby a.StartsAt
                 select new { a.Id, a.Title, a.Place, a.Description, a.StartsAt, a.EndsAt, a.Status, Waitlisted = e.Status == EnrollmentStatus.Waitlisted })

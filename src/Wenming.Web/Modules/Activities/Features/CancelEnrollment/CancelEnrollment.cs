@@ -36,7 +36,7 @@ public sealed class CancelEnrollmentHandler(AppDbContext db, CurrentActor actor,
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var activities = db.Set<Activity>().IgnoreQueryFilters().Where(a => a.Id == activityId);
+        var activities = db.Set<Activity>().Unscoped(because: Why.UnitAbove).Where(a => a.Id == activityId);
         // Takes the activity row lock before reading the enrollment, so concurrent cancellations queue here.
         await activities.ExecuteUpdateAsync(s => s.SetProperty(a => a.EnrolledCount, a => a.EnrolledCount), ct);
         var enrollments = db.Set<Enrollment>();

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Platform.Audit;
@@ -204,7 +203,7 @@ public sealed class CheckInHandler(
     /// because a volunteer may check in to an activity of a unit above their own.
     /// </summary>
     private async Task<bool> StillOpenAsync(long activityId, CancellationToken ct) =>
-        await db.Set<Activity>().IgnoreQueryFilters()
+        await db.Set<Activity>().Unscoped(because: Why.UnitAbove)
             .Where(a => a.Id == activityId && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Ongoing))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, a => a.Status), ct) == 1;
 

@@ -47,7 +47,7 @@ public sealed class EnrollHandler(AppDbContext db, CurrentActor actor, ActivityA
         else
         {
             // Signing up someone else is for admins and team leaders only; the rest may only join themselves.
-            if (!actor.IsAdmin && !actor.Has(Modules.Accounts.Contracts.Role.TeamLeader))
+            if (!actor.IsAdmin && !actor.Has(Platform.Scope.Role.TeamLeader))
             {
                 return Error.Forbidden();
             }
@@ -106,7 +106,7 @@ public sealed class EnrollHandler(AppDbContext db, CurrentActor actor, ActivityA
             return Error.Conflict("enrollment.overlap");
         }
 
-        var activities = db.Set<Activity>().IgnoreQueryFilters().Where(a => a.Id == activityId && a.Status == ActivityStatus.Published);
+        var activities = db.Set<Activity>().Unscoped(because: Why.UnitAbove).Where(a => a.Id == activityId && a.Status == ActivityStatus.Published);
         EnrollmentStatus status;
         int? position = null;
         if (await activities.Where(a => a.EnrolledCount < a.Capacity)

@@ -30,7 +30,7 @@ public sealed class ListNearbyActivitiesHandler(AppDbContext db, CurrentActor ac
 
         var path = await access.PathUpwardsAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var activities = await db.Set<Activity>().IgnoreQueryFilters().AsNoTracking()
+        var activities = await db.Set<Activity>().Unscoped(because: Why.UnitAbove).AsNoTracking()
             .Where(a => path.Contains(a.OrgUnitId) && a.Status == ActivityStatus.Published && a.EndsAt > now)
             .ToListAsync(ct);
         var ordered = activities

@@ -63,7 +63,7 @@ public sealed class GoodsPhotoHandler(AppDbContext db, CurrentActor actor, OrgSc
         }
 
         // A resident may see goods of the township above them: the goods' check above authorized the file.
-        using (scope.Unrestricted())
+        using (scope.Unscoped(because: Why.UnitAbove))
         {
             return await files.OpenAsync(fileId, ct) is { } file ? file : MarketErrors.GoodsNotFound();
         }

@@ -124,7 +124,7 @@ public sealed class GoodsHandler(AppDbContext db, CurrentActor actor, MarketAcce
         }
 
         List<long> units = request.OrgUnitId is { } only ? [only] : path;
-        var items = await db.Set<Goods>().IgnoreQueryFilters().AsNoTracking().Where(g => g.Active && units.Contains(g.OrgUnitId)).ToListAsync(ct);
+        var items = await db.Set<Goods>().Unscoped(because: Why.UnitAbove).AsNoTracking().Where(g => g.Active && units.Contains(g.OrgUnitId)).ToListAsync(ct);
         var sorted = items.OrderBy(g => units.IndexOf(g.OrgUnitId)).ThenBy(g => g.PricePoints).ThenBy(g => g.Id).ToList();
         return new PageOf<GoodsDto>(
             [.. sorted.Skip(paging.Skip).Take(paging.SafePageSize).Select(GoodsDto.From)], paging.SafePage, paging.SafePageSize, sorted.Count);
@@ -269,7 +269,7 @@ public sealed class GoodsHandler(AppDbContext db, CurrentActor actor, MarketAcce
     }
 
     private Task<Goods> ReloadAsync(long id, CancellationToken ct) =>
-        db.Set<Goods>().IgnoreQueryFilters().AsNoTracking().SingleAsync(g => g.Id == id, ct);
+        db.Set<Goods>().Unscoped(because: Why.UnitAbove).AsNoTracking().SingleAsync(g => g.Id == id, ct);
 
     private static void CheckDetails(Dictionary<string, string[]> fields, string? name, int? price, string? description)
     {

@@ -118,7 +118,7 @@ public sealed class RedeemHandler(
 
         // The resident's own redemption may be at a unit above their subtree (a township's shelf): the
         // checks above authorized it, so the write guard is lifted for this transaction's saves.
-        using var unrestricted = scope.Unrestricted();
+        using var unrestricted = scope.Unscoped(because: Why.UnitAbove);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -137,7 +137,7 @@ public sealed class RedeemHandler(
     private async Task<Result<RedemptionDto>> RedeemOnceAsync(Goods goods, long personId, int quantity, bool atCounter, string? personName, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = db.Set<Goods>().IgnoreQueryFilters().Where(g => g.Id == goods.Id);
+        var row = db.Set<Goods>().Unscoped(because: Why.UnitAbove).Where(g => g.Id == goods.Id);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var taken = await row.Where(g => g.Active && g.Stock >= quantity)
             .ExecuteUpdateAsync(s => s.SetProperty(g => g.Stock, g => g.Stock - quantity).SetProperty(g => g.UpdatedAt, now), ct);
@@ -154,7 +154,7 @@ public sealed class RedeemHandler(
         db.AuditDirectWrite(AuditAction.Updated, nameof(Goods), goods.Id, goods.OrgUnitId, new Dictionary<string, object?> { ["Stock"] = current.Stock });
 
         var redemption = Redemption.Create(goods, personId, quantity, current.PricePoints, current.Name, atCounter, actor.UserId, now);
-        var open = db.Set<Redemption>().IgnoreQueryFilters().Where(r => r.Status == RedemptionStatus.Open);
+        var open = db.Set<Redemption>().Unscoped(because: Why.Uniqueness).Where(r => r.Status == RedemptionStatus.Open);
         for (var i = 0; i < 10 && await open.AnyAsync(r => r.PickupCode == redemption.PickupCode, ct); i++)
         {
             redemption.Recode();

@@ -43,7 +43,7 @@ public sealed class RedemptionsHandler(
             return new PageOf<RedemptionDto>([], paging.SafePage, paging.SafePageSize, 0);
         }
 
-        var page = await db.Set<Redemption>().IgnoreQueryFilters().AsNoTracking().Where(r => r.PersonId == personId)
+        var page = await db.Set<Redemption>().Unscoped(because: Why.OwnRecords).AsNoTracking().Where(r => r.PersonId == personId)
             .OrderByDescending(r => r.Id).ToPageAsync(paging, ct);
         return new PageOf<RedemptionDto>([.. page.Items.Select(r => RedemptionDto.From(r, null))], page.Page, page.PageSize, page.Total);
     }
@@ -192,7 +192,7 @@ public sealed class RedemptionsHandler(
 
         var now = clock.GetUtcNow().UtcDateTime;
         // A resident's redemption sits at the goods' unit, perhaps above their subtree: authorized above.
-        using var unrestricted = scope.Unrestricted();
+        using var unrestricted = scope.Unscoped(because: Why.UnitAbove);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var moved = await db.Set<Redemption>().Where(r => r.Id == id && r.Status == RedemptionStatus.Open).ExecuteUpdateAsync(
             s => s.SetProperty(r => r.Status, RedemptionStatus.Cancelled).SetProperty(r => r.CancelledAt, now)
@@ -232,10 +232,10 @@ public sealed class RedemptionsHandler(
     }
 
     private async Task<Error> NotOpenAsync(long id, CancellationToken ct) =>
-        MarketErrors.NotOpen(await db.Set<Redemption>().IgnoreQueryFilters().Where(r => r.Id == id).Select(r => r.Status).SingleAsync(ct));
+        MarketErrors.NotOpen(await db.Set<Redemption>().Unscoped(because: Why.UnitAbove).Where(r => r.Id == id).Select(r => r.Status).SingleAsync(ct));
 
     private Task<Redemption> ReloadAsync(long id, CancellationToken ct) =>
-        db.Set<Redemption>().IgnoreQueryFilters().AsNoTracking().SingleAsync(r => r.Id == id, ct);
+        db.Set<Redemption>().Unscoped(because: Why.UnitAbove).AsNoTracking().SingleAsync(r => r.Id == id, ct);
 
     /// <summary>The person's name for the counter (people in the caller's subtree); the person themselves knows it.</summary>
     private async Task<RedemptionDto> DtoAsync(Redemption r, int? balanceAfter, CancellationToken ct)

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Orders.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Platform.Data;
@@ -35,7 +34,7 @@ public sealed class DeadlineRulesHandler(AppDbContext db, CurrentActor actor, IO
             return missing;
         }
 
-        var rule = await db.Set<OrderDeadlineRule>().IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(r => r.CountyId == countyId, ct);
+        var rule = await db.Set<OrderDeadlineRule>().Unscoped(because: Why.UnitAbove).AsNoTracking().SingleOrDefaultAsync(r => r.CountyId == countyId, ct);
         var d = rule?.Deadlines ?? OrderDeadlines.Defaults;
         return new DeadlineRulesDto(countyId, d.DispatchHours, d.AcceptHours, d.CompleteDays, d.AutoCloseDays, rule is null);
     }

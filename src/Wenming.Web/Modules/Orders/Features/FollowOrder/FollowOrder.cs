@@ -2,6 +2,7 @@ using Wenming.Web.Modules.Notifications.Contracts;
 using Wenming.Web.Modules.Orders.Domain;
 using Wenming.Web.Modules.Orders.Features.SubmitOrder;
 using Wenming.Web.Modules.Volunteers.Contracts;
+using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
@@ -32,7 +33,7 @@ public sealed class FollowOrderHandler(OrderAccess access, OrderSteps steps, Ord
             await notifier.ToUnitAdminsAsync(o.HandlingUnitId, OrderNotices.Of("Orders.notice.withdrawn", o), c);
             if (team is { } teamId)
             {
-                using (scope.Unrestricted())
+                using (scope.Unscoped(because: Why.CrossUnitReference))
                 {
                     if (await volunteers.FindTeamAsync(teamId, c) is { } t)
                     {

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Orders.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Platform.Data;
@@ -32,7 +31,7 @@ public sealed class ListOrdersHandler(AppDbContext db, CurrentActor actor, IOrgD
         }
 
         // Deliberately unscoped: the requester follows their order wherever it is handled.
-        var query = db.Set<Order>().IgnoreQueryFilters().Where(o => o.RequesterPersonId == me).OrderByDescending(o => o.SubmittedAt).ThenByDescending(o => o.Id);
+        var query = db.Set<Order>().Unscoped(because: Why.OwnRecords).Where(o => o.RequesterPersonId == me).OrderByDescending(o => o.SubmittedAt).ThenByDescending(o => o.Id);
         return await PageAsync(query, paging, requesterView: true, withHistory: true, ct);
     }
 
@@ -103,7 +102,7 @@ public sealed class ListOrdersHandler(AppDbContext db, CurrentActor actor, IOrgD
         var teamIds = teams.Select(t => (long?)t.Id).ToList();
         var units = teams.Select(t => t.OrgUnitId).Distinct().ToList();
         // Deliberately unscoped: a team's orders and its unit's pool, wherever the leader's account is bound.
-        var query = db.Set<Order>().IgnoreQueryFilters()
+        var query = db.Set<Order>().Unscoped(because: Why.CrossUnitReference)
             .Where(o => (teamIds.Contains(o.TeamId) && o.Status != OrderStatus.Withdrawn && o.Status != OrderStatus.Rejected)
                 || (o.Status == OrderStatus.Dispatched && o.DispatchMode == DispatchMode.Pool && units.Contains(o.HandlingUnitId)));
         if (open)

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Orders.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
@@ -44,7 +43,7 @@ public sealed class OrderPhotosHandler(AppDbContext db, CurrentActor actor, OrgS
             return OrderErrors.Field("caption", "validation.too_long", "validation.too_long", Text.Get("OrderPhotos.field.caption"), OrderPhoto.MaxCaptionLength);
         }
 
-        using (scope.Unrestricted())
+        using (scope.Unscoped(because: Why.CrossUnitReference))
         {
             if (await db.Set<OrderPhoto>().CountAsync(p => p.OrderId == orderId, ct) >= OrderPhoto.MaxPerOrder)
             {
@@ -88,7 +87,7 @@ public sealed class OrderPhotosHandler(AppDbContext db, CurrentActor actor, OrgS
             return found.Error!;
         }
 
-        using (scope.Unrestricted())
+        using (scope.Unscoped(because: Why.CrossUnitReference))
         {
             var photo = await db.Set<OrderPhoto>().SingleOrDefaultAsync(p => p.Id == photoId && p.OrderId == orderId, ct);
             if (photo is null)
@@ -112,7 +111,7 @@ public sealed class OrderPhotosHandler(AppDbContext db, CurrentActor actor, OrgS
             return found.Error!;
         }
 
-        using (scope.Unrestricted())
+        using (scope.Unscoped(because: Why.CrossUnitReference))
         {
             var fileId = await db.Set<OrderPhoto>().AsNoTracking().Where(p => p.Id == photoId && p.OrderId == orderId).Select(p => (long?)p.FileId).SingleOrDefaultAsync(ct);
             return fileId is { } id && await files.OpenAsync(id, ct) is { } file ? file : PhotoNotFound();
@@ -127,7 +126,7 @@ public sealed class OrderPhotosHandler(AppDbContext db, CurrentActor actor, OrgS
             return new Dictionary<long, IReadOnlyList<OrderPhotoDto>>();
         }
 
-        using (scope.Unrestricted())
+        using (scope.Unscoped(because: Why.CrossUnitReference))
         {
             var photos = await db.Set<OrderPhoto>().AsNoTracking().Where(p => orderIds.Contains(p.OrderId)).OrderBy(p => p.UploadedAt).ThenBy(p => p.Id).ToListAsync(ct);
             var infos = await files.DescribeAsync([.. photos.Select(p => p.FileId)], ct);

@@ -14,7 +14,7 @@ internal sealed class OrdersPersonData(AppDbContext db) : IPersonDataEraser, IPe
 {
     public async Task EraseAsync(AnonymizedPerson person, CancellationToken ct)
     {
-        var orders = await db.Set<Order>().IgnoreQueryFilters().Where(o => o.RequesterPersonId == person.PersonId).ToListAsync(ct);
+        var orders = await db.Set<Order>().Unscoped(because: Why.PersonalData).Where(o => o.RequesterPersonId == person.PersonId).ToListAsync(ct);
         foreach (var order in orders)
         {
             order.EraseContact();
@@ -24,7 +24,7 @@ internal sealed class OrdersPersonData(AppDbContext db) : IPersonDataEraser, IPe
     }
 
     public async Task<IReadOnlySet<long>> ActiveSinceAsync(IReadOnlyCollection<long> personIds, DateTime sinceUtc, CancellationToken ct) =>
-        (await db.Set<Order>().IgnoreQueryFilters().AsNoTracking()
+        (await db.Set<Order>().Unscoped(because: Why.PersonalData).AsNoTracking()
             .Where(o => personIds.Contains(o.RequesterPersonId) && o.SubmittedAt >= sinceUtc)
             .Select(o => o.RequesterPersonId).Distinct().ToListAsync(ct)).ToHashSet();
 }

@@ -104,7 +104,7 @@ public sealed class ServiceItemsHandler(AppDbContext db, CurrentActor actor, IOr
             return bad;
         }
 
-        if (actor.IsAdmin || actor.Has(Modules.Accounts.Contracts.Role.Supervisor))
+        if (actor.IsAdmin || actor.Has(Platform.Scope.Role.Supervisor))
         {
             var query = db.Set<ServiceItem>().AsNoTracking().Where(i => i.Active);
             if (request.OrgUnitId is { } unitId)
@@ -128,7 +128,7 @@ public sealed class ServiceItemsHandler(AppDbContext db, CurrentActor actor, IOr
         }
 
         List<long> units = request.OrgUnitId is { } only ? [only] : path;
-        var items = await db.Set<ServiceItem>().IgnoreQueryFilters().AsNoTracking().Where(i => i.Active && units.Contains(i.OrgUnitId)).ToListAsync(ct);
+        var items = await db.Set<ServiceItem>().Unscoped(because: Why.UnitAbove).AsNoTracking().Where(i => i.Active && units.Contains(i.OrgUnitId)).ToListAsync(ct);
         var sorted = items.OrderBy(i => units.IndexOf(i.OrgUnitId)).ThenBy(i => i.Id).ToList();
         return new PageOf<ServiceItemDto>(
             [.. sorted.Skip(paging.Skip).Take(paging.SafePageSize).Select(ServiceItemDto.From)], paging.SafePage, paging.SafePageSize, sorted.Count);

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Notifications.Contracts;
 using Wenming.Web.Modules.Orders.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
@@ -99,7 +98,7 @@ public sealed class SubmitOrderHandler(
         string? itemName = null;
         if (request.ServiceItemId is { } itemId)
         {
-            var item = await db.Set<ServiceItem>().IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId && i.Active, ct);
+            var item = await db.Set<ServiceItem>().Unscoped(because: Why.UnitAbove).AsNoTracking().SingleOrDefaultAsync(i => i.Id == itemId && i.Active, ct);
             var itemUnit = item is null ? null : await orgs.FindUnscopedAsync(item.OrgUnitId, ct);
             // The item must be offered at the order's unit or above it: a village's 理发 is not for another village.
             if (item is null || itemUnit is null || !unit.Path.StartsWith(itemUnit.Path, StringComparison.Ordinal))
@@ -121,13 +120,13 @@ public sealed class SubmitOrderHandler(
         // checks above authorized it, so the write guard is lifted for this save. The notice links to
         // the order, so it is written after the order has its id, in the same transaction.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        using (onBehalf ? null : scope.Unrestricted())
+        using (onBehalf ? null : scope.Unscoped(because: Why.UnitAbove))
         {
             await db.SaveChangesAsync(ct);
         }
 
         // The dispatchers may sit above the submitter's subtree (a county item ordered at a village).
-        using (scope.Unrestricted())
+        using (scope.Unscoped(because: Why.UnitAbove))
         {
             order.RecordSubmitted();
             await notifier.ToUnitAdminsAsync(handlingUnitId, OrderNotices.Of("Orders.notice.submitted", order), ct);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.Organization.Data;
 using Wenming.Web.Modules.Organization.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
@@ -67,7 +68,7 @@ public sealed class CreateOrgUnitHandler(AppDbContext db, CurrentActor actor, Or
         }
 
         // Only a well-formed code can be "taken": format errors (400) come before the conflict (409).
-        if (!string.IsNullOrEmpty(request.DivisionCode) && await db.OrgUnits.IgnoreQueryFilters().AnyAsync(u => u.DivisionCode == request.DivisionCode, ct))
+        if (!string.IsNullOrEmpty(request.DivisionCode) && await db.OrgUnits.Unscoped(because: Why.Uniqueness).AnyAsync(u => u.DivisionCode == request.DivisionCode, ct))
         {
             return Error.Conflict("org.division_code_taken");
         }

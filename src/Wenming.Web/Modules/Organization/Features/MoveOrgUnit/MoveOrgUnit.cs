@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Organization.Data;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Scope;
@@ -43,7 +44,7 @@ public sealed class MoveOrgUnitHandler(AppDbContext db, CurrentActor actor)
         }
 
         var newCode = string.IsNullOrWhiteSpace(request.DivisionCode) ? null : request.DivisionCode.Trim();
-        if (newCode is not null && newCode != unit.DivisionCode && await db.OrgUnits.IgnoreQueryFilters().AnyAsync(u => u.DivisionCode == newCode, ct))
+        if (newCode is not null && newCode != unit.DivisionCode && await db.OrgUnits.Unscoped(because: Why.Uniqueness).AnyAsync(u => u.DivisionCode == newCode, ct))
         {
             return Error.Conflict("org.division_code_taken");
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.Organization.Data;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Scope;
@@ -17,7 +18,7 @@ public sealed class SetOrgUnitStatusHandler(AppDbContext db, CurrentActor actor)
             return error!;
         }
 
-        var hasActiveChildren = await db.OrgUnits.IgnoreQueryFilters().AnyAsync(u => u.ParentId == id && u.Status == OrgUnitStatus.Active, ct);
+        var hasActiveChildren = await db.OrgUnits.Unscoped(because: Why.CrossUnitReference).AnyAsync(u => u.ParentId == id && u.Status == OrgUnitStatus.Active, ct);
         if (unit.Deactivate(hasActiveChildren) is { } refused)
         {
             return refused;
@@ -35,7 +36,7 @@ public sealed class SetOrgUnitStatusHandler(AppDbContext db, CurrentActor actor)
             return error!;
         }
 
-        if (unit.ParentId is { } parentId && await db.OrgUnits.IgnoreQueryFilters().AnyAsync(u => u.Id == parentId && u.Status == OrgUnitStatus.Inactive, ct))
+        if (unit.ParentId is { } parentId && await db.OrgUnits.Unscoped(because: Why.CrossUnitReference).AnyAsync(u => u.Id == parentId && u.Status == OrgUnitStatus.Inactive, ct))
         {
             return Error.Conflict("org.parent_inactive");
         }

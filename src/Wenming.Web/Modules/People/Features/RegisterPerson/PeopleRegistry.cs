@@ -20,7 +20,7 @@ internal sealed class PeopleRegistry(AppDbContext db, RegisterPersonHandler regi
         var (_, countyId, id, hash) = prepared.Value;
         // Uniqueness is per county whoever can see the other record (as in registration); whether the
         // caller may see them decides between "reuse" and "registered elsewhere".
-        var existingId = await db.Set<Person>().IgnoreQueryFilters().Where(p => p.CountyId == countyId && p.IdNumberHash == hash).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
+        var existingId = await db.Set<Person>().Unscoped(because: Why.Uniqueness).Where(p => p.CountyId == countyId && p.IdNumberHash == hash).Select(p => (long?)p.Id).FirstOrDefaultAsync(ct);
         if (existingId is not { } found)
         {
             return new PersonCheck(id.BirthDate, hash, null, false);

@@ -61,7 +61,7 @@ public sealed class RegisterPersonHandler(AppDbContext db, CurrentActor actor, I
         var (unit, countyId, id, hash) = prepared.Value;
         var now = clock.GetUtcNow().UtcDateTime;
         // Uniqueness is per county, whoever can see the other record: the check ignores the caller's scope.
-        if (await db.Set<Person>().IgnoreQueryFilters().AnyAsync(p => p.CountyId == countyId && p.IdNumberHash == hash, ct))
+        if (await db.Set<Person>().Unscoped(because: Why.Uniqueness).AnyAsync(p => p.CountyId == countyId && p.IdNumberHash == hash, ct))
         {
             return Error.Conflict("person.duplicate_id_number");
         }

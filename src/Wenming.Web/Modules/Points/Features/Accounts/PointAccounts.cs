@@ -35,7 +35,7 @@ public sealed class PointsReadAccess(CurrentActor actor, OrgScope scope, IPeople
         if (actor.PersonId == personId)
         {
             // One's own account whatever unit the login is bound to.
-            using (scope.Unrestricted())
+            using (scope.Unscoped(because: Why.OwnRecords))
             {
                 return await people.FindAsync(personId, ct) is { } self ? self : Error.NotFound("person.not_found");
             }
@@ -65,7 +65,7 @@ public sealed class GetPointAccountHandler(AppDbContext db, CurrentActor actor, 
         }
 
         var person = readable.Value;
-        var accounts = db.Set<PointAccount>().IgnoreQueryFilters().AsNoTracking();
+        var accounts = db.Set<PointAccount>().Unscoped(because: Why.CrossUnitReference).AsNoTracking();
         var own = await accounts.Where(a => a.PersonId == personId).Select(a => new { a.Balance, a.Earned }).SingleOrDefaultAsync(ct);
         var (balance, earned) = own is null ? (0, 0) : (own.Balance, own.Earned);
         // Stars use the thresholds of the person's county (they are set for the whole county).

@@ -62,7 +62,7 @@ public sealed class ServiceHoursEarning(
         var original = evt.Original;
         await HandleAsync(original, ct);
         var reason = EarningAmounts.Reason(Text.Get("Earn.reason.reversal", original.Content, evt.Reason));
-        var transactions = db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking();
+        var transactions = db.Set<PointTransaction>().Unscoped(because: Why.SystemOperation).AsNoTracking();
         await ReverseAsync(transactions.Where(t => t.PersonId == original.PersonId && t.SourceKey == HoursKey(original.RecordId)), reason, ct);
 
         // Whoever got the bonus, even if the team has another leader by now. (No index serves SourceKey

@@ -24,7 +24,7 @@ public sealed class PointsLedger(AppDbContext db, OrgScope scope, CurrentActor a
     {
         ArgumentOutOfRangeException.ThrowIfZero(posting.Amount);
         ArgumentException.ThrowIfNullOrWhiteSpace(posting.SourceKey);
-        using var unrestricted = scope.Unrestricted();
+        using var unrestricted = scope.Unscoped(because: Why.CrossUnitReference);
         var person = await people.FindAsync(posting.PersonId, ct);
         if (person is null)
         {
@@ -67,7 +67,7 @@ public sealed class PointsLedger(AppDbContext db, OrgScope scope, CurrentActor a
             VALUES ({person.Id}, {person.OrgUnitId}, {person.CountyId}, 0, 0, 0, {now})
             ON CONFLICT ("PersonId") DO NOTHING
             """, ct);
-        var accounts = db.Set<PointAccount>().IgnoreQueryFilters().Where(a => a.PersonId == person.Id);
+        var accounts = db.Set<PointAccount>().Unscoped(because: Why.CrossUnitReference).Where(a => a.PersonId == person.Id);
         // The lock; it also moves the account along when the person has moved to another village, so the
         // new village's cadres and ranking see it (earlier rows keep the unit they were booked in).
         await accounts.ExecuteUpdateAsync(
@@ -76,7 +76,7 @@ public sealed class PointsLedger(AppDbContext db, OrgScope scope, CurrentActor a
             .Select(a => new PointAccountRow(a.Id, a.PersonId, a.OrgUnitId, a.CountyId, a.Balance, a.Earned))
             .SingleAsync(ct);
 
-        var earlier = await db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking()
+        var earlier = await db.Set<PointTransaction>().Unscoped(because: Why.CrossUnitReference).AsNoTracking()
             .Where(t => t.PersonId == person.Id && t.SourceKey == posting.SourceKey)
             .Select(t => new { t.Id, t.Amount })
             .SingleOrDefaultAsync(ct);
@@ -89,7 +89,7 @@ public sealed class PointsLedger(AppDbContext db, OrgScope scope, CurrentActor a
         // the earlier reversal answers, under whatever source key it was posted.
         if (posting.ReversesTransactionId is { } reversed)
         {
-            var reversal = await db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking()
+            var reversal = await db.Set<PointTransaction>().Unscoped(because: Why.CrossUnitReference).AsNoTracking()
                 .Where(t => t.ReversesTransactionId == reversed)
                 .Select(t => new { t.Id, t.Amount })
                 .SingleOrDefaultAsync(ct);
@@ -128,7 +128,7 @@ public sealed class PointsLedger(AppDbContext db, OrgScope scope, CurrentActor a
 
     public async Task<PointBalance> BalanceUnscopedAsync(long personId, CancellationToken ct)
     {
-        var account = await db.Set<PointAccount>().IgnoreQueryFilters().AsNoTracking()
+        var account = await db.Set<PointAccount>().Unscoped(because: Why.CrossUnitReference).AsNoTracking()
             .Where(a => a.PersonId == personId)
             .Select(a => new { a.OrgUnitId, a.Balance, a.Earned })
             .SingleOrDefaultAsync(ct);

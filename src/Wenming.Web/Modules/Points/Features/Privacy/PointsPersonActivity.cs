@@ -9,7 +9,7 @@ namespace Wenming.Web.Modules.Points.Features.Privacy;
 internal sealed class PointsPersonActivity(AppDbContext db) : IPersonActivity
 {
     public async Task<IReadOnlySet<long>> ActiveSinceAsync(IReadOnlyCollection<long> personIds, DateTime sinceUtc, CancellationToken ct) =>
-        (await db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking()
+        (await db.Set<PointTransaction>().Unscoped(because: Why.PersonalData).AsNoTracking()
             .Where(t => personIds.Contains(t.PersonId) && t.At >= sinceUtc)
             .Select(t => t.PersonId).Distinct().ToListAsync(ct)).ToHashSet();
 }

@@ -69,7 +69,7 @@ public sealed class ReverseTransactionHandler(AppDbContext db, CurrentActor acto
             return new Error("points.already_reversed", ErrorKind.Conflict, Text.Get("Points.error.already_reversed"));
         }
 
-        var row = (await statement.RowsAsync(db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking().Where(t => t.Id == posted.TransactionId), ct)).Single();
+        var row = (await statement.RowsAsync(db.Set<PointTransaction>().Unscoped(because: Why.CrossUnitReference).AsNoTracking().Where(t => t.Id == posted.TransactionId), ct)).Single();
         return StatementHandler.ToDto(row, null);
     }
 }

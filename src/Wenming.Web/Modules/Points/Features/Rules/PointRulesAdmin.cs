@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Points.Domain;
 using Wenming.Web.Platform.Data;
@@ -64,7 +63,7 @@ public sealed class PointRulesAdminHandler(AppDbContext db, CurrentActor actor, 
         if (county is null && actor.CountyId == countyId)
         {
             // A township or station admin does not see the county unit itself, but its rules are theirs too.
-            using (scope.Unrestricted())
+            using (scope.Unscoped(because: Why.UnitAbove))
             {
                 county = await orgs.FindAsync(countyId, ct);
             }
@@ -75,7 +74,7 @@ public sealed class PointRulesAdminHandler(AppDbContext db, CurrentActor actor, 
             return Error.NotFound("org.not_found");
         }
 
-        var rows = await db.Set<PointRuleSet>().IgnoreQueryFilters().AsNoTracking().Where(r => r.CountyId == countyId).ToListAsync(ct);
+        var rows = await db.Set<PointRuleSet>().Unscoped(because: Why.UnitAbove).AsNoTracking().Where(r => r.CountyId == countyId).ToListAsync(ct);
         var countyRow = rows.FirstOrDefault(r => r.OrgUnitId == countyId);
         var rules = PointRuleSet.Resolve(countyRow, []);
         var mayOverride = countyRow is { UnitsMayOverride: true };
@@ -170,7 +169,7 @@ public sealed class PointRulesAdminHandler(AppDbContext db, CurrentActor actor, 
         row.SetEarning(request.PerServiceHour, request.PerActivityAttended, request.PerCompletedOrder, request.OrganizerBonusPercent);
         row.Touch(actor.UserId, clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        var rows = await db.Set<PointRuleSet>().IgnoreQueryFilters().AsNoTracking().Where(r => r.CountyId == unit!.CountyId).ToListAsync(ct);
+        var rows = await db.Set<PointRuleSet>().Unscoped(because: Why.UnitAbove).AsNoTracking().Where(r => r.CountyId == unit!.CountyId).ToListAsync(ct);
         return UnitRules(unit!, unit!.CountyId!.Value, rows, PointRuleSet.Resolve(countyRow, []), true);
     }
 
@@ -217,7 +216,7 @@ public sealed class PointRulesAdminHandler(AppDbContext db, CurrentActor actor, 
             return (null, null, Error.Forbidden());
         }
 
-        var countyRow = await db.Set<PointRuleSet>().IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(r => r.OrgUnitId == countyId, ct);
+        var countyRow = await db.Set<PointRuleSet>().Unscoped(because: Why.UnitAbove).AsNoTracking().SingleOrDefaultAsync(r => r.OrgUnitId == countyId, ct);
         return (unit, countyRow, null);
     }
 

@@ -16,7 +16,7 @@ public sealed class PointRulesReader(AppDbContext db, IOrgDirectory orgs)
             return EffectivePointRules.Defaults;
         }
 
-        var rows = await db.Set<PointRuleSet>().IgnoreQueryFilters().AsNoTracking().Where(r => r.CountyId == countyId).ToListAsync(ct);
+        var rows = await db.Set<PointRuleSet>().Unscoped(because: Why.UnitAbove).AsNoTracking().Where(r => r.CountyId == countyId).ToListAsync(ct);
         return Resolve(unit, countyId, rows);
     }
 

@@ -40,7 +40,7 @@ public sealed class StatementHandler(AppDbContext db, CurrentActor actor, Points
         }
 
         // The whole statement, whichever unit the person belonged to at the time: seeing the person means seeing it.
-        var query = db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking().Where(t => t.PersonId == personId);
+        var query = db.Set<PointTransaction>().Unscoped(because: Why.OwnRecords).AsNoTracking().Where(t => t.PersonId == personId);
         var names = new Dictionary<long, string> { [personId] = readable.Value.Name };
         return await PageAsync(query, paging, names, ct);
     }
@@ -134,7 +134,7 @@ public sealed class StatementHandler(AppDbContext db, CurrentActor actor, Points
         }
 
         var ids = rows.Select(r => (long?)r.Id).ToList();
-        var reversals = await db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking()
+        var reversals = await db.Set<PointTransaction>().Unscoped(because: Why.CrossUnitReference).AsNoTracking()
             .Where(r => ids.Contains(r.ReversesTransactionId))
             .Select(r => new { r.Id, Reverses = r.ReversesTransactionId!.Value })
             .ToListAsync(ct);

@@ -66,7 +66,7 @@ internal static class SocialOrgUniqueness
     /// <summary>Names and credit codes are unique per county, whoever can see the other record.</summary>
     public static async Task<Error?> ConflictAsync(AppDbContext db, long countyId, SocialOrgDetails details, long? exceptId, CancellationToken ct)
     {
-        var others = db.Set<SocialOrganization>().IgnoreQueryFilters().Where(o => o.CountyId == countyId && o.Id != exceptId);
+        var others = db.Set<SocialOrganization>().Unscoped(because: Why.Uniqueness).Where(o => o.CountyId == countyId && o.Id != exceptId);
         if (await others.AnyAsync(o => o.Name == details.Name, ct))
         {
             return Error.Conflict("socialorg.duplicate_name");

@@ -42,7 +42,7 @@ public sealed class DecideServiceRecordHandler(AppDbContext db, CurrentActor act
             return Error.NotFound("service_record.not_found");
         }
 
-        if (actor.PersonId is { } self && await db.Set<Volunteer>().IgnoreQueryFilters().AnyAsync(v => v.Id == record.VolunteerId && v.PersonId == self, ct))
+        if (actor.PersonId is { } self && await db.Set<Volunteer>().Unscoped(because: Why.CrossUnitReference).AnyAsync(v => v.Id == record.VolunteerId && v.PersonId == self, ct))
         {
             return Error.Of("service_record.self_confirm", ErrorKind.Forbidden);
         }

@@ -41,7 +41,7 @@ public sealed class ExportServiceRecordsHandler(
         var volunteerIds = records.Select(r => r.VolunteerId).Distinct().ToList();
         // The volunteer may be registered outside this subtree (served here): their number is shown, and
         // their name when the caller can see the person (as on the report page).
-        var volunteers = await db.Set<Volunteer>().IgnoreQueryFilters().AsNoTracking().Where(v => volunteerIds.Contains(v.Id))
+        var volunteers = await db.Set<Volunteer>().Unscoped(because: Why.CrossUnitReference).AsNoTracking().Where(v => volunteerIds.Contains(v.Id))
             .Select(v => new { v.Id, v.PersonId, v.VolunteerNumber }).ToDictionaryAsync(v => v.Id, ct);
         var persons = await people.ListingsAsync(volunteers.Values.Select(v => v.PersonId).ToList(), ct);
         var units = (await orgs.VisibleUnitsAsync(ct)).ToDictionary(u => u.Id, u => u.Name);

@@ -199,7 +199,7 @@ public sealed class ImportVolunteersHandler(
                     }
 
                     // One registration per person, whoever can see it (as in RegisterVolunteer).
-                    if (await db.Set<Volunteer>().IgnoreQueryFilters().AnyAsync(v => v.PersonId == existing.Id, ct))
+                    if (await db.Set<Volunteer>().Unscoped(because: Why.Uniqueness).AnyAsync(v => v.PersonId == existing.Id, ct))
                     {
                         Fail(VolunteerImportColumns.IdNumber, Text.Get("Excel.row.already_volunteer"));
                     }

@@ -48,7 +48,7 @@ public sealed class IssueCertificateHandler(
         var items = await ItemsAsync(volunteer.Id, ct);
         // The one total of the platform (also on the volunteer's page and for star levels).
         var totalMinutes = await ServiceRecordAccess.ConfirmedMinutesAsync(db, volunteer.Id, ct);
-        var lastRecordId = await db.Set<ServiceRecord>().IgnoreQueryFilters()
+        var lastRecordId = await db.Set<ServiceRecord>().Unscoped(because: Why.CrossUnitReference)
             .Where(r => r.VolunteerId == volunteer.Id && r.Status == ServiceRecordStatus.Confirmed)
             .MaxAsync(r => (long?)r.Id, ct) ?? 0;
         var snapshot = new CertificateSnapshot(totalMinutes, items.Count, lastRecordId);
@@ -80,7 +80,7 @@ public sealed class IssueCertificateHandler(
     /// </summary>
     private async Task<List<CertificateItem>> ItemsAsync(long volunteerId, CancellationToken ct)
     {
-        var confirmed = db.Set<ServiceRecord>().IgnoreQueryFilters().AsNoTracking()
+        var confirmed = db.Set<ServiceRecord>().Unscoped(because: Why.CrossUnitReference).AsNoTracking()
             .Where(r => r.VolunteerId == volunteerId && r.Status == ServiceRecordStatus.Confirmed);
         var reversed = confirmed.Where(r => r.ReversesRecordId != null).Select(r => r.ReversesRecordId!.Value);
         var rows = await confirmed

@@ -30,7 +30,7 @@ public sealed class ListServiceRecordsHandler(AppDbContext db, CurrentActor acto
         }
 
         // The whole history, whichever unit recorded it: seeing the volunteer means seeing their record.
-        var query = db.Set<ServiceRecord>().IgnoreQueryFilters().AsNoTracking().Where(r => r.VolunteerId == volunteer.Id);
+        var query = db.Set<ServiceRecord>().Unscoped(because: Why.CrossUnitReference).AsNoTracking().Where(r => r.VolunteerId == volunteer.Id);
         return await PageAsync(Dated(query, request.From, request.To), new PageRequest(request.Page, request.PageSize), confirmedOnlyTotal: true, ct);
     }
 

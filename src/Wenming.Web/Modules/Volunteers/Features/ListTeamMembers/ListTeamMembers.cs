@@ -40,8 +40,8 @@ public sealed class ListTeamMembersHandler(AppDbContext db, CurrentActor actor, 
         // information, and a county team has members from many villages. The team itself was read in
         // scope above; both parts read past it on purpose (a lifted filter applies to the whole query).
         var query =
-            from m in db.Set<TeamMember>().IgnoreQueryFilters().AsNoTracking()
-            join v in db.Set<Volunteer>().IgnoreQueryFilters() on m.VolunteerId equals v.Id
+            from m in db.Set<TeamMember>().Unscoped(because: Why.CrossUnitReference).AsNoTracking()
+            join v in db.Set<Volunteer>().Unscoped(because: Why.CrossUnitReference) on m.VolunteerId equals v.Id
             where m.TeamId == teamId
             orderby m.Id
             select new { m.VolunteerId, v.PersonId, v.VolunteerNumber, m.JoinedAt };

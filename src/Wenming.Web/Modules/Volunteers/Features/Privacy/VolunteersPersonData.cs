@@ -16,14 +16,14 @@ internal sealed class VolunteersPersonData(AppDbContext db) : IPersonDataEraser,
 {
     public async Task EraseAsync(AnonymizedPerson person, CancellationToken ct)
     {
-        var volunteers = await db.Set<Volunteer>().IgnoreQueryFilters().Where(v => v.PersonId == person.PersonId).ToListAsync(ct);
+        var volunteers = await db.Set<Volunteer>().Unscoped(because: Why.PersonalData).Where(v => v.PersonId == person.PersonId).ToListAsync(ct);
         foreach (var volunteer in volunteers)
         {
             volunteer.EraseGuardian();
         }
 
         var volunteerIds = volunteers.Select(v => v.Id).ToList();
-        var certificates = await db.Set<Certificate>().IgnoreQueryFilters().Where(c => volunteerIds.Contains(c.VolunteerId)).ToListAsync(ct);
+        var certificates = await db.Set<Certificate>().Unscoped(because: Why.PersonalData).Where(c => volunteerIds.Contains(c.VolunteerId)).ToListAsync(ct);
         foreach (var certificate in certificates)
         {
             certificate.EraseHolder(Text.Get("Privacy.certificate_holder"));
@@ -37,8 +37,8 @@ internal sealed class VolunteersPersonData(AppDbContext db) : IPersonDataEraser,
     public async Task<IReadOnlySet<long>> ActiveSinceAsync(IReadOnlyCollection<long> personIds, DateTime sinceUtc, CancellationToken ct)
     {
         var since = DateOnly.FromDateTime(sinceUtc);
-        return (await db.Set<Volunteer>().IgnoreQueryFilters().AsNoTracking()
-            .Where(v => personIds.Contains(v.PersonId) && (v.AppliedAt >= sinceUtc || db.Set<ServiceRecord>().IgnoreQueryFilters()
+        return (await db.Set<Volunteer>().Unscoped(because: Why.PersonalData).AsNoTracking()
+            .Where(v => personIds.Contains(v.PersonId) && (v.AppliedAt >= sinceUtc || db.Set<ServiceRecord>().Unscoped(because: Why.PersonalData)
                 .Any(r => r.VolunteerId == v.Id && (r.ServiceDate >= since || r.CreatedAt >= sinceUtc))))
             .Select(v => v.PersonId).Distinct().ToListAsync(ct)).ToHashSet();
     }

@@ -102,7 +102,7 @@ public sealed class ServiceRecordsService(AppDbContext db, CurrentActor actor, T
         // Unscoped on purpose: the calling module has authorized its source (an activity it manages, an
         // order its team served), and the record lands in the source's unit, which is in the caller's
         // scope: a village team's leader may finish an activity an admin enrolled outsiders in.
-        var volunteer = await db.Set<Volunteer>().IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(v => v.Id == volunteerId, ct);
+        var volunteer = await db.Set<Volunteer>().Unscoped(because: Why.SystemOperation).AsNoTracking().SingleOrDefaultAsync(v => v.Id == volunteerId, ct);
         if (volunteer is null || volunteer.Status != VolunteerStatus.Approved)
         {
             return null;
@@ -126,7 +126,7 @@ public sealed class ServiceRecordsService(AppDbContext db, CurrentActor actor, T
     }
 
     private Task<long?> ExistingAsync(ServiceSourceKind kind, long sourceId, long volunteerId, CancellationToken ct) =>
-        db.Set<ServiceRecord>().IgnoreQueryFilters()
+        db.Set<ServiceRecord>().Unscoped(because: Why.SystemOperation)
             .Where(r => r.SourceKind == kind && r.SourceId == sourceId && r.VolunteerId == volunteerId)
             .Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
 }

@@ -79,7 +79,7 @@ public sealed class RegisterVolunteerHandler(AppDbContext db, CurrentActor actor
         }
 
         // One registration per person, whoever can see the other one.
-        if (await db.Set<Volunteer>().IgnoreQueryFilters().AnyAsync(v => v.PersonId == personId, ct))
+        if (await db.Set<Volunteer>().Unscoped(because: Why.Uniqueness).AnyAsync(v => v.PersonId == personId, ct))
         {
             return Error.Conflict("volunteer.duplicate");
         }

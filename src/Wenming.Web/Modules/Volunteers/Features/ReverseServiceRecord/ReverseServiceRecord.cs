@@ -36,7 +36,7 @@ public sealed class ReverseServiceRecordHandler(AppDbContext db, CurrentActor ac
             return Error.NotFound("service_record.not_found");
         }
 
-        if (actor.PersonId is { } self && await db.Set<Volunteer>().IgnoreQueryFilters().AnyAsync(v => v.Id == original.VolunteerId && v.PersonId == self, ct))
+        if (actor.PersonId is { } self && await db.Set<Volunteer>().Unscoped(because: Why.CrossUnitReference).AnyAsync(v => v.Id == original.VolunteerId && v.PersonId == self, ct))
         {
             return Error.Of("service_record.self_confirm", ErrorKind.Forbidden);
         }
@@ -46,7 +46,7 @@ public sealed class ReverseServiceRecordHandler(AppDbContext db, CurrentActor ac
             return invalid;
         }
 
-        if (await db.Set<ServiceRecord>().IgnoreQueryFilters().AnyAsync(r => r.ReversesRecordId == id, ct))
+        if (await db.Set<ServiceRecord>().Unscoped(because: Why.CrossUnitReference).AnyAsync(r => r.ReversesRecordId == id, ct))
         {
             return Error.Conflict("service_record.already_reversed");
         }

@@ -25,7 +25,7 @@ public sealed class VerifyCertificateHandler(AppDbContext db)
             return Error.NotFound("Cert.not_found");
         }
 
-        var certificate = await db.Set<Certificate>().IgnoreQueryFilters().AsNoTracking()
+        var certificate = await db.Set<Certificate>().Unscoped(because: Why.PublicVerification).AsNoTracking()
             .SingleOrDefaultAsync(c => c.VerificationCode == normalized, ct);
         if (certificate is null)
         {
