@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wenming.IntegrationTests.Infrastructure;
+using Wenming.Web.Modules.Accounts.Data;
 using Wenming.Web.Modules.People.Domain;
 using Wenming.Web.Modules.People.Features.AnonymizePerson;
 using Wenming.Web.Modules.Volunteers.Domain;

@@ -1,4 +1,3 @@
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Accounts.Features.CreateAccount;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Platform.Scope;

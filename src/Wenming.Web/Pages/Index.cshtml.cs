@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Accounts.Data;
 using Wenming.Web.Modules.Accounts.Features.Me;
+using Wenming.Web.Modules.Organization.Data;
 using Wenming.Web.Modules.Organization.Features;
 using Wenming.Web.Modules.Organization.Features.GetOrgUnit;
 using Wenming.Web.Modules.People.Domain;
@@ -33,7 +35,7 @@ public sealed class IndexModel(CurrentActor actor, MeHandler me, GetOrgUnitHandl
         }
 
         // Residents and volunteers see the welcome only: counts of a whole station are an overseer's business.
-        ShowCounts = actor.IsAdmin || actor.Has(Modules.Accounts.Contracts.Role.Supervisor);
+        ShowCounts = actor.IsAdmin || actor.Has(Platform.Scope.Role.Supervisor);
         if (ShowCounts)
         {
             // The context's sets are scoped to the caller's subtree, so these are "in my scope" counts.

@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Wenming.Web.Modules.Accounts.Domain;
 using Wenming.Web.Modules.Accounts.Features;
 using Wenming.Web.Modules.Accounts.Features.CreateAccount;
 using Wenming.Web.Modules.Accounts.Features.ListAccounts;
 using Wenming.Web.Modules.Accounts.Features.ManageAccount;
 using Wenming.Web.Modules.Accounts.Features.Me;
 using Wenming.Web.Modules.Accounts.Features.SignIn;
+using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Jobs;
+using Wenming.Web.Platform.Scope;
+using Wenming.Web.Platform.Security;
 
 namespace Wenming.Web.Modules.Accounts;
 
@@ -16,6 +20,16 @@ public static class AccountsModule
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                // No Identity lockout: wrong passwords slow down the address they come from, not the owner (ADR 0019).
+                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@+-";
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>();
+        services.AddScoped<IActorResolver, ActorResolver>();
         services.AddScoped<SignInService>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<RefreshTokens>();

@@ -1,4 +1,3 @@
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Market.Domain;
 using Wenming.Web.Modules.Market.Features.ManageGoods;
 using Wenming.Web.Modules.Market.Features.Redeem;

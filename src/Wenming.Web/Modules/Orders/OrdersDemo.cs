@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Orders.Domain;
 using Wenming.Web.Modules.Orders.Features.DispatchOrder;
 using Wenming.Web.Modules.Orders.Features.FollowOrder;

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Accounts.Features;
 using Wenming.Web.Modules.Accounts.Features.ListAccounts;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Accounts;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Activities.Features;
 using Wenming.Web.Modules.Activities.Features.AddAttachment;
 using Wenming.Web.Modules.Activities.Features.ArchiveActivity;
@@ -13,6 +12,7 @@ using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Files;
 using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Activities;
 

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using QRCoder;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Activities;
 using Wenming.Web.Modules.Activities.Features.GetAttendance;
 using Wenming.Web.Modules.Activities.Features.GetCheckInCode;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Activities;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Activities.Features;
 using Wenming.Web.Modules.Activities.Features.CancelEnrollment;
@@ -8,6 +7,7 @@ using Wenming.Web.Modules.Activities.Features.GetActivity;
 using Wenming.Web.Modules.Activities.Features.ListEnrollments;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Activities;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Audit.Features.BrowseAudit;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Audit;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Points.Domain;
 using Wenming.Web.Modules.Points.Features.Awards;
 using Wenming.Web.Pages.Shared;

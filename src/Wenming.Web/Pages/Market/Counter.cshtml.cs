@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Market.Domain;
 using Wenming.Web.Modules.Market.Features;
 using Wenming.Web.Modules.Market.Features.Redemptions;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Market;
 

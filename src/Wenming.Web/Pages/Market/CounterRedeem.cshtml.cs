@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Market.Domain;
 using Wenming.Web.Modules.Market.Features;
 using Wenming.Web.Modules.Market.Features.ManageGoods;
@@ -10,6 +9,7 @@ using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Points.Contracts;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Market;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Market.Features;
 using Wenming.Web.Modules.Market.Features.Export;
 using Wenming.Web.Modules.Market.Features.ManageGoods;
@@ -9,6 +8,7 @@ using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Market;
 

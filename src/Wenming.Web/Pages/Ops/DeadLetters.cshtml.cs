@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Ops;
 

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Orders.Features;
 using Wenming.Web.Modules.Orders.Features.ListOrders;
 using Wenming.Web.Modules.Orders.Features.ServeOrder;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Orders;
 

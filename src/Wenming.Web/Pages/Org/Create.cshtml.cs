@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Organization.Features;
 using Wenming.Web.Modules.Organization.Features.CreateOrgUnit;
 using Wenming.Web.Modules.Organization.Features.GetOrgUnit;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Org;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Organization.Features;
 using Wenming.Web.Modules.Organization.Features.GetOrgUnit;
@@ -8,6 +7,7 @@ using Wenming.Web.Modules.Organization.Features.MoveOrgUnit;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Org;
 

@@ -1,12 +1,12 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Domain;
 using Wenming.Web.Modules.People.Features.RegisterPerson;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.People;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.People.Features;
 using Wenming.Web.Modules.People.Features.AnonymizePerson;
 using Wenming.Web.Modules.People.Features.GetPerson;

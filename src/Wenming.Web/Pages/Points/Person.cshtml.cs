@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Points.Features.Accounts;
 using Wenming.Web.Modules.Points.Features.ExportLedger;
 using Wenming.Web.Modules.Points.Features.Reversal;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Points.Features.Rules;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Localization;

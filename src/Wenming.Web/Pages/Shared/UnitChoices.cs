@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.Organization.Data;
 using Wenming.Web.Platform.Data;
 
 namespace Wenming.Web.Pages.Shared;

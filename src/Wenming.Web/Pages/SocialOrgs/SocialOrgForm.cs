@@ -1,8 +1,8 @@
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.SocialOrgs.Domain;
 using Wenming.Web.Modules.SocialOrgs.Features.RegisterSocialOrg;
 using Wenming.Web.Modules.SocialOrgs.Features.UpdateSocialOrg;
 using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.SocialOrgs;
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
@@ -10,6 +9,7 @@ using Wenming.Web.Modules.Volunteers.Features.SearchVolunteers;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Teams;
 

@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Volunteers.Features.ImportVolunteers;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Excel;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Volunteers;
 

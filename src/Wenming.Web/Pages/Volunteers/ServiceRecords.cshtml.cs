@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
@@ -13,6 +12,7 @@ using Wenming.Web.Modules.Volunteers.Features.ReverseServiceRecord;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Volunteers;
 

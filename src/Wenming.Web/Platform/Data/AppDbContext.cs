@@ -2,11 +2,8 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Wenming.Web.Modules.Accounts.Domain;
-using Wenming.Web.Modules.Organization.Domain;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Scope;
@@ -15,14 +12,14 @@ namespace Wenming.Web.Platform.Data;
 
 /// <summary>
 /// The one database context. Each module adds its tables through its own
-/// <see cref="IEntityTypeConfiguration{TEntity}"/> classes; the platform adds the org-scope filter
-/// to every <see cref="IOrgScoped"/> entity, checks scope on write and writes the audit log.
+/// <see cref="IEntityTypeConfiguration{TEntity}"/> classes (the Accounts module adds the Identity tables that
+/// way too); the platform adds the org-scope filter to every <see cref="IOrgScoped"/> entity, checks scope on
+/// write and writes the audit log. It names no module type: the org tree is the one entity that implements
+/// <see cref="IOrgUnitNode"/> (ADR 0027).
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScope scope, CurrentActor actor, TimeProvider clock)
-    : IdentityUserContext<AppUser, long>(options)
+    : DbContext(options)
 {
-    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
-
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -30,30 +27,41 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
     /// <summary>Read by the query filters on every query (EF parameterizes context members).</summary>
     private string ScopePrefix => scope.PathPrefix;
 
-    protected override void OnModelCreating(ModelBuilder builder)
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        base.OnModelCreating(builder);
-        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
-        builder.Entity<OrgUnit>().HasQueryFilter(u => u.Path.StartsWith(ScopePrefix));
-        var applyScope = typeof(AppDbContext).GetMethod(nameof(ApplyScopeFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
-        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
+        var types = modelBuilder.Model.GetEntityTypes().Select(t => t.ClrType).ToList();
+        var unitType = types.Single(t => typeof(IOrgUnitNode).IsAssignableFrom(t));
+        Generic(nameof(ApplyUnitFilter), unitType).Invoke(this, [modelBuilder]);
+        foreach (var type in types.Where(t => typeof(IOrgScoped).IsAssignableFrom(t) && t != unitType))
         {
-            if (typeof(IOrgScoped).IsAssignableFrom(type) && type != typeof(OrgUnit))
-            {
-                applyScope.MakeGenericMethod(type).Invoke(this, [builder]);
-            }
+            Generic(nameof(ApplyScopeFilter), type, unitType).Invoke(this, [modelBuilder]);
         }
     }
 
-    private void ApplyScopeFilter<T>(ModelBuilder builder)
+    private static MethodInfo Generic(string name, params Type[] types) =>
+        typeof(AppDbContext).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Instance)!.MakeGenericMethod(types);
+
+    private void ApplyUnitFilter<TUnit>(ModelBuilder builder)
+        where TUnit : class, IOrgUnitNode =>
+        builder.Entity<TUnit>().HasQueryFilter(u => u.Path.StartsWith(ScopePrefix));
+
+    private void ApplyScopeFilter<T, TUnit>(ModelBuilder builder)
         where T : class, IOrgScoped
+        where TUnit : class, IOrgUnitNode
     {
         // "unit id IN (units under the prefix)" rather than a correlated EXISTS: both databases then
         // walk the path index to the few units in scope and the row's unit index from there.
-        Expression<Func<T, bool>> filter = e => Set<OrgUnit>().Where(u => u.Path.StartsWith(ScopePrefix)).Select(u => u.Id).Contains(e.OrgUnitId);
+        Expression<Func<T, bool>> filter = e => Set<TUnit>().Where(u => u.Path.StartsWith(ScopePrefix)).Select(u => u.Id).Contains(e.OrgUnitId);
         builder.Entity<T>().HasQueryFilter(filter);
     }
+
+    /// <summary>How many of these units the caller's scope contains.</summary>
+    private Task<int> CountVisibleUnitsAsync<TUnit>(HashSet<long> unitIds, CancellationToken ct)
+        where TUnit : class, IOrgUnitNode =>
+        Set<TUnit>().Where(u => unitIds.Contains(u.Id)).CountAsync(ct);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new NotSupportedException("Use SaveChangesAsync: the scope check and the audit log run asynchronously.");
@@ -132,14 +140,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
 
             switch (entry.Entity)
             {
-                case OrgUnit { ParentId: null } when entry.State == EntityState.Added:
+                case IOrgUnitNode { ParentId: null } when entry.State == EntityState.Added:
                     throw new OutOfScopeException("Only a system operation may create a root unit.");
-                case OrgUnit unit when entry.State == EntityState.Added:
+                case IOrgUnitNode unit when entry.State == EntityState.Added:
                     unitIds.Add(unit.ParentId!.Value);
                     break;
                 case IOrgScoped scoped:
                     unitIds.Add(scoped.OrgUnitId);
-                    if (entry.State == EntityState.Modified && entry.Entity is not OrgUnit)
+                    if (entry.State == EntityState.Modified && entry.Entity is not IOrgUnitNode)
                     {
                         unitIds.Add(entry.Property(nameof(IOrgScoped.OrgUnitId)).OriginalValue is long original ? original : scoped.OrgUnitId);
                     }
@@ -153,7 +161,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
             return;
         }
 
-        var visible = await OrgUnits.Where(u => unitIds.Contains(u.Id)).CountAsync(ct);
+        var unitType = Model.GetEntityTypes().Select(t => t.ClrType).Single(t => typeof(IOrgUnitNode).IsAssignableFrom(t));
+        var visible = await (Task<int>)Generic(nameof(CountVisibleUnitsAsync), unitType).Invoke(this, [unitIds, ct])!;
         if (visible != unitIds.Count)
         {
             throw new OutOfScopeException("A write touches an org unit outside the caller's subtree.");

@@ -1,6 +1,5 @@
 using System.Net.Mime;
 using Microsoft.Net.Http.Headers;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Scope;

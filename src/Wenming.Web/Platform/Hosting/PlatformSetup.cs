@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -8,14 +7,10 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
-using Wenming.Web.Modules.Accounts.Contracts;
-using Wenming.Web.Modules.Accounts.Domain;
-using Wenming.Web.Modules.Accounts.Features.SignIn;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Events;
@@ -32,7 +27,7 @@ namespace Wenming.Web.Platform.Hosting;
 public static class PlatformSetup
 {
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
-    private const string SmartScheme = "wenming";
+    public const string SmartScheme = "wenming";
 
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
@@ -63,16 +58,6 @@ public static class PlatformSetup
         services.AddDataProtection().SetApplicationName("wenming");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
-
-        services.AddIdentityCore<AppUser>(o =>
-            {
-                o.Password.RequiredLength = 8;
-                o.Password.RequireNonAlphanumeric = false;
-                // No Identity lockout: wrong passwords slow down the address they come from, not the owner (ADR 0019).
-                o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@+-";
-            })
-            .AddEntityFrameworkStores<AppDbContext>()
-            .AddErrorDescriber<ChineseIdentityErrorDescriber>();
 
         // Secure cookies whenever the request came over HTTPS (behind a proxy: X-Forwarded-Proto from a
         // trusted proxy), and always in Production, where plain HTTP is redirected anyway.
@@ -260,53 +245,11 @@ public static class PlatformSetup
         return app;
     }
 
-    /// <summary>
-    /// Re-reads the account on every request: a deactivated account or a rotated security stamp
-    /// ends the session at once, and roles and the bound unit's subtree are always current.
-    /// </summary>
+    /// <summary>Who is asking: the address for every request, the account (through the Accounts module) when signed in.</summary>
     private static async Task ResolveActorAsync(HttpContext ctx, Func<Task> next)
     {
-        var actor = ctx.RequestServices.GetRequiredService<CurrentActor>();
-        var scope = ctx.RequestServices.GetRequiredService<OrgScope>();
-        actor.From(ctx.Connection.RemoteIpAddress?.ToString());
-        if (ctx.User.Identity?.IsAuthenticated == true && long.TryParse(ctx.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
-        {
-            var db = ctx.RequestServices.GetRequiredService<AppDbContext>();
-            AppUser? user;
-            string? unitPath = null;
-            using (scope.Unrestricted())
-            {
-                user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId);
-                if (user is not null)
-                {
-                    unitPath = await db.OrgUnits.Where(u => u.Id == user.OrgUnitId).Select(u => u.Path).SingleOrDefaultAsync();
-                }
-            }
-
-            if (user is null || !user.IsActive || unitPath is null || user.SecurityStamp != ctx.User.FindFirstValue(SignInService.StampClaim))
-            {
-                ctx.User = new ClaimsPrincipal(new ClaimsIdentity());
-                if (!ctx.Request.Path.StartsWithSegments("/api"))
-                {
-                    await ctx.SignOutAsync(CookieScheme);
-                }
-            }
-            else
-            {
-                actor.SignedIn(user.Id, user.UserName ?? "", user.Roles, user.OrgUnitId, user.CountyId, user.PersonId);
-                if (user.HasRole(Role.SystemAdmin))
-                {
-                    scope.AllowEverything();
-                }
-                else
-                {
-                    scope.RestrictTo(unitPath);
-                }
-
-                ctx.User = SignInService.CreatePrincipal(user, ctx.User.Identity.AuthenticationType ?? SmartScheme);
-            }
-        }
-
+        ctx.RequestServices.GetRequiredService<CurrentActor>().From(ctx.Connection.RemoteIpAddress?.ToString());
+        await ctx.RequestServices.GetRequiredService<IActorResolver>().ResolveAsync(ctx);
         await next();
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Demo;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Http;
@@ -40,7 +39,7 @@ public static class Startup
         {
             var seeder = ActivatorUtilities.CreateInstance<DemoCounty>(sp);
             var seeded = await seeder.SeedIfEmptyAsync(ct);
-            if (seeded || await db.Users.AnyAsync(u => u.UserName == DemoCounty.Logins[0].Login, ct))
+            if (seeded || await seeder.HasDemoLoginsAsync(ct))
             {
                 // Printed on purpose (not logged as JSON): the README's run command shows a person how to sign in.
                 Console.WriteLine(DemoCounty.LoginTable());

@@ -1,4 +1,3 @@
-using Wenming.Web.Modules.Accounts.Contracts;
 
 namespace Wenming.Web.Platform.Scope;
 
@@ -23,7 +22,7 @@ public sealed class CurrentActor
 
     public bool Has(Role role) => Roles.Contains(role);
 
-    public bool IsAdmin => Roles.Any(Modules.Accounts.Contracts.Roles.IsAdmin);
+    public bool IsAdmin => Roles.Any(Scope.Roles.IsAdmin);
 
     public bool IsSystemAdmin => Has(Role.SystemAdmin);
 

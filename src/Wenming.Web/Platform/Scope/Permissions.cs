@@ -1,4 +1,3 @@
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Platform.Errors;
 
 namespace Wenming.Web.Platform.Scope;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Scope;
 

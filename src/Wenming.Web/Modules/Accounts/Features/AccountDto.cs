@@ -1,5 +1,5 @@
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Accounts.Domain;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Accounts.Features;
 

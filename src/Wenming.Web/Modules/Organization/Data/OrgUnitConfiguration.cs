@@ -1,8 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Wenming.Web.Modules.Organization.Domain;
+using Wenming.Web.Platform.Data;
 
 namespace Wenming.Web.Modules.Organization.Data;
+
+/// <summary>The org tree as <c>db.OrgUnits</c>, for the Organization module only: the platform's context names no module type.</summary>
+public static class OrganizationData
+{
+    extension(AppDbContext db)
+    {
+        public DbSet<OrgUnit> OrgUnits => db.Set<OrgUnit>();
+    }
+}
 
 internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
 {

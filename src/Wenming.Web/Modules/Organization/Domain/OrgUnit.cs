@@ -8,7 +8,7 @@ namespace Wenming.Web.Modules.Organization.Domain;
 /// A node of the org tree. <see cref="Path"/> is the materialized path of ids ("/1/5/23/") so that
 /// "everything under X" is one prefix query on an indexed column.
 /// </summary>
-public sealed class OrgUnit : IOrgScoped
+public sealed class OrgUnit : IOrgScoped, IOrgUnitNode
 {
     private OrgUnit()
     {

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Accounts.Data;
 using Wenming.Web.Modules.Accounts.Features.SignIn;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Platform.Data;

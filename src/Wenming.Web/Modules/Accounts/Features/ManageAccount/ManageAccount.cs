@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Accounts.Data;
 using Wenming.Web.Modules.Accounts.Domain;
 using Wenming.Web.Modules.Accounts.Features.CreateAccount;
 using Wenming.Web.Modules.Accounts.Features.SignIn;

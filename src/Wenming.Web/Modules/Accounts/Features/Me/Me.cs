@@ -1,4 +1,4 @@
-using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Accounts.Data;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Platform.Scope;
 

@@ -44,7 +44,7 @@ public sealed class CreateActivityHandler(AppDbContext db, CurrentActor actor, I
     public async Task<Result<ActivityDto>> HandleAsync(CreateActivityRequest request, CancellationToken ct)
     {
         var isAdmin = actor.IsAdmin;
-        if (!isAdmin && (request.TeamId is null || actor.RequireAny(Modules.Accounts.Contracts.Role.TeamLeader) is not null))
+        if (!isAdmin && (request.TeamId is null || actor.RequireAny(Platform.Scope.Role.TeamLeader) is not null))
         {
             return Error.Forbidden();
         }

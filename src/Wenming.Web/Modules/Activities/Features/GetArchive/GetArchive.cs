@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;

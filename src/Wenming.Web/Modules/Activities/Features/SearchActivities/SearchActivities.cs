@@ -33,8 +33,8 @@ public sealed class SearchActivitiesHandler(AppDbContext db, CurrentActor actor)
 
     /// <summary>Who reads the list (and its export): admins, leaders, supervisors.</summary>
     internal static Error? Refuse(CurrentActor actor) => actor.RequireAny(
-        Modules.Accounts.Contracts.Role.SystemAdmin, Modules.Accounts.Contracts.Role.CenterAdmin, Modules.Accounts.Contracts.Role.InstituteAdmin,
-        Modules.Accounts.Contracts.Role.StationAdmin, Modules.Accounts.Contracts.Role.Supervisor, Modules.Accounts.Contracts.Role.TeamLeader);
+        Platform.Scope.Role.SystemAdmin, Platform.Scope.Role.CenterAdmin, Platform.Scope.Role.InstituteAdmin,
+        Platform.Scope.Role.StationAdmin, Platform.Scope.Role.Supervisor, Platform.Scope.Role.TeamLeader);
 
     /// <summary>The list's filters (the export uses the same ones): unit, time window, status.</summary>
     internal static IQueryable<Activity> Filter(IQueryable<Activity> query, SearchActivitiesRequest request)

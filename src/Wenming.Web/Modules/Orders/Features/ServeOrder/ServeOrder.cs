@@ -1,4 +1,3 @@
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Notifications.Contracts;
 using Wenming.Web.Modules.Orders.Contracts;
 using Wenming.Web.Modules.Orders.Domain;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Organization.Data;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Http;

@@ -1,6 +1,5 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.People.Domain;
 using Wenming.Web.Platform.Data;

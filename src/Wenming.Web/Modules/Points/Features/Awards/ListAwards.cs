@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Points.Domain;

@@ -1,4 +1,4 @@
-namespace Wenming.Web.Modules.Accounts.Contracts;
+namespace Wenming.Web.Platform.Scope;
 
 /// <summary>The roles of DESIGN §2. Names are the API's role strings.</summary>
 public enum Role
