@@ -4,7 +4,7 @@ using Wenming.IntegrationTests.Infrastructure;
 namespace Wenming.IntegrationTests;
 
 /// <summary>Accounts (DESIGN §2-3): who may grant which role where, logins, passwords, deactivation.</summary>
-public abstract class AccountTests(AppFixture app)
+public sealed class AccountTests(AppFixture app) : IClassFixture<AppFixture>
 {
     public static TheoryData<string, string, string> RoleAtFittingUnit => new()
     {
@@ -21,7 +21,7 @@ public abstract class AccountTests(AppFixture app)
         { "village1", "Resident",       "village1" },
     };
 
-    [ProviderTheory]
+    [DatabaseTheory]
     [MemberData(nameof(RoleAtFittingUnit))]
     public async Task Create_RoleAtAFittingUnit_GivesAnAccountThatCanSignInWithThatRole(string creator, string role, string unit)
     {
@@ -38,7 +38,7 @@ public abstract class AccountTests(AppFixture app)
         Assert.Equal(app.Demo.Unit(unit), me.Number("orgUnitId"));
     }
 
-    [ProviderTheory]
+    [DatabaseTheory]
     [InlineData("village1", "CenterAdmin", "village1")]
     [InlineData("village1", "InstituteAdmin", "village1")]
     [InlineData("village1", "Supervisor", "village1")]
@@ -55,7 +55,7 @@ public abstract class AccountTests(AppFixture app)
         Assert.Equal(0, (await app.Admin.GetAsync($"/api/v1/accounts?q={login}")).Expect(HttpStatusCode.OK).Total);
     }
 
-    [ProviderTheory]
+    [DatabaseTheory]
     [InlineData("StationAdmin", "township1")]
     [InlineData("InstituteAdmin", "village1")]
     [InlineData("CenterAdmin", "township1")]
@@ -68,7 +68,7 @@ public abstract class AccountTests(AppFixture app)
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", Assert.Single(refused.FieldErrors("role")));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_WithALoginAlreadyTaken_AnswersConflict_WhateverTheCase()
     {
         var login = TestData.Login("dup");
@@ -81,7 +81,7 @@ public abstract class AccountTests(AppFixture app)
         Assert.Equal(1, (await app.Admin.GetAsync($"/api/v1/accounts?q={login}")).Expect(HttpStatusCode.OK).Total);
     }
 
-    [ProviderTheory]
+    [DatabaseTheory]
     [InlineData("short1")]
     [InlineData("alllowercase")]
     [InlineData("12345678")]
@@ -97,7 +97,7 @@ public abstract class AccountTests(AppFixture app)
         Assert.Equal(0, (await app.Admin.GetAsync($"/api/v1/accounts?q={login}")).Expect(HttpStatusCode.OK).Total);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_WithoutRequiredFields_NamesEachField()
     {
         var refused = await app.As("village1").PostAsync("/api/v1/accounts", new { login = "", password = "", displayName = "" });
@@ -109,7 +109,7 @@ public abstract class AccountTests(AppFixture app)
         }
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Deactivate_EndsTheAccountsSessions_AndItCannotSignIn_UntilActivated()
     {
         var login = TestData.Login("leaver");
@@ -127,7 +127,7 @@ public abstract class AccountTests(AppFixture app)
         (await app.SignInAsync(login, TestData.StrongPassword)).Expect(HttpStatusCode.OK);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ResetPassword_EndsOldTokens_AndOnlyTheNewPasswordWorks()
     {
         var login = TestData.Login("reset");
@@ -142,7 +142,7 @@ public abstract class AccountTests(AppFixture app)
         (await app.SignInAsync(login, "Renewed@2027")).Expect(HttpStatusCode.OK);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ResetPassword_ToAWeakOne_IsRefused_AndTheOldPasswordStillWorks()
     {
         var login = TestData.Login("keep");
@@ -154,7 +154,7 @@ public abstract class AccountTests(AppFixture app)
         (await app.SignInAsync(login, TestData.StrongPassword)).Expect(HttpStatusCode.OK);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Deactivate_AnAccountInScopeHoldingARoleTheCallerMayNotGrant_IsForbidden_AndChangesNothing()
     {
         // A supervisor bound to township1 is inside town1's subtree, but only a center admin may grant (or manage) a supervisor.
@@ -166,7 +166,7 @@ public abstract class AccountTests(AppFixture app)
         Assert.True((await app.As("town1").GetAsync($"/api/v1/accounts/{supervisor.Id}")).Expect(HttpStatusCode.OK).Json.GetProperty("isActive").GetBoolean());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_TenTimesAtOnceWithOneLogin_CreatesExactlyOneAccount()
     {
         var login = TestData.Login("race");
@@ -181,11 +181,11 @@ public abstract class AccountTests(AppFixture app)
         Assert.Equal(1, (await app.Admin.GetAsync($"/api/v1/accounts?q={login}")).Expect(HttpStatusCode.OK).Total);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ManagingYourOwnAccount_IsRefused() =>
         (await app.As("village2").PostAsync($"/api/v1/accounts/{app.Demo.Account("village2")}/deactivate")).ExpectProblem(HttpStatusCode.Conflict, "account.own_account");
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task SetRoles_GrantingARoleAboveTheCaller_IsForbidden_AndChangesNothing()
     {
         var created = (await app.As("village1").PostAsync("/api/v1/accounts", new { login = TestData.Login("promote"), password = TestData.StrongPassword, displayName = "提拔", role = "Volunteer", orgUnitId = app.Demo.Unit("village1") }))
@@ -198,7 +198,7 @@ public abstract class AccountTests(AppFixture app)
         Assert.Equal(["Volunteer"], unchanged.Json.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task SetRoles_AddsARole_ThatTheAccountHasOnItsNextRequest()
     {
         var login = TestData.Login("twohats");
@@ -211,7 +211,3 @@ public abstract class AccountTests(AppFixture app)
         Assert.Equal(["TeamLeader", "Volunteer"], me.Json.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).Order());
     }
 }
-
-public sealed class AccountTests_Sqlite(SqliteApp app) : AccountTests(app), IClassFixture<SqliteApp>;
-
-public sealed class AccountTests_Postgres(PostgresApp app) : AccountTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

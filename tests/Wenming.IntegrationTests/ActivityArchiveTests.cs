@@ -9,7 +9,6 @@ using Wenming.IntegrationTests.Infrastructure;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Files;
-using Wenming.Web.Platform.Hosting;
 
 namespace Wenming.IntegrationTests;
 
@@ -17,7 +16,7 @@ namespace Wenming.IntegrationTests;
 /// Activity archives (DESIGN §4, issue 3): the flow checklist, attachments checked by their bytes,
 /// files served safely and only in scope, completeness, archiving, and read-only afterwards.
 /// </summary>
-public abstract class ActivityArchiveTests(AppFixture app)
+public sealed class ActivityArchiveTests(ArchiveApp app) : IClassFixture<ArchiveApp>
 {
     /// <summary>The fixtures lower the size limit to this, so "too large" needs no 8 MB upload.</summary>
     public const int MaxBytes = 64 * 1024;
@@ -107,7 +106,7 @@ public abstract class ActivityArchiveTests(AppFixture app)
         (await UploadAsync(activityId, Sheet, "签到表.pdf", "SignInSheet", claimedType: "application/pdf")).Expect(HttpStatusCode.Created);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task NewActivity_HasSixUndoneSteps_NoAttachments_AndSaysWhatIsMissing()
     {
         var id = await PublishedAsync();
@@ -124,7 +123,7 @@ public abstract class ActivityArchiveTests(AppFixture app)
         Assert.False((await app.Admin.GetAsync($"/api/v1/activities/{id}")).Expect(HttpStatusCode.OK).Json.GetProperty("archiveComplete").GetBoolean());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Checklist_TickAndUntick_RecordsWhoAndWhen()
     {
         var id = await PublishedAsync();
@@ -145,7 +144,7 @@ public abstract class ActivityArchiveTests(AppFixture app)
         Assert.False((await ArchiveAsync(id)).GetProperty("steps")[1].GetProperty("done").GetBoolean());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Checklist_BadStepOrMissingDone_Answers400InChinese_AndChangesNothing()
     {
         var id = await PublishedAsync();
@@ -161,7 +160,7 @@ public abstract class ActivityArchiveTests(AppFixture app)
         Assert.All((await ArchiveAsync(id)).GetProperty("steps").EnumerateArray(), s => Assert.False(s.GetProperty("done").GetBoolean()));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Upload_ScriptNamedJpg_EmptyFile_TooLarge_BadKind_AreRefusedWith400_AndNothingIsStored()
     {
         var id = await PublishedAsync();
@@ -185,7 +184,7 @@ public abstract class ActivityArchiveTests(AppFixture app)
         Assert.Equal(0, await db.Set<StoredFile>().IgnoreQueryFilters().CountAsync(f => f.FileName == "photo.jpg" || f.FileName == "big.png" || f.FileName == "empty.png"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task StoredFile_IsServedWithItsRealType_Nosniff_AndADispositionThatRunsNothing()
     {
         var id = await PublishedAsync();
@@ -220,7 +219,7 @@ public abstract class ActivityArchiveTests(AppFixture app)
         Assert.Equal(app.Demo.Unit("village1"), stored.OrgUnitId);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task AnotherVillagesAdmin_GetsNotFound_ForTheFileTheActivityAndItsArchive()
     {
         var id = await PublishedAsync();
@@ -257,7 +256,7 @@ public abstract class ActivityArchiveTests(AppFixture app)
         Assert.Single((await ArchiveAsync(id)).GetProperty("attachments").EnumerateArray());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TheTeamsLeader_KeepsTheArchive_OfTheirTeamsActivity()
     {
         var teams = await DemoMap.AllItemsAsync(app.Admin, "/api/v1/teams?");
@@ -271,7 +270,7 @@ public abstract class ActivityArchiveTests(AppFixture app)
         (await TickAsync(id, "CarryOut", by: "volunteer1")).ExpectProblem(HttpStatusCode.Forbidden, "common.forbidden");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Archive_IsRefusedWhileIncomplete_SayingWhatIsMissing_ThenAllowedOnceComplete()
     {
         var id = await PublishedAsync();
@@ -299,7 +298,7 @@ public abstract class ActivityArchiveTests(AppFixture app)
         (await app.As("village1").PostAsync($"/api/v1/activities/{id}/archive")).ExpectProblem(HttpStatusCode.Conflict, "activity.invalid_transition");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task RemovingTheOnlySignInSheet_MakesTheArchiveIncompleteAgain_AndDeletesTheFile()
     {
         var id = await PublishedAsync();
@@ -320,7 +319,7 @@ public abstract class ActivityArchiveTests(AppFixture app)
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task AfterArchiving_TheArchiveIsReadOnly_ButStillReadable()
     {
         var id = await PublishedAsync();
@@ -345,7 +344,7 @@ public abstract class ActivityArchiveTests(AppFixture app)
         Assert.Equal(HttpStatusCode.OK, file.StatusCode);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TheArchive_CannotBeKept_ForADraftOrCancelledActivity()
     {
         var starts = Slot();
@@ -366,7 +365,7 @@ public abstract class ActivityArchiveTests(AppFixture app)
         (await TickAsync(draft, "SingAnthem")).ExpectProblem(HttpStatusCode.Conflict, "activity.archive_not_open");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ConcurrentTicksAndUploads_LeaveTheStoredFlagTrue_WhenTheArchiveEndsComplete()
     {
         var id = await PublishedAsync();
@@ -384,7 +383,7 @@ public abstract class ActivityArchiveTests(AppFixture app)
         Assert.True((await app.Admin.GetAsync($"/api/v1/activities/{id}")).Expect(HttpStatusCode.OK).Json.GetProperty("archiveComplete").GetBoolean());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TheDemoCounty_HasAFinishedActivityWithACompleteArchive_AndOneIncomplete()
     {
         var finished = await DemoMap.AllItemsAsync(app.Admin, $"/api/v1/activities?orgUnitId={app.Demo.Unit("village1")}&status=Finished&");
@@ -400,20 +399,7 @@ public abstract class ActivityArchiveTests(AppFixture app)
     }
 }
 
-public sealed class ArchiveSqliteApp : AppFixture
+public sealed class ArchiveApp : AppFixture
 {
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Files:MaxBytes"] = ActivityArchiveTests.MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 }
-
-public sealed class ArchivePostgresApp : AppFixture
-{
-    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
-
-    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Files:MaxBytes"] = ActivityArchiveTests.MaxBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-}
-
-public sealed class ActivityArchiveTests_Sqlite(ArchiveSqliteApp app) : ActivityArchiveTests(app), IClassFixture<ArchiveSqliteApp>;
-
-public sealed class ActivityArchiveTests_Postgres(ArchivePostgresApp app) : ActivityArchiveTests(app), IClassFixture<ArchivePostgresApp>, IRunsOnPostgres;

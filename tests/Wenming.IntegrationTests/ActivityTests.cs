@@ -5,7 +5,7 @@ using Wenming.IntegrationTests.Infrastructure;
 namespace Wenming.IntegrationTests;
 
 /// <summary>Activities and enrollment (DESIGN §4): capacity and waiting list under concurrency, duplicates, overlaps, windows, transitions, scope, nearby.</summary>
-public abstract class ActivityTests(AppFixture app)
+public sealed class ActivityTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static int _slot;
 
@@ -79,7 +79,7 @@ public abstract class ActivityTests(AppFixture app)
     private async Task<List<JsonElement>> EnrollmentsAsync(long activityId) =>
         [.. (await app.Admin.GetAsync($"/api/v1/activities/{activityId}/enrollments")).Expect(HttpStatusCode.OK).Json.EnumerateArray()];
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_IsADraftShownInChinaTime()
     {
         var starts = Slot();
@@ -97,7 +97,7 @@ public abstract class ActivityTests(AppFixture app)
         Assert.Contains(listed.Items, a => a.GetProperty("id").GetInt64() == created.Id);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_WithBadTimesOrCapacity_Answers400()
     {
         var starts = Slot();
@@ -107,7 +107,7 @@ public abstract class ActivityTests(AppFixture app)
             .ExpectProblem(HttpStatusCode.BadRequest, "activity.capacity_invalid");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task FiftyConcurrentSignUps_ForTenPlaces_GiveTenPlacesAndFortyOrderedPositions_AndACancellationPromotesTheFirst()
     {
         var volunteers = await VolunteersAsync(50);
@@ -146,7 +146,7 @@ public abstract class ActivityTests(AppFixture app)
             && e.GetProperty("changes").GetProperty("Status").GetProperty("new").GetString() == "Enrolled");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ConcurrentSignUps_BeyondPlacesAndWaitingList_AreRefusedAsFull()
     {
         var volunteers = await VolunteersAsync(20);
@@ -164,7 +164,7 @@ public abstract class ActivityTests(AppFixture app)
         Assert.Equal(5, fetched.Json.GetProperty("enrolledCount").GetInt32());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Duplicate_IsRefused_AlsoWhenFiredConcurrently()
     {
         var volunteer = await VolunteerAsync();
@@ -178,7 +178,7 @@ public abstract class ActivityTests(AppFixture app)
         Assert.Single(await EnrollmentsAsync(activity));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Overlap_IsRefused_AlsoWhenFiredConcurrently()
     {
         var volunteer = await VolunteerAsync();
@@ -195,7 +195,7 @@ public abstract class ActivityTests(AppFixture app)
         (await EnrollAsync(later, volunteer)).Expect(HttpStatusCode.Created);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task SignUp_ForADraft_OrAfterTheWindow_IsClosed_AndForAPendingVolunteer_IsAConflict()
     {
         var volunteer = await VolunteerAsync();
@@ -210,7 +210,7 @@ public abstract class ActivityTests(AppFixture app)
         (await EnrollAsync(await PublishedAsync(), pending)).ExpectProblem(HttpStatusCode.Conflict, "enrollment.volunteer_not_approved");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Transitions_PublishTwice_AndCancel_FollowTheTable()
     {
         var id = (await CreateAsync()).Expect(HttpStatusCode.Created).Id;
@@ -223,7 +223,7 @@ public abstract class ActivityTests(AppFixture app)
         (await EnrollAsync(id, await VolunteerAsync())).ExpectProblem(HttpStatusCode.Conflict, "activity.signup_closed");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Scope_OtherVillagesAdmin_SeesNothing_AndResidentsCannotCreate()
     {
         (await CreateAsync("village1", by: "village2")).ExpectProblem(HttpStatusCode.NotFound, "org.not_found");
@@ -235,7 +235,7 @@ public abstract class ActivityTests(AppFixture app)
         (await app.As("village2").GetAsync($"/api/v1/activities/{id}/enrollments")).ExpectProblem(HttpStatusCode.NotFound, "activity.not_found");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Nearby_ListsPublishedActivitiesOnTheVolunteersPath_NearestFirst_AndTheyJoinOnlyThemselves()
     {
         var county = await PublishedAsync("county");
@@ -261,7 +261,3 @@ public abstract class ActivityTests(AppFixture app)
         Assert.Equal(0, (await app.Admin.GetAsync($"/api/v1/activities/{county}")).Expect(HttpStatusCode.OK).Json.GetProperty("enrolledCount").GetInt32());
     }
 }
-
-public sealed class ActivityTests_Sqlite(SqliteApp app) : ActivityTests(app), IClassFixture<SqliteApp>;
-
-public sealed class ActivityTests_Postgres(PostgresApp app) : ActivityTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

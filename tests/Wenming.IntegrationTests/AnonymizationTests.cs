@@ -21,7 +21,7 @@ namespace Wenming.IntegrationTests;
 /// identified them is gone everywhere a client or the database shows it; what they did — hours, certificates,
 /// points — stays and still adds up.
 /// </summary>
-public abstract class AnonymizationTests(AppFixture app)
+public sealed class AnonymizationTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static DateOnly Today => DateOnly.FromDateTime(Text.ToChinaTime(DateTime.UtcNow).DateTime);
 
@@ -52,7 +52,7 @@ public abstract class AnonymizationTests(AppFixture app)
         return new Someone(personId, volunteerId, name, idNumber, phone, guardianName, guardianPhone, login, accountId, code);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Anonymize_ErasesNameIdNumberPhoneGuardianAndLogin_Everywhere_AndKeepsHoursCertificatesAndPoints()
     {
         var who = await SomeoneWithAHistoryAsync();
@@ -118,7 +118,7 @@ public abstract class AnonymizationTests(AppFixture app)
         await Ledger.AssertBooksBalanceAsync(app);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Anonymize_FreesTheIdNumber_ForANewRegistration()
     {
         var idNumber = TestData.IdNumber();
@@ -133,7 +133,7 @@ public abstract class AnonymizationTests(AppFixture app)
         Assert.Equal(1, (await app.Admin.GetAsync($"/api/v1/people?q={idNumber}")).Expect(HttpStatusCode.OK).Total);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Anonymize_Twice_Answers409_AndWithoutAReason_400AndChangesNothing()
     {
         var name = TestData.Name("二次");
@@ -149,7 +149,7 @@ public abstract class AnonymizationTests(AppFixture app)
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", twice.Text("detail"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Anonymize_OutsideTheCallersCounty_Is404_AndBelowCenterAdmin_403_AndChangesNothing()
     {
         var other = app.Demo.Person("county2");
@@ -168,7 +168,7 @@ public abstract class AnonymizationTests(AppFixture app)
         Assert.Equal(System.Text.Json.JsonValueKind.Null, still.Json.GetProperty("anonymizedAt").ValueKind);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task RetentionRule_AnonymizesOnlyPeopleWithNoSignInServiceOrPointsForNYears_AndIsOffByDefault()
     {
         var idle = await PersonAsync("久");
@@ -240,7 +240,3 @@ public abstract class AnonymizationTests(AppFixture app)
         return bytes;
     }
 }
-
-public sealed class AnonymizationTests_Sqlite(SqliteApp app) : AnonymizationTests(app), IClassFixture<SqliteApp>;
-
-public sealed class AnonymizationTests_Postgres(PostgresApp app) : AnonymizationTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

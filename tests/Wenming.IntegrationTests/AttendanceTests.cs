@@ -67,7 +67,7 @@ public sealed class ClockedApp(AppFixture app) : IDisposable
 }
 
 /// <summary>Check-in and check-out, the rotating code, no-shows, and finishing into service records (DESIGN §4, RULES: hours capped by the span).</summary>
-public abstract class AttendanceTests(AppFixture app) : IDisposable
+public sealed class AttendanceTests(AppFixture app) : IClassFixture<AppFixture>, IDisposable
 {
     private static int _slot;
     private readonly ClockedApp _clocked = new(app);
@@ -138,7 +138,7 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
 
     private static bool IsNull(JsonElement e, string property) => !e.TryGetProperty(property, out var v) || v.ValueKind == JsonValueKind.Null;
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Finish_CapsHoursByTheActivitySpan_MarksNoShows_AndCreatesOnePendingRecordPerAttendee()
     {
         var early = await VolunteerAsync();
@@ -182,7 +182,7 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
         Assert.Single(await RecordsOfAsync(early, id));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TheTeamLeaderFinishing_RecordsAttendeesFromOutsideTheirVillage_Too()
     {
         var teams = await DemoMap.AllItemsAsync(app.Admin, "/api/v1/teams?");
@@ -206,7 +206,7 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
         Assert.Equal("Pending", record.GetProperty("status").GetString());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TwoFinishesAtOnce_CreateExactlyOneSetOfRecords_AndTheSecondAnswers409()
     {
         var volunteers = new[] { await VolunteerAsync(), await VolunteerAsync(), await VolunteerAsync() };
@@ -232,7 +232,7 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
         }
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task CheckInsRacingAFinish_EitherCountOrAreRefused_NeverLandAfterTheRecords()
     {
         var volunteers = new List<long>();
@@ -271,7 +271,7 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
         }
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ManualCheckIn_IsRecordedAsManual_WithWhoDidIt_AndTheListShowsIt()
     {
         var volunteer = await VolunteerAsync();
@@ -303,7 +303,7 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
         Assert.False(IsNull(await EnrollmentAsync(id, volunteer), "checkedOutAt"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TheTeamLeader_ChecksInByHand_OnlyForTheirTeamsActivity_AndOtherUnitsAndRolesCannot()
     {
         var teams = await DemoMap.AllItemsAsync(app.Admin, "/api/v1/teams?");
@@ -332,7 +332,7 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
         Assert.True(IsNull(await EnrollmentAsync(teamActivity, volunteer), "checkedOutAt"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task CheckOut_BeforeCheckIn_AndWaitlisted_AndNotEnrolled_AreRefused()
     {
         var placed = await VolunteerAsync();
@@ -351,7 +351,7 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
         Assert.True(IsNull(await EnrollmentAsync(id, waiting), "checkedInAt"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task CheckIn_OutsideTheWindow_OrAtAFutureOrFarTime_IsRefused()
     {
         var volunteer = await VolunteerAsync();
@@ -368,7 +368,7 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
         Assert.True(IsNull(await EnrollmentAsync(id, volunteer), "checkedInAt"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Volunteer_ChecksInWithTheCurrentCode_NotWithAForgedOrExpiredOne_NorWithAnEarlierTime()
     {
         var me = await DemoVolunteerIdAsync("volunteer4");
@@ -403,7 +403,3 @@ public abstract class AttendanceTests(AppFixture app) : IDisposable
         Assert.False(IsNull(await EnrollmentAsync(id, me), "checkedInAt"));
     }
 }
-
-public sealed class AttendanceTests_Sqlite(SqliteApp app) : AttendanceTests(app), IClassFixture<SqliteApp>;
-
-public sealed class AttendanceTests_Postgres(PostgresApp app) : AttendanceTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -5,9 +5,9 @@ using Wenming.IntegrationTests.Infrastructure;
 namespace Wenming.IntegrationTests;
 
 /// <summary>Every write leaves an audit entry: who, from where, what, on which row; scoped like the row.</summary>
-public abstract class AuditTests(AppFixture app)
+public sealed class AuditTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    [ProviderFact]
+    [DatabaseFact]
     public async Task CreatingAUnit_IsAuditedWithLoginAddressActionAndEntity()
     {
         var created = (await app.As("town1").PostAsync("/api/v1/org-units", new { parentId = app.Demo.Unit("village1"), level = "Point", name = TestData.Name("审计点") })).Expect(HttpStatusCode.Created);
@@ -22,7 +22,7 @@ public abstract class AuditTests(AppFixture app)
         Assert.EndsWith("+08:00", entry.GetProperty("at").GetString(), StringComparison.Ordinal);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task RenamingAUnit_IsAuditedWithTheOldAndNewName()
     {
         var created = (await app.As("center").PostAsync("/api/v1/org-units", new { parentId = app.Demo.Unit("village2"), level = "Point", name = "旧名" + TestData.Name("点") })).Expect(HttpStatusCode.Created);
@@ -36,7 +36,7 @@ public abstract class AuditTests(AppFixture app)
         Assert.Equal(newName, name.GetProperty("new").GetString());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task RegisteringAndEditingAPerson_IsAudited_WithPersonalDataMasked()
     {
         var created = (await app.As("village1").PostAsync("/api/v1/people", new { name = "审计人", idNumber = TestData.IdNumber(), phone = TestData.Phone(), orgUnitId = app.Demo.Unit("village1") })).Expect(HttpStatusCode.Created);
@@ -51,7 +51,7 @@ public abstract class AuditTests(AppFixture app)
         Assert.Equal("理发", edited.GetProperty("changes").GetProperty("Skills").GetProperty("new").GetString());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task AccountWrites_AreAudited_WithoutThePasswordHash()
     {
         var created = (await app.As("village1").PostAsync("/api/v1/accounts", new { login = TestData.Login("audited"), password = TestData.StrongPassword, displayName = "审计账号", role = "Resident", orgUnitId = app.Demo.Unit("village1") }))
@@ -66,7 +66,7 @@ public abstract class AuditTests(AppFixture app)
         Assert.Equal(AppFixture.ClientAddress, deactivation.GetProperty("ipAddress").GetString());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task StationAdmin_SeesOnlyTheEntriesOfItsOwnSubtree()
     {
         var inVillage1 = (await app.As("village1").PostAsync("/api/v1/org-units", new { parentId = app.Demo.Unit("village1"), level = "Point", name = TestData.Name("一村点") })).Expect(HttpStatusCode.Created);
@@ -83,7 +83,7 @@ public abstract class AuditTests(AppFixture app)
         Assert.Contains(seen, e => e.GetProperty("login").GetString() == "village2");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task FailedWrites_LeaveNoAuditEntry()
     {
         var before = (await app.Admin.GetAsync("/api/v1/audit-entries?pageSize=1")).Expect(HttpStatusCode.OK).Total;
@@ -102,7 +102,3 @@ public abstract class AuditTests(AppFixture app)
         return matching[0];
     }
 }
-
-public sealed class AuditTests_Sqlite(SqliteApp app) : AuditTests(app), IClassFixture<SqliteApp>;
-
-public sealed class AuditTests_Postgres(PostgresApp app) : AuditTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

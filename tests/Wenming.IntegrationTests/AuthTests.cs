@@ -5,7 +5,7 @@ using Wenming.Web.Modules.Accounts.Features.SignIn;
 namespace Wenming.IntegrationTests;
 
 /// <summary>Sign-in, tokens, the per-address sign-in throttle and rotating refresh tokens (API.md, Conventions: Auth; ADR 0019).</summary>
-public abstract class AuthTests(AppFixture app)
+public sealed class AuthTests(AppFixture app) : IClassFixture<AppFixture>
 {
     public static TheoryData<string, string> DemoLogins => new()
     {
@@ -23,7 +23,7 @@ public abstract class AuthTests(AppFixture app)
         { "supervisor1", "Supervisor" },
     };
 
-    [ProviderTheory]
+    [DatabaseTheory]
     [MemberData(nameof(DemoLogins))]
     public async Task Token_ForEachDemoRole_GivesABearerTokenThatShowsWhoIsSignedIn(string login, string role)
     {
@@ -39,7 +39,7 @@ public abstract class AuthTests(AppFixture app)
         Assert.False(string.IsNullOrEmpty(me.Text("displayName")));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Me_ShowsTheBoundUnitAndThePersonOfAResident()
     {
         var me = (await app.As("resident1").GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
@@ -51,7 +51,7 @@ public abstract class AuthTests(AppFixture app)
         Assert.Equal(System.Text.Json.JsonValueKind.Null, center.Json.GetProperty("personId").ValueKind);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Token_WithAWrongPassword_Answers401InvalidCredentials()
     {
         var refused = await app.SignInAsync("village1", "Wrong@2026");
@@ -61,11 +61,11 @@ public abstract class AuthTests(AppFixture app)
         Assert.False(refused.Json.TryGetProperty("accessToken", out _));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Token_ForAnUnknownLogin_AnswersTheSame401AsAWrongPassword() =>
         (await app.SignInAsync(TestData.Login("nobody"), AppFixture.DemoPassword)).ExpectProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Token_AfterFiveWrongPasswordsFromOneAddress_ThatAddressWaits_WhileTheOwnerSignsInFromAnother()
     {
         var login = await CreateAccountAsync("Resident", app.Demo.Unit("village1"));
@@ -89,7 +89,7 @@ public abstract class AuthTests(AppFixture app)
         (await app.WithToken(owned.Text("accessToken")).GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Token_ForAnUnknownLogin_IsCountedAndThrottledExactlyLikeAnAccount()
     {
         var known = await CreateAccountAsync("Resident", app.Demo.Unit("village1"));
@@ -114,7 +114,7 @@ public abstract class AuthTests(AppFixture app)
         right.Response.ExpectProblem(HttpStatusCode.TooManyRequests, "auth.too_many_attempts");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Token_ForAnInactiveAccount_AnswersLikeAnUnknownLogin_EvenWithTheRightPassword()
     {
         var login = await CreateAccountAsync("Volunteer", app.Demo.Unit("village1"));
@@ -128,7 +128,7 @@ public abstract class AuthTests(AppFixture app)
         Assert.Equal(SignIn.Visible(inactive.Response), SignIn.Visible(unknown.Response));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Unlock_ByAnAdmin_LetsAWaitingAddressSignInAgain()
     {
         var login = await CreateAccountAsync("Volunteer", app.Demo.Unit("village1"));
@@ -147,7 +147,7 @@ public abstract class AuthTests(AppFixture app)
         (await app.SignInAsync(login, TestData.StrongPassword, address)).Expect(HttpStatusCode.OK);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Token_AfterTheRightPassword_TheAddressStartsAfresh()
     {
         var login = await CreateAccountAsync("Resident", app.Demo.Unit("village1"));
@@ -168,7 +168,7 @@ public abstract class AuthTests(AppFixture app)
         (await app.SignInAsync(login, TestData.StrongPassword, address)).Expect(HttpStatusCode.OK);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Refresh_WithAValidRefreshToken_GivesANewWorkingAccessToken()
     {
         var login = await CreateAccountAsync("Resident", app.Demo.Unit("village1"));
@@ -181,7 +181,7 @@ public abstract class AuthTests(AppFixture app)
         Assert.False(string.IsNullOrEmpty(refreshed.Text("refreshToken")));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Refresh_RotatesTheRefreshToken_EachNewOneWorksOnce()
     {
         var login = await CreateAccountAsync("Resident", app.Demo.Unit("village1"));
@@ -196,7 +196,7 @@ public abstract class AuthTests(AppFixture app)
         Assert.Equal(login, (await app.WithToken(third.Text("accessToken")).GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK).Text("login"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Refresh_WithAnAlreadyUsedToken_IsRefused_AndRevokesTheWholeFamily_ButNotOtherSignIns()
     {
         var login = await CreateAccountAsync("Resident", app.Demo.Unit("village1"));
@@ -215,7 +215,7 @@ public abstract class AuthTests(AppFixture app)
         (await app.SignInAsync(login, TestData.StrongPassword)).Expect(HttpStatusCode.OK);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Refresh_EightAtOnceWithOneToken_ExactlyOneGetsANewPair_ThenTheFamilyIsRevoked()
     {
         var login = await CreateAccountAsync("Resident", app.Demo.Unit("village1"));
@@ -229,7 +229,7 @@ public abstract class AuthTests(AppFixture app)
         (await RefreshAsync(winner.Text("refreshToken"))).ExpectProblem(HttpStatusCode.Unauthorized, "auth.refresh_invalid");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Refresh_AfterAPasswordResetOrARoleChange_IsRefused()
     {
         var login = await CreateAccountAsync("Volunteer", app.Demo.Unit("village1"));
@@ -243,7 +243,7 @@ public abstract class AuthTests(AppFixture app)
         (await RefreshAsync(beforeRoles.Text("refreshToken"))).ExpectProblem(HttpStatusCode.Unauthorized, "auth.refresh_invalid");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task CleanupJob_DeletesExpiredRefreshTokens_AndLeavesLiveOnesWorking()
     {
         var login = await CreateAccountAsync("Resident", app.Demo.Unit("village1"));
@@ -259,11 +259,11 @@ public abstract class AuthTests(AppFixture app)
         (await RefreshAsync(rotated.Text("refreshToken"))).ExpectProblem(HttpStatusCode.Unauthorized, "auth.refresh_invalid");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Refresh_WithGarbage_Answers401() =>
         (await app.Anonymous().PostAsync("/api/v1/auth/refresh", new { refreshToken = "not-a-token" })).ExpectProblem(HttpStatusCode.Unauthorized, "auth.refresh_invalid");
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Refresh_OfADeactivatedAccount_IsRefused_AndItsAccessTokenStopsWorking()
     {
         var login = await CreateAccountAsync("Volunteer", app.Demo.Unit("village1"));
@@ -279,7 +279,7 @@ public abstract class AuthTests(AppFixture app)
         (await app.SignInAsync(login, TestData.StrongPassword)).ExpectProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ApiCall_WithoutAToken_Answers401ProblemDetails()
     {
         var anonymous = await app.Anonymous().GetAsync("/api/v1/people");
@@ -289,11 +289,11 @@ public abstract class AuthTests(AppFixture app)
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", anonymous.Text("title") + anonymous.Text("detail"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ApiCall_WithAForgedToken_Answers401() =>
         (await app.WithToken("forged.token.value").GetAsync("/api/v1/me")).ExpectProblem(HttpStatusCode.Unauthorized, "auth.unauthorized");
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task SignIn_SixtyTimesInAMinuteFromOneAddress_AllPass()
     {
         // A whole village office may share one address (API.md): 60 sign-ins a minute must pass.
@@ -326,14 +326,10 @@ public abstract class AuthTests(AppFixture app)
     }
 }
 
-public sealed class AuthTests_Sqlite(SqliteApp app) : AuthTests(app), IClassFixture<SqliteApp>;
-
-public sealed class AuthTests_Postgres(PostgresApp app) : AuthTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;
-
 /// <summary>The per-address sign-in limit, set low in a dedicated app so that it can be reached.</summary>
-public abstract class SignInRateLimitTests(AppFixture app)
+public sealed class SignInRateLimitTests(RateLimitedApp app) : IClassFixture<RateLimitedApp>
 {
-    [ProviderFact]
+    [DatabaseFact]
     public async Task SignIn_BeyondThePerAddressLimit_Answers429RateLimited()
     {
         const string address = "203.0.113.9";
@@ -351,7 +347,7 @@ public abstract class SignInRateLimitTests(AppFixture app)
     }
 }
 
-public abstract class RateLimitedApp : AppFixture
+public sealed class RateLimitedApp : AppFixture
 {
     public const int Limit = 3;
 
@@ -360,17 +356,3 @@ public abstract class RateLimitedApp : AppFixture
     protected override IReadOnlyDictionary<string, string> Settings =>
         new Dictionary<string, string> { ["RateLimits:SignInPerMinutePerAddress"] = Limit.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 }
-
-public sealed class RateLimitedSqliteApp : RateLimitedApp
-{
-    public override Wenming.Web.Platform.Hosting.DatabaseProvider Provider => Wenming.Web.Platform.Hosting.DatabaseProvider.Sqlite;
-}
-
-public sealed class RateLimitedPostgresApp : RateLimitedApp
-{
-    public override Wenming.Web.Platform.Hosting.DatabaseProvider Provider => Wenming.Web.Platform.Hosting.DatabaseProvider.Postgres;
-}
-
-public sealed class SignInRateLimitTests_Sqlite(RateLimitedSqliteApp app) : SignInRateLimitTests(app), IClassFixture<RateLimitedSqliteApp>;
-
-public sealed class SignInRateLimitTests_Postgres(RateLimitedPostgresApp app) : SignInRateLimitTests(app), IClassFixture<RateLimitedPostgresApp>, IRunsOnPostgres;

@@ -21,12 +21,12 @@ namespace Wenming.IntegrationTests;
 /// on it answers the same, to the same bearer token. Restore refuses a database with data (without --force)
 /// and another PII key.
 /// </summary>
-public abstract class BackupRestoreTests(AppFixture app)
+public sealed class BackupRestoreTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private const int Price = 10;
     private const int Given = 10_000;
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Backup_WhileWritesGoOn_RestoresConsistent_AndAQuietBackupRestoresEveryRow()
     {
         var key = app.Factory.Database.PiiKey;
@@ -148,7 +148,3 @@ public abstract class BackupRestoreTests(AppFixture app)
         return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(), "POST goods photo");
     }
 }
-
-public sealed class BackupRestoreTests_Sqlite(SqliteApp app) : BackupRestoreTests(app), IClassFixture<SqliteApp>;
-
-public sealed class BackupRestoreTests_Postgres(PostgresApp app) : BackupRestoreTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

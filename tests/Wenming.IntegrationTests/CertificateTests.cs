@@ -11,7 +11,7 @@ namespace Wenming.IntegrationTests;
 /// The volunteer service certificate (志愿服务证明, RULES.md) and its public verification: the PDF is
 /// read back as text with pdftotext (poppler-utils), as a person would read the paper.
 /// </summary>
-public abstract partial class CertificateTests(AppFixture app)
+public sealed partial class CertificateTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(8));
 
@@ -86,7 +86,7 @@ public abstract partial class CertificateTests(AppFixture app)
 
     private static string Hours(decimal hours) => hours.ToString("0.##", CultureInfo.InvariantCulture);
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Volunteer_DownloadsOwnCertificate_APdfWithTheirNumberNameHoursAndACheckableNumber()
     {
         var id = await OwnVolunteerIdAsync("volunteer1");
@@ -111,7 +111,7 @@ public abstract partial class CertificateTests(AppFixture app)
         Assert.Equal(pdf.Number, check.Text("certificateNumber"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Verification_ShowsTheSameCertificate_MaskedOnly_OnTheApiAndThePublicPage()
     {
         var (id, name, number) = await ApprovedVolunteerAsync();
@@ -139,7 +139,7 @@ public abstract partial class CertificateTests(AppFixture app)
         Assert.DoesNotContain(name, page.Body, StringComparison.Ordinal);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task UnknownCode_IsNotFound_OnTheApiAndThePage()
     {
         var unknown = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
@@ -152,7 +152,7 @@ public abstract partial class CertificateTests(AppFixture app)
         Assert.Contains("未找到该证明", page.Body, StringComparison.Ordinal);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ManyChecksFromOneAddress_AreRefusedWith429_InChinese_OtherAddressesUnaffected()
     {
         // A fresh address per run, so no other test shares this partition.
@@ -170,7 +170,7 @@ public abstract partial class CertificateTests(AppFixture app)
         (await app.Anonymous("192.0.2.77").GetAsync("/api/v1/certificates/0/verification")).ExpectProblem(HttpStatusCode.NotFound, "Cert.not_found");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task StrangersAndOtherUnits_GetNotFound_SupervisorsForbidden()
     {
         var own = await OwnVolunteerIdAsync("volunteer1");
@@ -188,7 +188,7 @@ public abstract partial class CertificateTests(AppFixture app)
         (await app.Anonymous().GetAsync($"/api/v1/volunteers/{own}/certificate")).Expect(HttpStatusCode.Unauthorized);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task UnapprovedVolunteer_GetsAConflict_AndNoCertificate()
     {
         var personId = (await app.Admin.PostAsync("/api/v1/people", new { name = TestData.Name("待审"), idNumber = TestData.IdNumber(), phone = TestData.Phone(), orgUnitId = app.Demo.Unit("village1") }))
@@ -203,7 +203,7 @@ public abstract partial class CertificateTests(AppFixture app)
         Assert.Contains("尚未审核通过", refused.Text, StringComparison.Ordinal);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task SameDayAndNothingChanged_ReusesTheCertificate_AReversalIssuesANewOneWithTheNewTotal()
     {
         var (id, _, _) = await ApprovedVolunteerAsync();
@@ -230,7 +230,7 @@ public abstract partial class CertificateTests(AppFixture app)
         Assert.Equal(15m, (await app.Anonymous().GetAsync($"/api/v1/certificates/{first.Code}/verification")).Expect(HttpStatusCode.OK).Json.GetProperty("totalHours").GetDecimal());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ALongHistory_ContinuesOnFurtherPages_WithEveryItemAndPageNumbers()
     {
         var (id, _, _) = await ApprovedVolunteerAsync();
@@ -252,7 +252,3 @@ public abstract partial class CertificateTests(AppFixture app)
         Assert.Contains("累计服务时长：30 小时", pdf.Text, StringComparison.Ordinal);
     }
 }
-
-public sealed class CertificateTests_Sqlite(SqliteApp app) : CertificateTests(app), IClassFixture<SqliteApp>;
-
-public sealed class CertificateTests_Postgres(PostgresApp app) : CertificateTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

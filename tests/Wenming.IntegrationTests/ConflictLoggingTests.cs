@@ -13,9 +13,9 @@ namespace Wenming.IntegrationTests;
 /// refused by its unique key, then the first answer replayed) logs one Information line and no Error — EF Core
 /// used to log the failed INSERT and the failed save at Error with a stack trace, twice per retry.
 /// </summary>
-public abstract class ConflictLoggingTests(AppFixture app)
+public sealed class ConflictLoggingTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    [ProviderFact]
+    [DatabaseFact]
     public async Task A_replayed_idempotent_request_logs_the_refused_key_once_as_information_and_no_error()
     {
         var log = new LogCapture();
@@ -61,7 +61,3 @@ public abstract class ConflictLoggingTests(AppFixture app)
         Assert.Null(refused.Exception);
     }
 }
-
-public sealed class ConflictLoggingTests_Sqlite(SqliteApp app) : ConflictLoggingTests(app), IClassFixture<SqliteApp>;
-
-public sealed class ConflictLoggingTests_Postgres(PostgresApp app) : ConflictLoggingTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -55,9 +55,9 @@ public sealed class ProbeHandler(ProbeFault fault) : IEventHandler<DeadLetterPro
 /// Events:MaxAttempts sweeps it is a dead letter — listed for the system admin (API, page), no longer swept —
 /// until a retry, after the fault is fixed, delivers it exactly once.
 /// </summary>
-public abstract class DeadLetterTests(AppFixture app)
+public sealed class DeadLetterTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    [ProviderFact]
+    [DatabaseFact]
     public async Task AlwaysFailingEvent_EndsAsADeadLetter_AfterMaxAttempts_AndARetryDeliversItOnce()
     {
         var fault = new ProbeFault();
@@ -149,7 +149,3 @@ public abstract class DeadLetterTests(AppFixture app)
         return await page.Content.ReadAsStringAsync();
     }
 }
-
-public sealed class DeadLetterTests_Sqlite(SqliteApp app) : DeadLetterTests(app), IClassFixture<SqliteApp>;
-
-public sealed class DeadLetterTests_Postgres(PostgresApp app) : DeadLetterTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -16,7 +16,7 @@ namespace Wenming.IntegrationTests;
 /// Excel import of volunteers and the list exports (issue 3, DESIGN §11), over HTTP like a client: files
 /// are real .xlsx built with the platform writer, answers are read back with the platform reader.
 /// </summary>
-public abstract partial class ExcelTests(AppFixture app)
+public sealed partial class ExcelTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static readonly string[] Headers = ["姓名", "身份证号", "手机号", "所属村（社区）", "技能", "服务区域", "可服务时间", "监护人姓名", "监护人关系", "监护人电话"];
 
@@ -82,7 +82,7 @@ public abstract partial class ExcelTests(AppFixture app)
     private async Task<int> PeopleNamedAsync(string name) =>
         (await app.Admin.GetAsync($"/api/v1/people?q={Uri.EscapeDataString(name)}")).Expect(HttpStatusCode.OK).Total;
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Import_MixedRows_ImportsExactlyTheGoodOnes_AndReportsEachBadRowWithItsReason()
     {
         var code = (await app.Admin.GetAsync($"/api/v1/org-units/{app.Demo.Unit("village1")}")).Expect(HttpStatusCode.OK).Text("divisionCode");
@@ -161,7 +161,7 @@ public abstract partial class ExcelTests(AppFixture app)
         Assert.Equal(1, await PeopleNamedAsync(adult));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Import_OfAPersonRegisteredOutsideTheCallersSubtree_IsARowError_AndAnotherNameForAKnownNumberToo()
     {
         var elsewhereId = TestData.IdNumber(Aged(30));
@@ -181,7 +181,7 @@ public abstract partial class ExcelTests(AppFixture app)
         Assert.Null(await VolunteerNamedAsync("admin", elsewhereName));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Import_WhenTheDatabaseRefusesARow_NothingOfTheFileLands()
     {
         // A trigger that fails the insert of one volunteer row, standing in for any database failure after
@@ -230,7 +230,7 @@ public abstract partial class ExcelTests(AppFixture app)
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync(sql);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Import_OfSomethingThatIsNotAnXlsx_Answers400_AndAWorkbookWithoutTheHeaderToo()
     {
         var text = await UploadAsync("village1", "姓名,身份证号\n张三,1101"u8.ToArray(), "志愿者.csv", "text/csv");
@@ -257,7 +257,7 @@ public abstract partial class ExcelTests(AppFixture app)
         Assert.Equal(0, await PeopleNamedAsync(name));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Import_IsForAdminsOnly()
     {
         var file = Workbook(Row(TestData.Name("无权"), TestData.IdNumber(Aged(30)), TestData.Phone(), Village1));
@@ -267,7 +267,7 @@ public abstract partial class ExcelTests(AppFixture app)
         (await app.As("resident1").GetAsync("/api/v1/volunteers/import-template")).ExpectProblem(HttpStatusCode.Forbidden, "common.forbidden");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Template_HasTheColumnsInChinese_AndAnExplainedExampleOnASecondSheet()
     {
         var (rows, bytes) = await DownloadAsync("village1", "/api/v1/volunteers/import-template");
@@ -284,7 +284,7 @@ public abstract partial class ExcelTests(AppFixture app)
     [GeneratedRegex(@"(?<![0-9])[0-9]{17}[0-9X](?![0-9])")]
     private static partial Regex ClearIdNumber();
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task VolunteerExport_HasTheListsRows_NoClearIdNumber_AndAStationAdminGetsOnlyTheirVillage()
     {
         var name = TestData.Name("导出");
@@ -313,7 +313,7 @@ public abstract partial class ExcelTests(AppFixture app)
         (await app.As("town1").GetAsync($"/api/v1/volunteers/export?orgUnitId={app.Demo.Unit("village2")}")).ExpectProblem(HttpStatusCode.NotFound, "org.not_found");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ActivityExport_HasTheListsRows_WithChineseLabels()
     {
         var listed = await DemoMap.AllItemsAsync(app.As("village1"), "/api/v1/activities?");
@@ -334,7 +334,7 @@ public abstract partial class ExcelTests(AppFixture app)
         (await app.As("resident1").GetAsync("/api/v1/activities/export")).ExpectProblem(HttpStatusCode.Forbidden, "common.forbidden");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ServiceRecordExport_FollowsTheReportsFilters_AndScope()
     {
         var name = TestData.Name("时长导出");
@@ -365,7 +365,3 @@ public abstract partial class ExcelTests(AppFixture app)
         (await app.As("supervisor1").GetAsync("/api/v1/service-records/export")).ExpectProblem(HttpStatusCode.Forbidden, "common.forbidden");
     }
 }
-
-public sealed class ExcelTests_Sqlite(SqliteApp app) : ExcelTests(app), IClassFixture<SqliteApp>;
-
-public sealed class ExcelTests_Postgres(PostgresApp app) : ExcelTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -12,7 +12,7 @@ namespace Wenming.IntegrationTests;
 /// <c>Idempotency-Key</c> on retried writes (API.md, ADR 0013), as a phone on a flaky village network meets it:
 /// a retry replays the first answer and changes nothing twice, a reused key is refused, a race runs once.
 /// </summary>
-public abstract class IdempotencyTests(AppFixture app)
+public sealed class IdempotencyTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private sealed record Answer(int Status, string? ContentType, string Body, string? Location, bool Replayed)
     {
@@ -62,7 +62,7 @@ public abstract class IdempotencyTests(AppFixture app)
     private async Task<List<JsonElement>> MyOrdersAsync(string login, string description) =>
         [.. (await DemoMap.AllItemsAsync(app.As(login), "/api/v1/orders/mine?")).Where(o => o.GetProperty("description").GetString() == description)];
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task The_same_key_twice_creates_one_order_and_replays_the_first_answer_byte_for_byte()
     {
         var key = NewKey();
@@ -82,7 +82,7 @@ public abstract class IdempotencyTests(AppFixture app)
         Assert.Single(await MyOrdersAsync("resident1", description));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Without_the_header_every_request_runs_as_before()
     {
         var description = TestData.Name("不带键点单");
@@ -95,7 +95,7 @@ public abstract class IdempotencyTests(AppFixture app)
         Assert.Equal(2, (await MyOrdersAsync("resident1", description)).Count);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task The_same_key_with_another_request_is_refused_and_changes_nothing()
     {
         var key = NewKey();
@@ -113,7 +113,7 @@ public abstract class IdempotencyTests(AppFixture app)
         Assert.Single(await MyOrdersAsync("resident1", description));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Ten_simultaneous_requests_with_one_key_create_one_order()
     {
         var key = NewKey();
@@ -136,7 +136,7 @@ public abstract class IdempotencyTests(AppFixture app)
         });
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task A_key_belongs_to_one_account()
     {
         var key = NewKey();
@@ -154,7 +154,7 @@ public abstract class IdempotencyTests(AppFixture app)
         Assert.Single(await MyOrdersAsync("resident4", theirs));
     }
 
-    [ProviderTheory]
+    [DatabaseTheory]
     [InlineData("has space")]
     [InlineData("tab\tinside")]
     [InlineData("钥匙")]
@@ -172,7 +172,7 @@ public abstract class IdempotencyTests(AppFixture app)
         Assert.Empty(await MyOrdersAsync("resident1", description));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task A_refused_request_frees_its_key_for_the_corrected_request()
     {
         // Rule (ADR 0013): 4xx answers are not kept — a refused request changed nothing, so the client
@@ -195,7 +195,7 @@ public abstract class IdempotencyTests(AppFixture app)
         Assert.Single(await MyOrdersAsync("resident1", description));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task A_retried_enrollment_enrolls_once()
     {
         var personId = (await app.Admin.PostAsync("/api/v1/people", new { name = TestData.Name("报名"), idNumber = TestData.IdNumber(), phone = TestData.Phone(), orgUnitId = app.Demo.Unit("village1") }))
@@ -228,7 +228,7 @@ public abstract class IdempotencyTests(AppFixture app)
         Assert.Single(enrollments, e => e.GetProperty("volunteerId").GetInt64() == volunteerId);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task An_expired_key_is_swept_and_then_runs_again()
     {
         var key = NewKey();
@@ -247,7 +247,3 @@ public abstract class IdempotencyTests(AppFixture app)
         Assert.Equal(2, (await MyOrdersAsync("resident5", description)).Count);
     }
 }
-
-public sealed class IdempotencyTests_Sqlite(SqliteApp app) : IdempotencyTests(app), IClassFixture<SqliteApp>;
-
-public sealed class IdempotencyTests_Postgres(PostgresApp app) : IdempotencyTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

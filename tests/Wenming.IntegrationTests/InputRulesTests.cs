@@ -11,11 +11,11 @@ namespace Wenming.IntegrationTests;
 /// (issue 10, ADR 0020): missing fields, overlong text, control characters, undefined enums, ids
 /// that are not positive, malformed path ids; and a body too large is a 413 that names the limits.
 /// </summary>
-public abstract class InputRulesTests(AppFixture app)
+public sealed class InputRulesTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private const long Missing = 999_999_999;
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task EveryPostAndPut_WithAnEmptyBody_AnswersAProblemWithACode_NeverA500()
     {
         var document = (await app.Admin.GetAsync("/openapi/v1.json")).Expect(HttpStatusCode.OK).Json;
@@ -55,7 +55,7 @@ public abstract class InputRulesTests(AppFixture app)
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task SubmitOrder_WithoutContactPhone_Is400_NamingTheField()
     {
         var answer = await app.As("resident1").PostAsync("/api/v1/orders", new { orgUnitId = app.Demo.Unit("village1"), description = "帮忙修一下水管" });
@@ -64,7 +64,7 @@ public abstract class InputRulesTests(AppFixture app)
         Assert.Contains("联系电话", Assert.Single(answer.FieldErrors("contactPhone")), StringComparison.Ordinal);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task AHundredThousandCharacterPhone_IsRefused_AndNotStored()
     {
         var phone = new string('1', 100_000);
@@ -77,7 +77,7 @@ public abstract class InputRulesTests(AppFixture app)
         Assert.NotEmpty(person.FieldErrors("phone"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ControlCharactersInANameOrTitle_AreRefused_NewlinesOnlyInMultiLineText()
     {
         var team = await app.Admin.PostAsync("/api/v1/teams", new { orgUnitId = app.Demo.Unit("village1"), name = "便民\0服务队", category = "Convenience" });
@@ -94,7 +94,7 @@ public abstract class InputRulesTests(AppFixture app)
         lines.Expect(HttpStatusCode.Created);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task AnOverlongTitle_IsRefused_WithTheLimitInChinese()
     {
         var answer = await app.Admin.PostAsync("/api/v1/teams", new { orgUnitId = app.Demo.Unit("village1"), name = new string('队', 5000), category = "Convenience" });
@@ -103,7 +103,7 @@ public abstract class InputRulesTests(AppFixture app)
         Assert.Matches("[\u4e00-\u9fff]", Assert.Single(answer.FieldErrors("name")));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task AnEnumOutOfRange_AsANumberOrAnUnknownName_IsRefused()
     {
         var number = await app.Admin.PostAsync("/api/v1/teams", new { orgUnitId = app.Demo.Unit("village1"), name = "负一队", category = -1 });
@@ -118,7 +118,7 @@ public abstract class InputRulesTests(AppFixture app)
         Assert.DoesNotContain(teams, t => t.GetProperty("name").GetString() is "负一队" or "乱名队");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ANegativeId_InTheBodyOrThePath_IsRefused()
     {
         var person = await app.Admin.PostAsync("/api/v1/people", new { name = "负户号", idNumber = TestData.IdNumber(new DateOnly(1981, 2, 3)), phone = "13800138001", orgUnitId = app.Demo.Unit("village1"), householdId = -1 });
@@ -130,7 +130,7 @@ public abstract class InputRulesTests(AppFixture app)
 
     // "%00" cannot be sent through the test server (it refuses a path with a NUL before the app runs);
     // over Kestrel it is refused the same way, before the app (see ADR 0020).
-    [ProviderTheory]
+    [DatabaseTheory]
     [InlineData("abc")]
     [InlineData("%2500")]
     [InlineData("99999999999999999999999999")]
@@ -143,7 +143,7 @@ public abstract class InputRulesTests(AppFixture app)
         Assert.False(string.IsNullOrEmpty(answer.Code), answer.ToString());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task APageForm_WithAControlCharacterOrAnOverlongName_IsReShown_WithChineseMessages()
     {
         using var browser = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -176,7 +176,7 @@ public abstract class InputRulesTests(AppFixture app)
         }
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task APageForm_WithANul_IsRefused_WithAChinesePage()
     {
         using var browser = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
@@ -199,7 +199,7 @@ public abstract class InputRulesTests(AppFixture app)
         return System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task A40MegabyteUpload_Is413_NamingTheLimitsInChinese_OnTheApiAndThePage()
     {
         var activity = (await app.Admin.GetAsync("/api/v1/activities?pageSize=1")).Expect(HttpStatusCode.OK).Items[0].GetProperty("id").GetInt64();
@@ -228,7 +228,3 @@ public abstract class InputRulesTests(AppFixture app)
         Assert.Contains("8 MB", html, StringComparison.Ordinal);
     }
 }
-
-public sealed class InputRulesTests_Sqlite(SqliteApp app) : InputRulesTests(app), IClassFixture<SqliteApp>;
-
-public sealed class InputRulesTests_Postgres(PostgresApp app) : InputRulesTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

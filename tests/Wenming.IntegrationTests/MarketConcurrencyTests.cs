@@ -11,11 +11,11 @@ namespace Wenming.IntegrationTests;
 /// spent twice, a code used once, a refund paid once; and afterwards every balance equals its ledger and
 /// every stock its movements.
 /// </summary>
-public abstract class MarketConcurrencyTests(AppFixture app)
+public sealed class MarketConcurrencyTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private readonly MarketTestKit _kit = new(app);
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TwoHundredPeople_RedeemingTenInStock_AtOnce_ExactlyTenSucceed()
     {
         var people = await _kit.PeopleAsync(200);
@@ -48,7 +48,7 @@ public abstract class MarketConcurrencyTests(AppFixture app)
         await _kit.AssertInvariantsAsync();
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task OnePersonWith25Points_FiringFiveRedemptionsOfATenPointItem_GetsExactlyTwo_And5PointsRemain()
     {
         var person = await _kit.PersonAsync();
@@ -66,7 +66,7 @@ public abstract class MarketConcurrencyTests(AppFixture app)
         await _kit.AssertInvariantsAsync();
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TheSameIdempotencyKeyTwice_PaysOnce_EvenWhenSentAtOnce()
     {
         var person = await _kit.PersonAsync();
@@ -95,7 +95,7 @@ public abstract class MarketConcurrencyTests(AppFixture app)
         await _kit.AssertInvariantsAsync();
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TwoCancelsAtOnce_RefundOnce_AndReturnTheStockOnce()
     {
         var person = await _kit.PersonAsync();
@@ -117,7 +117,7 @@ public abstract class MarketConcurrencyTests(AppFixture app)
         await _kit.AssertInvariantsAsync();
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TwoCountersEnteringTheSameCode_HandTheGoodsOverOnce()
     {
         var person = await _kit.PersonAsync();
@@ -138,7 +138,3 @@ public abstract class MarketConcurrencyTests(AppFixture app)
         await _kit.AssertInvariantsAsync();
     }
 }
-
-public sealed class MarketConcurrencyTests_Sqlite(SqliteApp app) : MarketConcurrencyTests(app), IClassFixture<SqliteApp>;
-
-public sealed class MarketConcurrencyTests_Postgres(PostgresApp app) : MarketConcurrencyTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -13,11 +13,11 @@ namespace Wenming.IntegrationTests;
 /// ledger, redemption by a resident and at the counter, the pickup code, cancellation, bad input, scope
 /// and the exports. Every test ends by checking balances against the ledger and stock against movements.
 /// </summary>
-public abstract class MarketTests(AppFixture app)
+public sealed class MarketTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private readonly MarketTestKit _kit = new(app);
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Goods_AreCreatedAndStockedIn_AndEveryMovementIsInTheLedger()
     {
         var created = (await app.As("village1").PostAsync("/api/v1/market/goods", new { orgUnitId = app.Demo.Unit("village1"), name = "暖水瓶", pricePoints = 40, stock = 5 }))
@@ -60,7 +60,7 @@ public abstract class MarketTests(AppFixture app)
         await _kit.AssertInvariantsAsync();
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task BadInput_Answers400WithChineseFieldMessages_AndChangesNothing()
     {
         var before = await _kit.ReadAsync(db => db.Set<Goods>().IgnoreQueryFilters().CountAsync());
@@ -100,7 +100,7 @@ public abstract class MarketTests(AppFixture app)
         await _kit.AssertInvariantsAsync();
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Resident_RedeemsForThemselves_SeesTheCode_AndTheCounterHandsItOverOnce()
     {
         var resident = app.Demo.Person("resident1");
@@ -143,7 +143,7 @@ public abstract class MarketTests(AppFixture app)
         await _kit.AssertInvariantsAsync();
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Resident_CancelsTheirOwn_GettingPointsAndStockBack_Once()
     {
         var resident = app.Demo.Person("resident1");
@@ -168,7 +168,7 @@ public abstract class MarketTests(AppFixture app)
         await _kit.AssertInvariantsAsync();
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ShortOfPoints_Answers409_AndNothingIsTaken()
     {
         var person = await _kit.PersonAsync();
@@ -187,7 +187,7 @@ public abstract class MarketTests(AppFixture app)
         await _kit.AssertInvariantsAsync();
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Scope_ResidentsShopWhereTheyLive_AndCountersServeTheirOwnSubtree()
     {
         var village = await _kit.GoodsAsync(price: 10, stock: 5);
@@ -231,7 +231,7 @@ public abstract class MarketTests(AppFixture app)
         await _kit.AssertInvariantsAsync();
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Exports_GiveRedemptionsStockAndMovements_AsExcel()
     {
         var person = await _kit.PersonAsync();
@@ -259,7 +259,7 @@ public abstract class MarketTests(AppFixture app)
         await _kit.AssertInvariantsAsync();
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Photo_IsSetByTheStation_AndShownToResidentsWhoShopThere()
     {
         var goods = await _kit.GoodsAsync(price: 10, stock: 2, name: "电饭煲");
@@ -325,7 +325,3 @@ public abstract class MarketTests(AppFixture app)
         return read.Value;
     }
 }
-
-public sealed class MarketTests_Sqlite(SqliteApp app) : MarketTests(app), IClassFixture<SqliteApp>;
-
-public sealed class MarketTests_Postgres(PostgresApp app) : MarketTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -11,9 +11,9 @@ namespace Wenming.IntegrationTests;
 /// /metrics (ADR 0022): Prometheus text with the request, database, job and outbox series an operator alerts
 /// on; served to loopback callers only, or with Metrics:Token set to its bearer only.
 /// </summary>
-public abstract class MetricsTests(AppFixture app)
+public sealed class MetricsTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Metrics_AfterSomeRequests_ShowTheNamedSeries_ToLoopbackOnly()
     {
         (await app.Admin.GetAsync("/api/v1/org-units")).Expect(HttpStatusCode.OK);
@@ -45,7 +45,7 @@ public abstract class MetricsTests(AppFixture app)
         (await app.As("admin").GetAsync("/metrics")).Expect(HttpStatusCode.Forbidden);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Metrics_WithAToken_AnswerItsBearerOnly()
     {
         await using var factory = app.Factory.WithWebHostBuilder(b => b.UseSetting("Metrics:Token", "scrape-secret-1"));
@@ -59,7 +59,3 @@ public abstract class MetricsTests(AppFixture app)
         Assert.Contains("wenming_outbox_dead", scrape.Body, StringComparison.Ordinal);
     }
 }
-
-public sealed class MetricsTests_Sqlite(SqliteApp app) : MetricsTests(app), IClassFixture<SqliteApp>;
-
-public sealed class MetricsTests_Postgres(PostgresApp app) : MetricsTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

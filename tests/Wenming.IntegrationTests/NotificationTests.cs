@@ -5,7 +5,7 @@ using Wenming.Web.Platform.Localization;
 namespace Wenming.IntegrationTests;
 
 /// <summary>In-app messages: who gets them, that nobody reads another's, and the reminder preferences.</summary>
-public abstract class NotificationTests(AppFixture app)
+public sealed class NotificationTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static readonly DateOnly Adult = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-30);
 
@@ -27,7 +27,7 @@ public abstract class NotificationTests(AppFixture app)
         return (personId, login);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Registering_TellsTheAdminsOfTheVolunteersOwnUnit_AndNoOneElse()
     {
         var village1 = await UnreadAsync(app.As("village1"));
@@ -46,7 +46,7 @@ public abstract class NotificationTests(AppFixture app)
         Assert.Equal("/volunteers?status=Pending", newest.GetProperty("link").GetString());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Approving_TellsThePersonTheirNumber_OnEveryOfTheirAccounts()
     {
         var (personId, login) = await ResidentWithAccountAsync();
@@ -62,7 +62,7 @@ public abstract class NotificationTests(AppFixture app)
         Assert.False(message.GetProperty("isRead").GetBoolean());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Rejecting_TellsThePersonTheReason()
     {
         var (personId, login) = await ResidentWithAccountAsync();
@@ -75,7 +75,7 @@ public abstract class NotificationTests(AppFixture app)
         Assert.Contains("资料不全，请补充后再申请", message.GetProperty("body").GetString(), StringComparison.Ordinal);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Reading_MarksOnlyOnesOwnMessages_AndAnothersAnswers404()
     {
         var (personId, login) = await ResidentWithAccountAsync();
@@ -98,7 +98,7 @@ public abstract class NotificationTests(AppFixture app)
         Assert.Empty(await InboxAsync(admin, unreadOnly: true));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Preferences_DefaultTo24Hours_RefuseNonsenseInChinese_AndKeepAChoice()
     {
         var (_, login) = await ResidentWithAccountAsync();
@@ -121,19 +121,15 @@ public abstract class NotificationTests(AppFixture app)
         Assert.Equal(2, kept.Json.GetProperty("reminderLeadHours").GetInt32());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Preferences_OfAnAccountWithoutAPerson_Answer404()
     {
         (await app.As("center").GetAsync("/api/v1/notifications/preferences")).ExpectProblem(HttpStatusCode.NotFound, "notification.no_person");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Inbox_NeedsASignedInCaller()
     {
         (await app.Anonymous().GetAsync("/api/v1/notifications")).Expect(HttpStatusCode.Unauthorized);
     }
 }
-
-public sealed class NotificationTests_Sqlite(SqliteApp app) : NotificationTests(app), IClassFixture<SqliteApp>;
-
-public sealed class NotificationTests_Postgres(PostgresApp app) : NotificationTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

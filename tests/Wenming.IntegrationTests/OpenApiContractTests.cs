@@ -10,7 +10,7 @@ namespace Wenming.IntegrationTests;
 /// The served OpenAPI document is fit for client generators (ADR 0024): every operation has its own stable
 /// operationId and documents its refusals as problem details with <c>code</c> and <c>errors</c>.
 /// </summary>
-public abstract class OpenApiContractTests(AppFixture app)
+public sealed class OpenApiContractTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "patch"];
 
@@ -23,7 +23,7 @@ public abstract class OpenApiContractTests(AppFixture app)
         where Methods.Contains(method.Name)
         select (path.Name, method.Name, method.Value);
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Every_operation_has_its_own_operationId()
     {
         var operations = Operations(await DocumentAsync()).ToList();
@@ -38,7 +38,7 @@ public abstract class OpenApiContractTests(AppFixture app)
         Assert.Equal("PostOrdersByIdDispatch", dispatch.Operation.GetProperty("operationId").GetString());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Every_operation_documents_its_refusals_as_problem_details_with_code_and_errors()
     {
         var document = await DocumentAsync();
@@ -94,10 +94,6 @@ public abstract class OpenApiContractTests(AppFixture app)
         Assert.Equal(0, token.GetProperty("security").GetArrayLength());
     }
 }
-
-public sealed class OpenApiContractTests_Sqlite(SqliteApp app) : OpenApiContractTests(app), IClassFixture<SqliteApp>;
-
-public sealed class OpenApiContractTests_Postgres(PostgresApp app) : OpenApiContractTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;
 
 /// <summary>
 /// An independent linter's verdict on the served document: Redocly CLI with its recommended rules, pinned in

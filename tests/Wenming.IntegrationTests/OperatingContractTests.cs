@@ -5,17 +5,17 @@ using Wenming.IntegrationTests.Infrastructure;
 namespace Wenming.IntegrationTests;
 
 /// <summary>What operators and deployment scripts rely on (API.md, operating contract).</summary>
-public abstract class OperatingContractTests(AppFixture app)
+public sealed class OperatingContractTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Healthz_WhileTheProcessLives_Answers200() =>
         (await app.Anonymous().GetAsync("/healthz")).Expect(HttpStatusCode.OK);
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Readyz_WhileTheDatabaseAnswers_Answers200() =>
         (await app.Anonymous().GetAsync("/readyz")).Expect(HttpStatusCode.OK);
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task OpenApiDocument_IsValidJson_AndListsTheFoundationEndpoints()
     {
         var response = (await app.Anonymous().GetAsync("/openapi/v1.json")).Expect(HttpStatusCode.OK);
@@ -37,7 +37,7 @@ public abstract class OperatingContractTests(AppFixture app)
         Assert.True(post.GetProperty("responses").TryGetProperty("201", out _), "POST /api/v1/people documents its 201 answer");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Docs_ServeTheApiDocumentationPage()
     {
         var docs = await app.Anonymous().GetAsync("/docs/index.html");
@@ -48,11 +48,7 @@ public abstract class OperatingContractTests(AppFixture app)
         Assert.True(root.StatusCode is 200 or 301 or 302, root.ToString());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task UnknownApiPath_AnswersProblemDetails404() =>
         (await app.As("center").GetAsync("/api/v1/no-such-thing")).ExpectProblem(HttpStatusCode.NotFound, "common.not_found");
 }
-
-public sealed class OperatingContractTests_Sqlite(SqliteApp app) : OperatingContractTests(app), IClassFixture<SqliteApp>;
-
-public sealed class OperatingContractTests_Postgres(PostgresApp app) : OperatingContractTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -22,7 +22,7 @@ public sealed class FakeClock(DateTimeOffset start) : TimeProvider
 /// database, with the clock moved forward, runs the sweep; the fixture's own app (real clock) shows the
 /// result the way a client sees it. Two such instances sweeping at once handle each order once.
 /// </summary>
-public abstract class OrderDeadlineTests(AppFixture app)
+public sealed class OrderDeadlineTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private readonly OrderTestKit _kit = new(app);
 
@@ -43,7 +43,7 @@ public abstract class OrderDeadlineTests(AppFixture app)
         return id;
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Deadlines_FlagOverdueSteps_ReturnUnacceptedDispatches_AndCloseUnratedOrders_OnceEach()
     {
         var team = await _kit.TeamAsync("village1");
@@ -113,7 +113,7 @@ public abstract class OrderDeadlineTests(AppFixture app)
         Assert.Equal(before, (await _kit.GetAsync(completed)).Body);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TwoInstancesSweepingAtOnce_HandleEachOrderExactlyOnce()
     {
         var team = await _kit.TeamAsync("village1");
@@ -148,7 +148,7 @@ public abstract class OrderDeadlineTests(AppFixture app)
         }
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ACountysOwnLimits_ApplyToStepsStartedAfterTheChange()
     {
         var county = app.Demo.Unit("county");
@@ -180,7 +180,3 @@ public abstract class OrderDeadlineTests(AppFixture app)
         }
     }
 }
-
-public sealed class OrderDeadlineTests_Sqlite(SqliteApp app) : OrderDeadlineTests(app), IClassFixture<SqliteApp>;
-
-public sealed class OrderDeadlineTests_Postgres(PostgresApp app) : OrderDeadlineTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -15,7 +15,7 @@ namespace Wenming.IntegrationTests;
 /// accepted, the file store's checks apply, nine at most, removable until the report; whoever may see
 /// the order — the resident who ordered too — sees and downloads them through the order's own route.
 /// </summary>
-public abstract class OrderPhotoTests(AppFixture app)
+public sealed class OrderPhotoTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static readonly byte[] Photo = SampleFiles.Png(30, 20, (x, y) => ((byte)(x * 8), (byte)(y * 12), 60));
 
@@ -72,7 +72,7 @@ public abstract class OrderPhotoTests(AppFixture app)
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<StoredFile>().CountAsync();
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Leader_AttachesPhoto_AndTheRequesterSeesAndDownloadsIt()
     {
         var id = await AcceptedAsync();
@@ -103,7 +103,7 @@ public abstract class OrderPhotoTests(AppFixture app)
         Assert.Equal(HttpStatusCode.Forbidden, generic.StatusCode);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Upload_IsRefused_ForTheResident_AnotherTeamsLeader_AndAnotherVillage_AndNothingIsStored()
     {
         var id = await AcceptedAsync();
@@ -118,7 +118,7 @@ public abstract class OrderPhotoTests(AppFixture app)
         Assert.Equal(before, await StoredFilesAsync());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task OtherVillage_CannotDownloadThePhoto()
     {
         var id = await AcceptedAsync();
@@ -130,7 +130,7 @@ public abstract class OrderPhotoTests(AppFixture app)
         Assert.DoesNotContain("PNG", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task WrongMagicBytes_Is400WithAChineseMessage_AndNothingIsStored()
     {
         var id = await AcceptedAsync();
@@ -151,7 +151,7 @@ public abstract class OrderPhotoTests(AppFixture app)
         Assert.Equal(before, await StoredFilesAsync());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TheTenthPhoto_IsRefused()
     {
         var id = await AcceptedAsync();
@@ -166,7 +166,7 @@ public abstract class OrderPhotoTests(AppFixture app)
         Assert.Equal(9, (await PhotosAsync(id)).Count);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Photos_AreRemovableBeforeCompletion_AndFixedAfterIt()
     {
         var id = await AcceptedAsync();
@@ -205,7 +205,7 @@ public abstract class OrderPhotoTests(AppFixture app)
         Assert.Single(await PhotosAsync(id, by: "resident1"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ManagingAdmin_MayAttach_ButNotBeforeTheOrderIsAccepted()
     {
         var submitted = await _kit.SubmittedAsync();
@@ -216,7 +216,3 @@ public abstract class OrderPhotoTests(AppFixture app)
         Assert.Single(await PhotosAsync(id, by: "leader1"));
     }
 }
-
-public sealed class OrderPhotoTests_Sqlite(SqliteApp app) : OrderPhotoTests(app), IClassFixture<SqliteApp>;
-
-public sealed class OrderPhotoTests_Postgres(PostgresApp app) : OrderPhotoTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -4,7 +4,7 @@ using Wenming.IntegrationTests.Infrastructure;
 namespace Wenming.IntegrationTests;
 
 /// <summary>The service loop (DESIGN §5) over HTTP: every path, the transition table, pool races, rating once, records once.</summary>
-public abstract class OrderTests(AppFixture app)
+public sealed class OrderTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private readonly OrderTestKit _kit = new(app);
 
@@ -82,7 +82,7 @@ public abstract class OrderTests(AppFixture app)
         return id;
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task EveryRefusedStateActionPair_Answers409InvalidTransition_AndChangesNothing()
     {
         foreach (var state in new[] { "Submitted", "Dispatched", "Accepted", "Completed", "Rated", "Withdrawn", "Rejected" })
@@ -104,7 +104,7 @@ public abstract class OrderTests(AppFixture app)
         }
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task HappyPath_OrderDispatchAcceptCompleteRate_RecordsServiceOnce_AndKeepsTheHistory()
     {
         var team = await _kit.TeamAsync("village1");
@@ -166,7 +166,7 @@ public abstract class OrderTests(AppFixture app)
 
     private const System.Text.Json.JsonValueKind JsonNull = System.Text.Json.JsonValueKind.Null;
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Decline_NeedsAReason_AndSendsTheOrderBackToDispatch()
     {
         var team = await _kit.TeamAsync("village1");
@@ -189,7 +189,7 @@ public abstract class OrderTests(AppFixture app)
         Assert.Contains(await DemoMap.AllItemsAsync(app.As("village1"), "/api/v1/notifications?"), n => n.GetProperty("title").GetString() == "点单被谢绝，请重新派单");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Reject_NeedsAReason_WhichOnlyTheRequesterSees()
     {
         var id = await _kit.SubmittedAsync();
@@ -214,7 +214,7 @@ public abstract class OrderTests(AppFixture app)
         }
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Withdraw_ByTheRequesterOnly_UntilAccepted()
     {
         var id = await _kit.SubmittedAsync();
@@ -230,7 +230,7 @@ public abstract class OrderTests(AppFixture app)
         Assert.Equal("Accepted", await _kit.StatusAsync(accepted));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Escalate_PassesTheOrderToTheParentUnitsDispatchers()
     {
         var id = await _kit.SubmittedAsync();
@@ -256,7 +256,7 @@ public abstract class OrderTests(AppFixture app)
         (await app.As("center").PostAsync($"/api/v1/orders/{other}/escalate")).ExpectProblem(HttpStatusCode.Conflict, "order.no_parent");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ManyTeamsClaimingOnePoolOrderAtOnce_ExactlyOneWins()
     {
         var teams = new List<TestTeam>();
@@ -286,7 +286,7 @@ public abstract class OrderTests(AppFixture app)
         Assert.Single(OrderTestKit.History(order), h => h.GetProperty("action").GetString() == "Claim");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task OnBehalf_IsRecordedAsSuch_AndTheResidentSeesIt()
     {
         var person = app.Demo.Person("village1-other");
@@ -300,7 +300,7 @@ public abstract class OrderTests(AppFixture app)
         (await _kit.SubmitAsync("resident1", "village2")).ExpectProblem(HttpStatusCode.BadRequest, "order.unit_not_allowed");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task BadInput_Answers400WithChineseFieldMessages_AndCreatesNothing()
     {
         var before = (await app.As("resident1").GetAsync("/api/v1/orders/mine")).Expect(HttpStatusCode.OK).Total;
@@ -328,7 +328,7 @@ public abstract class OrderTests(AppFixture app)
         Assert.Empty(await _kit.RecordsFromAsync(team.OtherMemberId, id));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Catalog_PerLevel_ResidentsSeeTheirPathNearestFirst_AndOrderingAnItemSendsItToItsUnit()
     {
         var county = (await app.As("center").PostAsync("/api/v1/service-items", new { orgUnitId = app.Demo.Unit("county"), name = TestData.Name("法律咨询"), category = "Legal" }))
@@ -361,7 +361,7 @@ public abstract class OrderTests(AppFixture app)
         Assert.All(demands, o => Assert.Equal(System.Text.Json.JsonValueKind.Null, o.GetProperty("serviceItemId").ValueKind));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Reassign_MovesTheOrderToAnotherTeam_WhichMustAcceptAgain()
     {
         var first = await _kit.TeamAsync("village1");
@@ -378,7 +378,3 @@ public abstract class OrderTests(AppFixture app)
         Assert.Equal("Accepted", (await _kit.Leader(second).PostAsync($"/api/v1/orders/{id}/accept")).Expect(HttpStatusCode.OK).Text("status"));
     }
 }
-
-public sealed class OrderTests_Sqlite(SqliteApp app) : OrderTests(app), IClassFixture<SqliteApp>;
-
-public sealed class OrderTests_Postgres(PostgresApp app) : OrderTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -4,13 +4,13 @@ using Wenming.IntegrationTests.Infrastructure;
 namespace Wenming.IntegrationTests;
 
 /// <summary>The org tree's rules (DESIGN §3): level nesting, division codes, moves, status, names.</summary>
-public abstract class OrgUnitTests(AppFixture app)
+public sealed class OrgUnitTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private const string CountyCode = "339901";
 
     private ApiClient Center => app.As("center");
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_VillageDirectlyUnderTheCounty_IsRefusedAsLevelNesting()
     {
         var before = await CountUnitsAsync();
@@ -22,7 +22,7 @@ public abstract class OrgUnitTests(AppFixture app)
         Assert.Equal(before, await CountUnitsAsync());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_TownshipWhoseCodeDoesNotExtendTheCounty_IsRefused()
     {
         var refused = await Center.PostAsync("/api/v1/org-units", new { parentId = app.Demo.Unit("county"), level = "Township", name = TestData.Name("外县镇"), divisionCode = "339902" + TestData.TownshipSegment() + "000" });
@@ -31,7 +31,7 @@ public abstract class OrgUnitTests(AppFixture app)
         Assert.Contains(CountyCode, Assert.Single(refused.FieldErrors("divisionCode")), StringComparison.Ordinal);
     }
 
-    [ProviderTheory]
+    [DatabaseTheory]
     [InlineData("33990100100", "org.division_code_format")]
     [InlineData("3399010x1000", "org.division_code_format")]
     [InlineData("339901000123", "org.division_code_segment_empty")]
@@ -44,7 +44,7 @@ public abstract class OrgUnitTests(AppFixture app)
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", Assert.Single(refused.FieldErrors("divisionCode")));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_WithADivisionCodeAlreadyInUse_AnswersConflict()
     {
         var code = CountyCode + TestData.TownshipSegment() + "000";
@@ -57,7 +57,7 @@ public abstract class OrgUnitTests(AppFixture app)
         Assert.Equal(1, found.Total);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_Township_AnswersTheUnitWithItsPathUnderTheCounty()
     {
         var code = CountyCode + TestData.TownshipSegment() + "000";
@@ -75,7 +75,7 @@ public abstract class OrgUnitTests(AppFixture app)
         Assert.Equal("云溪县新建路1号", fetched.Text("address"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Move_VillageToAnotherTownship_RewritesThePathsOfItsWholeSubtree()
     {
         var (fromTownship, fromCode) = await TownshipAsync();
@@ -94,7 +94,7 @@ public abstract class OrgUnitTests(AppFixture app)
         Assert.Equal(0, (await Center.GetAsync($"/api/v1/org-units/{fromTownship.Id}/children")).Expect(HttpStatusCode.OK).Total);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Move_WithoutANewCodeThatExtendsTheNewParent_IsRefusedAndChangesNothing()
     {
         var (fromTownship, fromCode) = await TownshipAsync();
@@ -107,7 +107,7 @@ public abstract class OrgUnitTests(AppFixture app)
         Assert.Equal(village.Text("path"), unchanged.Text("path"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Move_IntoItsOwnSubtree_IsRefused()
     {
         var (township, code) = await TownshipAsync();
@@ -116,7 +116,7 @@ public abstract class OrgUnitTests(AppFixture app)
         (await Center.PostAsync($"/api/v1/org-units/{township.Id}/move", new { parentId = village.Id })).ExpectProblem(HttpStatusCode.BadRequest, "org.move_into_own_subtree");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Deactivate_WithAnActiveChild_AnswersConflict_AndWorksOnceTheChildIsInactive()
     {
         var (township, code) = await TownshipAsync();
@@ -133,11 +133,11 @@ public abstract class OrgUnitTests(AppFixture app)
         (await Center.PostAsync($"/api/v1/org-units/{village.Id}/activate")).ExpectProblem(HttpStatusCode.Conflict, "org.parent_inactive");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Deactivate_OwnBoundUnit_IsRefused() =>
         (await app.As("village1").PostAsync($"/api/v1/org-units/{app.Demo.Unit("village1")}/deactivate")).ExpectProblem(HttpStatusCode.Conflict, "org.own_unit");
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Rename_ChangesTheNameOthersSee()
     {
         var (township, _) = await TownshipAsync();
@@ -152,7 +152,7 @@ public abstract class OrgUnitTests(AppFixture app)
         Assert.Equal(township.Text("divisionCode"), seen.Text("divisionCode"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Rename_ToAnEmptyName_IsRefusedWithAChineseMessage()
     {
         var (township, _) = await TownshipAsync();
@@ -164,7 +164,7 @@ public abstract class OrgUnitTests(AppFixture app)
         Assert.Equal(township.Text("name"), (await Center.GetAsync($"/api/v1/org-units/{township.Id}")).Expect(HttpStatusCode.OK).Text("name"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Children_ListsTheDirectChildrenOnly_CodedUnitsFirstInCodeOrder()
     {
         var (township, code) = await TownshipAsync();
@@ -179,7 +179,7 @@ public abstract class OrgUnitTests(AppFixture app)
         Assert.Equal(3, children.Total);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_WithAMistypedLevel_Answers400NamingTheField()
     {
         var refused = await Center.PostAsync("/api/v1/org-units", new { parentId = app.Demo.Unit("county"), level = "Province", name = TestData.Name("省") });
@@ -188,7 +188,7 @@ public abstract class OrgUnitTests(AppFixture app)
         Assert.NotEmpty(refused.FieldErrors("level"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_TenTimesAtOnceWithOneDivisionCode_CreatesExactlyOneUnit()
     {
         var code = CountyCode + TestData.TownshipSegment() + "000";
@@ -202,7 +202,7 @@ public abstract class OrgUnitTests(AppFixture app)
         Assert.Equal(1, (await app.Admin.GetAsync($"/api/v1/org-units?q={code}")).Expect(HttpStatusCode.OK).Total);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_UnderAnInactiveParent_AnswersConflict()
     {
         var (township, _) = await TownshipAsync();
@@ -211,7 +211,7 @@ public abstract class OrgUnitTests(AppFixture app)
         (await Center.PostAsync("/api/v1/org-units", new { parentId = township.Id, level = "Point", name = TestData.Name("停用下点") })).ExpectProblem(HttpStatusCode.Conflict, "org.parent_inactive");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Move_ToAParentInAnotherCounty_IsRefused_EvenForTheSystemAdmin()
     {
         var point = (await Center.PostAsync("/api/v1/org-units", new { parentId = app.Demo.Unit("village1"), level = "Point", name = TestData.Name("跨县点") })).Expect(HttpStatusCode.Created);
@@ -220,7 +220,7 @@ public abstract class OrgUnitTests(AppFixture app)
         (await app.Admin.PostAsync($"/api/v1/org-units/{point.Id}/move", new { parentId = app.Demo.Unit("county2-village") })).ExpectProblem(HttpStatusCode.Conflict, "org.move_across_county");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Search_ByNameWithAWildcardCharacter_MatchesItLiterally()
     {
         var name = TestData.Name("百分之百%镇");
@@ -233,7 +233,7 @@ public abstract class OrgUnitTests(AppFixture app)
         Assert.All(everything.Items, u => Assert.Contains("%", u.GetProperty("name").GetString(), StringComparison.Ordinal));
     }
 
-    [ProviderTheory]
+    [DatabaseTheory]
     [InlineData("pageSize=101", "pageSize")]
     [InlineData("pageSize=0", "pageSize")]
     [InlineData("page=0", "page")]
@@ -245,7 +245,7 @@ public abstract class OrgUnitTests(AppFixture app)
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", Assert.Single(refused.FieldErrors(field)));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_WithABodyThatIsNotJson_Answers400Malformed()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/org-units") { Content = new StringContent("this is not json", System.Text.Encoding.UTF8, "application/json") };
@@ -267,7 +267,3 @@ public abstract class OrgUnitTests(AppFixture app)
 
     private async Task<int> CountUnitsAsync() => (await app.Admin.GetAsync("/api/v1/org-units?pageSize=1")).Expect(HttpStatusCode.OK).Total;
 }
-
-public sealed class OrgUnitTests_Sqlite(SqliteApp app) : OrgUnitTests(app), IClassFixture<SqliteApp>;
-
-public sealed class OrgUnitTests_Postgres(PostgresApp app) : OrgUnitTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

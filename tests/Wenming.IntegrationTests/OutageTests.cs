@@ -16,9 +16,9 @@ namespace Wenming.IntegrationTests;
 /// database, and queries then fail as a bug would (no such table). PostgreSQL: the database is dropped
 /// under the app, and a second app points at a port where nothing listens.
 /// </summary>
-public abstract class OutageTests(AppFixture app)
+public sealed class OutageTests(DisposableDatabaseApp app) : IClassFixture<DisposableDatabaseApp>
 {
-    [ProviderFact]
+    [DatabaseFact]
     public async Task WhileTheDatabaseIsGone_TheApiAndThePagesAnswer503_WithRetryAfter_InChinese()
     {
         // Up: the sign-in is refused for the wrong password, from the database.
@@ -32,7 +32,7 @@ public abstract class OutageTests(AppFixture app)
         await AssertUnavailableAsync(app.Http);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task AnAppWhoseDatabaseServerDoesNotListen_Answers503()
     {
         if (app.Provider != DatabaseProvider.Postgres)
@@ -91,7 +91,3 @@ public abstract class OutageTests(AppFixture app)
         Directory.CreateDirectory(file);
     }
 }
-
-public sealed class OutageTests_Sqlite(DisposableSqliteApp app) : OutageTests(app), IClassFixture<DisposableSqliteApp>;
-
-public sealed class OutageTests_Postgres(DisposablePostgresApp app) : OutageTests(app), IClassFixture<DisposablePostgresApp>, IRunsOnPostgres;

@@ -5,7 +5,7 @@ using Wenming.Web.Platform.Localization;
 namespace Wenming.IntegrationTests;
 
 /// <summary>People by real name (DESIGN §3): ID number rules, PIPL handling, uniqueness per county.</summary>
-public abstract class PeopleTests(AppFixture app)
+public sealed class PeopleTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private ApiClient Village1 => app.As("village1");
 
@@ -21,7 +21,7 @@ public abstract class PeopleTests(AppFixture app)
         { "", "person.id_number_length" },
     };
 
-    [ProviderTheory]
+    [DatabaseTheory]
     [MemberData(nameof(BadIdNumbers))]
     public async Task Register_WithABadIdNumber_Answers400WithTheReasonInChinese_AndCreatesNothing(string idNumber, string reason)
     {
@@ -36,7 +36,7 @@ public abstract class PeopleTests(AppFixture app)
         Assert.Equal(before, await CountPeopleAsync());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Register_DerivesGenderAndBirthDate_AndShowsTheIdNumberOnlyMasked()
     {
         var idNumber = TestData.IdNumber(new DateOnly(1990, 5, 17), male: false);
@@ -57,7 +57,7 @@ public abstract class PeopleTests(AppFixture app)
         Assert.DoesNotContain(idNumber, listed.Body, StringComparison.Ordinal);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Register_MaleIdNumber_IsMale()
     {
         var created = (await Village1.PostAsync("/api/v1/people", new { name = "王建国", idNumber = TestData.IdNumber(new DateOnly(1962, 10, 1), male: true), phone = TestData.Phone(), orgUnitId = app.Demo.Unit("village1") }))
@@ -67,7 +67,7 @@ public abstract class PeopleTests(AppFixture app)
         Assert.Equal("1962-10-01", created.Text("birthDate"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task AuditLog_OfRegisteringAndEditingAPerson_NeverContainsTheClearIdNumberOrPhone()
     {
         var idNumber = TestData.IdNumber();
@@ -89,7 +89,7 @@ public abstract class PeopleTests(AppFixture app)
         Assert.DoesNotContain(newPhone, latest.Body, StringComparison.Ordinal);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Register_SameIdNumberTwiceInOneCounty_AnswersConflict_EvenFromAUnitThatCannotSeeTheFirst()
     {
         var idNumber = TestData.IdNumber();
@@ -103,7 +103,7 @@ public abstract class PeopleTests(AppFixture app)
         Assert.Equal(before, await CountPeopleAsync());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Register_SameIdNumberInAnotherCounty_IsAllowed()
     {
         var idNumber = TestData.IdNumber();
@@ -115,7 +115,7 @@ public abstract class PeopleTests(AppFixture app)
         Assert.Equal(2, (await app.Admin.GetAsync($"/api/v1/people?q={idNumber}")).Expect(HttpStatusCode.OK).Total);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Search_ByTheFullIdNumber_FindsExactlyThatPerson()
     {
         var idNumber = TestData.IdNumber();
@@ -129,7 +129,7 @@ public abstract class PeopleTests(AppFixture app)
         Assert.Equal(0, (await app.As("town2").GetAsync($"/api/v1/people?q={idNumber}")).Expect(HttpStatusCode.OK).Total);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Search_ByPhoneOrName_FindsThePerson()
     {
         var phone = TestData.Phone();
@@ -140,7 +140,7 @@ public abstract class PeopleTests(AppFixture app)
         Assert.Equal(created.Id, Assert.Single((await Village1.GetAsync($"/api/v1/people?q={Uri.EscapeDataString(name)}")).Expect(HttpStatusCode.OK).Items).GetProperty("id").GetInt64());
     }
 
-    [ProviderTheory]
+    [DatabaseTheory]
     [InlineData("1234567890")]
     [InlineData("12345678901")]
     [InlineData("1391234567a")]
@@ -156,7 +156,7 @@ public abstract class PeopleTests(AppFixture app)
         Assert.Equal(before, await CountPeopleAsync());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Register_WithSeveralBadFields_NamesEachField()
     {
         var refused = await Village1.PostAsync("/api/v1/people", new { name = "", idNumber = "123", phone = "1", orgUnitId = app.Demo.Unit("village1") });
@@ -167,12 +167,12 @@ public abstract class PeopleTests(AppFixture app)
         Assert.NotEmpty(refused.FieldErrors("phone"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Register_IntoTheCityAboveAnyCounty_IsRefused() =>
         (await app.Admin.PostAsync("/api/v1/people", new { name = "市民", idNumber = TestData.IdNumber(), phone = TestData.Phone(), orgUnitId = app.Demo.Unit("city") }))
             .ExpectProblem(HttpStatusCode.BadRequest, "person.unit_not_allowed");
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Update_ChangesNameAndPhone_ButNeverTheIdNumber()
     {
         var idNumber = TestData.IdNumber();
@@ -189,7 +189,7 @@ public abstract class PeopleTests(AppFixture app)
         Assert.Equal(created.Id, Assert.Single((await Village1.GetAsync($"/api/v1/people?q={idNumber}")).Expect(HttpStatusCode.OK).Items).GetProperty("id").GetInt64());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Update_MovingAPersonOutOfTheCallersSubtree_IsNotFound()
     {
         var created = (await Village1.PostAsync("/api/v1/people", new { name = "陈搬家", idNumber = TestData.IdNumber(), phone = TestData.Phone(), orgUnitId = app.Demo.Unit("village1") })).Expect(HttpStatusCode.Created);
@@ -199,7 +199,7 @@ public abstract class PeopleTests(AppFixture app)
         Assert.Equal(app.Demo.Unit("village1"), (await app.Admin.GetAsync($"/api/v1/people/{created.Id}")).Expect(HttpStatusCode.OK).Number("orgUnitId"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Register_TwentyTimesAtOnceWithOneIdNumber_CreatesExactlyOnePerson()
     {
         var idNumber = TestData.IdNumber();
@@ -216,7 +216,3 @@ public abstract class PeopleTests(AppFixture app)
 
     private async Task<int> CountPeopleAsync() => (await app.Admin.GetAsync("/api/v1/people?pageSize=1")).Expect(HttpStatusCode.OK).Total;
 }
-
-public sealed class PeopleTests_Sqlite(SqliteApp app) : PeopleTests(app), IClassFixture<SqliteApp>;
-
-public sealed class PeopleTests_Postgres(PostgresApp app) : PeopleTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

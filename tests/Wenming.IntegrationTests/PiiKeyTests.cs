@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Wenming.IntegrationTests.Infrastructure;
-using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Security;
 
 namespace Wenming.IntegrationTests;
@@ -13,12 +12,12 @@ namespace Wenming.IntegrationTests;
 /// another key is refused — a real process, a clear message naming Security:PiiKey and both fingerprints,
 /// a non-zero exit — while the right key still starts.
 /// </summary>
-public abstract class PiiKeyTests(DatabaseProvider provider)
+public sealed class PiiKeyTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
-    [ProviderFact]
+    [DatabaseFact]
     public async Task AnotherKey_OnTheSameDatabase_IsRefused_AndTheGeneratedKeyFileIsPrivate()
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var database = await TestDatabase.CreateAsync(provider.Provider);
         var dataDir = Path.Combine(database.Directory, "data");
 
         // Key A: generated into the data folder (no Security:PiiKey), with the demo county's ID numbers under it.
@@ -63,7 +62,3 @@ public abstract class PiiKeyTests(DatabaseProvider provider)
         Assert.Contains(PiiKeyCheck.Abbreviate(configured), message, StringComparison.Ordinal);
     }
 }
-
-public sealed class PiiKeyTests_Sqlite() : PiiKeyTests(DatabaseProvider.Sqlite);
-
-public sealed class PiiKeyTests_Postgres() : PiiKeyTests(DatabaseProvider.Postgres), IRunsOnPostgres;

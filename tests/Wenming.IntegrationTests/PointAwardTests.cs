@@ -20,7 +20,7 @@ namespace Wenming.IntegrationTests;
 /// posts it to the ledger — once, however often or concurrently the job runs; deductions stop at zero; the
 /// proposer cannot approve; every balance equals the sum of its ledger rows afterwards.
 /// </summary>
-public abstract class PointAwardTests(AppFixture app)
+public sealed class PointAwardTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static readonly byte[] Photo = SampleFiles.Png(24, 16, (x, y) => ((byte)(x * 9), 120, (byte)(y * 14)));
 
@@ -76,7 +76,7 @@ public abstract class PointAwardTests(AppFixture app)
     private async Task<List<JsonElement>> NoticesAsync(string login, string? password = null) =>
         [.. (await app.As(login, password).GetAsync("/api/v1/points/notices?pageSize=100")).Expect(HttpStatusCode.OK).Items];
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Proposed_approved_by_another_shown_in_notice_then_credited_once_by_the_job()
     {
         var (personId, login, name) = await VillagerAsync();
@@ -131,7 +131,7 @@ public abstract class PointAwardTests(AppFixture app)
         Assert.Equal("Credited", Assert.Single(await NoticesAsync("resident1"), n => n.GetProperty("id").GetInt64() == id).GetProperty("status").GetString());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task The_proposer_cannot_approve_or_reject_their_own_proposal_and_nothing_changes()
     {
         var (personId, _, _) = await VillagerAsync();
@@ -148,7 +148,7 @@ public abstract class PointAwardTests(AppFixture app)
         Assert.Empty((await LedgerAsync(personId)).Rows);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task An_admin_cannot_approve_an_award_for_themselves()
     {
         var (personId, _, _) = await VillagerAsync();
@@ -163,7 +163,7 @@ public abstract class PointAwardTests(AppFixture app)
         Assert.Equal("Proposed", (await GetAsync(id)).Text("status"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Rejected_with_a_reason_is_final_and_never_credited()
     {
         var (personId, _, _) = await VillagerAsync();
@@ -186,7 +186,7 @@ public abstract class PointAwardTests(AppFixture app)
         Assert.Contains((await app.As("center").GetAsync("/api/v1/points/awards?status=Rejected&pageSize=100")).Expect(HttpStatusCode.OK).Items, a => a.GetProperty("id").GetInt64() == id);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Revoked_during_the_notice_is_never_credited()
     {
         var (personId, login, _) = await VillagerAsync();
@@ -206,7 +206,7 @@ public abstract class PointAwardTests(AppFixture app)
         Assert.Contains("公示中的积分已撤销", await InboxTitlesAsync(login));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task A_deduction_takes_at_most_the_balance_which_stays_at_zero()
     {
         var (personId, login, _) = await VillagerAsync();
@@ -231,7 +231,7 @@ public abstract class PointAwardTests(AppFixture app)
         Assert.Contains("积分已扣除", await InboxTitlesAsync(login));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Bad_input_is_refused_with_Chinese_field_messages_and_creates_nothing()
     {
         var (personId, _, _) = await VillagerAsync();
@@ -257,7 +257,7 @@ public abstract class PointAwardTests(AppFixture app)
         Assert.Equal(2, await CountAsync());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Scope_and_roles_decide_who_proposes_and_who_sees()
     {
         var (personId, login, _) = await VillagerAsync();
@@ -282,7 +282,7 @@ public abstract class PointAwardTests(AppFixture app)
         Assert.DoesNotContain(await DemoMap.AllItemsAsync(app.As("center"), $"/api/v1/points/awards?orgUnitId={app.Demo.Unit("village2")}&"), a => a.GetProperty("id").GetInt64() == id);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task The_same_Idempotency_Key_twice_creates_one_award()
     {
         var (personId, _, _) = await VillagerAsync();
@@ -310,7 +310,7 @@ public abstract class PointAwardTests(AppFixture app)
         Assert.Single(mine);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Two_approvers_at_once_one_wins_the_other_gets_409()
     {
         var (personId, _, _) = await VillagerAsync();
@@ -327,7 +327,7 @@ public abstract class PointAwardTests(AppFixture app)
         Assert.Equal(9, await AssertLedgerAsync(personId));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Evidence_photos_and_PDFs_attach_to_a_proposal_and_other_files_are_refused()
     {
         var (personId, _, _) = await VillagerAsync();
@@ -361,7 +361,3 @@ public abstract class PointAwardTests(AppFixture app)
         (await UploadAsync(Photo, "补充.png")).ExpectProblem(HttpStatusCode.Conflict, "award.evidence_closed");
     }
 }
-
-public sealed class PointAwardTests_Sqlite(SqliteApp app) : PointAwardTests(app), IClassFixture<SqliteApp>;
-
-public sealed class PointAwardTests_Postgres(PostgresApp app) : PointAwardTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

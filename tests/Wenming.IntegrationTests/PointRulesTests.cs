@@ -9,7 +9,7 @@ using static Wenming.IntegrationTests.PointsTestKit;
 namespace Wenming.IntegrationTests;
 
 /// <summary>The county's point rules, units' overrides of the earning amounts, and what applies where (RULES.md "Points").</summary>
-public abstract class PointRulesTests(AppFixture app)
+public sealed class PointRulesTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private ApiClient Center => app.As("center");
 
@@ -41,7 +41,7 @@ public abstract class PointRulesTests(AppFixture app)
         return (await scope.ServiceProvider.GetRequiredService<PointRulesReader>().ForUnitAsync(unitId, CancellationToken.None)).PerServiceHour;
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task County_SetsAllItsRules_AndEveryoneOfTheCountyReadsThem()
     {
         var set = (await Center.PutAsync($"/api/v1/point-rules/{County}", Rules(perServiceHour: 12, awardMaxPoints: 30, noticeDays: 5, starThresholds: [50, 200, 800, 2000, 4000])))
@@ -75,7 +75,7 @@ public abstract class PointRulesTests(AppFixture app)
         (await Center.GetAsync($"/api/v1/point-rules/{app.Demo.Unit("township1")}")).ExpectProblem(HttpStatusCode.NotFound, "org.not_found");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task County_WithNothingSet_ShowsRulesMdDefaults()
     {
         var county2 = app.Demo.Unit("county2");
@@ -89,7 +89,7 @@ public abstract class PointRulesTests(AppFixture app)
         Assert.Equal((10, "County"), Field(UnitRow(read, app.Demo.Unit("county2-village")), "perServiceHour"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task County_BadValues_Answer400WithChineseFieldMessages_AndChangeNothing()
     {
         (await Center.PutAsync($"/api/v1/point-rules/{County}", Rules(perServiceHour: 11))).Expect(HttpStatusCode.OK);
@@ -126,7 +126,7 @@ public abstract class PointRulesTests(AppFixture app)
         Assert.Equal(11, (await Center.GetAsync($"/api/v1/point-rules/{County}")).Expect(HttpStatusCode.OK).Number("perServiceHour"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task UnitOverrides_AreRefused_WhileTheCountyDoesNotAllowThem()
     {
         (await Center.PutAsync($"/api/v1/point-rules/{County}", Rules(unitsMayOverride: false))).Expect(HttpStatusCode.OK);
@@ -140,7 +140,7 @@ public abstract class PointRulesTests(AppFixture app)
         Assert.Equal(10, await PerHourAppliedAsync(village));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task UnitOverrides_WhenAllowed_ApplyBelow_ShowWhereTheyComeFrom_AndCanBeRemoved()
     {
         (await Center.PutAsync($"/api/v1/point-rules/{County}", Rules(unitsMayOverride: true))).Expect(HttpStatusCode.OK);
@@ -175,7 +175,7 @@ public abstract class PointRulesTests(AppFixture app)
         Assert.Equal(10, await PerHourAppliedAsync(village));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task UnitOverrides_AreSetByAdminsAboveTheUnit_WithValidValues()
     {
         (await Center.PutAsync($"/api/v1/point-rules/{County}", Rules(unitsMayOverride: true))).Expect(HttpStatusCode.OK);
@@ -203,7 +203,3 @@ public abstract class PointRulesTests(AppFixture app)
         (await app.As("town1").SendAsync(HttpMethod.Delete, $"/api/v1/point-rules/units/{village1}", null)).Expect(HttpStatusCode.NoContent);
     }
 }
-
-public sealed class PointRulesTests_Sqlite(SqliteApp app) : PointRulesTests(app), IClassFixture<SqliteApp>;
-
-public sealed class PointRulesTests_Postgres(PostgresApp app) : PointRulesTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

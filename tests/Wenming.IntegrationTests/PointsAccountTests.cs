@@ -10,7 +10,7 @@ using static Wenming.IntegrationTests.PointsTestKit;
 namespace Wenming.IntegrationTests;
 
 /// <summary>Point accounts, statements, household totals, the ranking, reversals and the ledger export (issue 5).</summary>
-public abstract class PointsAccountTests(AppFixture app)
+public sealed class PointsAccountTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private ApiClient Station => app.As("village1");
 
@@ -18,7 +18,7 @@ public abstract class PointsAccountTests(AppFixture app)
 
     private static IReadOnlyList<string?> Kinds(ApiResponse page) => [.. page.Items.Select(i => i.GetProperty("kind").GetString())];
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Statement_ShowsEveryMovement_NewestFirst_WithChineseKinds_AndTheBalanceAdds()
     {
         var person = await PersonAsync(app, Village1);
@@ -55,7 +55,7 @@ public abstract class PointsAccountTests(AppFixture app)
         await AssertLedgerHoldsAsync(app);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task CreditStars_ComeFromEarnedPoints_NotFromTheBalance()
     {
         var person = await PersonAsync(app, Village1);
@@ -70,7 +70,7 @@ public abstract class PointsAccountTests(AppFixture app)
         await AssertLedgerHoldsAsync(app);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Household_IsTheSumOfItsMembersAccounts()
     {
         var household = Random.Shared.NextInt64(1_000_000, 9_000_000_000);
@@ -94,7 +94,7 @@ public abstract class PointsAccountTests(AppFixture app)
         await AssertLedgerHoldsAsync(app);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task PeopleRead_TheirOwnPoints_AdminsAndSupervisorsTheirSubtree_NobodyElse()
     {
         var me = app.Demo.Person("resident1");
@@ -122,7 +122,7 @@ public abstract class PointsAccountTests(AppFixture app)
         (await app.As("center").GetAsync("/api/v1/points/accounts/mine")).ExpectProblem(HttpStatusCode.NotFound, "person.not_found");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Ranking_OrdersByEarned_TiesByPerson_SharesRanks_AndMasksNamesForResidents()
     {
         var (township, village) = await NewTownshipWithVillageAsync(app);
@@ -168,7 +168,7 @@ public abstract class PointsAccountTests(AppFixture app)
         Assert.Equal("欧**花", RankingHandler.Mask("欧阳春花"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Reverse_PostsTheOpposite_Once_AndSecondTimeIs409()
     {
         var person = await PersonAsync(app, Village1);
@@ -196,7 +196,7 @@ public abstract class PointsAccountTests(AppFixture app)
         await AssertLedgerHoldsAsync(app);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Reverse_TakesBackAtMostTheBalance()
     {
         var person = await PersonAsync(app, Village1);
@@ -216,7 +216,7 @@ public abstract class PointsAccountTests(AppFixture app)
         await AssertLedgerHoldsAsync(app);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Reverse_IsRefused_OnRedemptions_Reversals_WithoutReason_AndOutsideTheSubtree_ChangingNothing()
     {
         var person = await PersonAsync(app, Village1);
@@ -247,7 +247,7 @@ public abstract class PointsAccountTests(AppFixture app)
         await AssertLedgerHoldsAsync(app);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Reverse_TenTimesAtOnce_ReversesOnce()
     {
         var person = await PersonAsync(app, Village1);
@@ -263,7 +263,7 @@ public abstract class PointsAccountTests(AppFixture app)
         await AssertLedgerHoldsAsync(app);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Ledger_FiltersByUnitPersonAndDate_AndTheExportHasTheSameRows()
     {
         var (township, village) = await NewTownshipWithVillageAsync(app);
@@ -317,7 +317,3 @@ public abstract class PointsAccountTests(AppFixture app)
         return read.Value;
     }
 }
-
-public sealed class PointsAccountTests_Sqlite(SqliteApp app) : PointsAccountTests(app), IClassFixture<SqliteApp>;
-
-public sealed class PointsAccountTests_Postgres(PostgresApp app) : PointsAccountTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -60,7 +60,7 @@ public sealed class NoInlineDeliveryApp(AppFixture app) : IDisposable
 /// orders and the organizer bonus are paid once per source however often the event is delivered, reversals
 /// take the points back down to zero at most, and the ledger's invariant holds after every test.
 /// </summary>
-public abstract class PointsEarningTests(AppFixture app) : IAsyncLifetime
+public sealed class PointsEarningTests(AppFixture app) : IClassFixture<AppFixture>, IAsyncLifetime
 {
     private static readonly DateOnly Yesterday = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(8)).AddDays(-1);
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
@@ -124,7 +124,7 @@ public abstract class PointsEarningTests(AppFixture app) : IAsyncLifetime
 
     private Task AssertLedgerInvariantAsync() => Ledger.AssertBooksBalanceAsync(app);
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ConfirmingARecord_PaysItsHoursAtOnce_WithTheReason_RoundedDown()
     {
         var (volunteer, person) = await VolunteerAsync();
@@ -151,7 +151,7 @@ public abstract class PointsEarningTests(AppFixture app) : IAsyncLifetime
         Assert.Equal(["志愿服务 2.5 小时：政策宣讲", "志愿服务 0.33 小时：整理图书"], (await TransactionsAsync(person)).Select(t => t.Reason));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TheSameEvent_DeliveredAgain_PaysOnce()
     {
         var (volunteer, person) = await VolunteerAsync();
@@ -180,7 +180,7 @@ public abstract class PointsEarningTests(AppFixture app) : IAsyncLifetime
         Assert.Equal(30, (await BalanceAsync(person)).Balance);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TheSweeper_DeliversWhatTheRequestDidNot()
     {
         var (volunteer, person) = await VolunteerAsync();
@@ -202,7 +202,7 @@ public abstract class PointsEarningTests(AppFixture app) : IAsyncLifetime
         Assert.NotNull((await OutboxRowAsync(nameof(ServiceRecordConfirmed), RecordMarker(record))).DeliveredAt);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task AFailingHandler_LeavesTheChangeCommitted_AndTheEventIsRetriedUntilItIsPaid()
     {
         var (volunteer, person) = await VolunteerAsync();
@@ -246,7 +246,7 @@ public abstract class PointsEarningTests(AppFixture app) : IAsyncLifetime
 
     private Task<int> ExecuteAsync(string sql) => DbAsync((db, _) => db.Database.ExecuteSqlRawAsync(sql));
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task EightDeliveriesOfOneEventAtOnce_PayOnce()
     {
         var (volunteer, person) = await VolunteerAsync();
@@ -271,7 +271,7 @@ public abstract class PointsEarningTests(AppFixture app) : IAsyncLifetime
         Assert.NotNull((await OutboxRowAsync(nameof(ServiceRecordConfirmed), RecordMarker(record))).DeliveredAt);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task AReversal_TakesThePointsBack_ButNeverBelowZero()
     {
         var (volunteer, person) = await VolunteerAsync();
@@ -303,7 +303,7 @@ public abstract class PointsEarningTests(AppFixture app) : IAsyncLifetime
         Assert.Equal(5, (await TransactionsAsync(person)).Count);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task FinishingAnActivity_PaysAttendance_AndEachConfirmedRecord_PaysItsTeamLeaderTheOrganizerBonus()
     {
         var team = await new OrderTestKit(app).TeamAsync("village1");
@@ -372,7 +372,7 @@ public abstract class PointsEarningTests(AppFixture app) : IAsyncLifetime
         Assert.Equal(22, (await BalanceAsync(leaderPerson)).Balance);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task CompletingAnOrder_PaysEachServingVolunteer_OnTopOfTheirHours()
     {
         var kit = new OrderTestKit(app);
@@ -407,7 +407,7 @@ public abstract class PointsEarningTests(AppFixture app) : IAsyncLifetime
         Assert.Equal([5, 15], (await TransactionsAsync(persons[1])).Select(t => t.Amount));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TheCountysRules_AndAUnitsOverride_SetTheAmounts()
     {
         var (inVillage1, person1) = await VolunteerAsync("village1");
@@ -441,7 +441,7 @@ public abstract class PointsEarningTests(AppFixture app) : IAsyncLifetime
         Assert.Equal(40, Assert.Single(await TransactionsAsync(person2)).Amount);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TheDemoVolunteers_HaveEarnedTheirConfirmedHours()
     {
         var volunteer1 = await PersonOfAsync("volunteer1");
@@ -458,7 +458,3 @@ public abstract class PointsEarningTests(AppFixture app) : IAsyncLifetime
         Assert.Equal(140, volunteer2.Single(t => t.Id == reversal.ReversesTransactionId).Amount);
     }
 }
-
-public sealed class PointsEarningTests_Sqlite(SqliteApp app) : PointsEarningTests(app), IClassFixture<SqliteApp>;
-
-public sealed class PointsEarningTests_Postgres(PostgresApp app) : PointsEarningTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

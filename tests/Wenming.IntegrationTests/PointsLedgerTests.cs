@@ -14,7 +14,7 @@ namespace Wenming.IntegrationTests;
 /// a source pays once, the balance never goes below zero, and under concurrency every balance still
 /// equals the sum of its rows.
 /// </summary>
-public abstract class PointsLedgerTests(AppFixture app)
+public sealed class PointsLedgerTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private async Task<long> NewPersonAsync() =>
         (await app.Admin.PostAsync("/api/v1/people", new { name = TestData.Name("积分户"), idNumber = TestData.IdNumber(), phone = TestData.Phone(), orgUnitId = app.Demo.Unit("village1") }))
@@ -33,7 +33,7 @@ public abstract class PointsLedgerTests(AppFixture app)
             .IgnoreQueryFilters().AsNoTracking().Where(t => t.PersonId == personId).OrderBy(t => t.Id).ToListAsync();
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task A_credit_opens_the_account_and_a_row_records_the_balance_after()
     {
         var person = await NewPersonAsync();
@@ -50,7 +50,7 @@ public abstract class PointsLedgerTests(AppFixture app)
         await Ledger.AssertBooksBalanceAsync(app);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task The_same_source_key_pays_once_and_answers_with_the_first_transaction()
     {
         var person = await NewPersonAsync();
@@ -66,7 +66,7 @@ public abstract class PointsLedgerTests(AppFixture app)
         Assert.Equal(25, (await Ledger.BalanceAsync(app, person)).Balance);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Twenty_deliveries_of_one_source_at_once_pay_once()
     {
         var person = await NewPersonAsync();
@@ -81,7 +81,7 @@ public abstract class PointsLedgerTests(AppFixture app)
         await Ledger.AssertBooksBalanceAsync(app);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task A_strict_debit_larger_than_the_balance_is_refused_and_writes_nothing()
     {
         var person = await NewPersonAsync();
@@ -94,7 +94,7 @@ public abstract class PointsLedgerTests(AppFixture app)
         Assert.Equal(9, (await Ledger.BalanceAsync(app, person)).Balance);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Twenty_five_points_and_five_ten_point_debits_at_once_pay_exactly_two()
     {
         var person = await NewPersonAsync();
@@ -111,7 +111,7 @@ public abstract class PointsLedgerTests(AppFixture app)
         await Ledger.AssertBooksBalanceAsync(app);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task A_deduction_takes_what_is_there_and_never_goes_below_zero()
     {
         var person = await NewPersonAsync();
@@ -126,7 +126,7 @@ public abstract class PointsLedgerTests(AppFixture app)
         await Ledger.AssertBooksBalanceAsync(app);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Credits_deductions_and_spending_racing_on_one_account_keep_the_books_balanced()
     {
         var person = await NewPersonAsync();
@@ -146,7 +146,7 @@ public abstract class PointsLedgerTests(AppFixture app)
         await Ledger.AssertBooksBalanceAsync(app);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Credit_stars_follow_earned_points_and_the_county_thresholds()
     {
         var person = await NewPersonAsync();
@@ -156,7 +156,7 @@ public abstract class PointsLedgerTests(AppFixture app)
         Assert.Equal(new PointBalance(person, 20, 120, 1), await Ledger.BalanceAsync(app, person));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task A_posting_inside_a_transaction_the_caller_rolls_back_leaves_nothing()
     {
         var person = await NewPersonAsync();
@@ -178,7 +178,7 @@ public abstract class PointsLedgerTests(AppFixture app)
         await Ledger.AssertBooksBalanceAsync(app);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task The_database_itself_refuses_a_negative_balance()
     {
         var person = await NewPersonAsync();
@@ -191,7 +191,7 @@ public abstract class PointsLedgerTests(AppFixture app)
         Assert.Equal(5, (await Ledger.BalanceAsync(app, person)).Balance);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Every_posting_is_in_the_audit_log_with_who_and_the_balance_before_and_after()
     {
         var person = await NewPersonAsync();
@@ -211,7 +211,7 @@ public abstract class PointsLedgerTests(AppFixture app)
         Assert.All(entries, e => Assert.Equal("test", e.Login));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task An_account_follows_its_person_to_another_village_with_the_next_posting()
     {
         var person = await NewPersonAsync();
@@ -227,7 +227,7 @@ public abstract class PointsLedgerTests(AppFixture app)
         await Ledger.AssertBooksBalanceAsync(app);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task A_row_is_reversed_once_even_when_two_sources_ask_for_it()
     {
         var person = await NewPersonAsync();
@@ -244,7 +244,7 @@ public abstract class PointsLedgerTests(AppFixture app)
         await Ledger.AssertBooksBalanceAsync(app);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task An_unknown_person_gets_nothing()
     {
         var result = await Ledger.PostAsync(app, Credit(987_654_321, 10));
@@ -253,7 +253,3 @@ public abstract class PointsLedgerTests(AppFixture app)
         Assert.Empty(await RowsAsync(987_654_321));
     }
 }
-
-public sealed class PointsLedgerTests_Sqlite(SqliteApp app) : PointsLedgerTests(app), IClassFixture<SqliteApp>;
-
-public sealed class PointsLedgerTests_Postgres(PostgresApp app) : PointsLedgerTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

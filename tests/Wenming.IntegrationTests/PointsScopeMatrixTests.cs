@@ -9,7 +9,7 @@ namespace Wenming.IntegrationTests;
 /// else's); roles that may not act get 403. Targets: a unit key stands for a fresh person, award, goods,
 /// ledger row or redemption in that unit; "own" is resident1's own.
 /// </summary>
-public abstract class PointsScopeMatrixTests(AppFixture app)
+public sealed class PointsScopeMatrixTests(AppFixture app) : IClassFixture<AppFixture>
 {
     public static TheoryData<string, string, string, int> Matrix => new()
     {
@@ -91,17 +91,11 @@ public abstract class PointsScopeMatrixTests(AppFixture app)
         { "village2",    "POST /market/redemptions/{id}/cancel",   "own",              404 },
     };
 
-    [ProviderTheory]
+    [DatabaseTheory]
     [MemberData(nameof(Matrix))]
     public async Task Endpoint_ForRoleAndTarget_AnswersAsTheScopeRuleSays(string who, string endpoint, string target, int status)
     {
-        var response = await CallAsync(app.As(who), endpoint, target);
-
-        Assert.True(response.StatusCode == status, $"{who} {endpoint} on {target}: expected {status}, got {response}");
-        if (status >= 400)
-        {
-            Assert.Equal("application/problem+json", response.ContentType);
-        }
+        await ScopeMatrix.AssertAnswerAsync(app, who, endpoint, target, status, caller => CallAsync(caller, endpoint, target));
 
         await Ledger.AssertBooksBalanceAsync(app);
     }
@@ -165,7 +159,7 @@ public abstract class PointsScopeMatrixTests(AppFixture app)
     {
         var id = target == "own"
             ? app.Demo.Person("resident1")
-            : (await app.Admin.PostAsync("/api/v1/people", new { name = "范围测试", idNumber = TestData.IdNumber(), phone = TestData.Phone(), orgUnitId = app.Demo.Unit(target) })).Expect(HttpStatusCode.Created).Id;
+            : await ScopeMatrix.NewPersonAsync(app, app.Demo.Unit(target));
         await Ledger.GiveAsync(app, id, 100);
         return id;
     }
@@ -174,7 +168,3 @@ public abstract class PointsScopeMatrixTests(AppFixture app)
         (await app.Admin.PostAsync("/api/v1/market/goods", new { orgUnitId = app.Demo.Unit(unitKey), name = TestData.Name("范围测试物品"), pricePoints = 10, stock = 5 }))
             .Expect(HttpStatusCode.Created).Id;
 }
-
-public sealed class PointsScopeMatrixTests_Sqlite(SqliteApp app) : PointsScopeMatrixTests(app), IClassFixture<SqliteApp>;
-
-public sealed class PointsScopeMatrixTests_Postgres(PostgresApp app) : PointsScopeMatrixTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -8,7 +8,7 @@ using Wenming.Web.Platform.Localization;
 namespace Wenming.IntegrationTests;
 
 /// <summary>Reminders before activities (lead time, opt-out, once even with several nodes) and the personal iCal feed.</summary>
-public abstract class ReminderTests(AppFixture app)
+public sealed class ReminderTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static int _slot;
 
@@ -59,7 +59,7 @@ public abstract class ReminderTests(AppFixture app)
         [.. (await client.GetAsync("/api/v1/notifications?pageSize=100")).Expect(HttpStatusCode.OK).Items
             .Where(n => n.GetProperty("title").GetString() == Text.Get("Reminder.Title"))];
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task AVolunteer_IsRemindedOnce_WithinTheDefault24Hours()
     {
         var (volunteerId, client) = await VolunteerWithAccountAsync();
@@ -78,7 +78,7 @@ public abstract class ReminderTests(AppFixture app)
         Assert.Equal($"/activities/{activityId}", reminder.GetProperty("link").GetString());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ChosenLeadTime_AndOptOut_AreRespected()
     {
         var (early, earlyClient) = await VolunteerWithAccountAsync();
@@ -99,7 +99,7 @@ public abstract class ReminderTests(AppFixture app)
         Assert.Empty(await RemindersAsync(optedOutClient));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task WaitlistedVolunteers_AndCancelledActivities_GetNoReminder()
     {
         var (enrolled, _) = await VolunteerWithAccountAsync();
@@ -120,7 +120,7 @@ public abstract class ReminderTests(AppFixture app)
         Assert.Empty(await RemindersAsync(otherClient));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task SweepsRunningAtOnceOnSeveralNodes_RemindEachVolunteerOnce()
     {
         var volunteers = new List<(long Id, ApiClient Client)>();
@@ -144,7 +144,7 @@ public abstract class ReminderTests(AppFixture app)
         }
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task CalendarFeed_ListsOnesActivities_ForTheTokenHolder_AndAResetCutsTheOldAddressOff()
     {
         var (volunteerId, client) = await VolunteerWithAccountAsync();
@@ -181,7 +181,7 @@ public abstract class ReminderTests(AppFixture app)
         (await app.Anonymous().GetAsync("/calendar/0123456789abcdef0123456789abcdef.ics")).Expect(HttpStatusCode.NotFound);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task CalendarFeed_OfAnAccountWithoutAPerson_Answers404()
     {
         (await app.As("center").PostAsync("/api/v1/calendar-feed", new { })).ExpectProblem(HttpStatusCode.NotFound, "calendar.no_person");
@@ -189,7 +189,3 @@ public abstract class ReminderTests(AppFixture app)
 
     private static string Unfold(string ics) => ics.Replace("\r\n ", "", StringComparison.Ordinal);
 }
-
-public sealed class ReminderTests_Sqlite(SqliteApp app) : ReminderTests(app), IClassFixture<SqliteApp>;
-
-public sealed class ReminderTests_Postgres(PostgresApp app) : ReminderTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -15,11 +15,11 @@ namespace Wenming.IntegrationTests;
 /// A model change that no migration covers fails here with the difference spelled out. EF's own
 /// bookkeeping (the history table, and SQLite's migration lock table) is not part of the comparison.
 /// </summary>
-public abstract class SchemaMatchesModelTests
+public sealed class SchemaMatchesModelTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
-    protected abstract DatabaseProvider Provider { get; }
+    private DatabaseProvider Provider => provider.Provider;
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task MigratedSchema_EqualsTheSchemaTheModelCreates()
     {
         await using var migratedDb = await TestDatabase.CreateAsync(Provider);
@@ -149,14 +149,4 @@ public abstract class SchemaMatchesModelTests
 
         return rows;
     }
-}
-
-public sealed class SchemaMatchesModelTests_Sqlite : SchemaMatchesModelTests
-{
-    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-}
-
-public sealed class SchemaMatchesModelTests_Postgres : SchemaMatchesModelTests, IRunsOnPostgres
-{
-    protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 }

@@ -9,9 +9,9 @@ namespace Wenming.IntegrationTests;
 /// no framing, no content sniffing, a referrer policy (none from certificate checks), and cookies
 /// that are Secure whenever the request came over HTTPS.
 /// </summary>
-public abstract class SecurityHeadersTests(AppFixture app)
+public sealed class SecurityHeadersTests(DisposableDatabaseApp app) : IClassFixture<DisposableDatabaseApp>
 {
-    [ProviderFact]
+    [DatabaseFact]
     public async Task APage_SendsCspFrameProtectionNosniffAndReferrerPolicy()
     {
         using var response = await app.Http.GetAsync("/account/login");
@@ -33,7 +33,7 @@ public abstract class SecurityHeadersTests(AppFixture app)
         Assert.DoesNotContain("onclick=", html, StringComparison.Ordinal);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task TheApi_AndErrorAnswers_CarryTheHeadersToo()
     {
         using var api = await app.Http.GetAsync("/api/v1/me");
@@ -46,7 +46,7 @@ public abstract class SecurityHeadersTests(AppFixture app)
         Assert.Equal("DENY", Header(missing, "X-Frame-Options"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ACertificateCheck_SendsNoReferrer()
     {
         using var response = await app.Http.GetAsync("/verify/ABCDEFGHJK");
@@ -54,7 +54,7 @@ public abstract class SecurityHeadersTests(AppFixture app)
         Assert.Equal("no-referrer", Header(response, "Referrer-Policy"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Cookies_AreSecure_OverHttps_AndNotOverPlainHttp()
     {
         // Fresh clients without a cookie jar: a client that already holds the cookie is not sent a new one.
@@ -77,7 +77,3 @@ public abstract class SecurityHeadersTests(AppFixture app)
     private static IEnumerable<string> Cookies(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
 }
-
-public sealed class SecurityHeadersTests_Sqlite(DisposableSqliteApp app) : SecurityHeadersTests(app), IClassFixture<DisposableSqliteApp>;
-
-public sealed class SecurityHeadersTests_Postgres(DisposablePostgresApp app) : SecurityHeadersTests(app), IClassFixture<DisposablePostgresApp>, IRunsOnPostgres;

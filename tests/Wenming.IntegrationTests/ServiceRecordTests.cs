@@ -9,7 +9,7 @@ using Wenming.Web.Platform.Scope;
 namespace Wenming.IntegrationTests;
 
 /// <summary>Service records (DESIGN §4, RULES.md Volunteers): recording, confirmation, reversal, totals and stars, scope.</summary>
-public abstract class ServiceRecordTests(AppFixture app)
+public sealed class ServiceRecordTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(8));
 
@@ -52,7 +52,7 @@ public abstract class ServiceRecordTests(AppFixture app)
         return Assert.Single(all, v => v.GetProperty("personId").GetInt64() == personId).GetProperty("id").GetInt64();
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Record_ThenConfirm_CountsTowardsTotalsAndStars()
     {
         var (volunteer, _) = await VolunteerAsync();
@@ -83,7 +83,7 @@ public abstract class ServiceRecordTests(AppFixture app)
         }
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Reverse_KeepsTheSumRight_DropsTheStars_AndOnlyOnce()
     {
         var (volunteer, _) = await VolunteerAsync();
@@ -121,7 +121,7 @@ public abstract class ServiceRecordTests(AppFixture app)
         Assert.Equal(reversal.Id, original.GetProperty("reversedByRecordId").GetInt64());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ConfirmedRecord_CannotBeDecidedAgain()
     {
         var (volunteer, _) = await VolunteerAsync();
@@ -139,7 +139,7 @@ public abstract class ServiceRecordTests(AppFixture app)
         Assert.Equal((3m, 0), await TotalsAsync(volunteer));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Volunteer_LogsOwnHours_Pending_NotCountedUntilConfirmed_AndCannotConfirmThemselves()
     {
         var volunteer = await OwnVolunteerIdAsync("volunteer2");
@@ -161,7 +161,7 @@ public abstract class ServiceRecordTests(AppFixture app)
         Assert.Equal(before.Total + 2m, (await TotalsAsync(volunteer, "volunteer2")).Total);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task AnAdmin_CannotConfirmTheirOwnService()
     {
         var (volunteer, personId) = await VolunteerAsync();
@@ -178,7 +178,7 @@ public abstract class ServiceRecordTests(AppFixture app)
         (await app.As(login, TestData.StrongPassword).PostAsync($"/api/v1/service-records/{own}/reverse", new { reason = "自改" })).ExpectProblem(HttpStatusCode.Forbidden, "service_record.self_confirm");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Scope_OtherVillageAdminGetsNotFound_AndResidentsAreForbidden()
     {
         var (volunteer, _) = await VolunteerAsync();
@@ -193,7 +193,7 @@ public abstract class ServiceRecordTests(AppFixture app)
         (await app.As("town1").PostAsync($"/api/v1/service-records/{id}/confirm")).Expect(HttpStatusCode.OK);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Leader_RecordsForTheirTeamMember()
     {
         var member = await OwnVolunteerIdAsync("volunteer4");
@@ -201,7 +201,7 @@ public abstract class ServiceRecordTests(AppFixture app)
         Assert.Equal("Pending", created.Text("status"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Hours_AreValidated_InChinese()
     {
         var (volunteer, _) = await VolunteerAsync();
@@ -221,7 +221,7 @@ public abstract class ServiceRecordTests(AppFixture app)
         await RecordAsync(volunteer, 24m);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Contract_RecordsOncePerSourceAndVolunteer()
     {
         var (volunteer, _) = await VolunteerAsync();
@@ -248,7 +248,7 @@ public abstract class ServiceRecordTests(AppFixture app)
         Assert.Equal("Pending", activity.GetProperty("status").GetString());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Report_FiltersByUnitStatusAndDateRange()
     {
         var (volunteer, _) = await VolunteerAsync("village2");
@@ -273,7 +273,7 @@ public abstract class ServiceRecordTests(AppFixture app)
         Assert.DoesNotContain(village1.Items, r => r.GetProperty("id").GetInt64() == inRange);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Demo_HasAStarVolunteer_AReversal_AndPendingRecords()
     {
         var (total, stars) = await TotalsAsync(await OwnVolunteerIdAsync("volunteer1"), "volunteer1");
@@ -287,7 +287,3 @@ public abstract class ServiceRecordTests(AppFixture app)
         Assert.True(pending.Total >= 2);
     }
 }
-
-public sealed class ServiceRecordTests_Sqlite(SqliteApp app) : ServiceRecordTests(app), IClassFixture<SqliteApp>;
-
-public sealed class ServiceRecordTests_Postgres(PostgresApp app) : ServiceRecordTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

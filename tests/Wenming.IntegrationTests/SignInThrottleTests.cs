@@ -32,7 +32,7 @@ internal static class SignIn
 /// The sign-in throttle over time (ADR 0019): the app once more over the fixture's database with a clock the
 /// test moves, and the per-account ceiling against guessing from many addresses.
 /// </summary>
-public abstract class SignInThrottleTests(AppFixture app) : IDisposable
+public sealed class SignInThrottleTests(AppFixture app) : IClassFixture<AppFixture>, IDisposable
 {
     private readonly ManualClock _clock = new();
     private readonly List<IDisposable> _hosts = [];
@@ -47,7 +47,7 @@ public abstract class SignInThrottleTests(AppFixture app) : IDisposable
         GC.SuppressFinalize(this);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task WrongPasswordsFromOneAddress_MakeItWaitLongerEachTime_1_2_4Minutes_UpToTheCap()
     {
         var http = Host(new Dictionary<string, string> { ["Security:SignInMaxWaitMinutes"] = "4" });
@@ -80,7 +80,7 @@ public abstract class SignInThrottleTests(AppFixture app) : IDisposable
         (await SignIn.SendAsync(http, login, TestData.StrongPassword, address)).Response.Expect(HttpStatusCode.OK);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task AnAccountGuessedAtFromManyAddresses_MakesEachFailingAddressWaitAtOnce_ButNeverARightPasswordFromAFreshAddress()
     {
         var http = Host(new Dictionary<string, string> { ["Security:SignInAccountFailuresPerHour"] = "6" });
@@ -102,7 +102,7 @@ public abstract class SignInThrottleTests(AppFixture app) : IDisposable
         (await SignIn.SendAsync(http, login, TestData.StrongPassword, "198.51.100.90")).Response.Expect(HttpStatusCode.OK);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task ForwardedFor_IsIgnored_WhenNoProxyIsConfigured()
     {
         // Default configuration: no trusted proxy. Every request comes from loopback, whatever it claims.
@@ -155,7 +155,3 @@ public abstract class SignInThrottleTests(AppFixture app) : IDisposable
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _shift;
     }
 }
-
-public sealed class SignInThrottleTests_Sqlite(SqliteApp app) : SignInThrottleTests(app), IClassFixture<SqliteApp>;
-
-public sealed class SignInThrottleTests_Postgres(PostgresApp app) : SignInThrottleTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -7,7 +7,7 @@ using Wenming.Web.Platform.Localization;
 namespace Wenming.IntegrationTests;
 
 /// <summary>Social organizations, the volunteer federation, and their pairings (结对) with villages.</summary>
-public abstract class SocialOrgTests(AppFixture app)
+public sealed class SocialOrgTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static int _counter = Random.Shared.Next(0, 1_000_000);
 
@@ -38,7 +38,7 @@ public abstract class SocialOrgTests(AppFixture app)
 
     private async Task<int> CountAsync() => (await app.Admin.GetAsync("/api/v1/social-orgs?pageSize=1")).Expect(HttpStatusCode.OK).Total;
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_ReturnsTheOrganization_AndGetShowsIt()
     {
         var created = (await CreateAsync(name: "云溪县测试助学会" + NewCreditCode()[^4..])).Expect(HttpStatusCode.Created);
@@ -52,7 +52,7 @@ public abstract class SocialOrgTests(AppFixture app)
         Assert.Empty(fetched.Json.GetProperty("pairings").EnumerateArray());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_WithABadCreditCode_Answers400InChinese_AndCreatesNothing()
     {
         var good = NewCreditCode();
@@ -67,7 +67,7 @@ public abstract class SocialOrgTests(AppFixture app)
         Assert.Equal(before, await CountAsync());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_WithABadPhone_Answers400()
     {
         var refused = await Center.PostAsync("/api/v1/social-orgs", new { name = TestData.Name("电话错"), kind = "Other", contactPhone = "12345" });
@@ -76,7 +76,7 @@ public abstract class SocialOrgTests(AppFixture app)
         Assert.Single(refused.FieldErrors("contactPhone"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_SameNameTwiceInACounty_Answers409()
     {
         var name = TestData.Name("同名协会");
@@ -88,7 +88,7 @@ public abstract class SocialOrgTests(AppFixture app)
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", duplicate.Text("detail"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_SameCreditCodeTwice_Answers409_ButNoCodeTwiceIsFine()
     {
         var code = NewCreditCode();
@@ -99,7 +99,7 @@ public abstract class SocialOrgTests(AppFixture app)
         (await Center.PostAsync("/api/v1/social-orgs", new { name = TestData.Name("无代码乙"), kind = "Other" })).Expect(HttpStatusCode.Created);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Roles_StationAdminAndResidentMayNotCreate_SupervisorReadsButMayNotWrite()
     {
         (await CreateAsync(app.As("village1"))).ExpectProblem(HttpStatusCode.Forbidden, "common.forbidden");
@@ -112,7 +112,7 @@ public abstract class SocialOrgTests(AppFixture app)
         Assert.True(list.Total > 0);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task UpdateAndDeactivate_ChangeTheOrganization_AndAnInactiveOneCannotPair()
     {
         var created = (await CreateAsync()).Expect(HttpStatusCode.Created);
@@ -129,7 +129,7 @@ public abstract class SocialOrgTests(AppFixture app)
         (await PairAsync(Center, created.Id, app.Demo.Unit("village1"))).Expect(HttpStatusCode.Created);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task List_FiltersByFederationKindAndName()
     {
         var member = (await CreateAsync(name: TestData.Name("筛选成员"), federation: true)).Expect(HttpStatusCode.Created);
@@ -146,7 +146,7 @@ public abstract class SocialOrgTests(AppFixture app)
         Assert.All(foundations.Items, o => Assert.Equal("Foundation", o.GetProperty("kind").GetString()));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Pair_WithANonVillageUnit_Answers400()
     {
         var org = (await CreateAsync()).Expect(HttpStatusCode.Created);
@@ -158,7 +158,7 @@ public abstract class SocialOrgTests(AppFixture app)
         Assert.Single(refused.FieldErrors("content"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Pair_WithAVillageOutsideTheSubtree_Answers404()
     {
         var org = (await CreateAsync()).Expect(HttpStatusCode.Created);
@@ -168,7 +168,7 @@ public abstract class SocialOrgTests(AppFixture app)
         (await PairAsync(Center, 9_999_999, app.Demo.Unit("village1"))).ExpectProblem(HttpStatusCode.NotFound, "socialorg.not_found");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Pair_TwiceWhileActive_Answers409_AndAfterEndingMayPairAgain()
     {
         var org = (await CreateAsync()).Expect(HttpStatusCode.Created);
@@ -192,7 +192,7 @@ public abstract class SocialOrgTests(AppFixture app)
         Assert.Contains(history.Items, p => p.GetProperty("id").GetInt64() == first.Id);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Pair_TenTimesAtOnce_CreatesExactlyOneActivePairing()
     {
         var org = (await CreateAsync()).Expect(HttpStatusCode.Created);
@@ -207,7 +207,7 @@ public abstract class SocialOrgTests(AppFixture app)
         Assert.Single(detail.Json.GetProperty("pairings").EnumerateArray());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task End_BeforeTheStart_Answers400()
     {
         var org = (await CreateAsync()).Expect(HttpStatusCode.Created);
@@ -218,7 +218,7 @@ public abstract class SocialOrgTests(AppFixture app)
         Assert.Equal("2026-05-01", (await Center.PostAsync($"/api/v1/pairings/{pairing.Id}/end", new { endedOn = "2026-05-01" })).Expect(HttpStatusCode.OK).Text("endedOn"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task OneOrganization_PairsWithTwoVillages_AndOneVillage_WithTwoOrganizations()
     {
         var a = (await CreateAsync()).Expect(HttpStatusCode.Created);
@@ -239,7 +239,7 @@ public abstract class SocialOrgTests(AppFixture app)
         Assert.Equal("桃花村新时代文明实践站", partners.Text("villageName"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Township_PairsOnlyItsOwnVillages_AndCannotSeeAnotherTownshipsPairing()
     {
         var org = (await CreateAsync()).Expect(HttpStatusCode.Created);
@@ -261,7 +261,7 @@ public abstract class SocialOrgTests(AppFixture app)
         Assert.Equal([app.Demo.Unit("village1")], detail.Json.GetProperty("pairings").EnumerateArray().Select(p => p.GetProperty("villageUnitId").GetInt64()));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task AnotherCountysOrganization_IsNotFound_AndCannotPairAcrossCounties()
     {
         var name = TestData.Name("云岭县协会");
@@ -274,7 +274,7 @@ public abstract class SocialOrgTests(AppFixture app)
         (await CreateAsync(name: name)).Expect(HttpStatusCode.Created);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task DemoCounty_HasFederationMembersPairedWithVillages()
     {
         var federation = await DemoMap.AllItemsAsync(Center, "/api/v1/social-orgs?federation=true&");
@@ -293,7 +293,7 @@ public abstract class SocialOrgTests(AppFixture app)
         Assert.True(detail.Json.GetProperty("pairings").GetArrayLength() >= 2);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Changes_AreAudited()
     {
         var org = (await CreateAsync()).Expect(HttpStatusCode.Created);
@@ -314,7 +314,3 @@ public abstract class SocialOrgTests(AppFixture app)
     private const System.Text.Json.JsonValueKind JsonValueKindNull = System.Text.Json.JsonValueKind.Null;
     private const System.Text.Json.JsonValueKind JsonValueKindString = System.Text.Json.JsonValueKind.String;
 }
-
-public sealed class SocialOrgTests_Sqlite(SqliteApp app) : SocialOrgTests(app), IClassFixture<SqliteApp>;
-
-public sealed class SocialOrgTests_Postgres(PostgresApp app) : SocialOrgTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -4,7 +4,7 @@ using Wenming.IntegrationTests.Infrastructure;
 namespace Wenming.IntegrationTests;
 
 /// <summary>Volunteer teams (DESIGN §4): created by admins, led by an approved volunteer, members managed by admins and the leader.</summary>
-public abstract class TeamTests(AppFixture app)
+public sealed class TeamTests(AppFixture app) : IClassFixture<AppFixture>
 {
     /// <summary>A registered volunteer of <paramref name="unitKey"/>, approved unless said otherwise.</summary>
     private async Task<long> VolunteerAsync(string unitKey = "village1", bool approve = true)
@@ -30,7 +30,7 @@ public abstract class TeamTests(AppFixture app)
         return all.Single(v => v.GetProperty("personId").GetInt64() == personId).GetProperty("id").GetInt64();
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_MakesTheLeaderTheFirstMember()
     {
         var leader = await VolunteerAsync();
@@ -48,7 +48,7 @@ public abstract class TeamTests(AppFixture app)
         Assert.True(only.GetProperty("isLeader").GetBoolean());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Create_WithAPendingLeader_IsAConflict_AndByANonAdmin_IsForbidden()
     {
         var pending = await VolunteerAsync(approve: false);
@@ -62,7 +62,7 @@ public abstract class TeamTests(AppFixture app)
             .Expect(HttpStatusCode.BadRequest);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Members_AddedOnce_OnlyWhenApproved_AndCounted()
     {
         var team = (await CreateTeamAsync(await VolunteerAsync())).Expect(HttpStatusCode.Created).Id;
@@ -80,7 +80,7 @@ public abstract class TeamTests(AppFixture app)
         Assert.Equal(2, listed.Items.Single(t => t.GetProperty("id").GetInt64() == team).GetProperty("memberCount").GetInt32());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Remove_TakesAMemberOut_ButNeverTheLeader()
     {
         var leader = await VolunteerAsync();
@@ -94,7 +94,7 @@ public abstract class TeamTests(AppFixture app)
         Assert.Equal(1, (await app.As("village1").GetAsync($"/api/v1/teams/{team}")).Expect(HttpStatusCode.OK).Json.GetProperty("memberCount").GetInt32());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Leader_ManagesTheirOwnTeam_ButNotAnotherOne()
     {
         var leader1 = await DemoVolunteerIdAsync("leader1");
@@ -111,7 +111,7 @@ public abstract class TeamTests(AppFixture app)
         (await app.As("volunteer1").PostAsync($"/api/v1/teams/{own}/members", new { volunteerId = member })).ExpectProblem(HttpStatusCode.Forbidden, "common.forbidden");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Teams_OutsideTheSubtree_AreNotFound()
     {
         var team = (await CreateTeamAsync(await VolunteerAsync())).Expect(HttpStatusCode.Created).Id;
@@ -124,7 +124,7 @@ public abstract class TeamTests(AppFixture app)
         (await app.As("resident1").GetAsync($"/api/v1/teams/{team}")).Expect(HttpStatusCode.OK);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Demo_HasTheVillageTeamLedByLeader1_WithTheFiveVolunteers_AndHigherLevelTeams()
     {
         var teams = await DemoMap.AllItemsAsync(app.Admin, "/api/v1/teams?");
@@ -143,7 +143,3 @@ public abstract class TeamTests(AppFixture app)
         Assert.Contains(teams, t => t.GetProperty("orgUnitId").GetInt64() == app.Demo.Unit("township1"));
     }
 }
-
-public sealed class TeamTests_Sqlite(SqliteApp app) : TeamTests(app), IClassFixture<SqliteApp>;
-
-public sealed class TeamTests_Postgres(PostgresApp app) : TeamTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -5,7 +5,7 @@ using Wenming.Web.Platform.Localization;
 namespace Wenming.IntegrationTests;
 
 /// <summary>Volunteer registration and approval (DESIGN §4, RULES.md Volunteers): age rules, numbers, review, scope.</summary>
-public abstract class VolunteerTests(AppFixture app)
+public sealed class VolunteerTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(8));
 
@@ -24,7 +24,7 @@ public abstract class VolunteerTests(AppFixture app)
     private async Task<long> RegisterAsync(string unitKey = "village1", int age = 30) =>
         (await app.Admin.PostAsync("/api/v1/volunteers", new { personId = await PersonAsync(unitKey, age), skills = "摄影" })).Expect(HttpStatusCode.Created).Id;
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Register_AnAdult_IsPendingWithoutANumber_AndKeepsTheDetails()
     {
         var personId = await PersonAsync();
@@ -43,7 +43,7 @@ public abstract class VolunteerTests(AppFixture app)
         Assert.Equal(0, fetched.Json.GetProperty("stars").GetInt32());
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Register_Under14_IsRefusedAsTooYoung()
     {
         var personId = await PersonAsync(age: 13);
@@ -55,7 +55,7 @@ public abstract class VolunteerTests(AppFixture app)
         Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", refused.Text("detail"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Register_AMinorWithoutAGuardian_IsRefused_AndWithOne_IsRecorded()
     {
         var personId = await PersonAsync(age: 15);
@@ -78,7 +78,7 @@ public abstract class VolunteerTests(AppFixture app)
         Assert.DoesNotContain("李母", audit.Body, StringComparison.Ordinal);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Register_AMinorWithABadGuardianPhone_Answers400OnThatField()
     {
         var personId = await PersonAsync(age: 17);
@@ -89,7 +89,7 @@ public abstract class VolunteerTests(AppFixture app)
         Assert.NotEmpty(refused.FieldErrors("guardian.phone"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Register_ThePersonTwice_AnswersConflict()
     {
         var personId = await PersonAsync();
@@ -98,7 +98,7 @@ public abstract class VolunteerTests(AppFixture app)
         (await app.As("village1").PostAsync("/api/v1/volunteers", new { personId })).ExpectProblem(HttpStatusCode.Conflict, "volunteer.duplicate");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Resident_RegistersThemselves_ButNotSomeoneElse()
     {
         var other = await PersonAsync();
@@ -114,7 +114,7 @@ public abstract class VolunteerTests(AppFixture app)
         (await app.As("resident2").GetAsync("/api/v1/volunteers")).ExpectProblem(HttpStatusCode.Forbidden, "common.forbidden");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Admin_CannotRegisterAPersonOutsideTheirSubtree()
     {
         var inVillage2 = await PersonAsync("village2");
@@ -122,7 +122,7 @@ public abstract class VolunteerTests(AppFixture app)
         (await app.As("village1").PostAsync("/api/v1/volunteers", new { personId = inVillage2 })).ExpectProblem(HttpStatusCode.NotFound, "person.not_found");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Approve_IssuesTheCountyPrefixedNumber_AndASecondDecisionIsAConflict()
     {
         var id = await RegisterAsync();
@@ -137,7 +137,7 @@ public abstract class VolunteerTests(AppFixture app)
         Assert.Equal(approved.Text("volunteerNumber"), fetched.Text("volunteerNumber"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Approve_InAnotherCounty_UsesThatCountysPrefix()
     {
         var personId = (await app.Admin.PostAsync("/api/v1/people", new { name = "云岭志愿者", idNumber = TestData.IdNumber(Aged(40)), phone = TestData.Phone(), orgUnitId = app.Demo.Unit("county2-village") }))
@@ -149,7 +149,7 @@ public abstract class VolunteerTests(AppFixture app)
         Assert.Matches("^339902[0-9]{6}$", approved.Text("volunteerNumber"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Approve_TwentyAtOnce_GivesTwentyDistinctNumbers()
     {
         var ids = new List<long>();
@@ -166,7 +166,7 @@ public abstract class VolunteerTests(AppFixture app)
         Assert.All(numbers, n => Assert.Matches("^339901[0-9]{6}$", n));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Approve_TheSameRegistrationConcurrently_ApprovesItOnce()
     {
         var id = await RegisterAsync();
@@ -178,7 +178,7 @@ public abstract class VolunteerTests(AppFixture app)
         Assert.Equal(ok.Text("volunteerNumber"), (await app.Admin.GetAsync($"/api/v1/volunteers/{id}")).Expect(HttpStatusCode.OK).Text("volunteerNumber"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Reject_NeedsAReason_AndRecordsIt()
     {
         var id = await RegisterAsync();
@@ -193,7 +193,7 @@ public abstract class VolunteerTests(AppFixture app)
         (await app.As("village1").PostAsync($"/api/v1/volunteers/{id}/approve")).ExpectProblem(HttpStatusCode.Conflict, "volunteer.invalid_state");
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Review_OutsideTheSubtree_IsNotFound_AndByANonAdmin_IsForbidden()
     {
         var id = await RegisterAsync();
@@ -207,7 +207,7 @@ public abstract class VolunteerTests(AppFixture app)
         Assert.Equal("Pending", (await app.Admin.GetAsync($"/api/v1/volunteers/{id}")).Expect(HttpStatusCode.OK).Text("status"));
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task List_ShowsOnlyTheCallersSubtree_AndFilters()
     {
         var inTownship1 = await RegisterAsync("village1-sibling");
@@ -230,7 +230,7 @@ public abstract class VolunteerTests(AppFixture app)
         Assert.Contains(byName.Items, v => v.GetProperty("id").GetInt64() == inTownship2);
     }
 
-    [ProviderFact]
+    [DatabaseFact]
     public async Task Demo_HasApprovedVolunteersForTheDemoLogins_AndPendingOnes()
     {
         foreach (var login in new[] { "volunteer1", "volunteer5", "leader1" })
@@ -250,7 +250,3 @@ public abstract class VolunteerTests(AppFixture app)
             .Where(u => u.GetProperty("path").GetString()!.Contains($"/{app.Demo.Unit(key)}/", StringComparison.Ordinal))
             .Select(u => u.GetProperty("id").GetInt64());
 }
-
-public sealed class VolunteerTests_Sqlite(SqliteApp app) : VolunteerTests(app), IClassFixture<SqliteApp>;
-
-public sealed class VolunteerTests_Postgres(PostgresApp app) : VolunteerTests(app), IClassFixture<PostgresApp>, IRunsOnPostgres;

@@ -2,7 +2,7 @@ namespace Wenming.ClusterTests.Infrastructure;
 
 /// <summary>
 /// A fact that needs a PostgreSQL server (<c>WENMING_TEST_POSTGRES</c>), nginx and the built web app. Without
-/// them it is skipped with the reason locally, and fails in CI (<c>CI=true</c>), like the integration tests' ProviderFact.
+/// them it is skipped with the reason locally, and fails in CI (<c>CI=true</c>), like the integration tests' DatabaseFact.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ClusterFactAttribute : FactAttribute

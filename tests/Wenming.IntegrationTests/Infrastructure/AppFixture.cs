@@ -8,10 +8,14 @@ namespace Wenming.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// One running app on a database of its own (a copy of the run's template, <see cref="DatabaseTemplates"/>)
-/// seeded with the demo county, shared by the tests of one class.
+/// seeded with the demo county, shared by the tests of one class on one provider.
+/// As a class fixture (<c>IClassFixture&lt;AppFixture&gt;</c>, or a subclass with its own settings) xunit makes
+/// one per test class and it starts nothing itself: each [DatabaseFact] case asks it for the app of its provider
+/// (<see cref="IDatabaseFixture"/>), a new instance of the same type, started on first use — so a run filtered to
+/// one provider never starts the other — and disposed with the class (ADR 0030).
 /// Sign-in hashes passwords (~50-100 ms), so tokens are cached per login.
 /// </summary>
-public abstract class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime, IDatabaseFixture
 {
     public const string DemoPassword = DemoCounty.Password;
 
@@ -19,12 +23,22 @@ public abstract class AppFixture : IAsyncLifetime
     public const string ClientAddress = "198.51.100.20";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _tokens = new();
+    private readonly ConcurrentDictionary<DatabaseProvider, Lazy<Task<AppFixture>>> _perProvider = new();
+    private DatabaseProvider? _provider;
     private TestDatabase? _database;
     private WenmingFactory? _factory;
     private HttpClient? _http;
     private DemoMap? _demo;
 
-    public abstract DatabaseProvider Provider { get; }
+    /// <summary>The class fixture that makes one app per provider on demand.</summary>
+    public AppFixture()
+    {
+    }
+
+    /// <summary>An app that xunit starts itself on <paramref name="provider"/>, for a class of plain facts (<see cref="SqliteApp"/>).</summary>
+    protected AppFixture(DatabaseProvider provider) => _provider = provider;
+
+    public DatabaseProvider Provider => _provider ?? throw new InvalidOperationException("This is the class fixture; a [DatabaseFact] case gets the app of its provider.");
 
     /// <summary>Seed the demo county? Fixtures that only need an empty, migrated database say no.</summary>
     protected virtual bool SeedDemo => true;
@@ -40,13 +54,35 @@ public abstract class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (PostgresServer.SkipReason(Provider) is not null)
+        if (_provider is { } provider)
         {
-            // The tests were skipped at discovery with that reason; there is nothing to start.
-            return;
+            await StartAsync(provider);
         }
+    }
 
-        _database = await TestDatabase.CopyOfTemplateAsync(Provider, SeedDemo);
+    public async Task<object> ForAsync(DatabaseProvider provider) =>
+        await _perProvider.GetOrAdd(provider, p => new Lazy<Task<AppFixture>>(() => StartOneAsync(p))).Value;
+
+    private async Task<AppFixture> StartOneAsync(DatabaseProvider provider)
+    {
+        // The same type as this fixture, so a subclass's settings and seeding apply.
+        var app = (AppFixture)Activator.CreateInstance(GetType())!;
+        try
+        {
+            await app.StartAsync(provider);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync(DatabaseProvider provider)
+    {
+        _provider = provider;
+        _database = await TestDatabase.CopyOfTemplateAsync(provider, SeedDemo);
         _factory = new WenmingFactory(_database, SeedDemo, Settings);
         _http = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (SeedDemo)
@@ -57,6 +93,15 @@ public abstract class AppFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        foreach (var started in _perProvider.Values)
+        {
+            // A start that failed cleaned up after itself (and failed its cases).
+            if (started.IsValueCreated && started.Value.IsCompletedSuccessfully)
+            {
+                await started.Value.Result.DisposeAsync();
+            }
+        }
+
         _http?.Dispose();
         if (_factory is not null)
         {
@@ -92,12 +137,5 @@ public abstract class AppFixture : IAsyncLifetime
     public void ForgetToken(string login) => _tokens.TryRemove(login, out _);
 }
 
-public sealed class SqliteApp : AppFixture
-{
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-}
-
-public sealed class PostgresApp : AppFixture
-{
-    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
-}
+/// <summary>One app on SQLite that xunit starts for a class of plain facts, which need no second provider (<see cref="OpenApiLintTests"/>).</summary>
+public sealed class SqliteApp() : AppFixture(DatabaseProvider.Sqlite);
