@@ -11,7 +11,7 @@ using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
 
-namespace Wenming.Web.Pages.Teams;
+namespace Wenming.Web.Pages.Volunteers.Teams;
 
 /// <summary>An admin sets up a team; the leader is chosen among the approved volunteers of their subtree.</summary>
 [Authorize(Roles = Roles.Admins)]
@@ -54,7 +54,7 @@ public sealed class CreateModel(CreateTeamHandler create, SearchVolunteersHandle
         }
 
         Notice = Text.Get("ui.team.created", result.Value.Name);
-        return RedirectToPage("/Teams/Detail", new { id = result.Value.Id });
+        return RedirectToPage("/Volunteers/Teams/Detail", new { id = result.Value.Id });
     }
 
     private async Task LoadAsync(CancellationToken ct)

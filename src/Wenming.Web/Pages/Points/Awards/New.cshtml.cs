@@ -9,7 +9,7 @@ using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
-namespace Wenming.Web.Pages.Awards;
+namespace Wenming.Web.Pages.Points.Awards;
 
 /// <summary>
 /// 提议加分、扣分: a cadre picks a unit of their subtree, then a person registered there, a category
@@ -111,7 +111,7 @@ public sealed class NewModel(ProposeAwardHandler propose, IPeopleDirectory peopl
             }
 
             Notice = Text.Get("Award.ui.proposed");
-            return RedirectToPage("/Awards/Detail", new { id = result.Value.Id });
+            return RedirectToPage("/Points/Awards/Detail", new { id = result.Value.Id });
         }
         finally
         {
