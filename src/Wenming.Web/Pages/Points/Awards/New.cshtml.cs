@@ -33,6 +33,10 @@ public sealed class NewModel(ProposeAwardHandler propose, IPeopleDirectory peopl
 
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
 
+    /// <summary>
+    /// Not <see cref="ProposeAwardRequest"/>: the form takes the points as a positive number and the category gives the
+    /// sign (the API takes signed points).
+    /// </summary>
     public sealed class AwardInput
     {
         public long? PersonId { get; set; }
