@@ -69,6 +69,7 @@ public class UnscopedReadsTests
         ["Modules/Volunteers/Features/ImportVolunteers/ImportVolunteers.cs"] = (["Uniqueness"], "a person is a volunteer once in the county"),
         ["Modules/Volunteers/Features/IssueCertificate/IssueCertificate.cs"] = (["CrossUnitReference"], "a certificate counts service recorded by any unit"),
         ["Modules/Volunteers/Features/ListServiceRecords/ListServiceRecords.cs"] = (["CrossUnitReference"], "seeing a volunteer means seeing their whole record"),
+        ["Modules/Volunteers/Features/ListServiceRecords/ServiceRecordVolunteerNames.cs"] = (["CrossUnitReference"], "the hours report names volunteers who served here but are registered elsewhere"),
         ["Modules/Volunteers/Features/ListTeamMembers/ListTeamMembers.cs"] = (["CrossUnitReference"], "a county team has members from many villages"),
         ["Modules/Volunteers/Features/Privacy/VolunteersPersonData.cs"] = (["PersonalData"], "a person's volunteer rows are exported and anonymized wherever they are"),
         ["Modules/Volunteers/Features/RecordServiceHours/RecordServiceHours.cs"] = (["SystemOperation"], "the calling module authorized the source; the volunteer may be registered elsewhere"),

@@ -45,6 +45,7 @@ public static class VolunteersModule
         services.AddScoped<DecideServiceRecordHandler>();
         services.AddScoped<ReverseServiceRecordHandler>();
         services.AddScoped<ListServiceRecordsHandler>();
+        services.AddScoped<ServiceRecordVolunteerNamesHandler>();
         services.AddScoped<ImportVolunteersHandler>();
         services.AddScoped<VolunteerImportTemplateHandler>();
         services.AddScoped<ExportVolunteersHandler>();

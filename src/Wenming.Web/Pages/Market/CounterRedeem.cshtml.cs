@@ -29,15 +29,9 @@ public sealed class CounterRedeemModel(GoodsHandler goods, RedeemHandler redeem,
     [BindProperty(SupportsGet = true)]
     public long? PersonId { get; set; }
 
+    /// <summary>The goods and quantity posted; the person is the one picked above (<see cref="PersonId"/>).</summary>
     [BindProperty]
-    public InputModel Input { get; set; } = new();
-
-    public sealed class InputModel
-    {
-        public long? GoodsId { get; set; }
-
-        public int? Quantity { get; set; } = 1;
-    }
+    public RedeemRequest Input { get; set; } = new(null, null, 1);
 
     public sealed record Match(long Id, string Name, int Balance);
 
@@ -64,7 +58,7 @@ public sealed class CounterRedeemModel(GoodsHandler goods, RedeemHandler redeem,
             return await LoadAsync(ct) ?? Page();
         }
 
-        var result = await redeem.HandleAsync(new RedeemRequest(Input.GoodsId, PersonId, Input.Quantity), ct);
+        var result = await redeem.HandleAsync(Input with { PersonId = PersonId }, ct);
         if (!result.IsSuccess)
         {
             // Short of points or out of stock: said on this page, which shows the fresh balance and stock.

@@ -20,28 +20,13 @@ public sealed class GoodsModel(GoodsHandler goods, MarketExportsHandler exports,
     public int PageNumber { get; set; } = 1;
 
     [BindProperty]
-    public GoodsInput Input { get; set; } = new();
+    public CreateGoodsRequest Input { get; set; } = new(null, null, null, 0);
 
     public PageOf<GoodsDto> Result { get; private set; } = new([], 1, 20, 0);
 
     public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
 
     public IReadOnlyDictionary<long, string> UnitNames { get; private set; } = new Dictionary<long, string>();
-
-    public sealed class GoodsInput
-    {
-        public long? OrgUnitId { get; set; }
-
-        public string? Name { get; set; }
-
-        public int? PricePoints { get; set; }
-
-        public int? Stock { get; set; } = 0;
-
-        public string? Donor { get; set; }
-
-        public string? Description { get; set; }
-    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -64,8 +49,7 @@ public sealed class GoodsModel(GoodsHandler goods, MarketExportsHandler exports,
             return await OnGetAsync(ct);
         }
 
-        var i = Input;
-        var result = await goods.CreateAsync(new CreateGoodsRequest(i.OrgUnitId, i.Name, i.PricePoints, i.Stock, i.Description, i.Donor), ct);
+        var result = await goods.CreateAsync(Input, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, fieldOf: new Dictionary<string, string> { ["org.not_found"] = "orgUnitId" }) ?? await OnGetAsync(ct);

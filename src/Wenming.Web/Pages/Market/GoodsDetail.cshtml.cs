@@ -19,7 +19,7 @@ public sealed class GoodsDetailModel(GoodsHandler goods, GoodsPhotoHandler photo
     public int PageNumber { get; set; } = 1;
 
     [BindProperty]
-    public StockInput Stock { get; set; } = new();
+    public StockInRequest Stock { get; set; } = new(null, StockSource.Donation);
 
     [BindProperty]
     public EditInput Edit { get; set; } = new();
@@ -28,17 +28,10 @@ public sealed class GoodsDetailModel(GoodsHandler goods, GoodsPhotoHandler photo
 
     public PageOf<StockMovementDto> Movements { get; private set; } = new([], 1, 20, 0);
 
-    public sealed class StockInput
-    {
-        public StockSource? Source { get; set; } = StockSource.Donation;
-
-        public int? Quantity { get; set; }
-
-        public string? Donor { get; set; }
-
-        public string? Note { get; set; }
-    }
-
+    /// <summary>
+    /// Not <see cref="EditGoodsRequest"/>: its <c>Active</c> is optional (the API may leave it out), while this
+    /// form's checkbox always posts a plain true or false.
+    /// </summary>
     public sealed class EditInput
     {
         public string? Name { get; set; }
@@ -69,8 +62,7 @@ public sealed class GoodsDetailModel(GoodsHandler goods, GoodsPhotoHandler photo
             return await LoadAsync(id, ct) ?? Page();
         }
 
-        var s = Stock;
-        var result = await goods.StockInAsync(id, new StockInRequest(s.Quantity, s.Source, s.Note, s.Donor), ct);
+        var result = await goods.StockInAsync(id, Stock, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "Stock") ?? await LoadAsync(id, ct) ?? Page();

@@ -20,7 +20,7 @@ public sealed class CatalogModel(ServiceItemsHandler items, IVolunteerDirectory 
     public int PageNumber { get; set; } = 1;
 
     [BindProperty]
-    public ItemInput Input { get; set; } = new();
+    public CreateServiceItemRequest Input { get; set; } = new(null, null, TeamCategory.Convenience, []);
 
     public PageOf<ServiceItemDto> Result { get; private set; } = new([], 1, 20, 0);
 
@@ -29,19 +29,6 @@ public sealed class CatalogModel(ServiceItemsHandler items, IVolunteerDirectory 
     public IReadOnlyDictionary<long, string> UnitNames { get; private set; } = new Dictionary<long, string>();
 
     public IReadOnlyList<TeamInfo> Teams { get; private set; } = [];
-
-    public sealed class ItemInput
-    {
-        public long? OrgUnitId { get; set; }
-
-        public string? Name { get; set; }
-
-        public TeamCategory? Category { get; set; } = TeamCategory.Convenience;
-
-        public string? Description { get; set; }
-
-        public List<long> TeamIds { get; set; } = [];
-    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -71,8 +58,7 @@ public sealed class CatalogModel(ServiceItemsHandler items, IVolunteerDirectory 
             return await OnGetAsync(ct);
         }
 
-        var i = Input;
-        var result = await items.CreateAsync(new CreateServiceItemRequest(i.OrgUnitId, i.Name, i.Category, i.TeamIds, i.Description), ct);
+        var result = await items.CreateAsync(Input, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, fieldOf: new Dictionary<string, string> { ["org.not_found"] = "orgUnitId" }) ?? await OnGetAsync(ct);

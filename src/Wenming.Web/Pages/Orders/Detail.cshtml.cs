@@ -62,6 +62,10 @@ public sealed class DetailModel(
     [BindProperty]
     public List<IFormFile> PhotoFiles { get; set; } = [];
 
+    /// <summary>
+    /// One row of the completion form per team member, not <see cref="ServedBy"/>: the row posts whether it is ticked,
+    /// and only ticked rows become the served list.
+    /// </summary>
     public sealed class ServedInput
     {
         public long VolunteerId { get; set; }

@@ -35,6 +35,10 @@ public sealed class NewModel(SubmitOrderHandler submit, ServiceItemsHandler cata
 
     public bool OnBehalf => actor.IsAdmin;
 
+    /// <summary>
+    /// Not <see cref="SubmitOrderRequest"/>: the wanted time is typed as China local date and time (a datetime-local
+    /// field) and becomes an offset only when submitted; the unit and requester count only when an admin orders for someone.
+    /// </summary>
     public sealed class OrderInput
     {
         public long? ServiceItemId { get; set; }

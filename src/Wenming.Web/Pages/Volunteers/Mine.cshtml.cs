@@ -24,7 +24,7 @@ public sealed class MineModel(
 {
     /// <summary>"记录我的服务时长": pending until an admin of the unit confirms it.</summary>
     [BindProperty]
-    public LogHoursInput Log { get; set; } = new();
+    public RecordServiceHoursRequest Log { get; set; } = new(null, null, null, null);
 
     /// <summary>The volunteer's latest service records (their full history is in the API).</summary>
     public IReadOnlyList<ServiceRecordDto> Records { get; private set; } = [];
@@ -80,7 +80,7 @@ public sealed class MineModel(
             return Page();
         }
 
-        var result = await logHours.HandleAsync(Volunteer.Id, new RecordServiceHoursRequest(Log.Date, Log.Place, Log.Content, Log.Hours), ct);
+        var result = await logHours.HandleAsync(Volunteer.Id, Log, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "Log", fieldOf: new Dictionary<string, string> { ["service_record.volunteer_not_approved"] = "hours" }) ?? Page();
@@ -106,6 +106,10 @@ public sealed class MineModel(
     }
 }
 
+/// <summary>
+/// The registration form, not <see cref="RegisterVolunteerRequest"/>: the person is the signed-in caller (never
+/// posted), and the guardian's three fields sit flat on the form and become one guardian only for a minor.
+/// </summary>
 public sealed class VolunteerInput
 {
     public string? Skills { get; set; }
@@ -119,15 +123,4 @@ public sealed class VolunteerInput
     public string? GuardianRelation { get; set; }
 
     public string? GuardianPhone { get; set; }
-}
-
-public sealed class LogHoursInput
-{
-    public DateOnly? Date { get; set; }
-
-    public string? Place { get; set; }
-
-    public string? Content { get; set; }
-
-    public decimal? Hours { get; set; }
 }

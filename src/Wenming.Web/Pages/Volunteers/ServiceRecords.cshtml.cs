@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Platform.Scope;
 using Wenming.Web.Modules.Organization.Contracts;
-using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Modules.Volunteers.Features;
 using Wenming.Web.Modules.Volunteers.Features.DecideServiceRecord;
@@ -22,7 +21,8 @@ namespace Wenming.Web.Pages.Volunteers;
 /// </summary>
 [Authorize(Roles = Roles.Admins)]
 public sealed class ServiceRecordsModel(
-    ListServiceRecordsHandler list, DecideServiceRecordHandler decide, ReverseServiceRecordHandler reverse, AppDbContext db, IPeopleDirectory people) : AppPageModel
+    ListServiceRecordsHandler list, ServiceRecordVolunteerNamesHandler volunteerNames, DecideServiceRecordHandler decide, ReverseServiceRecordHandler reverse,
+    AppDbContext db) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "status")]
     public ServiceRecordStatus? Status { get; set; } = ServiceRecordStatus.Pending;
@@ -55,11 +55,7 @@ public sealed class ServiceRecordsModel(
         }
 
         Result = result.Value;
-        var volunteerIds = Result.Items.Select(r => r.VolunteerId).Distinct().ToList();
-        // The record's volunteer may live outside this subtree (served here, registered elsewhere); the name is still shown.
-        var persons = await db.Set<Volunteer>().IgnoreQueryFilters().Where(v => volunteerIds.Contains(v.Id)).Select(v => new { v.Id, v.PersonId }).ToListAsync(ct);
-        var names = await people.NamesAsync(persons.Select(p => p.PersonId).ToList(), ct);
-        VolunteerNames = persons.ToDictionary(p => p.Id, p => names.GetValueOrDefault(p.PersonId) ?? "—");
+        VolunteerNames = await volunteerNames.HandleAsync(Result.Items.Select(r => r.VolunteerId).ToList(), ct);
         return Page();
     }
 

@@ -1,7 +1,7 @@
 using Wenming.Web.Modules.Points.Domain;
 using Wenming.Web.Platform.Localization;
 
-namespace Wenming.Web.Pages.Awards;
+namespace Wenming.Web.Pages.Points.Awards;
 
 /// <summary>How the award pages show states, signs and times.</summary>
 public static class AwardView

@@ -4,7 +4,7 @@ using Wenming.Web.Modules.Points.Features.Awards;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Http;
 
-namespace Wenming.Web.Pages.Awards;
+namespace Wenming.Web.Pages.Points.Awards;
 
 /// <summary>
 /// 积分公示, phone first: the approved awards and deductions of the caller's units while their notice runs,

@@ -5,7 +5,7 @@ using Wenming.Web.Modules.Volunteers;
 using Wenming.Web.Modules.Volunteers.Features.VerifyCertificate;
 using Wenming.Web.Pages.Shared;
 
-namespace Wenming.Web.Pages.Certificates;
+namespace Wenming.Web.Pages.Volunteers.Certificates;
 
 /// <summary>
 /// The public page behind the certificate's QR code: anyone, no sign-in, phone first. Shows only the

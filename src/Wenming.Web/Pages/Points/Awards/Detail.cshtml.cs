@@ -8,7 +8,7 @@ using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
-namespace Wenming.Web.Pages.Awards;
+namespace Wenming.Web.Pages.Points.Awards;
 
 /// <summary>
 /// One award: who proposed it, who decided, the notice period, what the ledger applied, the evidence; and

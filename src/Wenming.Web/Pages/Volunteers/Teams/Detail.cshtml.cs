@@ -14,7 +14,7 @@ using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
-namespace Wenming.Web.Pages.Teams;
+namespace Wenming.Web.Pages.Volunteers.Teams;
 
 /// <summary>A team and its members; admins of its subtree and its leader add and remove members.</summary>
 [Authorize(Roles = Roles.Overseers + "," + Roles.TeamLeader)]

@@ -11,14 +11,14 @@ using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
-namespace Wenming.Web.Pages.Teams;
+namespace Wenming.Web.Pages.Volunteers.Teams;
 
 /// <summary>An admin sets up a team; the leader is chosen among the approved volunteers of their subtree.</summary>
 [Authorize(Roles = Roles.Admins)]
 public sealed class CreateModel(CreateTeamHandler create, SearchVolunteersHandler volunteers, AppDbContext db) : AppPageModel
 {
     [BindProperty]
-    public TeamInput Input { get; set; } = new();
+    public CreateTeamRequest Input { get; set; } = new(null, null, null, null);
 
     public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
 
@@ -29,7 +29,7 @@ public sealed class CreateModel(CreateTeamHandler create, SearchVolunteersHandle
         await LoadAsync(ct);
         if (Units.Count == 1)
         {
-            Input.OrgUnitId = Units[0].Id;
+            Input = Input with { OrgUnitId = Units[0].Id };
         }
     }
 
@@ -41,7 +41,7 @@ public sealed class CreateModel(CreateTeamHandler create, SearchVolunteersHandle
             return Page();
         }
 
-        var result = await create.HandleAsync(new CreateTeamRequest(Input.OrgUnitId, Input.Name, Input.Category, Input.LeaderVolunteerId), ct);
+        var result = await create.HandleAsync(Input, ct);
         if (!result.IsSuccess)
         {
             var fieldOf = new Dictionary<string, string>
@@ -54,7 +54,7 @@ public sealed class CreateModel(CreateTeamHandler create, SearchVolunteersHandle
         }
 
         Notice = Text.Get("ui.team.created", result.Value.Name);
-        return RedirectToPage("/Teams/Detail", new { id = result.Value.Id });
+        return RedirectToPage("/Volunteers/Teams/Detail", new { id = result.Value.Id });
     }
 
     private async Task LoadAsync(CancellationToken ct)
@@ -63,15 +63,4 @@ public sealed class CreateModel(CreateTeamHandler create, SearchVolunteersHandle
         var approved = await volunteers.HandleAsync(new SearchVolunteersRequest(VolunteerStatus.Approved, null, null, 1, 100), ct);
         Leaders = approved.IsSuccess ? approved.Value.Items : [];
     }
-}
-
-public sealed class TeamInput
-{
-    public long? OrgUnitId { get; set; }
-
-    public string? Name { get; set; }
-
-    public TeamCategory? Category { get; set; }
-
-    public long? LeaderVolunteerId { get; set; }
 }

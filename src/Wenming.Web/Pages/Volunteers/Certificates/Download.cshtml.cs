@@ -4,7 +4,7 @@ using Wenming.Web.Modules.Volunteers;
 using Wenming.Web.Modules.Volunteers.Features.IssueCertificate;
 using Wenming.Web.Pages.Shared;
 
-namespace Wenming.Web.Pages.Certificates;
+namespace Wenming.Web.Pages.Volunteers.Certificates;
 
 /// <summary>
 /// The "下载志愿服务证明" link of the pages (cookie sign-in; the API's twin takes bearer tokens only).

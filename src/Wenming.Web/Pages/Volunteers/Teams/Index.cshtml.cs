@@ -8,7 +8,7 @@ using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Scope;
 
-namespace Wenming.Web.Pages.Teams;
+namespace Wenming.Web.Pages.Volunteers.Teams;
 
 /// <summary>Volunteer teams of the caller's subtree.</summary>
 [Authorize(Roles = Roles.Overseers + "," + Roles.TeamLeader)]

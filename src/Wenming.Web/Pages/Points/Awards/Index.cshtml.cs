@@ -9,7 +9,7 @@ using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
-namespace Wenming.Web.Pages.Awards;
+namespace Wenming.Web.Pages.Points.Awards;
 
 /// <summary>
 /// 积分评议: the cadres' list of hand awards and deductions in their subtree, the approval queue first.

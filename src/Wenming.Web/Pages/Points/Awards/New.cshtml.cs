@@ -8,7 +8,7 @@ using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
-namespace Wenming.Web.Pages.Awards;
+namespace Wenming.Web.Pages.Points.Awards;
 
 /// <summary>
 /// 提议加分、扣分: a cadre picks a unit of their subtree, then a person registered there, a category
@@ -32,6 +32,10 @@ public sealed class NewModel(ProposeAwardHandler propose, IPeopleDirectory peopl
 
     public IReadOnlyList<PersonInfo> People { get; private set; } = [];
 
+    /// <summary>
+    /// Not <see cref="ProposeAwardRequest"/>: the form takes the points as a positive number and the category gives the
+    /// sign (the API takes signed points).
+    /// </summary>
     public sealed class AwardInput
     {
         public long? PersonId { get; set; }
@@ -110,7 +114,7 @@ public sealed class NewModel(ProposeAwardHandler propose, IPeopleDirectory peopl
             }
 
             Notice = Text.Get("Award.ui.proposed");
-            return RedirectToPage("/Awards/Detail", new { id = result.Value.Id });
+            return RedirectToPage("/Points/Awards/Detail", new { id = result.Value.Id });
         }
         finally
         {
