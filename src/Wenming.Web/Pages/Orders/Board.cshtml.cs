@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Orders.Features;
 using Wenming.Web.Modules.Orders.Features.ListOrders;
 using Wenming.Web.Pages.Shared;
+using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Scope;
 
@@ -43,7 +44,7 @@ public sealed class BoardModel(ListOrdersHandler list, OrgScope scope, Modules.O
 
         Result = result.Value;
         var names = new Dictionary<long, string>();
-        using (scope.Unrestricted())
+        using (scope.Unscoped(because: Why.CrossUnitReference))
         {
             foreach (var id in Result.Items.SelectMany(o => new[] { o.OrgUnitId, o.HandlingUnitId }).Distinct())
             {

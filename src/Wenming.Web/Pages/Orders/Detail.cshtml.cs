@@ -12,6 +12,7 @@ using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Pages.Shared;
+using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
@@ -110,7 +111,7 @@ public sealed class DetailModel(
         {
             var members = await volunteers.TeamMembersUnscopedAsync(teamId, ct);
             IReadOnlyDictionary<long, string> personNames;
-            using (scope.Unrestricted())
+            using (scope.Unscoped(because: Why.CrossUnitReference))
             {
                 personNames = await people.NamesAsync([.. members.Select(m => m.PersonId)], ct);
             }
