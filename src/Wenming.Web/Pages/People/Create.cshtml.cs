@@ -45,7 +45,7 @@ public sealed class CreateModel(RegisterPersonHandler register, AppDbContext db)
         }
 
         var i = Input;
-        var result = await register.HandleAsync(new RegisterPersonRequest(i.Name, i.IdNumber?.Trim(), i.Phone?.Trim(), i.OrgUnitId, null, i.PoliticalStatus, Org.CreateModel.Blank(i.Skills)), ct);
+        var result = await register.HandleAsync(new RegisterPersonRequest(i.Name, i.IdNumber?.Trim(), i.Phone?.Trim(), i.OrgUnitId, null, i.PoliticalStatus, Blank(i.Skills)), ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, fieldOf: FieldOf) ?? Page();

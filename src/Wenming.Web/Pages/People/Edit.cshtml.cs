@@ -47,7 +47,7 @@ public sealed class EditModel(GetPersonHandler people, UpdatePersonHandler updat
         }
 
         var i = Input;
-        var result = await update.HandleAsync(id, new UpdatePersonRequest(i.Name, i.Phone?.Trim(), i.OrgUnitId, Person.HouseholdId, i.PoliticalStatus, Org.CreateModel.Blank(i.Skills)), ct);
+        var result = await update.HandleAsync(id, new UpdatePersonRequest(i.Name, i.Phone?.Trim(), i.OrgUnitId, Person.HouseholdId, i.PoliticalStatus, Blank(i.Skills)), ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, fieldOf: CreateModel.FieldOf) ?? Page();

@@ -9,7 +9,7 @@ using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
 
-namespace Wenming.Web.Pages.Org;
+namespace Wenming.Web.Pages.Organization;
 
 /// <summary>Moves a unit (with its subtree) under another parent, usually with a new division code.</summary>
 [Authorize(Roles = Roles.Admins)]
@@ -60,7 +60,7 @@ public sealed class MoveModel(GetOrgUnitHandler units, MoveOrgUnitHandler move, 
         }
 
         Notice = Text.Get("ui.org.moved", result.Value.Name);
-        return RedirectToPage("/Org/Index", new { id });
+        return RedirectToPage("/Organization/Index", new { id });
     }
 
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
