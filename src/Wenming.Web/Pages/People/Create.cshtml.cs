@@ -5,14 +5,13 @@ using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Domain;
 using Wenming.Web.Modules.People.Features.RegisterPerson;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Pages.People;
 
 /// <summary>Registers a person by real name; ID number, phone and unit rules are the handler's.</summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class CreateModel(RegisterPersonHandler register, AppDbContext db) : AppPageModel, IPersonForm
+public sealed class CreateModel(RegisterPersonHandler register, IOrgDirectory orgs) : AppPageModel, IPersonForm
 {
     internal static readonly Dictionary<string, string> FieldOf = new()
     {
@@ -27,7 +26,7 @@ public sealed class CreateModel(RegisterPersonHandler register, AppDbContext db)
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         Input.PoliticalStatus = PoliticalStatus.Masses;
         // One unit only (a station admin): nothing to choose.
         if (Units.Count == 1)
@@ -38,7 +37,7 @@ public sealed class CreateModel(RegisterPersonHandler register, AppDbContext db)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         if (BindingFailed())
         {
             return Page();

@@ -6,14 +6,13 @@ using Wenming.Web.Modules.People.Features;
 using Wenming.Web.Modules.People.Features.GetPerson;
 using Wenming.Web.Modules.People.Features.UpdatePerson;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Pages.People;
 
 /// <summary>Changes name, phone, unit, political status and skills; the ID number stays as registered.</summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class EditModel(GetPersonHandler people, UpdatePersonHandler update, AppDbContext db) : AppPageModel, IPersonForm
+public sealed class EditModel(GetPersonHandler people, UpdatePersonHandler update, IOrgDirectory orgs) : AppPageModel, IPersonForm
 {
     public PersonDto Person { get; private set; } = null!;
 
@@ -66,7 +65,7 @@ public sealed class EditModel(GetPersonHandler people, UpdatePersonHandler updat
         }
 
         Person = result.Value;
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         return null;
     }
 }
