@@ -3,7 +3,7 @@ using Wenming.Web.Platform.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddWenming();
-builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/").AllowAnonymousToFolder("/Account"));
+builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/").AllowAnonymousToFolder("/Accounts/SignIn"));
 
 var app = builder.Build();
 app.MapWenming();

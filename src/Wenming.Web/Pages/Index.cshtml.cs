@@ -1,20 +1,16 @@
-using Microsoft.EntityFrameworkCore;
-using Wenming.Web.Modules.Accounts.Data;
+using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Accounts.Features.Me;
-using Wenming.Web.Modules.Organization.Data;
-using Wenming.Web.Modules.Organization.Features;
-using Wenming.Web.Modules.Organization.Features.GetOrgUnit;
-using Wenming.Web.Modules.People.Domain;
+using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages;
 
 /// <summary>The welcome page: the bound unit and, for those who oversee it, what its subtree holds.</summary>
-public sealed class IndexModel(CurrentActor actor, MeHandler me, GetOrgUnitHandler units, AppDbContext db) : AppPageModel
+public sealed class IndexModel(CurrentActor actor, MeHandler me, IOrgDirectory orgs, IPeopleDirectory people, IAccountDirectory accounts) : AppPageModel
 {
-    public OrgUnitDto? Unit { get; private set; }
+    public OrgUnitInfo? Unit { get; private set; }
 
     public string DisplayName { get; private set; } = "";
 
@@ -29,19 +25,19 @@ public sealed class IndexModel(CurrentActor actor, MeHandler me, GetOrgUnitHandl
     public async Task OnGetAsync(CancellationToken ct)
     {
         DisplayName = (await me.HandleAsync(ct))?.DisplayName ?? actor.Login ?? "";
-        if (actor.OrgUnitId is { } unitId && (await units.HandleAsync(unitId, ct)) is { IsSuccess: true } found)
+        if (actor.OrgUnitId is { } unitId)
         {
-            Unit = found.Value;
+            Unit = await orgs.FindAsync(unitId, ct);
         }
 
         // Residents and volunteers see the welcome only: counts of a whole station are an overseer's business.
-        ShowCounts = actor.IsAdmin || actor.Has(Platform.Scope.Role.Supervisor);
+        ShowCounts = actor.IsAdmin || actor.Has(Role.Supervisor);
         if (ShowCounts)
         {
-            // The context's sets are scoped to the caller's subtree, so these are "in my scope" counts.
-            SubUnits = await db.OrgUnits.CountAsync(u => u.Id != actor.OrgUnitId, ct);
-            People = await db.Set<Person>().CountAsync(ct);
-            Accounts = await db.Users.CountAsync(ct);
+            // The directories honour the caller's org scope, so these are "in my scope" counts; the own unit is not a sub-unit.
+            SubUnits = await orgs.VisibleCountAsync(ct) - (Unit is null ? 0 : 1);
+            People = await people.VisibleCountAsync(ct);
+            Accounts = await accounts.VisibleCountAsync(ct);
         }
     }
 }

@@ -85,6 +85,11 @@ public static class OrganizationModule
         public async Task<IReadOnlyList<OrgUnitInfo>> VisibleUnitsAsync(CancellationToken ct = default) =>
             (await db.OrgUnits.AsNoTracking().OrderBy(u => u.Path).ToListAsync(ct)).Select(u => ToInfo(u)!).ToList();
 
+        public async Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
+            await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+
+        public Task<int> VisibleCountAsync(CancellationToken ct = default) => db.OrgUnits.CountAsync(ct);
+
         public async Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default) =>
             ToInfo(await db.OrgUnits.Unscoped(because: Why.CrossUnitReference).AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct));
 

@@ -78,6 +78,8 @@ public static class PeopleModule
         public async Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
             await db.Set<Person>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
 
+        public Task<int> VisibleCountAsync(CancellationToken ct = default) => db.Set<Person>().CountAsync(ct);
+
         public IQueryable<long> IdsNamed(string text)
         {
             var like = QueryExtensions.LikeContains(text.Trim());

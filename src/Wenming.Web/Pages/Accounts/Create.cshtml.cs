@@ -2,10 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Accounts.Features.CreateAccount;
 using Wenming.Web.Modules.Organization.Contracts;
-using Wenming.Web.Modules.People.Features;
-using Wenming.Web.Modules.People.Features.GetPerson;
+using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
@@ -13,7 +11,7 @@ namespace Wenming.Web.Pages.Accounts;
 
 /// <summary>Creates an account bound to a unit; which roles fit which unit is the handler's rule.</summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class CreateModel(CreateAccountHandler create, GetPersonHandler people, CurrentActor actor, AppDbContext db) : AppPageModel
+public sealed class CreateModel(CreateAccountHandler create, IPeopleDirectory people, CurrentActor actor, IOrgDirectory orgs) : AppPageModel
 {
     private static readonly Dictionary<string, string> FieldOf = new()
     {
@@ -28,7 +26,7 @@ public sealed class CreateModel(CreateAccountHandler create, GetPersonHandler pe
 
     public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
 
-    public PersonDto? Person { get; private set; }
+    public LinkedPerson? Person { get; private set; }
 
     /// <summary>Only the roles this caller may grant are offered (the same rule the handler applies).</summary>
     public IEnumerable<Role> GrantableRoles => Enum.GetValues<Role>().Where(r => RoleGrants.MayGrant(actor.Roles, r));
@@ -67,13 +65,16 @@ public sealed class CreateModel(CreateAccountHandler create, GetPersonHandler pe
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.City, ct);
-        if (Input.PersonId is { } personId && (await people.HandleAsync(personId, ct)) is { IsSuccess: true } found)
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.City, ct);
+        if (Input.PersonId is { } personId && await people.FindAsync(personId, ct) is { } found)
         {
-            Person = found.Value;
+            Person = new LinkedPerson(found.Name, found.OrgUnitId, await people.MaskedIdNumberAsync(personId, ct) ?? "");
         }
     }
 }
+
+/// <summary>The person an account is opened for, as the People module's directory tells it (never the full ID number).</summary>
+public sealed record LinkedPerson(string Name, long OrgUnitId, string IdNumberMasked);
 
 public sealed class AccountInput
 {

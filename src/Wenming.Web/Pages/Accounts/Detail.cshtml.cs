@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Accounts.Features;
 using Wenming.Web.Modules.Accounts.Features.CreateAccount;
 using Wenming.Web.Modules.Accounts.Features.ManageAccount;
+using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
@@ -13,7 +13,7 @@ namespace Wenming.Web.Pages.Accounts;
 
 /// <summary>One account, with the admin's actions on it: (de)activate, unlock, reset password, set roles.</summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class DetailModel(ManageAccountHandler manage, CurrentActor actor, AppDbContext db) : AppPageModel
+public sealed class DetailModel(ManageAccountHandler manage, CurrentActor actor, IOrgDirectory orgs) : AppPageModel
 {
     public AccountDto Account { get; private set; } = null!;
 
@@ -86,7 +86,7 @@ public sealed class DetailModel(ManageAccountHandler manage, CurrentActor actor,
         }
 
         Account = result.Value;
-        UnitName = (await UnitChoices.NamesAsync(db, [Account.OrgUnitId], ct)).GetValueOrDefault(Account.OrgUnitId);
+        UnitName = (await UnitChoices.NamesAsync(orgs, [Account.OrgUnitId], ct)).GetValueOrDefault(Account.OrgUnitId);
         return null;
     }
 }

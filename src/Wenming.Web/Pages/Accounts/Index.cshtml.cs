@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Accounts.Features;
 using Wenming.Web.Modules.Accounts.Features.ListAccounts;
+using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Scope;
 
@@ -11,7 +11,7 @@ namespace Wenming.Web.Pages.Accounts;
 
 /// <summary>Accounts bound to units of the caller's subtree, by login or name and by role.</summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class IndexModel(ListAccountsHandler list, AppDbContext db) : AppPageModel
+public sealed class IndexModel(ListAccountsHandler list, IOrgDirectory orgs) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -35,7 +35,7 @@ public sealed class IndexModel(ListAccountsHandler list, AppDbContext db) : AppP
         }
 
         Result = result.Value;
-        UnitNames = await UnitChoices.NamesAsync(db, Result.Items.Select(a => a.OrgUnitId), ct);
+        UnitNames = await UnitChoices.NamesAsync(orgs, Result.Items.Select(a => a.OrgUnitId), ct);
         return Page();
     }
 }

@@ -9,7 +9,6 @@ using Wenming.Web.Modules.Activities.Features.ExportActivities;
 using Wenming.Web.Modules.Activities.Features.SearchActivities;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
@@ -18,7 +17,7 @@ namespace Wenming.Web.Pages.Activities;
 
 /// <summary>Activities of the caller's subtree: admins create, publish and cancel them here (same handlers as the API).</summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class IndexModel(SearchActivitiesHandler search, CreateActivityHandler create, ChangeActivityStatusHandler change, AppDbContext db) : AppPageModel
+public sealed class IndexModel(SearchActivitiesHandler search, CreateActivityHandler create, ChangeActivityStatusHandler change, IOrgDirectory orgs) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "status")]
     public ActivityStatus? Status { get; set; }
@@ -62,7 +61,7 @@ public sealed class IndexModel(SearchActivitiesHandler search, CreateActivityHan
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         var result = await search.HandleAsync(new SearchActivitiesRequest(null, null, null, Status, Math.Max(1, PageNumber)), ct);
         if (!result.IsSuccess)
         {
@@ -70,7 +69,7 @@ public sealed class IndexModel(SearchActivitiesHandler search, CreateActivityHan
         }
 
         Result = result.Value;
-        UnitNames = await UnitChoices.NamesAsync(db, Result.Items.Select(a => a.OrgUnitId), ct);
+        UnitNames = await UnitChoices.NamesAsync(orgs, Result.Items.Select(a => a.OrgUnitId), ct);
         return Page();
     }
 

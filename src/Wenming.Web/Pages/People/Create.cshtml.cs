@@ -4,7 +4,6 @@ using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Domain;
 using Wenming.Web.Modules.People.Features.RegisterPerson;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
@@ -12,7 +11,7 @@ namespace Wenming.Web.Pages.People;
 
 /// <summary>Registers a person by real name; ID number, phone and unit rules are the handler's.</summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class CreateModel(RegisterPersonHandler register, AppDbContext db) : AppPageModel, IPersonForm
+public sealed class CreateModel(RegisterPersonHandler register, IOrgDirectory orgs) : AppPageModel, IPersonForm
 {
     internal static readonly Dictionary<string, string> FieldOf = new()
     {
@@ -27,7 +26,7 @@ public sealed class CreateModel(RegisterPersonHandler register, AppDbContext db)
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         Input.PoliticalStatus = PoliticalStatus.Masses;
         // One unit only (a station admin): nothing to choose.
         if (Units.Count == 1)
@@ -38,14 +37,14 @@ public sealed class CreateModel(RegisterPersonHandler register, AppDbContext db)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         if (BindingFailed())
         {
             return Page();
         }
 
         var i = Input;
-        var result = await register.HandleAsync(new RegisterPersonRequest(i.Name, i.IdNumber?.Trim(), i.Phone?.Trim(), i.OrgUnitId, null, i.PoliticalStatus, Org.CreateModel.Blank(i.Skills)), ct);
+        var result = await register.HandleAsync(new RegisterPersonRequest(i.Name, i.IdNumber?.Trim(), i.Phone?.Trim(), i.OrgUnitId, null, i.PoliticalStatus, Blank(i.Skills)), ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, fieldOf: FieldOf) ?? Page();

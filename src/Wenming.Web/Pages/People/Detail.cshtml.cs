@@ -1,16 +1,17 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Features;
 using Wenming.Web.Modules.People.Features.AnonymizePerson;
 using Wenming.Web.Modules.People.Features.GetPerson;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.People;
 
 [Authorize(Roles = Roles.Overseers)]
-public sealed class DetailModel(GetPersonHandler people, AnonymizePersonHandler anonymize, CurrentActor actor, AppDbContext db) : AppPageModel
+public sealed class DetailModel(GetPersonHandler people, AnonymizePersonHandler anonymize, CurrentActor actor, IOrgDirectory orgs) : AppPageModel
 {
     public PersonDto Person { get; private set; } = null!;
 
@@ -30,7 +31,7 @@ public sealed class DetailModel(GetPersonHandler people, AnonymizePersonHandler 
         }
 
         Person = result.Value;
-        UnitName = (await UnitChoices.NamesAsync(db, [Person.OrgUnitId], ct)).GetValueOrDefault(Person.OrgUnitId);
+        UnitName = (await UnitChoices.NamesAsync(orgs, [Person.OrgUnitId], ct)).GetValueOrDefault(Person.OrgUnitId);
         return Page();
     }
 

@@ -5,7 +5,6 @@ using Wenming.Web.Modules.People.Features;
 using Wenming.Web.Modules.People.Features.GetPerson;
 using Wenming.Web.Modules.People.Features.UpdatePerson;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
@@ -13,7 +12,7 @@ namespace Wenming.Web.Pages.People;
 
 /// <summary>Changes name, phone, unit, political status and skills; the ID number stays as registered.</summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class EditModel(GetPersonHandler people, UpdatePersonHandler update, AppDbContext db) : AppPageModel, IPersonForm
+public sealed class EditModel(GetPersonHandler people, UpdatePersonHandler update, IOrgDirectory orgs) : AppPageModel, IPersonForm
 {
     public PersonDto Person { get; private set; } = null!;
 
@@ -47,7 +46,7 @@ public sealed class EditModel(GetPersonHandler people, UpdatePersonHandler updat
         }
 
         var i = Input;
-        var result = await update.HandleAsync(id, new UpdatePersonRequest(i.Name, i.Phone?.Trim(), i.OrgUnitId, Person.HouseholdId, i.PoliticalStatus, Org.CreateModel.Blank(i.Skills)), ct);
+        var result = await update.HandleAsync(id, new UpdatePersonRequest(i.Name, i.Phone?.Trim(), i.OrgUnitId, Person.HouseholdId, i.PoliticalStatus, Blank(i.Skills)), ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, fieldOf: CreateModel.FieldOf) ?? Page();
@@ -66,7 +65,7 @@ public sealed class EditModel(GetPersonHandler people, UpdatePersonHandler updat
         }
 
         Person = result.Value;
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         return null;
     }
 }

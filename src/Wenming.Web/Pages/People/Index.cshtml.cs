@@ -4,7 +4,6 @@ using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Features;
 using Wenming.Web.Modules.People.Features.SearchPeople;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Scope;
 
@@ -12,7 +11,7 @@ namespace Wenming.Web.Pages.People;
 
 /// <summary>People of the caller's subtree: search by name, mobile or a whole ID number, filter by unit.</summary>
 [Authorize(Roles = Roles.Overseers)]
-public sealed class IndexModel(SearchPeopleHandler search, CurrentActor actor, AppDbContext db) : AppPageModel
+public sealed class IndexModel(SearchPeopleHandler search, CurrentActor actor, IOrgDirectory orgs) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -43,7 +42,7 @@ public sealed class IndexModel(SearchPeopleHandler search, CurrentActor actor, A
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         var result = await search.HandleAsync(new SearchPeopleRequest(Query, UnitId, Math.Max(1, PageNumber)), ct);
         if (!result.IsSuccess)
         {
@@ -51,7 +50,7 @@ public sealed class IndexModel(SearchPeopleHandler search, CurrentActor actor, A
         }
 
         Result = result.Value;
-        UnitNames = await UnitChoices.NamesAsync(db, Result.Items.Select(p => p.OrgUnitId), ct);
+        UnitNames = await UnitChoices.NamesAsync(orgs, Result.Items.Select(p => p.OrgUnitId), ct);
         return Page();
     }
 }

@@ -15,6 +15,9 @@ public abstract class AppPageModel : PageModel
     [TempData]
     public string? Notice { get; set; }
 
+    /// <summary>An empty or blank text box means "none", not a stored blank.</summary>
+    protected static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     /// <summary>
     /// NotFound and Forbidden end the request as such (the API answers 404 outside the subtree, so
     /// the pages do too); anything else becomes messages on the form and the caller re-shows it.

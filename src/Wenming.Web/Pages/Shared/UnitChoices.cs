@@ -13,11 +13,23 @@ public sealed record UnitChoice(long Id, string Name, OrgLevel Level, int Depth)
 }
 
 /// <summary>
-/// Units for the pages' pickers and name lookups. Reads go through the context's scoped sets, so a
-/// caller only ever gets units of their own subtree.
+/// Units for the pages' pickers and name lookups, through the Organization module's directory, which
+/// honours the org scope: a caller only ever gets units of their own subtree.
 /// </summary>
 public static class UnitChoices
 {
+    public static async Task<IReadOnlyList<UnitChoice>> ActiveAsync(IOrgDirectory orgs, OrgLevel deepestAllowedAbove, CancellationToken ct)
+    {
+        var units = (await orgs.VisibleUnitsAsync(ct)).Where(u => u.Status == OrgUnitStatus.Active && u.Level >= deepestAllowedAbove).ToList();
+        var top = units.Count == 0 ? 0 : units.Min(u => Depth(u.Path));
+        return units.Select(u => new UnitChoice(u.Id, u.Name, u.Level, Depth(u.Path) - top)).ToList();
+    }
+
+    public static Task<IReadOnlyDictionary<long, string>> NamesAsync(IOrgDirectory orgs, IEnumerable<long> ids, CancellationToken ct) =>
+        orgs.NamesAsync(ids.Distinct().ToList(), ct);
+
+    // TEMPORARY (issue 18): the two AppDbContext overloads below serve the pages pagesB moves in
+    // parallel (Points, Volunteers, Market, Orders); they go when those pages take IOrgDirectory.
     public static async Task<IReadOnlyList<UnitChoice>> ActiveAsync(AppDbContext db, OrgLevel deepestAllowedAbove, CancellationToken ct)
     {
         var units = await db.OrgUnits.AsNoTracking()

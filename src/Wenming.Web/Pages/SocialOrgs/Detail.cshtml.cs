@@ -8,7 +8,6 @@ using Wenming.Web.Modules.SocialOrgs.Features.GetSocialOrg;
 using Wenming.Web.Modules.SocialOrgs.Features.PairVillage;
 using Wenming.Web.Modules.SocialOrgs.Features.SetSocialOrgStatus;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
@@ -17,7 +16,7 @@ namespace Wenming.Web.Pages.SocialOrgs;
 /// <summary>An organization, its active pairings, and (for admins) pairing with a village or ending a pairing.</summary>
 [Authorize(Roles = SocialOrgLabels.Readers)]
 public sealed class DetailModel(
-    GetSocialOrgHandler get, PairVillageHandler pair, EndPairingHandler end, SetSocialOrgStatusHandler status, CurrentActor actor, AppDbContext db)
+    GetSocialOrgHandler get, PairVillageHandler pair, EndPairingHandler end, SetSocialOrgStatusHandler status, CurrentActor actor, IOrgDirectory orgs)
     : AppPageModel
 {
     public SocialOrgDto Org { get; private set; } = null!;
@@ -87,7 +86,7 @@ public sealed class DetailModel(
         Org = result.Value;
         if (CanPair)
         {
-            var units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+            var units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
             Villages = units.Where(u => u.Level == OrgLevel.Village).ToList();
         }
 

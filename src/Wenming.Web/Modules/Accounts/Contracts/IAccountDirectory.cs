@@ -13,6 +13,9 @@ public interface IAccountDirectory
 
     /// <summary>Active admin accounts bound to the unit itself, regardless of the caller's scope.</summary>
     Task<IReadOnlyList<long>> ActiveAdminUserIdsOfUnitAsync(long orgUnitId, CancellationToken ct);
+
+    /// <summary>How many accounts the caller sees (the welcome page's "in my scope" count); scoped, unlike the lookups above.</summary>
+    Task<int> VisibleCountAsync(CancellationToken ct);
 }
 
 /// <remarks>
@@ -36,4 +39,6 @@ internal sealed class AccountDirectory(AppDbContext db) : IAccountDirectory
         // The role list is one comma-separated column; a unit has a handful of accounts, so split here.
         return [.. accounts.Where(a => a.RoleList.Split(',').Intersect(AdminRoles).Any()).Select(a => a.Id)];
     }
+
+    public Task<int> VisibleCountAsync(CancellationToken ct) => db.Set<AppUser>().CountAsync(ct);
 }

@@ -37,6 +37,12 @@ public interface IOrgDirectory
     /// <summary>Every unit visible to the caller (a county has a few hundred): imports naming units, exports printing them.</summary>
     Task<IReadOnlyList<OrgUnitInfo>> VisibleUnitsAsync(CancellationToken ct = default);
 
+    /// <summary>The names of the visible units among <paramref name="ids"/> (for lists and pages in other modules).</summary>
+    Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default);
+
+    /// <summary>How many units the caller sees (the welcome page's "in my scope" count).</summary>
+    Task<int> VisibleCountAsync(CancellationToken ct = default);
+
     /// <summary>Looks a unit up whatever the caller's scope (sign-in, system jobs).</summary>
     Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default);
 

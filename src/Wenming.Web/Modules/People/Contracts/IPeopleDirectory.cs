@@ -11,6 +11,9 @@ public interface IPeopleDirectory
     /// <summary>The names of the visible people among <paramref name="ids"/> (for lists in other modules).</summary>
     Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default);
 
+    /// <summary>How many people the caller sees (the welcome page's "in my scope" count).</summary>
+    Task<int> VisibleCountAsync(CancellationToken ct = default);
+
     /// <summary>The ids of visible people whose name contains <paramref name="text"/>, as a query other modules compose into their own.</summary>
     IQueryable<long> IdsNamed(string text);
 

@@ -7,7 +7,7 @@ using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
-namespace Wenming.Web.Pages.Org;
+namespace Wenming.Web.Pages.Organization;
 
 /// <summary>Renames a unit or changes its address, location and contact.</summary>
 [Authorize(Roles = Roles.Admins)]
@@ -51,14 +51,14 @@ public sealed class EditModel(GetOrgUnitHandler units, UpdateOrgUnitHandler upda
 
         var i = Input;
         var result = await update.HandleAsync(id, new UpdateOrgUnitRequest(
-            i.Name, CreateModel.Blank(i.Address), i.Latitude, i.Longitude, CreateModel.Blank(i.ContactName), CreateModel.Blank(i.ContactPhone)), ct);
+            i.Name, Blank(i.Address), i.Latitude, i.Longitude, Blank(i.ContactName), Blank(i.ContactPhone)), ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!) ?? Page();
         }
 
         Notice = Text.Get("ui.common.saved");
-        return RedirectToPage("/Org/Index", new { id });
+        return RedirectToPage("/Organization/Index", new { id });
     }
 
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)

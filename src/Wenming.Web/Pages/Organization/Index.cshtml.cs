@@ -10,7 +10,7 @@ using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
-namespace Wenming.Web.Pages.Org;
+namespace Wenming.Web.Pages.Organization;
 
 /// <summary>The org tree one level at a time, from the caller's bound unit down, with a search of the subtree.</summary>
 [Authorize(Roles = Roles.Overseers)]

@@ -8,7 +8,7 @@ using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
-namespace Wenming.Web.Pages.Org;
+namespace Wenming.Web.Pages.Organization;
 
 /// <summary>Adds a unit under the one being looked at; the rules (nesting, codes) are the handler's.</summary>
 [Authorize(Roles = Roles.Admins)]
@@ -60,10 +60,8 @@ public sealed class CreateModel(GetOrgUnitHandler units, CreateOrgUnitHandler cr
         }
 
         Notice = Text.Get("ui.org.created", result.Value.Name);
-        return RedirectToPage("/Org/Index", new { id = parentId });
+        return RedirectToPage("/Organization/Index", new { id = parentId });
     }
-
-    internal static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private async Task<IActionResult?> LoadAsync(long parentId, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ using Wenming.Web.Modules.Accounts.Features.SignIn;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Http;
 
-namespace Wenming.Web.Pages.Account;
+namespace Wenming.Web.Pages.Accounts.SignIn;
 
 /// <summary>Sign-in with user name or mobile number; the same check (and per-address throttle, ADR 0019) as the API's token endpoint.</summary>
 [EnableRateLimiting(RateLimits.SignIn)]

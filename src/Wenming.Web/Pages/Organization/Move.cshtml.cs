@@ -5,15 +5,14 @@ using Wenming.Web.Modules.Organization.Features;
 using Wenming.Web.Modules.Organization.Features.GetOrgUnit;
 using Wenming.Web.Modules.Organization.Features.MoveOrgUnit;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
-namespace Wenming.Web.Pages.Org;
+namespace Wenming.Web.Pages.Organization;
 
 /// <summary>Moves a unit (with its subtree) under another parent, usually with a new division code.</summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class MoveModel(GetOrgUnitHandler units, MoveOrgUnitHandler move, AppDbContext db) : AppPageModel
+public sealed class MoveModel(GetOrgUnitHandler units, MoveOrgUnitHandler move, IOrgDirectory orgs) : AppPageModel
 {
     private static readonly Dictionary<string, string> FieldOf = new()
     {
@@ -60,7 +59,7 @@ public sealed class MoveModel(GetOrgUnitHandler units, MoveOrgUnitHandler move, 
         }
 
         Notice = Text.Get("ui.org.moved", result.Value.Name);
-        return RedirectToPage("/Org/Index", new { id });
+        return RedirectToPage("/Organization/Index", new { id });
     }
 
     private async Task<IActionResult?> LoadAsync(long id, CancellationToken ct)
@@ -73,7 +72,7 @@ public sealed class MoveModel(GetOrgUnitHandler units, MoveOrgUnitHandler move, 
 
         Unit = unit.Value;
         // A parent sits above the unit's own level; whether the pair may nest is the handler's call.
-        Parents = (await UnitChoices.ActiveAsync(db, OrgLevel.City, ct)).Where(c => c.Level < Unit.Level && c.Id != Unit.Id).ToList();
+        Parents = (await UnitChoices.ActiveAsync(orgs, OrgLevel.City, ct)).Where(c => c.Level < Unit.Level && c.Id != Unit.Id).ToList();
         return null;
     }
 }

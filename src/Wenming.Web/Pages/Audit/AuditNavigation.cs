@@ -1,0 +1,13 @@
+using Wenming.Web.Pages.Shared;
+using Wenming.Web.Platform.Hosting;
+
+namespace Wenming.Web.Pages.Audit;
+
+/// <summary>The audit log, for overseers.</summary>
+public sealed class AuditNavigation : INavigationContributor
+{
+    public IEnumerable<NavEntry> Entries =>
+    [
+        new("Audit", "ui.nav.audit", "/audit", 150, NavAudience.IsOverseer, ["/audit"]),
+    ];
+}

@@ -1,0 +1,13 @@
+using Wenming.Web.Pages.Shared;
+using Wenming.Web.Platform.Hosting;
+
+namespace Wenming.Web.Pages.Organization;
+
+/// <summary>The org tree, for overseers.</summary>
+public sealed class OrganizationNavigation : INavigationContributor
+{
+    public IEnumerable<NavEntry> Entries =>
+    [
+        new("Organization", "ui.nav.org", "/org", 20, NavAudience.IsOverseer, ["/org"]),
+    ];
+}

@@ -1,0 +1,14 @@
+using Wenming.Web.Platform.Hosting;
+
+namespace Wenming.Web.Pages.Shared;
+
+/// <summary>The shell's own links: home, the operators' dead letters (Platform) and "me".</summary>
+public sealed class ShellNavigation : INavigationContributor
+{
+    public IEnumerable<NavEntry> Entries =>
+    [
+        new("Shell", "ui.nav.home", "/", 10, a => a.IsAdmin || !NavAudience.IsOverseer(a), []),
+        new("Shell", "Ops.nav.dead_letters", "/ops/dead-letters", 160, a => a.IsSystemAdmin, ["/ops"]),
+        new("Shell", "ui.nav.me", "/me", 170, a => !NavAudience.IsOverseer(a), []),
+    ];
+}

@@ -1,0 +1,130 @@
+using Wenming.Web.Modules.Accounts.Contracts;
+using Wenming.Web.Platform.Hosting;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.UnitTests;
+
+/// <summary>
+/// The menu put together from the modules' contributions (ADR 0026) must equal the menu the layout
+/// used to build by hand, for every combination of roles, with and without a person record. The old
+/// rules are kept here, verbatim in meaning, as the oracle.
+/// </summary>
+public class NavigationTests
+{
+    /// <summary>The URL each old page name stood for (what asp-page rendered).</summary>
+    private static readonly Dictionary<string, string> UrlOf = new()
+    {
+        ["/Index"] = "/",
+        ["/Org/Index"] = "/org",
+        ["/People/Index"] = "/people",
+        ["/SocialOrgs/Index"] = "/social-orgs",
+        ["/Accounts/Index"] = "/accounts",
+        ["/Volunteers/Index"] = "/volunteers",
+        ["/Teams/Index"] = "/teams",
+        ["/Activities/Index"] = "/activities",
+        ["/Activities/Nearby"] = "/activities/nearby",
+        ["/Volunteers/Mine"] = "/volunteers/me",
+        ["/Orders/Board"] = "/orders/board",
+        ["/Orders/Inbox"] = "/orders/inbox",
+        ["/Orders/Mine"] = "/orders/mine",
+        ["/Points/Ledger"] = "/points/ledger",
+        ["/Points/Mine"] = "/points",
+        ["/Awards/Index"] = "/awards",
+        ["/Awards/Notices"] = "/awards/notices",
+        ["/Market/Goods"] = "/market/goods",
+        ["/Market/Index"] = "/market",
+        ["/Audit/Index"] = "/audit",
+        ["/Ops/DeadLetters"] = "/ops/dead-letters",
+        ["/Me"] = "/me",
+    };
+
+    /// <summary>Every page as it was named before the moves, with a URL it answers.</summary>
+    private static readonly (string Page, string Url)[] Pages =
+    [
+        ("/Index", "/"), ("/Me", "/me"), ("/Error", "/error/404"), ("/Account/Login", "/account/login"), ("/Account/Denied", "/account/denied"),
+        ("/Accounts/Index", "/accounts"), ("/Accounts/Create", "/accounts/create"), ("/Accounts/Detail", "/accounts/5"),
+        ("/Activities/Index", "/activities"), ("/Activities/Nearby", "/activities/nearby"), ("/Activities/Detail", "/activities/5"),
+        ("/Activities/Scan", "/activities/5/scan"), ("/Audit/Index", "/audit"),
+        ("/Awards/Index", "/awards"), ("/Awards/New", "/awards/new"), ("/Awards/Notices", "/awards/notices"), ("/Awards/Detail", "/awards/5"),
+        ("/Certificates/Download", "/volunteers/5/certificate"), ("/Certificates/Verify", "/verify/abc"),
+        ("/Market/Index", "/market"), ("/Market/Goods", "/market/goods"), ("/Market/GoodsDetail", "/market/goods/5"), ("/Market/Mine", "/market/mine"),
+        ("/Market/Counter", "/market/counter"), ("/Notifications/Index", "/notifications"), ("/Ops/DeadLetters", "/ops/dead-letters"),
+        ("/Orders/Board", "/orders/board"), ("/Orders/Detail", "/orders/5"), ("/Orders/Mine", "/orders/mine"), ("/Orders/Inbox", "/orders/inbox"),
+        ("/Org/Index", "/org"), ("/Org/Index", "/org/5"), ("/Org/Edit", "/org/5/edit"), ("/Org/Create", "/org/5/create"),
+        ("/People/Index", "/people"), ("/People/Detail", "/people/5"), ("/People/Edit", "/people/5/edit"),
+        ("/Points/Mine", "/points"), ("/Points/Ledger", "/points/ledger"), ("/Points/Person", "/points/people/5"), ("/Points/UnitRules", "/points/rules/units/5"),
+        ("/SocialOrgs/Index", "/social-orgs"), ("/SocialOrgs/Detail", "/social-orgs/5"),
+        ("/Teams/Index", "/teams"), ("/Teams/Detail", "/teams/5"),
+        ("/Volunteers/Index", "/volunteers"), ("/Volunteers/Mine", "/volunteers/me"), ("/Volunteers/Import", "/volunteers/import"), ("/Volunteers/ServiceRecords", "/service-records"),
+    ];
+
+    public static TheoryData<int, bool> Actors()
+    {
+        var data = new TheoryData<int, bool>();
+        // Every subset of the eight roles (accounts hold one or several), with and without a person record.
+        for (var mask = 1; mask < 1 << 8; mask++)
+        {
+            data.Add(mask, true);
+            data.Add(mask, false);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Actors))]
+    public void Menu_IsTheSameAsTheHandWrittenOne(int roleMask, bool hasPerson)
+    {
+        var actor = Actor(roleMask, hasPerson);
+
+        var menu = Navigation.For(actor).Select(e => (e.Path, e.TextKey)).ToList();
+        var old = OldLinks(actor).Select(l => (UrlOf[l.Page], l.Key)).ToList();
+
+        Assert.Equal(old, menu);
+        foreach (var (page, url) in Pages)
+        {
+            var marked = Navigation.For(actor).Where(e => e.IsCurrent(url)).Select(e => e.Path).ToList();
+            var oldMarked = OldLinks(actor).Where(l => OldIsCurrent(page, l.Page)).Select(l => UrlOf[l.Page]).ToList();
+            Assert.True(oldMarked.SequenceEqual(marked), $"{url}: marked [{string.Join(", ", marked)}], before [{string.Join(", ", oldMarked)}]");
+        }
+    }
+
+    [Fact]
+    public void NobodySignedIn_SeesNoMenu() => Assert.Empty(Navigation.For(new CurrentActor()));
+
+    private static CurrentActor Actor(int roleMask, bool hasPerson)
+    {
+        var roles = Enum.GetValues<Role>().Where(r => (roleMask & (1 << ((int)r - 1))) != 0).ToList();
+        var actor = new CurrentActor();
+        actor.SignedIn(1, "someone", roles, 10, 10, hasPerson ? 7 : null);
+        return actor;
+    }
+
+    // The layout's rules before issue 18, page names and all.
+    private static List<(string Page, string Key)> OldLinks(CurrentActor actor)
+    {
+        var isAdmin = actor.IsAdmin;
+        var isOverseer = isAdmin || actor.Has(Role.Supervisor);
+        var links = new List<(string Page, string Key)>();
+        if (isAdmin || !isOverseer) links.Add(("/Index", "ui.nav.home"));
+        if (isOverseer) { links.Add(("/Org/Index", "ui.nav.org")); links.Add(("/People/Index", "ui.nav.people")); }
+        if (actor.Has(Role.SystemAdmin) || actor.Has(Role.CenterAdmin) || actor.Has(Role.InstituteAdmin) || actor.Has(Role.Supervisor)) links.Add(("/SocialOrgs/Index", "ui.nav.social_orgs"));
+        if (isAdmin) links.Add(("/Accounts/Index", "ui.nav.accounts"));
+        if (isAdmin) links.Add(("/Volunteers/Index", "ui.nav.volunteers"));
+        if (isAdmin || actor.Has(Role.TeamLeader)) links.Add(("/Teams/Index", "ui.nav.teams"));
+        if (isAdmin) links.Add(("/Activities/Index", "ui.nav.activities"));
+        if (!isOverseer && actor.PersonId is not null) links.Add(("/Activities/Nearby", "ui.nav.activities_nearby"));
+        if (!isOverseer && actor.PersonId is not null) links.Add(("/Volunteers/Mine", actor.Has(Role.Volunteer) || actor.Has(Role.TeamLeader) ? "ui.nav.vol_mine" : "ui.nav.vol_apply"));
+        links.Add(isOverseer ? ("/Orders/Board", "Orders.nav.board") : actor.Has(Role.TeamLeader) ? ("/Orders/Inbox", "Orders.nav.inbox") : ("/Orders/Mine", "Orders.nav.mine"));
+        if (isOverseer || actor.PersonId is not null) links.Add(isOverseer ? ("/Points/Ledger", "Points.nav.ledger") : ("/Points/Mine", "Points.nav.mine"));
+        links.Add(isOverseer ? ("/Awards/Index", "Award.nav.awards") : ("/Awards/Notices", "Award.nav.notices"));
+        if (isAdmin || actor.PersonId is not null) links.Add(isAdmin ? ("/Market/Goods", "Market.nav.manage") : ("/Market/Index", "Market.nav.shop"));
+        if (isOverseer) links.Add(("/Audit/Index", "ui.nav.audit"));
+        if (actor.IsSystemAdmin) links.Add(("/Ops/DeadLetters", "Ops.nav.dead_letters"));
+        if (!isOverseer) links.Add(("/Me", "ui.nav.me"));
+        return links;
+    }
+
+    private static bool OldIsCurrent(string current, string page) =>
+        page.LastIndexOf('/') == 0 ? current == page : current.StartsWith(page[..page.LastIndexOf('/')] + "/", StringComparison.Ordinal);
+}
