@@ -5,7 +5,6 @@ using Wenming.Web.Modules.Market.Features.Export;
 using Wenming.Web.Modules.Market.Features.ManageGoods;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
@@ -14,7 +13,7 @@ namespace Wenming.Web.Pages.Market;
 
 /// <summary>公益超市管理: the goods of the admin's subtree with their stock, new goods, and the three exports.</summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class GoodsModel(GoodsHandler goods, MarketExportsHandler exports, AppDbContext db) : AppPageModel
+public sealed class GoodsModel(GoodsHandler goods, MarketExportsHandler exports, IOrgDirectory orgs) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -37,8 +36,8 @@ public sealed class GoodsModel(GoodsHandler goods, MarketExportsHandler exports,
         }
 
         Result = result.Value;
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
-        UnitNames = await UnitChoices.NamesAsync(db, Result.Items.Select(g => g.OrgUnitId), ct);
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
+        UnitNames = await UnitChoices.NamesAsync(orgs, Result.Items.Select(g => g.OrgUnitId), ct);
         return Page();
     }
 

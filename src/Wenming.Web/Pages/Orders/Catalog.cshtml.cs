@@ -14,7 +14,7 @@ namespace Wenming.Web.Pages.Orders;
 
 /// <summary>服务项目清单: admins keep the catalog of each unit of their subtree (便民服务 at the stations), with the teams that provide each item.</summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class CatalogModel(ServiceItemsHandler items, IVolunteerDirectory volunteers, AppDbContext db) : AppPageModel
+public sealed class CatalogModel(ServiceItemsHandler items, IVolunteerDirectory volunteers, IOrgDirectory orgs) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -39,8 +39,8 @@ public sealed class CatalogModel(ServiceItemsHandler items, IVolunteerDirectory 
         }
 
         Result = result.Value;
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
-        UnitNames = await UnitChoices.NamesAsync(db, Result.Items.Select(i => i.OrgUnitId), ct);
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
+        UnitNames = await UnitChoices.NamesAsync(orgs, Result.Items.Select(i => i.OrgUnitId), ct);
         var teams = new List<TeamInfo>();
         foreach (var unit in Units.Take(60))
         {

@@ -19,7 +19,7 @@ namespace Wenming.Web.Pages.Orders;
 /// person who phoned), picking the resident; the order is then recorded as ordered on their behalf.
 /// </summary>
 [Authorize]
-public sealed class NewModel(SubmitOrderHandler submit, ServiceItemsHandler catalog, IPeopleDirectory people, IOrgDirectory orgs, AppDbContext db, CurrentActor actor)
+public sealed class NewModel(SubmitOrderHandler submit, ServiceItemsHandler catalog, IPeopleDirectory people, IOrgDirectory orgs, CurrentActor actor)
     : AppPageModel
 {
     [BindProperty]
@@ -107,7 +107,7 @@ public sealed class NewModel(SubmitOrderHandler submit, ServiceItemsHandler cata
     private async Task LoadAsync(CancellationToken ct)
     {
         Items = (await catalog.ListAsync(new ListServiceItemsRequest(null, 1, 100), ct)) is { IsSuccess: true } page ? page.Value.Items : [];
-        ItemUnits = await UnitChoices.NamesAsync(db, Items.Select(i => i.OrgUnitId), ct);
+        ItemUnits = await UnitChoices.NamesAsync(orgs, Items.Select(i => i.OrgUnitId), ct);
         if (!OnBehalf)
         {
             // A resident sees the names of the units above them too (their catalog is along their path).
@@ -125,7 +125,7 @@ public sealed class NewModel(SubmitOrderHandler submit, ServiceItemsHandler cata
             return;
         }
 
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         if (actor.OrgUnitId is { } own)
         {
             Residents = await people.InUnitAsync(Input.OrgUnitId ?? own, 200, ct);

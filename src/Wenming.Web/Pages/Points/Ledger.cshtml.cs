@@ -5,7 +5,6 @@ using Wenming.Web.Modules.Points.Contracts;
 using Wenming.Web.Modules.Points.Features.ExportLedger;
 using Wenming.Web.Modules.Points.Features.Statement;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Scope;
 
@@ -13,7 +12,7 @@ namespace Wenming.Web.Pages.Points;
 
 /// <summary>积分台账: every movement of the cadre's subtree, filtered by unit, kind and dates; admins export it to Excel.</summary>
 [Authorize(Roles = Roles.Overseers)]
-public sealed class LedgerModel(StatementHandler statement, CurrentActor actor, AppDbContext db) : AppPageModel
+public sealed class LedgerModel(StatementHandler statement, CurrentActor actor, IOrgDirectory orgs) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "unit")]
     public long? UnitId { get; set; }
@@ -40,7 +39,7 @@ public sealed class LedgerModel(StatementHandler statement, CurrentActor actor, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         if (BindingFailed())
         {
             return Page();

@@ -3,14 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Points.Features.Ranking;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Points;
 
 /// <summary>积分榜: a village's (or, for cadres, any visible unit's) people by earned points; names masked for residents.</summary>
 [Authorize]
-public sealed class RankingModel(RankingHandler ranking, CurrentActor actor, AppDbContext db) : AppPageModel
+public sealed class RankingModel(RankingHandler ranking, CurrentActor actor, IOrgDirectory orgs) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "unit")]
     public long? UnitId { get; set; }
@@ -33,7 +32,7 @@ public sealed class RankingModel(RankingHandler ranking, CurrentActor actor, App
 
         Result = result.Value;
         // Cadres pick among the townships and villages they oversee; a resident has one board, their own.
-        Units = IsOverseer ? [.. (await UnitChoices.ActiveAsync(db, OrgLevel.County, ct)).Where(u => u.Level <= OrgLevel.Village)] : [];
+        Units = IsOverseer ? [.. (await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct)).Where(u => u.Level <= OrgLevel.Village)] : [];
         return Page();
     }
 }

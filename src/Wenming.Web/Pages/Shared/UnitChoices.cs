@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
-using Wenming.Web.Modules.Organization.Data;
-using Wenming.Web.Platform.Data;
 
 namespace Wenming.Web.Pages.Shared;
 
@@ -27,25 +24,6 @@ public static class UnitChoices
 
     public static Task<IReadOnlyDictionary<long, string>> NamesAsync(IOrgDirectory orgs, IEnumerable<long> ids, CancellationToken ct) =>
         orgs.NamesAsync(ids.Distinct().ToList(), ct);
-
-    // TEMPORARY (issue 18): the two AppDbContext overloads below serve the pages pagesB moves in
-    // parallel (Points, Volunteers, Market, Orders); they go when those pages take IOrgDirectory.
-    public static async Task<IReadOnlyList<UnitChoice>> ActiveAsync(AppDbContext db, OrgLevel deepestAllowedAbove, CancellationToken ct)
-    {
-        var units = await db.OrgUnits.AsNoTracking()
-            .Where(u => u.Status == OrgUnitStatus.Active && u.Level >= deepestAllowedAbove)
-            .OrderBy(u => u.Path)
-            .Select(u => new { u.Id, u.Name, u.Level, u.Path })
-            .ToListAsync(ct);
-        var top = units.Count == 0 ? 0 : units.Min(u => Depth(u.Path));
-        return units.Select(u => new UnitChoice(u.Id, u.Name, u.Level, Depth(u.Path) - top)).ToList();
-    }
-
-    public static async Task<IReadOnlyDictionary<long, string>> NamesAsync(AppDbContext db, IEnumerable<long> ids, CancellationToken ct)
-    {
-        var wanted = ids.Distinct().ToList();
-        return await db.OrgUnits.AsNoTracking().Where(u => wanted.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-    }
 
     private static int Depth(string path) => path.Count(c => c == '/');
 }

@@ -8,7 +8,6 @@ using Wenming.Web.Modules.Volunteers.Features.ExportVolunteers;
 using Wenming.Web.Modules.Volunteers.Features.RejectVolunteer;
 using Wenming.Web.Modules.Volunteers.Features.SearchVolunteers;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
@@ -17,7 +16,7 @@ namespace Wenming.Web.Pages.Volunteers;
 
 /// <summary>Volunteers of the caller's subtree; admins approve or reject pending registrations here.</summary>
 [Authorize(Roles = Roles.Overseers)]
-public sealed class IndexModel(SearchVolunteersHandler search, ApproveVolunteerHandler approve, RejectVolunteerHandler reject, CurrentActor actor, AppDbContext db) : AppPageModel
+public sealed class IndexModel(SearchVolunteersHandler search, ApproveVolunteerHandler approve, RejectVolunteerHandler reject, CurrentActor actor, IOrgDirectory orgs) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
@@ -41,7 +40,7 @@ public sealed class IndexModel(SearchVolunteersHandler search, ApproveVolunteerH
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         var result = await search.HandleAsync(new SearchVolunteersRequest(Status, UnitId, Query, Math.Max(1, PageNumber)), ct);
         if (!result.IsSuccess)
         {
@@ -49,7 +48,7 @@ public sealed class IndexModel(SearchVolunteersHandler search, ApproveVolunteerH
         }
 
         Result = result.Value;
-        UnitNames = await UnitChoices.NamesAsync(db, Result.Items.Select(v => v.OrgUnitId), ct);
+        UnitNames = await UnitChoices.NamesAsync(orgs, Result.Items.Select(v => v.OrgUnitId), ct);
         return Page();
     }
 

@@ -8,7 +8,6 @@ using Wenming.Web.Modules.Volunteers.Features.ExportServiceRecords;
 using Wenming.Web.Modules.Volunteers.Features.ListServiceRecords;
 using Wenming.Web.Modules.Volunteers.Features.ReverseServiceRecord;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
@@ -21,7 +20,7 @@ namespace Wenming.Web.Pages.Volunteers;
 [Authorize(Roles = Roles.Admins)]
 public sealed class ServiceRecordsModel(
     ListServiceRecordsHandler list, ServiceRecordVolunteerNamesHandler volunteerNames, DecideServiceRecordHandler decide, ReverseServiceRecordHandler reverse,
-    AppDbContext db) : AppPageModel
+    IOrgDirectory orgs) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "status")]
     public ServiceRecordStatus? Status { get; set; } = ServiceRecordStatus.Pending;
@@ -46,7 +45,7 @@ public sealed class ServiceRecordsModel(
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         var result = await list.ReportAsync(new ServiceRecordReportRequest(UnitId, Status, From, To, Math.Max(1, PageNumber)), ct);
         if (!result.IsSuccess)
         {

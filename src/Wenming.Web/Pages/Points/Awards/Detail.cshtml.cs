@@ -1,9 +1,9 @@
+using Wenming.Web.Modules.Organization.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Points.Domain;
 using Wenming.Web.Modules.Points.Features.Awards;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
@@ -16,7 +16,7 @@ namespace Wenming.Web.Pages.Points.Awards;
 /// during its notice). The handlers decide; the page only offers what they would allow.
 /// </summary>
 [Authorize(Roles = Roles.Overseers)]
-public sealed class DetailModel(ListAwardsHandler list, DecideAwardHandler decide, AppDbContext db, CurrentActor actor, TimeProvider clock) : AppPageModel
+public sealed class DetailModel(ListAwardsHandler list, DecideAwardHandler decide, IOrgDirectory orgs, CurrentActor actor, TimeProvider clock) : AppPageModel
 {
     public AwardDto Award { get; private set; } = null!;
 
@@ -40,7 +40,7 @@ public sealed class DetailModel(ListAwardsHandler list, DecideAwardHandler decid
         }
 
         Award = found.Value;
-        UnitName = (await UnitChoices.NamesAsync(db, [Award.OrgUnitId], ct)).GetValueOrDefault(Award.OrgUnitId);
+        UnitName = (await UnitChoices.NamesAsync(orgs, [Award.OrgUnitId], ct)).GetValueOrDefault(Award.OrgUnitId);
         return Page();
     }
 

@@ -1,9 +1,9 @@
+using Wenming.Web.Modules.Organization.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Points.Domain;
 using Wenming.Web.Modules.Points.Features.Awards;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
@@ -17,7 +17,7 @@ namespace Wenming.Web.Pages.Points.Awards;
 /// two-person rule again); the award's own page has the evidence and the rest.
 /// </summary>
 [Authorize(Roles = Roles.Overseers)]
-public sealed class IndexModel(ListAwardsHandler list, DecideAwardHandler decide, AppDbContext db, CurrentActor actor) : AppPageModel
+public sealed class IndexModel(ListAwardsHandler list, DecideAwardHandler decide, IOrgDirectory orgs, CurrentActor actor) : AppPageModel
 {
     public static readonly IReadOnlyList<string> Tabs = ["Proposed", "Approved", "Credited", "Rejected", "Revoked", "all"];
 
@@ -47,7 +47,7 @@ public sealed class IndexModel(ListAwardsHandler list, DecideAwardHandler decide
         }
 
         Result = result.Value;
-        UnitNames = await UnitChoices.NamesAsync(db, Result.Items.Select(a => a.OrgUnitId), ct);
+        UnitNames = await UnitChoices.NamesAsync(orgs, Result.Items.Select(a => a.OrgUnitId), ct);
         return Page();
     }
 

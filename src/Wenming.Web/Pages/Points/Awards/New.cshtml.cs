@@ -1,10 +1,10 @@
+using Wenming.Web.Modules.Organization.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Points.Domain;
 using Wenming.Web.Modules.Points.Features.Awards;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
@@ -16,7 +16,7 @@ namespace Wenming.Web.Pages.Points.Awards;
 /// The same handler as the API checks everything; a refused file refuses the whole proposal.
 /// </summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class NewModel(ProposeAwardHandler propose, IPeopleDirectory people, AppDbContext db, CurrentActor actor) : AppPageModel
+public sealed class NewModel(ProposeAwardHandler propose, IPeopleDirectory people, IOrgDirectory orgs, CurrentActor actor) : AppPageModel
 {
     [BindProperty]
     public AwardInput Input { get; set; } = new();
@@ -127,7 +127,7 @@ public sealed class NewModel(ProposeAwardHandler propose, IPeopleDirectory peopl
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Units = await UnitChoices.ActiveAsync(db, Modules.Organization.Contracts.OrgLevel.County, ct);
+        Units = await UnitChoices.ActiveAsync(orgs, Modules.Organization.Contracts.OrgLevel.County, ct);
         Unit ??= actor.OrgUnitId;
         if (Unit is { } unit && Units.Any(u => u.Id == unit))
         {

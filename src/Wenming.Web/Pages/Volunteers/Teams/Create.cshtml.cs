@@ -7,7 +7,6 @@ using Wenming.Web.Modules.Volunteers.Features;
 using Wenming.Web.Modules.Volunteers.Features.CreateTeam;
 using Wenming.Web.Modules.Volunteers.Features.SearchVolunteers;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
@@ -15,7 +14,7 @@ namespace Wenming.Web.Pages.Volunteers.Teams;
 
 /// <summary>An admin sets up a team; the leader is chosen among the approved volunteers of their subtree.</summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class CreateModel(CreateTeamHandler create, SearchVolunteersHandler volunteers, AppDbContext db) : AppPageModel
+public sealed class CreateModel(CreateTeamHandler create, SearchVolunteersHandler volunteers, IOrgDirectory orgs) : AppPageModel
 {
     [BindProperty]
     public CreateTeamRequest Input { get; set; } = new(null, null, null, null);
@@ -59,7 +58,7 @@ public sealed class CreateModel(CreateTeamHandler create, SearchVolunteersHandle
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         var approved = await volunteers.HandleAsync(new SearchVolunteersRequest(VolunteerStatus.Approved, null, null, 1, 100), ct);
         Leaders = approved.IsSuccess ? approved.Value.Items : [];
     }

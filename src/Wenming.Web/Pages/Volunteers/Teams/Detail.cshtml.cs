@@ -1,3 +1,4 @@
+using Wenming.Web.Modules.Organization.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Volunteers.Domain;
@@ -8,7 +9,6 @@ using Wenming.Web.Modules.Volunteers.Features.ListTeamMembers;
 using Wenming.Web.Modules.Volunteers.Features.RemoveTeamMember;
 using Wenming.Web.Modules.Volunteers.Features.SearchVolunteers;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
@@ -20,7 +20,7 @@ namespace Wenming.Web.Pages.Volunteers.Teams;
 [Authorize(Roles = Roles.Overseers + "," + Roles.TeamLeader)]
 public sealed class DetailModel(
     GetTeamHandler get, ListTeamMembersHandler members, AddTeamMemberHandler add, RemoveTeamMemberHandler remove,
-    SearchVolunteersHandler volunteers, CurrentActor actor, AppDbContext db) : AppPageModel
+    SearchVolunteersHandler volunteers, CurrentActor actor, IOrgDirectory orgs) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -80,7 +80,7 @@ public sealed class DetailModel(
         }
 
         Team = team.Value;
-        UnitName = (await UnitChoices.NamesAsync(db, [Team.OrgUnitId], ct)).GetValueOrDefault(Team.OrgUnitId);
+        UnitName = (await UnitChoices.NamesAsync(orgs, [Team.OrgUnitId], ct)).GetValueOrDefault(Team.OrgUnitId);
         var list = await members.HandleAsync(id, new ListTeamMembersRequest(Math.Max(1, PageNumber)), ct);
         Members = list.IsSuccess ? list.Value : null;
         CanManage = actor.IsAdmin || (Members is not null && actor.Has(Role.TeamLeader));

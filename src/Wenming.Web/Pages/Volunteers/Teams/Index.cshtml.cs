@@ -4,7 +4,6 @@ using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Volunteers.Features;
 using Wenming.Web.Modules.Volunteers.Features.SearchTeams;
 using Wenming.Web.Pages.Shared;
-using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Scope;
 
@@ -12,7 +11,7 @@ namespace Wenming.Web.Pages.Volunteers.Teams;
 
 /// <summary>Volunteer teams of the caller's subtree.</summary>
 [Authorize(Roles = Roles.Overseers + "," + Roles.TeamLeader)]
-public sealed class IndexModel(SearchTeamsHandler search, CurrentActor actor, AppDbContext db) : AppPageModel
+public sealed class IndexModel(SearchTeamsHandler search, CurrentActor actor, IOrgDirectory orgs) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "unit")]
     public long? UnitId { get; set; }
@@ -30,7 +29,7 @@ public sealed class IndexModel(SearchTeamsHandler search, CurrentActor actor, Ap
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        Units = await UnitChoices.ActiveAsync(db, OrgLevel.County, ct);
+        Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         var result = await search.HandleAsync(new SearchTeamsRequest(UnitId, null, Math.Max(1, PageNumber)), ct);
         if (!result.IsSuccess)
         {
@@ -38,7 +37,7 @@ public sealed class IndexModel(SearchTeamsHandler search, CurrentActor actor, Ap
         }
 
         Result = result.Value;
-        UnitNames = await UnitChoices.NamesAsync(db, Result.Items.Select(t => t.OrgUnitId), ct);
+        UnitNames = await UnitChoices.NamesAsync(orgs, Result.Items.Select(t => t.OrgUnitId), ct);
         return Page();
     }
 }
