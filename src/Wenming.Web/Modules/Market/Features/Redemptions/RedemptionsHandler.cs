@@ -105,13 +105,13 @@ public sealed class RedemptionsHandler(
 
         if (string.IsNullOrWhiteSpace(code))
         {
-            return MarketErrors.Field("pickupCode", "validation.required", "validation.required", Text.Get("Market.field.pickupCode"));
+            return FieldErrors.Required("pickupCode", "Market.field.pickupCode");
         }
 
         code = code.Trim();
         if (!Redemption.LooksLikeCode(code))
         {
-            return MarketErrors.Field("pickupCode", "redemption.code_invalid", "Market.error.code_invalid");
+            return FieldErrors.One("pickupCode", "redemption.code_invalid", "Market.error.code_invalid");
         }
 
         var redemptions = db.Set<Redemption>().AsNoTracking().Where(r => r.PickupCode == code);

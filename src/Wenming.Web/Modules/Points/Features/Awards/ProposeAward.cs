@@ -76,7 +76,7 @@ public sealed class ProposeAwardHandler(
 
         if (evidence.Count > PointAward.MaxEvidence)
         {
-            return AwardErrors.Field("evidence", "award.evidence_full", "Award.error.evidence_full", PointAward.MaxEvidence);
+            return FieldErrors.One("evidence", "award.evidence_full", "Award.error.evidence_full", PointAward.MaxEvidence);
         }
 
         var points = request.Points!.Value;
