@@ -39,7 +39,7 @@ public sealed class CounterRedeemModel(GoodsHandler goods, RedeemHandler redeem,
         public int? Quantity { get; set; } = 1;
     }
 
-    public sealed record Match(long Id, string Name, int Balance);
+    public sealed record Match(long Id, string Name, long Balance);
 
     public IReadOnlyList<Match> Matches { get; private set; } = [];
 

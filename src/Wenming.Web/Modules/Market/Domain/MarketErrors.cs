@@ -16,7 +16,7 @@ public static class MarketErrors
 
     public static Error StockBelowZero(int stock) => Of("goods.stock_below_zero", ErrorKind.Conflict, "Market.error.stock_below_zero", stock);
 
-    public static Error Insufficient(int balance, int points) => Of("points.insufficient", ErrorKind.Conflict, "Market.error.insufficient", balance, points);
+    public static Error Insufficient(long balance, long points) => Of("points.insufficient", ErrorKind.Conflict, "Market.error.insufficient", balance, points);
 
     public static Error RedemptionNotFound() => Of("redemption.not_found", ErrorKind.NotFound, "Market.error.redemption_not_found");
 

@@ -11,9 +11,9 @@ using Wenming.Web.Platform.Scope;
 namespace Wenming.Web.Modules.Market.Features.ManageGoods;
 
 /// <summary>API.md's body plus the optional description and donor of the first stock.</summary>
-public sealed record CreateGoodsRequest(long? OrgUnitId, string? Name, int? PricePoints, int? Stock, string? Description = null, string? Donor = null);
+public sealed record CreateGoodsRequest(long? OrgUnitId, string? Name, long? PricePoints, int? Stock, string? Description = null, string? Donor = null);
 
-public sealed record EditGoodsRequest(string? Name, int? PricePoints, string? Description, bool? Active);
+public sealed record EditGoodsRequest(string? Name, long? PricePoints, string? Description, bool? Active);
 
 /// <summary>
 /// Stock coming in or corrected: <c>Donation</c> (donor required), <c>Purchase</c>, or <c>Adjustment</c>
@@ -271,7 +271,7 @@ public sealed class GoodsHandler(AppDbContext db, CurrentActor actor, MarketAcce
     private Task<Goods> ReloadAsync(long id, CancellationToken ct) =>
         db.Set<Goods>().IgnoreQueryFilters().AsNoTracking().SingleAsync(g => g.Id == id, ct);
 
-    private static void CheckDetails(FieldErrors fields, string? name, int? price, string? description)
+    private static void CheckDetails(FieldErrors fields, string? name, long? price, string? description)
     {
         if (string.IsNullOrWhiteSpace(name))
         {

@@ -238,7 +238,7 @@ public sealed class RedemptionsHandler(
         db.Set<Redemption>().IgnoreQueryFilters().AsNoTracking().SingleAsync(r => r.Id == id, ct);
 
     /// <summary>The person's name for the counter (people in the caller's subtree); the person themselves knows it.</summary>
-    private async Task<RedemptionDto> DtoAsync(Redemption r, int? balanceAfter, CancellationToken ct)
+    private async Task<RedemptionDto> DtoAsync(Redemption r, long? balanceAfter, CancellationToken ct)
     {
         var name = r.PersonId == actor.PersonId ? null : (await people.NamesAsync([r.PersonId], ct)).GetValueOrDefault(r.PersonId);
         return RedemptionDto.From(r, name, balanceAfter);

@@ -17,7 +17,7 @@ public enum PointRuleSource
     Parent = 3,
 }
 
-public sealed record PointRuleValue(int Value, PointRuleSource Source);
+public sealed record PointRuleValue(long Value, PointRuleSource Source);
 
 /// <param name="HasOwn">The unit has an override row (it counts only while the county allows overrides).</param>
 public sealed record UnitPointRulesDto(
@@ -26,15 +26,15 @@ public sealed record UnitPointRulesDto(
 
 /// <summary>The county's settings (defaults where it sets nothing) and what applies in each of its townships and villages.</summary>
 public sealed record PointRulesDto(
-    long CountyId, string CountyName, int PerServiceHour, int PerActivityAttended, int PerCompletedOrder, int OrganizerBonusPercent, int AwardMaxPoints,
-    int NoticeDays, IReadOnlyList<int> StarThresholds, bool UnitsMayOverride, bool IsDefault, IReadOnlyList<UnitPointRulesDto> Units);
+    long CountyId, string CountyName, long PerServiceHour, long PerActivityAttended, long PerCompletedOrder, int OrganizerBonusPercent, long AwardMaxPoints,
+    int NoticeDays, IReadOnlyList<long> StarThresholds, bool UnitsMayOverride, bool IsDefault, IReadOnlyList<UnitPointRulesDto> Units);
 
 public sealed record SetPointRulesRequest(
-    int? PerServiceHour, int? PerActivityAttended, int? PerCompletedOrder, int? OrganizerBonusPercent, int? AwardMaxPoints, int? NoticeDays,
-    IReadOnlyList<int>? StarThresholds, bool? UnitsMayOverride);
+    long? PerServiceHour, long? PerActivityAttended, long? PerCompletedOrder, int? OrganizerBonusPercent, long? AwardMaxPoints, int? NoticeDays,
+    IReadOnlyList<long>? StarThresholds, bool? UnitsMayOverride);
 
 /// <summary>A unit's own earning amounts; a null field keeps the county's (or a higher unit's) value.</summary>
-public sealed record SetUnitPointRulesRequest(int? PerServiceHour, int? PerActivityAttended, int? PerCompletedOrder, int? OrganizerBonusPercent);
+public sealed record SetUnitPointRulesRequest(long? PerServiceHour, long? PerActivityAttended, long? PerCompletedOrder, int? OrganizerBonusPercent);
 
 /// <summary>
 /// Setting the point rules (RULES.md "Points"). The county's center admins (and the system admin) set
@@ -228,7 +228,7 @@ public sealed class PointRulesAdminHandler(AppDbContext db, CurrentActor actor, 
         var own = rows.FirstOrDefault(r => r.OrgUnitId == unit.Id);
 
         // The nearest override wins, as in PointRuleSet.Resolve; while overrides are off only the county counts.
-        PointRuleValue Value(int countyValue, Func<PointRuleSet, int?> field)
+        PointRuleValue Value(long countyValue, Func<PointRuleSet, long?> field)
         {
             if (!mayOverride)
             {
@@ -250,7 +250,7 @@ public sealed class PointRulesAdminHandler(AppDbContext db, CurrentActor actor, 
             own is not null);
     }
 
-    private static void CheckEarning(FieldErrors fields, int? perHour, int? perActivity, int? perOrder, int? bonusPercent, bool required)
+    private static void CheckEarning(FieldErrors fields, long? perHour, long? perActivity, long? perOrder, int? bonusPercent, bool required)
     {
         Check(fields, "perServiceHour", perHour, 0, MaxEarning, required);
         Check(fields, "perActivityAttended", perActivity, 0, MaxEarning, required);
@@ -258,7 +258,7 @@ public sealed class PointRulesAdminHandler(AppDbContext db, CurrentActor actor, 
         Check(fields, "organizerBonusPercent", bonusPercent, 0, MaxPercent, required);
     }
 
-    private static void Check(FieldErrors fields, string field, int? value, int min, int max, bool required)
+    private static void Check(FieldErrors fields, string field, long? value, int min, int max, bool required)
     {
         if (value is null ? required : value < min || value > max)
         {
