@@ -37,7 +37,7 @@ public sealed class MarketTestKit(AppFixture app)
     /// <summary>Points for a test person: an Award through the ledger with a test source key.</summary>
     public Task GiveAsync(long personId, int points) => Ledger.GiveAsync(app, personId, points);
 
-    public async Task<int> BalanceAsync(long personId) => (await Ledger.BalanceAsync(app, personId)).Balance;
+    public async Task<long> BalanceAsync(long personId) => (await Ledger.BalanceAsync(app, personId)).Balance;
 
     public async Task<long> GoodsAsync(int price, int stock, string unitKey = "village1", string by = "village1", string? name = null) =>
         (await app.As(by).PostAsync("/api/v1/market/goods", new { orgUnitId = app.Demo.Unit(unitKey), name = name ?? TestData.Name("物品"), pricePoints = price, stock }))
@@ -96,7 +96,7 @@ public sealed class MarketTestKit(AppFixture app)
     }
 
     /// <summary>Ledger rows of one person from the market (kind and amount).</summary>
-    public Task<List<(PointKind Kind, int Amount, string SourceKey)>> MarketPostingsAsync(long personId) =>
+    public Task<List<(PointKind Kind, long Amount, string SourceKey)>> MarketPostingsAsync(long personId) =>
         ReadAsync(async db => (await db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking()
                 .Where(t => t.PersonId == personId && (t.Kind == PointKind.Redemption || t.Kind == PointKind.RedemptionRefund))
                 .OrderBy(t => t.Id).Select(t => new { t.Kind, t.Amount, t.SourceKey }).ToListAsync())

@@ -35,7 +35,7 @@ public sealed class PointRulesTests(AppFixture app) : IClassFixture<AppFixture>
     private static (int Value, string Source) Field(JsonElement unit, string field) =>
         (unit.GetProperty(field).GetProperty("value").GetInt32(), unit.GetProperty(field).GetProperty("source").GetString()!);
 
-    private async Task<int> PerHourAppliedAsync(long unitId)
+    private async Task<long> PerHourAppliedAsync(long unitId)
     {
         using var scope = app.Factory.Services.CreateScope();
         return (await scope.ServiceProvider.GetRequiredService<PointRulesReader>().ForUnitAsync(unitId, CancellationToken.None)).PerServiceHour;

@@ -44,7 +44,7 @@ public static class Ledger
         var rows = (await db.Set<PointTransaction>().IgnoreQueryFilters().AsNoTracking().ToListAsync()).ToLookup(t => t.PersonId);
         foreach (var account in accounts)
         {
-            int balance = 0, earned = 0;
+            long balance = 0, earned = 0;
             foreach (var row in rows[account.PersonId].OrderBy(t => t.Id))
             {
                 balance += row.Amount;

@@ -33,7 +33,7 @@ public sealed class CounterRedeemModel(GoodsHandler goods, RedeemHandler redeem,
     [BindProperty]
     public RedeemRequest Input { get; set; } = new(null, null, 1);
 
-    public sealed record Match(long Id, string Name, int Balance);
+    public sealed record Match(long Id, string Name, long Balance);
 
     public IReadOnlyList<Match> Matches { get; private set; } = [];
 

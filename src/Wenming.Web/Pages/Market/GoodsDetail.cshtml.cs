@@ -36,7 +36,7 @@ public sealed class GoodsDetailModel(GoodsHandler goods, GoodsPhotoHandler photo
     {
         public string? Name { get; set; }
 
-        public int? PricePoints { get; set; }
+        public long? PricePoints { get; set; }
 
         public string? Description { get; set; }
 

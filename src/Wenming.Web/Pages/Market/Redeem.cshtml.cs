@@ -17,7 +17,7 @@ public sealed class RedeemModel(GoodsHandler goods, RedeemHandler redeem, IPoint
 {
     public GoodsDto Goods { get; private set; } = null!;
 
-    public int Balance { get; private set; }
+    public long Balance { get; private set; }
 
     [BindProperty]
     public int? Quantity { get; set; } = 1;

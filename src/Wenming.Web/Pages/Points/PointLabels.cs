@@ -7,9 +7,9 @@ namespace Wenming.Web.Pages.Points;
 public static class PointLabels
 {
     /// <summary>"+30" / "-10": a statement line says which way the points moved.</summary>
-    public static string Amount(int amount) => amount > 0 ? "+" + amount.ToString(CultureInfo.InvariantCulture) : amount.ToString(CultureInfo.InvariantCulture);
+    public static string Amount(long amount) => amount > 0 ? "+" + amount.ToString(CultureInfo.InvariantCulture) : amount.ToString(CultureInfo.InvariantCulture);
 
-    public static string AmountClass(int amount) => amount > 0 ? "pts-plus" : amount < 0 ? "pts-minus" : "muted";
+    public static string AmountClass(long amount) => amount > 0 ? "pts-plus" : amount < 0 ? "pts-minus" : "muted";
 
     /// <summary>Filled and empty stars out of five: ★★☆☆☆.</summary>
     public static string Stars(int stars, int of = 5) => new string('★', Math.Clamp(stars, 0, of)) + new string('☆', of - Math.Clamp(stars, 0, of));

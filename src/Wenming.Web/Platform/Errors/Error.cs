@@ -26,21 +26,20 @@ public record Error(string Code, ErrorKind Kind, string Message)
 
     public static Error Of(string code, ErrorKind kind, params object[] args) => new(code, kind, Text.Get(code, args));
 
+    /// <summary>
+    /// A failure whose text lives under a module's own key: API.md's codes (<c>order.not_pool</c>) are older than the
+    /// modules' resource prefixes (<c>Orders.error.not_pool</c>), and neither may change.
+    /// </summary>
+    public static Error Keyed(string code, ErrorKind kind, string key, params object[] args) => new(code, kind, Text.Get(key, args));
+
     public static Error NotFound(string code = "common.not_found") => Of(code, ErrorKind.NotFound);
 
     public static Error Forbidden() => Of("common.forbidden", ErrorKind.Forbidden);
 
     public static Error Conflict(string code, params object[] args) => Of(code, ErrorKind.Conflict, args);
 
-    /// <summary>A 400 for one field; the code is both the problem code and the resource key of the message.</summary>
-    public static Error Field(string field, string code, params object[] args)
-    {
-        var message = Text.Get(code, args);
-        return new Error(code, ErrorKind.Validation, message)
-        {
-            Fields = new Dictionary<string, string[]> { [field] = [message] },
-        };
-    }
+    /// <summary>A 400 for one field; the code is both the problem code and the resource key of the message (see <see cref="FieldErrors"/>).</summary>
+    public static Error Field(string field, string code, params object[] args) => FieldErrors.One(field, code, code, args);
 
     public static Error Validation(IReadOnlyDictionary<string, string[]> fields, string? code = null) =>
         new(code ?? "validation.failed", ErrorKind.Validation, Text.Get("validation.failed")) { Fields = fields };

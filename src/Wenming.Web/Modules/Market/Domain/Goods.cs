@@ -13,7 +13,7 @@ public sealed class Goods : IOrgScoped
     public const int MaxNameLength = 50;
     public const int MaxDescriptionLength = 500;
     public const int MaxDonorLength = 100;
-    public const int MaxPrice = 100_000;
+    public const long MaxPrice = 100_000;
     public const int MaxStock = 100_000;
 
     private Goods()
@@ -31,7 +31,7 @@ public sealed class Goods : IOrgScoped
 
     public string? Description { get; private set; }
 
-    public int PricePoints { get; private set; }
+    public long PricePoints { get; private set; }
 
     public int Stock { get; private set; }
 
@@ -48,7 +48,7 @@ public sealed class Goods : IOrgScoped
     public DateTime UpdatedAt { get; private set; }
 
     /// <summary>New goods start at zero: the initial stock is the first movement, taken like every other one.</summary>
-    public static Goods Create(long countyId, long orgUnitId, string name, int pricePoints, string? description, string? donor, DateTime nowUtc) => new()
+    public static Goods Create(long countyId, long orgUnitId, string name, long pricePoints, string? description, string? donor, DateTime nowUtc) => new()
     {
         CountyId = countyId,
         OrgUnitId = orgUnitId,
@@ -62,7 +62,7 @@ public sealed class Goods : IOrgScoped
         UpdatedAt = nowUtc,
     };
 
-    public void Edit(string name, int pricePoints, string? description, bool active, DateTime nowUtc)
+    public void Edit(string name, long pricePoints, string? description, bool active, DateTime nowUtc)
     {
         Name = name.Trim();
         PricePoints = pricePoints;

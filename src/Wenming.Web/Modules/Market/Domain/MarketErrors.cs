@@ -1,11 +1,10 @@
 using Wenming.Web.Platform.Errors;
-using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Market.Domain;
 
 /// <summary>
 /// The market's typed failures. The codes are API.md's (<c>goods.out_of_stock</c>, <c>points.insufficient</c>);
-/// the Chinese text lives under the module's own prefix in Resources/Market.resx.
+/// the Chinese text lives under the module's own prefix in Resources/Market.resx. Field errors go through <see cref="FieldErrors"/>.
 /// </summary>
 public static class MarketErrors
 {
@@ -17,7 +16,7 @@ public static class MarketErrors
 
     public static Error StockBelowZero(int stock) => Of("goods.stock_below_zero", ErrorKind.Conflict, "Market.error.stock_below_zero", stock);
 
-    public static Error Insufficient(int balance, int points) => Of("points.insufficient", ErrorKind.Conflict, "Market.error.insufficient", balance, points);
+    public static Error Insufficient(long balance, long points) => Of("points.insufficient", ErrorKind.Conflict, "Market.error.insufficient", balance, points);
 
     public static Error RedemptionNotFound() => Of("redemption.not_found", ErrorKind.NotFound, "Market.error.redemption_not_found");
 
@@ -27,15 +26,5 @@ public static class MarketErrors
     public static Error NotOpen(RedemptionStatus status) =>
         Of("redemption.not_open", ErrorKind.Conflict, status == RedemptionStatus.PickedUp ? "Market.error.already_picked_up" : "Market.error.already_cancelled");
 
-    public static Error Field(string field, string code, string key, params object[] args)
-    {
-        var message = Text.Get(key, args);
-        return new Error(code, ErrorKind.Validation, message) { Fields = new Dictionary<string, string[]> { [field] = [message] } };
-    }
-
-    public static string Required(string field) => Text.Get("validation.required", Text.Get("Market.field." + field));
-
-    public static string TooLong(string field, int max) => Text.Get("validation.too_long", Text.Get("Market.field." + field), max);
-
-    private static Error Of(string code, ErrorKind kind, string key, params object[] args) => new(code, kind, Text.Get(key, args));
+    private static Error Of(string code, ErrorKind kind, string key, params object[] args) => Error.Keyed(code, kind, key, args);
 }

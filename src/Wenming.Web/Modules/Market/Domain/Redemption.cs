@@ -44,9 +44,9 @@ public sealed class Redemption : IOrgScoped
 
     public int Quantity { get; private set; }
 
-    public int UnitPrice { get; private set; }
+    public long UnitPrice { get; private set; }
 
-    public int Points { get; private set; }
+    public long Points { get; private set; }
 
     /// <summary>Six digits; unique among open redemptions (a partial unique index), so the counter finds one by it.</summary>
     public string PickupCode { get; private set; } = "";
@@ -72,7 +72,7 @@ public sealed class Redemption : IOrgScoped
 
     public string? CancelledByName { get; private set; }
 
-    public static Redemption Create(Goods goods, long personId, int quantity, int unitPrice, string goodsName, bool atCounter, long? byUserId, DateTime nowUtc) => new()
+    public static Redemption Create(Goods goods, long personId, int quantity, long unitPrice, string goodsName, bool atCounter, long? byUserId, DateTime nowUtc) => new()
     {
         GoodsId = goods.Id,
         OrgUnitId = goods.OrgUnitId,

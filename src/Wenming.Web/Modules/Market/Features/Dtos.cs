@@ -5,7 +5,7 @@ namespace Wenming.Web.Modules.Market.Features;
 
 /// <summary>API.md's goods shape <c>{id, orgUnitId, name, pricePoints, stock}</c> and more.</summary>
 /// <param name="PhotoUrl">Where the API serves the picture (bearer), when there is one; pages use <c>/market/photo/{id}</c>.</param>
-public sealed record GoodsDto(long Id, long OrgUnitId, string Name, int PricePoints, int Stock, string? Description, string? Donor, bool Active, string? PhotoUrl, DateTimeOffset UpdatedAt)
+public sealed record GoodsDto(long Id, long OrgUnitId, string Name, long PricePoints, int Stock, string? Description, string? Donor, bool Active, string? PhotoUrl, DateTimeOffset UpdatedAt)
 {
     public static GoodsDto From(Goods g) =>
         new(g.Id, g.OrgUnitId, g.Name, g.PricePoints, g.Stock, g.Description, g.Donor, g.Active, g.PhotoFileId is null ? null : $"/api/v1/market/goods/{g.Id}/photo", Text.ToChinaTime(g.UpdatedAt));
@@ -24,11 +24,11 @@ public sealed record StockMovementDto(
 /// answer that paid or refunded.
 /// </summary>
 public sealed record RedemptionDto(
-    long Id, long GoodsId, string GoodsName, long OrgUnitId, long PersonId, string? PersonName, int Quantity, int UnitPrice, int Points, string PickupCode,
+    long Id, long GoodsId, string GoodsName, long OrgUnitId, long PersonId, string? PersonName, int Quantity, long UnitPrice, long Points, string PickupCode,
     RedemptionStatus Status, string StatusLabel, bool AtCounter, DateTimeOffset CreatedAt, DateTimeOffset? PickedUpAt, string? PickedUpBy, DateTimeOffset? CancelledAt, string? CancelledBy,
-    int? BalanceAfter = null)
+    long? BalanceAfter = null)
 {
-    public static RedemptionDto From(Redemption r, string? personName, int? balanceAfter = null) =>
+    public static RedemptionDto From(Redemption r, string? personName, long? balanceAfter = null) =>
         new(r.Id, r.GoodsId, r.GoodsName, r.OrgUnitId, r.PersonId, personName, r.Quantity, r.UnitPrice, r.Points, r.PickupCode,
             r.Status, MarketLabels.Status(r.Status), r.AtCounter, Text.ToChinaTime(r.CreatedAt), ChinaTime(r.PickedUpAt), r.PickedUpByName, ChinaTime(r.CancelledAt), r.CancelledByName, balanceAfter);
 

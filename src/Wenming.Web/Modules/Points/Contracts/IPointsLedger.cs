@@ -50,7 +50,7 @@ public enum DebitRule
 /// <param name="Reason">Shown to the person in their statement (at most 200 characters).</param>
 public sealed record PointPosting(
     long PersonId,
-    int Amount,
+    long Amount,
     PointKind Kind,
     string SourceKey,
     string Reason,
@@ -73,13 +73,13 @@ public enum PostingOutcome
 }
 
 /// <param name="Applied">The amount actually moved (a capped debit may move less than asked, even 0).</param>
-public sealed record PostingResult(PostingOutcome Outcome, long? TransactionId, int Applied, int BalanceAfter)
+public sealed record PostingResult(PostingOutcome Outcome, long? TransactionId, long Applied, long BalanceAfter)
 {
     public bool Succeeded => Outcome is PostingOutcome.Posted or PostingOutcome.AlreadyPosted;
 }
 
 /// <summary>A person's account as other modules may see it.</summary>
-public sealed record PointBalance(long PersonId, int Balance, int Earned, int CreditStars);
+public sealed record PointBalance(long PersonId, long Balance, long Earned, int CreditStars);
 
 /// <summary>
 /// The points ledger (DESIGN §6): append-only, one row per movement, each with the balance after it.

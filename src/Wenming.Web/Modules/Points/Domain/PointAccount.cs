@@ -22,10 +22,10 @@ public sealed class PointAccount : IOrgScoped
     public long CountyId { get; private set; }
 
     /// <summary>What may be spent; never below zero (a CHECK constraint says so too).</summary>
-    public int Balance { get; private set; }
+    public long Balance { get; private set; }
 
     /// <summary>Cumulative earned points: every movement except redemptions and their refunds. Credit stars come from it.</summary>
-    public int Earned { get; private set; }
+    public long Earned { get; private set; }
 
     /// <summary>Bumped by every posting; the UPDATE that bumps it is the lock.</summary>
     public long Version { get; private set; }
@@ -58,7 +58,7 @@ public sealed class PointTransaction : IOrgScoped
 
     public long CountyId { get; private set; }
 
-    public int Amount { get; private set; }
+    public long Amount { get; private set; }
 
     public PointKind Kind { get; private set; }
 
@@ -66,9 +66,9 @@ public sealed class PointTransaction : IOrgScoped
 
     public string Reason { get; private set; } = "";
 
-    public int BalanceAfter { get; private set; }
+    public long BalanceAfter { get; private set; }
 
-    public int EarnedAfter { get; private set; }
+    public long EarnedAfter { get; private set; }
 
     public long? ReversesTransactionId { get; private set; }
 
@@ -79,7 +79,7 @@ public sealed class PointTransaction : IOrgScoped
     public DateTime At { get; private set; }
 
     internal static PointTransaction Create(
-        PointAccountRow account, int amount, PointPosting posting, int balanceAfter, int earnedAfter, long? byUserId, string? byName, DateTime nowUtc) => new()
+        PointAccountRow account, long amount, PointPosting posting, long balanceAfter, long earnedAfter, long? byUserId, string? byName, DateTime nowUtc) => new()
         {
             AccountId = account.Id,
             PersonId = account.PersonId,
@@ -99,4 +99,4 @@ public sealed class PointTransaction : IOrgScoped
 }
 
 /// <summary>The account's columns as read inside the posting's lock.</summary>
-internal sealed record PointAccountRow(long Id, long PersonId, long OrgUnitId, long CountyId, int Balance, int Earned);
+internal sealed record PointAccountRow(long Id, long PersonId, long OrgUnitId, long CountyId, long Balance, long Earned);

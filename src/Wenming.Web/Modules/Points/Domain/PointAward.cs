@@ -86,7 +86,7 @@ public sealed class PointAward : IOrgScoped
     public long CountyId { get; private set; }
 
     /// <summary>Positive for an award, negative for a deduction; never zero.</summary>
-    public int Points { get; private set; }
+    public long Points { get; private set; }
 
     public AwardCategory Category { get; private set; }
 
@@ -123,7 +123,7 @@ public sealed class PointAward : IOrgScoped
     public DateTime? CreditedAt { get; private set; }
 
     /// <summary>What the ledger actually moved: a deduction takes at most the balance, so it may be less than asked (even 0).</summary>
-    public int? AppliedPoints { get; private set; }
+    public long? AppliedPoints { get; private set; }
 
     public long? TransactionId { get; private set; }
 
@@ -140,9 +140,9 @@ public sealed class PointAward : IOrgScoped
     public static bool IsDeductionCategory(AwardCategory category) => category >= AwardCategory.Extravagance;
 
     /// <summary>The "other" category of the sign, for clients that send API.md's minimal body without one.</summary>
-    public static AwardCategory OtherFor(int points) => points < 0 ? AwardCategory.OtherDeduction : AwardCategory.OtherAward;
+    public static AwardCategory OtherFor(long points) => points < 0 ? AwardCategory.OtherDeduction : AwardCategory.OtherAward;
 
-    public static PointAward Propose(long personId, long orgUnitId, long countyId, int points, AwardCategory category, string reason, long? byUserId, string? byLogin, DateTime nowUtc) =>
+    public static PointAward Propose(long personId, long orgUnitId, long countyId, long points, AwardCategory category, string reason, long? byUserId, string? byLogin, DateTime nowUtc) =>
         new()
         {
             PersonId = personId,
@@ -220,7 +220,7 @@ public sealed class PointAward : IOrgScoped
     }
 
     /// <summary>What the posting moved and which ledger row it is (set in the same transaction as <see cref="MarkCredited"/>).</summary>
-    public void RecordPosting(int applied, long? transactionId)
+    public void RecordPosting(long applied, long? transactionId)
     {
         AppliedPoints = applied;
         TransactionId = transactionId;

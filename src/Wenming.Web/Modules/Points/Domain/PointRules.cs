@@ -5,19 +5,19 @@ namespace Wenming.Web.Modules.Points.Domain;
 /// <summary>The rules that apply to one unit, after the county's settings and the unit's overrides.</summary>
 /// <param name="StarThresholds">Earned points for ★ … ★★★★★, ascending.</param>
 public sealed record EffectivePointRules(
-    int PerServiceHour,
-    int PerActivityAttended,
-    int PerCompletedOrder,
+    long PerServiceHour,
+    long PerActivityAttended,
+    long PerCompletedOrder,
     int OrganizerBonusPercent,
-    int AwardMaxPoints,
+    long AwardMaxPoints,
     int NoticeDays,
-    IReadOnlyList<int> StarThresholds)
+    IReadOnlyList<long> StarThresholds)
 {
     /// <summary>RULES.md's defaults.</summary>
     public static readonly EffectivePointRules Defaults = new(10, 2, 5, 20, 50, 3, [100, 500, 1500, 3000, 5000]);
 
     /// <summary>Credit stars (信用星级) for cumulative earned points: how many thresholds are reached.</summary>
-    public int StarsFor(int earned) => StarThresholds.Count(t => earned >= t);
+    public int StarsFor(long earned) => StarThresholds.Count(t => earned >= t);
 }
 
 /// <summary>
@@ -38,15 +38,15 @@ public sealed class PointRuleSet : IOrgScoped
 
     public long CountyId { get; private set; }
 
-    public int? PerServiceHour { get; private set; }
+    public long? PerServiceHour { get; private set; }
 
-    public int? PerActivityAttended { get; private set; }
+    public long? PerActivityAttended { get; private set; }
 
-    public int? PerCompletedOrder { get; private set; }
+    public long? PerCompletedOrder { get; private set; }
 
     public int? OrganizerBonusPercent { get; private set; }
 
-    public int? AwardMaxPoints { get; private set; }
+    public long? AwardMaxPoints { get; private set; }
 
     public int? NoticeDays { get; private set; }
 
@@ -61,7 +61,7 @@ public sealed class PointRuleSet : IOrgScoped
 
     public static PointRuleSet For(long orgUnitId, long countyId) => new() { OrgUnitId = orgUnitId, CountyId = countyId };
 
-    public void SetEarning(int? perServiceHour, int? perActivityAttended, int? perCompletedOrder, int? organizerBonusPercent)
+    public void SetEarning(long? perServiceHour, long? perActivityAttended, long? perCompletedOrder, int? organizerBonusPercent)
     {
         PerServiceHour = perServiceHour;
         PerActivityAttended = perActivityAttended;
@@ -69,7 +69,7 @@ public sealed class PointRuleSet : IOrgScoped
         OrganizerBonusPercent = organizerBonusPercent;
     }
 
-    public void SetCountyOnly(int? awardMaxPoints, int? noticeDays, IReadOnlyList<int>? starThresholds, bool unitsMayOverride)
+    public void SetCountyOnly(long? awardMaxPoints, int? noticeDays, IReadOnlyList<long>? starThresholds, bool unitsMayOverride)
     {
         AwardMaxPoints = awardMaxPoints;
         NoticeDays = noticeDays;
@@ -83,8 +83,8 @@ public sealed class PointRuleSet : IOrgScoped
         UpdatedByUserId = byUserId;
     }
 
-    public IReadOnlyList<int>? Thresholds() =>
-        StarThresholds?.Split(',').Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+    public IReadOnlyList<long>? Thresholds() =>
+        StarThresholds?.Split(',').Select(s => long.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
     /// <summary>
     /// Folds the rows set on a unit's ancestors (county first, the unit itself last) over the defaults.

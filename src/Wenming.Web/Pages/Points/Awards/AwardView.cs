@@ -14,7 +14,7 @@ public static class AwardView
         _ => "badge badge-off",
     };
 
-    public static string PointsClass(int points) => points < 0 ? "award-points award-minus" : "award-points award-plus";
+    public static string PointsClass(long points) => points < 0 ? "award-points award-minus" : "award-points award-plus";
 
     public static string Time(DateTimeOffset? at) => at is { } t ? t.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "—";
 

@@ -49,7 +49,7 @@ public sealed class CancelEnrollmentHandler(AppDbContext db, CurrentActor actor,
         if (enrollment.CheckedInAt is not null || enrollment.NoShowAt is not null)
         {
             // Attendance is the evidence behind service records: it stays, like the records themselves.
-            return CheckIn.AttendanceErrors.Conflict("checkin.attended_cannot_cancel");
+            return Error.Keyed("checkin.attended_cannot_cancel", ErrorKind.Conflict, "Attendance.checkin.attended_cannot_cancel");
         }
 
         await enrollments.Where(e => e.Id == enrollment.Id).ExecuteDeleteAsync(ct);

@@ -60,18 +60,18 @@ public sealed class CheckInHandler(
         var at = request.At?.UtcDateTime ?? now;
         if (at > now + ClockSkew)
         {
-            return AttendanceErrors.Field("at", "checkin.at_in_future");
+            return FieldErrors.One("at", "checkin.at_in_future", "Attendance.checkin.at_in_future");
         }
 
         var enrollment = await db.Set<Enrollment>().AsNoTracking().SingleOrDefaultAsync(e => e.ActivityId == activityId && e.VolunteerId == volunteerId, ct);
         if (enrollment is null)
         {
-            return AttendanceErrors.Conflict("checkin.not_enrolled");
+            return Error.Keyed("checkin.not_enrolled", ErrorKind.Conflict, "Attendance.checkin.not_enrolled");
         }
 
         if (enrollment.Status != EnrollmentStatus.Enrolled)
         {
-            return AttendanceErrors.Conflict("checkin.waitlisted");
+            return Error.Keyed("checkin.waitlisted", ErrorKind.Conflict, "Attendance.checkin.waitlisted");
         }
 
         if (!AttendanceRules.IsOpen(activity, at))
@@ -79,7 +79,7 @@ public sealed class CheckInHandler(
             // A manual time outside the window is a wrong entry in the form; "now" outside it, or an activity
             // no longer published or under way (e.g. finished a moment ago), means the desk is closed.
             var deskOpen = activity.Status is ActivityStatus.Published or ActivityStatus.Ongoing;
-            return request.At is null || !deskOpen ? AttendanceErrors.Conflict("checkin.not_open") : AttendanceErrors.Field("at", "checkin.at_outside_window");
+            return request.At is null || !deskOpen ? Error.Keyed("checkin.not_open", ErrorKind.Conflict, "Attendance.checkin.not_open") : FieldErrors.One("at", "checkin.at_outside_window", "Attendance.checkin.at_outside_window");
         }
 
         return checkingIn
@@ -92,7 +92,7 @@ public sealed class CheckInHandler(
     {
         if (request.At is not null)
         {
-            return AttendanceErrors.Forbidden("checkin.at_not_allowed");
+            return Error.Keyed("checkin.at_not_allowed", ErrorKind.Forbidden, "Attendance.checkin.at_not_allowed");
         }
 
         if (await access.VisibleAsync(activityId, ct) is not { } activity)
@@ -104,7 +104,7 @@ public sealed class CheckInHandler(
         var secret = await keys.FindAsync(activityId, ct);
         if (secret is null || !codes.IsValid(secret, activityId, request.Token))
         {
-            return AttendanceErrors.Field("token", "checkin.token_invalid");
+            return FieldErrors.One("token", "checkin.token_invalid", "Attendance.checkin.token_invalid");
         }
 
         return activity;
@@ -133,7 +133,7 @@ public sealed class CheckInHandler(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await StillOpenAsync(activity.Id, ct))
         {
-            return AttendanceErrors.Conflict("checkin.not_open");
+            return Error.Keyed("checkin.not_open", ErrorKind.Conflict, "Attendance.checkin.not_open");
         }
 
         var changed = await db.Set<Enrollment>()
@@ -144,7 +144,7 @@ public sealed class CheckInHandler(
                 .SetProperty(e => e.CheckedInByUserId, actor.UserId), ct);
         if (changed == 0)
         {
-            return AttendanceErrors.Conflict("checkin.already");
+            return Error.Keyed("checkin.already", ErrorKind.Conflict, "Attendance.checkin.already");
         }
 
         db.AuditDirectWrite(AuditAction.Updated, nameof(Enrollment), enrollment.Id, activity.OrgUnitId, new Dictionary<string, object?>
@@ -161,18 +161,18 @@ public sealed class CheckInHandler(
     {
         if (enrollment.CheckedInAt is not { } checkedInAt)
         {
-            return AttendanceErrors.Conflict("checkin.not_checked_in");
+            return Error.Keyed("checkin.not_checked_in", ErrorKind.Conflict, "Attendance.checkin.not_checked_in");
         }
 
         if (at < checkedInAt)
         {
-            return AttendanceErrors.Field("at", "checkin.out_before_in");
+            return FieldErrors.One("at", "checkin.out_before_in", "Attendance.checkin.out_before_in");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (!await StillOpenAsync(activity.Id, ct))
         {
-            return AttendanceErrors.Conflict("checkin.not_open");
+            return Error.Keyed("checkin.not_open", ErrorKind.Conflict, "Attendance.checkin.not_open");
         }
 
         var changed = await db.Set<Enrollment>()
@@ -183,7 +183,7 @@ public sealed class CheckInHandler(
                 .SetProperty(e => e.CheckedOutByUserId, actor.UserId), ct);
         if (changed == 0)
         {
-            return AttendanceErrors.Conflict("checkin.already_out");
+            return Error.Keyed("checkin.already_out", ErrorKind.Conflict, "Attendance.checkin.already_out");
         }
 
         db.AuditDirectWrite(AuditAction.Updated, nameof(Enrollment), enrollment.Id, activity.OrgUnitId, new Dictionary<string, object?>

@@ -24,7 +24,7 @@ public sealed class GetCheckInCodeHandler(ActivityAccess access, CheckInKeys key
 
         if (found.Value.Status is not (ActivityStatus.Published or ActivityStatus.Ongoing))
         {
-            return AttendanceErrors.Conflict("checkin.not_open");
+            return Error.Keyed("checkin.not_open", ErrorKind.Conflict, "Attendance.checkin.not_open");
         }
 
         var (token, rotatesAt, expiresAt) = codes.Current(await keys.GetOrCreateAsync(activityId, ct), activityId);

@@ -37,7 +37,7 @@ public sealed class GoodsPhotoHandler(AppDbContext db, CurrentActor actor, OrgSc
             // The store takes PDFs too; a shelf picture must be an image the shop can show.
             db.Entry(staged.Value.Content!).State = EntityState.Detached;
             db.Entry(staged.Value).State = EntityState.Detached;
-            return MarketErrors.Field("file", "goods.photo_not_image", "Market.error.photo_not_image");
+            return FieldErrors.One("file", "goods.photo_not_image", "Market.error.photo_not_image");
         }
 
         // The new file, the goods row and the old file's removal in one transaction: the goods never

@@ -11,9 +11,9 @@ using Wenming.Web.Platform.Scope;
 namespace Wenming.Web.Modules.Market.Features.ManageGoods;
 
 /// <summary>API.md's body plus the optional description and donor of the first stock.</summary>
-public sealed record CreateGoodsRequest(long? OrgUnitId, string? Name, int? PricePoints, int? Stock, string? Description = null, string? Donor = null);
+public sealed record CreateGoodsRequest(long? OrgUnitId, string? Name, long? PricePoints, int? Stock, string? Description = null, string? Donor = null);
 
-public sealed record EditGoodsRequest(string? Name, int? PricePoints, string? Description, bool? Active);
+public sealed record EditGoodsRequest(string? Name, long? PricePoints, string? Description, bool? Active);
 
 /// <summary>
 /// Stock coming in or corrected: <c>Donation</c> (donor required), <c>Purchase</c>, or <c>Adjustment</c>
@@ -38,30 +38,30 @@ public sealed class GoodsHandler(AppDbContext db, CurrentActor actor, MarketAcce
             return forbidden;
         }
 
-        var fields = new Dictionary<string, string[]>();
+        var fields = new FieldErrors();
         if (request.OrgUnitId is null)
         {
-            fields["orgUnitId"] = [MarketErrors.Required("orgUnitId")];
+            fields.AddRequired("orgUnitId", "Market.field.orgUnitId");
         }
 
         CheckDetails(fields, request.Name, request.PricePoints, request.Description);
         if (request.Stock is not { } stock)
         {
-            fields["stock"] = [MarketErrors.Required("stock")];
+            fields.AddRequired("stock", "Market.field.stock");
         }
         else if (stock is < 0 or > Goods.MaxStock)
         {
-            fields["stock"] = [Text.Get("Market.error.stock_range", Goods.MaxStock)];
+            fields.Add("stock", "Market.error.stock_range", Goods.MaxStock);
         }
 
         if (request.Donor is { } donor && donor.Trim().Length > Goods.MaxDonorLength)
         {
-            fields["donor"] = [MarketErrors.TooLong("donor", Goods.MaxDonorLength)];
+            fields.AddTooLong("donor", "Market.field.donor", Goods.MaxDonorLength);
         }
 
-        if (fields.Count > 0)
+        if (fields.ToError() is { } invalid)
         {
-            return Error.Validation(fields);
+            return invalid;
         }
 
         if (await orgs.FindAsync(request.OrgUnitId!.Value, ct) is not { } unit)
@@ -71,7 +71,7 @@ public sealed class GoodsHandler(AppDbContext db, CurrentActor actor, MarketAcce
 
         if (unit.CountyId is not { } countyId || unit.Status != OrgUnitStatus.Active)
         {
-            return MarketErrors.Field("orgUnitId", "goods.unit_not_allowed", "Market.error.unit_not_allowed");
+            return FieldErrors.One("orgUnitId", "goods.unit_not_allowed", "Market.error.unit_not_allowed");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -138,16 +138,16 @@ public sealed class GoodsHandler(AppDbContext db, CurrentActor actor, MarketAcce
             return forbidden;
         }
 
-        var fields = new Dictionary<string, string[]>();
+        var fields = new FieldErrors();
         CheckDetails(fields, request.Name, request.PricePoints, request.Description);
         if (request.Active is null)
         {
-            fields["active"] = [MarketErrors.Required("active")];
+            fields.AddRequired("active", "Market.field.active");
         }
 
-        if (fields.Count > 0)
+        if (fields.ToError() is { } invalid)
         {
-            return Error.Validation(fields);
+            return invalid;
         }
 
         if (await db.Set<Goods>().SingleOrDefaultAsync(g => g.Id == id, ct) is not { } goods)
@@ -167,44 +167,44 @@ public sealed class GoodsHandler(AppDbContext db, CurrentActor actor, MarketAcce
             return forbidden;
         }
 
-        var fields = new Dictionary<string, string[]>();
+        var fields = new FieldErrors();
         if (request.Source is not ({ } source and (StockSource.Donation or StockSource.Purchase or StockSource.Adjustment)))
         {
-            fields["source"] = [Text.Get("Market.error.source_invalid")];
+            fields.Add("source", "Market.error.source_invalid");
             source = default;
         }
 
         if (request.Quantity is not { } quantity)
         {
-            fields["quantity"] = [MarketErrors.Required("quantity")];
+            fields.AddRequired("quantity", "Market.field.quantity");
             quantity = 0;
         }
         else if (quantity == 0 || Math.Abs(quantity) > Goods.MaxStock || (quantity < 0 && source != StockSource.Adjustment))
         {
-            fields["quantity"] = [Text.Get(source == StockSource.Adjustment ? "Market.error.adjust_quantity" : "Market.error.in_quantity", Goods.MaxStock)];
+            fields.Add("quantity", source == StockSource.Adjustment ? "Market.error.adjust_quantity" : "Market.error.in_quantity", Goods.MaxStock);
         }
 
         if (source == StockSource.Donation && string.IsNullOrWhiteSpace(request.Donor))
         {
-            fields["donor"] = [MarketErrors.Required("donor")];
+            fields.AddRequired("donor", "Market.field.donor");
         }
         else if (request.Donor is { } donor && donor.Trim().Length > Goods.MaxDonorLength)
         {
-            fields["donor"] = [MarketErrors.TooLong("donor", Goods.MaxDonorLength)];
+            fields.AddTooLong("donor", "Market.field.donor", Goods.MaxDonorLength);
         }
 
         if (source == StockSource.Adjustment && string.IsNullOrWhiteSpace(request.Note))
         {
-            fields["note"] = [Text.Get("Market.error.adjust_note")];
+            fields.Add("note", "Market.error.adjust_note");
         }
         else if (request.Note is { } note && note.Trim().Length > StockMovement.MaxNoteLength)
         {
-            fields["note"] = [MarketErrors.TooLong("note", StockMovement.MaxNoteLength)];
+            fields.AddTooLong("note", "Market.field.note", StockMovement.MaxNoteLength);
         }
 
-        if (fields.Count > 0)
+        if (fields.ToError() is { } invalid)
         {
-            return Error.Validation(fields);
+            return invalid;
         }
 
         if (await db.Set<Goods>().AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, ct) is not { } goods)
@@ -217,7 +217,7 @@ public sealed class GoodsHandler(AppDbContext db, CurrentActor actor, MarketAcce
         {
             await transaction.RollbackAsync(ct);
             var now = await db.Set<Goods>().AsNoTracking().Where(g => g.Id == id).Select(g => g.Stock).SingleAsync(ct);
-            return quantity < 0 ? MarketErrors.StockBelowZero(now) : MarketErrors.Field("quantity", "goods.stock_too_high", "Market.error.stock_too_high", Goods.MaxStock);
+            return quantity < 0 ? MarketErrors.StockBelowZero(now) : FieldErrors.One("quantity", "goods.stock_too_high", "Market.error.stock_too_high", Goods.MaxStock);
         }
 
         await transaction.CommitAsync(ct);
@@ -271,29 +271,29 @@ public sealed class GoodsHandler(AppDbContext db, CurrentActor actor, MarketAcce
     private Task<Goods> ReloadAsync(long id, CancellationToken ct) =>
         db.Set<Goods>().Unscoped(because: Why.UnitAbove).AsNoTracking().SingleAsync(g => g.Id == id, ct);
 
-    private static void CheckDetails(Dictionary<string, string[]> fields, string? name, int? price, string? description)
+    private static void CheckDetails(FieldErrors fields, string? name, long? price, string? description)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            fields["name"] = [MarketErrors.Required("name")];
+            fields.AddRequired("name", "Market.field.name");
         }
         else if (name.Trim().Length > Goods.MaxNameLength)
         {
-            fields["name"] = [MarketErrors.TooLong("name", Goods.MaxNameLength)];
+            fields.AddTooLong("name", "Market.field.name", Goods.MaxNameLength);
         }
 
         if (price is null)
         {
-            fields["pricePoints"] = [MarketErrors.Required("pricePoints")];
+            fields.AddRequired("pricePoints", "Market.field.pricePoints");
         }
         else if (price is < 1 or > Goods.MaxPrice)
         {
-            fields["pricePoints"] = [Text.Get("Market.error.price_range", Goods.MaxPrice)];
+            fields.Add("pricePoints", "Market.error.price_range", Goods.MaxPrice);
         }
 
         if (description is { } text && text.Trim().Length > Goods.MaxDescriptionLength)
         {
-            fields["description"] = [MarketErrors.TooLong("description", Goods.MaxDescriptionLength)];
+            fields.AddTooLong("description", "Market.field.description", Goods.MaxDescriptionLength);
         }
     }
 }

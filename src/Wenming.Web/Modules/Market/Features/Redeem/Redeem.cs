@@ -41,27 +41,27 @@ public sealed class RedeemHandler(
             return Error.Forbidden();
         }
 
-        var fields = new Dictionary<string, string[]>();
+        var fields = new FieldErrors();
         if (request.GoodsId is null)
         {
-            fields["goodsId"] = [MarketErrors.Required("goodsId")];
+            fields.AddRequired("goodsId", "Market.field.goodsId");
         }
 
         var personId = request.PersonId ?? actor.PersonId;
         if (personId is null)
         {
-            fields["personId"] = [MarketErrors.Required("personId")];
+            fields.AddRequired("personId", "Market.field.personId");
         }
 
         var quantity = request.Quantity ?? 1;
         if (quantity is < 1 or > Redemption.MaxQuantity)
         {
-            fields["quantity"] = [Text.Get("Market.error.quantity_range", Redemption.MaxQuantity)];
+            fields.Add("quantity", "Market.error.quantity_range", Redemption.MaxQuantity);
         }
 
-        if (fields.Count > 0)
+        if (fields.ToError() is { } invalid)
         {
-            return Error.Validation(fields);
+            return invalid;
         }
 
         var self = personId == actor.PersonId;
@@ -100,7 +100,7 @@ public sealed class RedeemHandler(
             var home = await orgs.FindUnscopedAsync(person.OrgUnitId, ct);
             if (home is null || !MarketAccess.ShopUnits(home).Contains(goods.OrgUnitId))
             {
-                return MarketErrors.Field("personId", "redemption.person_not_served", "Market.error.person_not_served");
+                return FieldErrors.One("personId", "redemption.person_not_served", "Market.error.person_not_served");
             }
 
             personName = person.Name;

@@ -105,13 +105,13 @@ public sealed class RedemptionsHandler(
 
         if (string.IsNullOrWhiteSpace(code))
         {
-            return MarketErrors.Field("pickupCode", "validation.required", "validation.required", Text.Get("Market.field.pickupCode"));
+            return FieldErrors.Required("pickupCode", "Market.field.pickupCode");
         }
 
         code = code.Trim();
         if (!Redemption.LooksLikeCode(code))
         {
-            return MarketErrors.Field("pickupCode", "redemption.code_invalid", "Market.error.code_invalid");
+            return FieldErrors.One("pickupCode", "redemption.code_invalid", "Market.error.code_invalid");
         }
 
         var redemptions = db.Set<Redemption>().AsNoTracking().Where(r => r.PickupCode == code);
@@ -238,7 +238,7 @@ public sealed class RedemptionsHandler(
         db.Set<Redemption>().Unscoped(because: Why.UnitAbove).AsNoTracking().SingleAsync(r => r.Id == id, ct);
 
     /// <summary>The person's name for the counter (people in the caller's subtree); the person themselves knows it.</summary>
-    private async Task<RedemptionDto> DtoAsync(Redemption r, int? balanceAfter, CancellationToken ct)
+    private async Task<RedemptionDto> DtoAsync(Redemption r, long? balanceAfter, CancellationToken ct)
     {
         var name = r.PersonId == actor.PersonId ? null : (await people.NamesAsync([r.PersonId], ct)).GetValueOrDefault(r.PersonId);
         return RedemptionDto.From(r, name, balanceAfter);

@@ -51,12 +51,12 @@ public sealed class DeadlineRulesHandler(AppDbContext db, CurrentActor actor, IO
             return missing;
         }
 
-        var fields = new Dictionary<string, string[]>();
+        var fields = new FieldErrors();
         void Check(string field, int? value, int max)
         {
             if (value is not { } v || v < 1 || v > max)
             {
-                fields[field] = [Text.Get("Orders.error.rule_range", Text.Get("Orders.field." + field), max)];
+                fields.Add(field, "Orders.error.rule_range", Text.Get("Orders.field." + field), max);
             }
         }
 
@@ -64,9 +64,9 @@ public sealed class DeadlineRulesHandler(AppDbContext db, CurrentActor actor, IO
         Check("acceptHours", request.AcceptHours, MaxHours);
         Check("completeDays", request.CompleteDays, MaxDays);
         Check("autoCloseDays", request.AutoCloseDays, MaxDays);
-        if (fields.Count > 0)
+        if (fields.ToError() is { } invalid)
         {
-            return Error.Validation(fields);
+            return invalid;
         }
 
         var values = new OrderDeadlines(request.DispatchHours!.Value, request.AcceptHours!.Value, request.CompleteDays!.Value, request.AutoCloseDays!.Value);

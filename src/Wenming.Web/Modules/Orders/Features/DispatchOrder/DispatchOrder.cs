@@ -102,7 +102,7 @@ public sealed class DispatchOrderHandler(
         var pool = request.Mode == DispatchMode.Pool;
         if (!pool && request.TeamId is null)
         {
-            return OrderErrors.Required("teamId");
+            return FieldErrors.Required("teamId", "Orders.field.teamId");
         }
 
         var handling = await orgs.FindUnscopedAsync(order.HandlingUnitId, ct);
@@ -123,7 +123,7 @@ public sealed class DispatchOrderHandler(
             // A team of the handling unit or below it: the dispatcher sends work down, not sideways.
             if (team is null || teamUnit is null || handling is null || !teamUnit.Path.StartsWith(handling.Path, StringComparison.Ordinal))
             {
-                return OrderErrors.Field("teamId", "order.team_not_allowed", "Orders.error.team_not_allowed");
+                return FieldErrors.One("teamId", "order.team_not_allowed", "Orders.error.team_not_allowed");
             }
         }
 

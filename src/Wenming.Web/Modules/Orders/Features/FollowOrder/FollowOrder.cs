@@ -55,12 +55,12 @@ public sealed class FollowOrderHandler(OrderAccess access, OrderSteps steps, Ord
         var (order, viewer) = found.Value;
         if (request.Stars is not (>= 1 and <= 5))
         {
-            return OrderErrors.Field("stars", "order.stars_invalid", "Orders.error.stars_invalid");
+            return FieldErrors.One("stars", "order.stars_invalid", "Orders.error.stars_invalid");
         }
 
         if (request.Comment is { } comment && comment.Trim().Length > 500)
         {
-            return OrderErrors.Field("comment", "validation.too_long", "validation.too_long", Text.Get("Orders.field.comment"), 500);
+            return FieldErrors.TooLong("comment", "Orders.field.comment", 500);
         }
 
         var stars = request.Stars.Value;

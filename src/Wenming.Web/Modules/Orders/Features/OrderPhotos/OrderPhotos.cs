@@ -40,7 +40,7 @@ public sealed class OrderPhotosHandler(AppDbContext db, CurrentActor actor, OrgS
         var order = found.Value;
         if (request.Caption is { } caption && caption.Trim().Length > OrderPhoto.MaxCaptionLength)
         {
-            return OrderErrors.Field("caption", "validation.too_long", "validation.too_long", Text.Get("OrderPhotos.field.caption"), OrderPhoto.MaxCaptionLength);
+            return FieldErrors.TooLong("caption", "OrderPhotos.field.caption", OrderPhoto.MaxCaptionLength);
         }
 
         using (scope.Unscoped(because: Why.CrossUnitReference))
@@ -63,7 +63,7 @@ public sealed class OrderPhotosHandler(AppDbContext db, CurrentActor actor, OrgS
                 // Untrack the staged file so that no later save on this request (the page's report) writes it.
                 db.Entry(staged.Value.Content!).State = EntityState.Detached;
                 db.Entry(staged.Value).State = EntityState.Detached;
-                return OrderErrors.Field("file", "order.photo_not_image", "OrderPhotos.error.not_image");
+                return FieldErrors.One("file", "order.photo_not_image", "OrderPhotos.error.not_image");
             }
 
             // File and photo row in one transaction: a photo never points at a missing file, and a failed

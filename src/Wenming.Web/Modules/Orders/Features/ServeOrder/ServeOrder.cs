@@ -55,7 +55,7 @@ public sealed class ServeOrderHandler(
         var team = request.TeamId is { } wanted ? eligible.SingleOrDefault(t => t.Id == wanted) : eligible.FirstOrDefault();
         if (team is null)
         {
-            return eligible.Count == 0 ? Error.Forbidden() : OrderErrors.Field("teamId", "order.team_not_allowed", "Orders.error.team_not_allowed");
+            return eligible.Count == 0 ? Error.Forbidden() : FieldErrors.One("teamId", "order.team_not_allowed", "Orders.error.team_not_allowed");
         }
 
         var due = await DefaultDueAsync(order, ct);
@@ -75,7 +75,7 @@ public sealed class ServeOrderHandler(
         var now = clock.GetUtcNow().UtcDateTime;
         if (request.DueAt is { } wanted && wanted.UtcDateTime <= now)
         {
-            return OrderErrors.Field("dueAt", "order.due_in_past", "Orders.error.due_in_past");
+            return FieldErrors.One("dueAt", "order.due_in_past", "Orders.error.due_in_past");
         }
 
         var due = request.DueAt?.UtcDateTime ?? await DefaultDueAsync(order, ct);
@@ -114,18 +114,18 @@ public sealed class ServeOrderHandler(
         var summary = request.Summary?.Trim();
         if (string.IsNullOrEmpty(summary))
         {
-            return OrderErrors.Required("summary");
+            return FieldErrors.Required("summary", "Orders.field.summary");
         }
 
         if (summary.Length > 1000)
         {
-            return OrderErrors.Field("summary", "validation.too_long", "validation.too_long", Text.Get("Orders.field.summary"), 1000);
+            return FieldErrors.TooLong("summary", "Orders.field.summary", 1000);
         }
 
         var served = request.ServedBy ?? [];
         if (served.Count == 0 || served.Count > MaxServedBy)
         {
-            return OrderErrors.Field("servedBy", "order.served_by_required", "Orders.error.served_by_required", MaxServedBy);
+            return FieldErrors.One("servedBy", "order.served_by_required", "Orders.error.served_by_required", MaxServedBy);
         }
 
         var teamMembers = await volunteers.TeamMembersUnscopedAsync(team.Id, ct);
@@ -134,13 +134,13 @@ public sealed class ServeOrderHandler(
         {
             if (served[i].VolunteerId is not { } volunteerId || !members.Contains(volunteerId) || served.Take(i).Any(s => s.VolunteerId == volunteerId))
             {
-                return OrderErrors.Field($"servedBy[{i}].volunteerId", "order.not_a_member", "Orders.error.not_a_member", team.Name);
+                return FieldErrors.One($"servedBy[{i}].volunteerId", "order.not_a_member", "Orders.error.not_a_member", team.Name);
             }
 
             // Whole minutes, more than none and at most a day: the volunteers module's rule for hours.
             if (served[i].Hours is not { } hours || hours <= 0 || hours > 24 || decimal.Round(hours * 60) < 1)
             {
-                return OrderErrors.Field($"servedBy[{i}].hours", "order.hours_invalid", "Orders.error.hours_invalid");
+                return FieldErrors.One($"servedBy[{i}].hours", "order.hours_invalid", "Orders.error.hours_invalid");
             }
         }
 
@@ -167,8 +167,8 @@ public sealed class ServeOrderHandler(
 
     /// <summary>A reason is required for declining and rejecting, and kept short enough to read in a list.</summary>
     public static Error? CheckReason(string? reason) =>
-        string.IsNullOrWhiteSpace(reason) ? OrderErrors.Required("reason")
-        : reason.Trim().Length > 500 ? OrderErrors.Field("reason", "validation.too_long", "validation.too_long", Text.Get("Orders.field.reason"), 500)
+        string.IsNullOrWhiteSpace(reason) ? FieldErrors.Required("reason", "Orders.field.reason")
+        : reason.Trim().Length > 500 ? FieldErrors.TooLong("reason", "Orders.field.reason", 500)
         : null;
 
     private async Task<DateTime> DefaultDueAsync(Order order, CancellationToken ct) =>

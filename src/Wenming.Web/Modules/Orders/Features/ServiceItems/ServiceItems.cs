@@ -35,39 +35,39 @@ public sealed class ServiceItemsHandler(AppDbContext db, CurrentActor actor, IOr
             return forbidden;
         }
 
-        var fields = new Dictionary<string, string[]>();
+        var fields = new FieldErrors();
         if (request.OrgUnitId is null)
         {
-            fields["orgUnitId"] = [Text.Get("validation.required", Text.Get("Orders.field.orgUnitId"))];
+            fields.AddRequired("orgUnitId", "Orders.field.orgUnitId");
         }
 
         if (string.IsNullOrWhiteSpace(request.Name))
         {
-            fields["name"] = [Text.Get("validation.required", Text.Get("Orders.field.itemName"))];
+            fields.AddRequired("name", "Orders.field.itemName");
         }
         else if (request.Name.Trim().Length > 100)
         {
-            fields["name"] = [Text.Get("validation.too_long", Text.Get("Orders.field.itemName"), 100)];
+            fields.AddTooLong("name", "Orders.field.itemName", 100);
         }
 
         if (request.Category is not { } category || !Enum.IsDefined(category))
         {
-            fields["category"] = [Text.Get("validation.required", Text.Get("Orders.field.category"))];
+            fields.AddRequired("category", "Orders.field.category");
         }
 
         if (request.Description is { } description && description.Trim().Length > 500)
         {
-            fields["description"] = [Text.Get("validation.too_long", Text.Get("Orders.field.itemDescription"), 500)];
+            fields.AddTooLong("description", "Orders.field.itemDescription", 500);
         }
 
         if (request.TeamIds is { Count: > 20 })
         {
-            fields["teamIds"] = [Text.Get("Orders.error.too_many_teams", 20)];
+            fields.Add("teamIds", "Orders.error.too_many_teams", 20);
         }
 
-        if (fields.Count > 0)
+        if (fields.ToError() is { } invalid)
         {
-            return Error.Validation(fields);
+            return invalid;
         }
 
         if (await orgs.FindAsync(request.OrgUnitId!.Value, ct) is not { } unit)
@@ -77,7 +77,7 @@ public sealed class ServiceItemsHandler(AppDbContext db, CurrentActor actor, IOr
 
         if (unit.CountyId is not { } countyId || unit.Status != OrgUnitStatus.Active)
         {
-            return OrderErrors.Field("orgUnitId", "order.unit_not_allowed", "Orders.error.unit_not_allowed");
+            return FieldErrors.One("orgUnitId", "order.unit_not_allowed", "Orders.error.unit_not_allowed");
         }
 
         foreach (var teamId in request.TeamIds ?? [])
@@ -86,7 +86,7 @@ public sealed class ServiceItemsHandler(AppDbContext db, CurrentActor actor, IOr
             var teamUnit = team is null ? null : await orgs.FindAsync(team.OrgUnitId, ct);
             if (teamUnit is null || !teamUnit.Path.StartsWith(unit.Path, StringComparison.Ordinal))
             {
-                return OrderErrors.Field("teamIds", "order.team_not_allowed", "Orders.error.team_not_allowed");
+                return FieldErrors.One("teamIds", "order.team_not_allowed", "Orders.error.team_not_allowed");
             }
         }
 

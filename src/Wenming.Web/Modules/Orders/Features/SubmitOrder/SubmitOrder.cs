@@ -80,7 +80,7 @@ public sealed class SubmitOrderHandler(
             var own = actor.OrgUnitId is { } ownId ? await orgs.FindUnscopedAsync(ownId, ct) : null;
             if (unit is not null && (own is null || !own.Path.StartsWith(unit.Path, StringComparison.Ordinal)))
             {
-                return OrderErrors.Field("orgUnitId", "order.unit_not_allowed", "Orders.error.unit_not_allowed");
+                return FieldErrors.One("orgUnitId", "order.unit_not_allowed", "Orders.error.unit_not_allowed");
             }
         }
 
@@ -91,7 +91,7 @@ public sealed class SubmitOrderHandler(
 
         if (unit.CountyId is not { } countyId || unit.Status != OrgUnitStatus.Active)
         {
-            return OrderErrors.Field("orgUnitId", "order.unit_not_allowed", "Orders.error.unit_not_allowed");
+            return FieldErrors.One("orgUnitId", "order.unit_not_allowed", "Orders.error.unit_not_allowed");
         }
 
         var handlingUnitId = unit.Id;
@@ -103,7 +103,7 @@ public sealed class SubmitOrderHandler(
             // The item must be offered at the order's unit or above it: a village's 理发 is not for another village.
             if (item is null || itemUnit is null || !unit.Path.StartsWith(itemUnit.Path, StringComparison.Ordinal))
             {
-                return OrderErrors.Field("serviceItemId", "order.item_not_offered", "Orders.error.item_not_offered");
+                return FieldErrors.One("serviceItemId", "order.item_not_offered", "Orders.error.item_not_offered");
             }
 
             handlingUnitId = item.OrgUnitId;

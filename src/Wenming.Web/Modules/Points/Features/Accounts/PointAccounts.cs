@@ -11,11 +11,11 @@ using Wenming.Web.Platform.Scope;
 namespace Wenming.Web.Modules.Points.Features.Accounts;
 
 /// <summary>The household's total: the sum of its members' accounts (DESIGN §6).</summary>
-public sealed record HouseholdPointsDto(long HouseholdId, int MemberCount, int Balance, int Earned);
+public sealed record HouseholdPointsDto(long HouseholdId, int MemberCount, long Balance, long Earned);
 
 /// <param name="NextStarAt">Earned points the next credit star needs; null at five stars.</param>
 public sealed record PointAccountDto(
-    long PersonId, string Name, int Balance, int Earned, int CreditStars, int? NextStarAt, IReadOnlyList<int> StarThresholds, HouseholdPointsDto? Household);
+    long PersonId, string Name, long Balance, long Earned, int CreditStars, long? NextStarAt, IReadOnlyList<long> StarThresholds, HouseholdPointsDto? Household);
 
 /// <summary>Chinese labels of the ledger's kinds (Points.kind.*), for pages and exports.</summary>
 public static class PointKindLabels

@@ -22,7 +22,7 @@ public sealed record AwardDto(
     long PersonId,
     string? PersonName,
     long OrgUnitId,
-    int Points,
+    long Points,
     string Kind,
     AwardCategory Category,
     string CategoryLabel,
@@ -42,7 +42,7 @@ public sealed record AwardDto(
     DateTimeOffset? RevokedAt,
     string? RevokeReason,
     DateTimeOffset? CreditedAt,
-    int? AppliedPoints,
+    long? AppliedPoints,
     long? TransactionId,
     IReadOnlyList<AwardEvidenceDto> Evidence)
 {
@@ -87,7 +87,7 @@ public sealed record AwardNoticeDto(
     string PersonName,
     long OrgUnitId,
     string? OrgUnitName,
-    int Points,
+    long Points,
     string Kind,
     AwardCategory Category,
     string CategoryLabel,
@@ -97,7 +97,7 @@ public sealed record AwardNoticeDto(
     DateTimeOffset? ApprovedAt,
     DateTimeOffset? NoticeEndsAt,
     DateTimeOffset? CreditedAt,
-    int? AppliedPoints);
+    long? AppliedPoints);
 
 /// <summary>The Chinese names of categories and states (Award.category.*, Award.status.*).</summary>
 public static class AwardLabels
@@ -113,7 +113,7 @@ public static class AwardLabels
     public static string Status(AwardStatus status) => Text.Get("Award.status." + status);
 
     /// <summary>"+20" or "−10": the sign is the point of a notice line.</summary>
-    public static string WithSign(int points) => points > 0 ? "+" + points : "−" + Math.Abs(points);
+    public static string WithSign(long points) => points > 0 ? "+" + points : "−" + Math.Abs(points);
 
     /// <summary>
     /// 张三 → 张*, 欧阳娜娜 → 欧***: the surname stays so neighbours recognise the notice, the rest is

@@ -1,11 +1,10 @@
 using Wenming.Web.Platform.Errors;
-using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Points.Features.Awards;
 
 /// <summary>
 /// The hand awards' typed failures. Codes are stable API strings (<c>award.self_approval</c>); the Chinese
-/// text lives under the Award.* keys of Resources/PointAwards.resx.
+/// text lives under the Award.* keys of Resources/PointAwards.resx. Field errors go through <see cref="FieldErrors"/>.
 /// </summary>
 public static class AwardErrors
 {
@@ -25,12 +24,5 @@ public static class AwardErrors
 
     public static Error EvidenceClosed() => Of("award.evidence_closed", ErrorKind.Conflict, "Award.error.evidence_closed");
 
-    /// <summary>A 400 for one field; <paramref name="key"/> is the Award.* message.</summary>
-    public static Error Field(string field, string code, string key, params object[] args)
-    {
-        var message = Text.Get(key, args);
-        return new Error(code, ErrorKind.Validation, message) { Fields = new Dictionary<string, string[]> { [field] = [message] } };
-    }
-
-    private static Error Of(string code, ErrorKind kind, string key, params object[] args) => new(code, kind, Text.Get(key, args));
+    private static Error Of(string code, ErrorKind kind, string key, params object[] args) => Error.Keyed(code, kind, key, args);
 }

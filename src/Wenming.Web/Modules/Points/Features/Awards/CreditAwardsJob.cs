@@ -78,7 +78,7 @@ public sealed class CreditAwardsJob(AppDbContext db, IPointsLedger ledger, INoti
         return true;
     }
 
-    private static Notice CreditedNotice(PointAward award, int balance)
+    private static Notice CreditedNotice(PointAward award, long balance)
     {
         var key = !award.IsDeduction ? "Award.notice.credited"
             : award.AppliedPoints == award.Points ? "Award.notice.deducted"

@@ -138,11 +138,11 @@ public sealed class DecideAwardHandler(
     {
         if (string.IsNullOrWhiteSpace(request.Reason))
         {
-            return AwardErrors.Field("reason", "validation.required", "validation.required", Text.Get("Award.field.decisionReason"));
+            return FieldErrors.Required("reason", "Award.field.decisionReason");
         }
 
         return request.Reason.Trim().Length > PointAward.MaxReasonLength
-            ? AwardErrors.Field("reason", "validation.too_long", "validation.too_long", Text.Get("Award.field.decisionReason"), PointAward.MaxReasonLength)
+            ? FieldErrors.TooLong("reason", "Award.field.decisionReason", PointAward.MaxReasonLength)
             : null;
     }
 

@@ -13,7 +13,7 @@ using Wenming.Web.Platform.Scope;
 namespace Wenming.Web.Modules.Points.Features.Awards;
 
 /// <summary>API.md's body <c>{personId, points, reason}</c> (negative points = deduction) plus the optional category.</summary>
-public sealed record ProposeAwardRequest(long? PersonId, int? Points, string? Reason, AwardCategory? Category = null);
+public sealed record ProposeAwardRequest(long? PersonId, long? Points, string? Reason, AwardCategory? Category = null);
 
 /// <summary>One evidence file as the phone or the page sent it.</summary>
 public sealed record AwardEvidenceUpload(string? FileName, Stream? Content);
@@ -21,7 +21,7 @@ public sealed record AwardEvidenceUpload(string? FileName, Stream? Content);
 /// <summary>The county's limit decides the range, so the validator is made per request with it.</summary>
 public sealed class ProposeAwardValidator : AbstractValidator<ProposeAwardRequest>
 {
-    public ProposeAwardValidator(int maxPoints)
+    public ProposeAwardValidator(long maxPoints)
     {
         RuleFor(r => r.PersonId).NotNull().WithErrorCode("validation.required").WithMessage(_ => Required("personId"));
         RuleFor(r => r.Points).NotNull().WithErrorCode("validation.required").WithMessage(_ => Required("points"))
@@ -76,7 +76,7 @@ public sealed class ProposeAwardHandler(
 
         if (evidence.Count > PointAward.MaxEvidence)
         {
-            return AwardErrors.Field("evidence", "award.evidence_full", "Award.error.evidence_full", PointAward.MaxEvidence);
+            return FieldErrors.One("evidence", "award.evidence_full", "Award.error.evidence_full", PointAward.MaxEvidence);
         }
 
         var points = request.Points!.Value;

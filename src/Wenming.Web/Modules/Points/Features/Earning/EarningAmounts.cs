@@ -10,12 +10,12 @@ namespace Wenming.Web.Modules.Points.Features.Earning;
 public static class EarningAmounts
 {
     /// <summary>Points for <paramref name="minutes"/> of confirmed service: minutes × per hour ÷ 60, rounded down.</summary>
-    public static int ForServiceMinutes(int minutes, int perServiceHour) =>
-        minutes <= 0 || perServiceHour <= 0 ? 0 : (int)((long)minutes * perServiceHour / 60);
+    public static long ForServiceMinutes(int minutes, long perServiceHour) =>
+        minutes <= 0 || perServiceHour <= 0 ? 0 : minutes * perServiceHour / 60;
 
     /// <summary>The organizer's share of an attendee's hour points: percent of them, rounded down.</summary>
-    public static int OrganizerBonus(int attendeeHourPoints, int percent) =>
-        attendeeHourPoints <= 0 || percent <= 0 ? 0 : (int)((long)attendeeHourPoints * percent / 100);
+    public static long OrganizerBonus(long attendeeHourPoints, int percent) =>
+        attendeeHourPoints <= 0 || percent <= 0 ? 0 : attendeeHourPoints * percent / 100;
 
     /// <summary>Hours as a person reads them in a statement: 2.5, 8, 0.33.</summary>
     public static string Hours(int minutes) => (minutes / 60m).ToString("0.##", CultureInfo.InvariantCulture);

@@ -13,7 +13,7 @@ public sealed record RankingRequest(long? OrgUnitId = null, int Top = 20);
 
 /// <param name="PersonId">Shown to admins and supervisors only (they open the person's ledger from here).</param>
 /// <param name="Name">Full for admins and supervisors; masked (张*三, 张*) for everyone else.</param>
-public sealed record RankingEntryDto(int Rank, long? PersonId, string Name, int Earned, int CreditStars, bool IsMe);
+public sealed record RankingEntryDto(int Rank, long? PersonId, string Name, long Earned, int CreditStars, bool IsMe);
 
 public sealed record RankingDto(long OrgUnitId, string UnitName, bool NamesMasked, IReadOnlyList<RankingEntryDto> Items);
 

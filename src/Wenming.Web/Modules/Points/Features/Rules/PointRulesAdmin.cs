@@ -16,7 +16,7 @@ public enum PointRuleSource
     Parent = 3,
 }
 
-public sealed record PointRuleValue(int Value, PointRuleSource Source);
+public sealed record PointRuleValue(long Value, PointRuleSource Source);
 
 /// <param name="HasOwn">The unit has an override row (it counts only while the county allows overrides).</param>
 public sealed record UnitPointRulesDto(
@@ -25,15 +25,15 @@ public sealed record UnitPointRulesDto(
 
 /// <summary>The county's settings (defaults where it sets nothing) and what applies in each of its townships and villages.</summary>
 public sealed record PointRulesDto(
-    long CountyId, string CountyName, int PerServiceHour, int PerActivityAttended, int PerCompletedOrder, int OrganizerBonusPercent, int AwardMaxPoints,
-    int NoticeDays, IReadOnlyList<int> StarThresholds, bool UnitsMayOverride, bool IsDefault, IReadOnlyList<UnitPointRulesDto> Units);
+    long CountyId, string CountyName, long PerServiceHour, long PerActivityAttended, long PerCompletedOrder, int OrganizerBonusPercent, long AwardMaxPoints,
+    int NoticeDays, IReadOnlyList<long> StarThresholds, bool UnitsMayOverride, bool IsDefault, IReadOnlyList<UnitPointRulesDto> Units);
 
 public sealed record SetPointRulesRequest(
-    int? PerServiceHour, int? PerActivityAttended, int? PerCompletedOrder, int? OrganizerBonusPercent, int? AwardMaxPoints, int? NoticeDays,
-    IReadOnlyList<int>? StarThresholds, bool? UnitsMayOverride);
+    long? PerServiceHour, long? PerActivityAttended, long? PerCompletedOrder, int? OrganizerBonusPercent, long? AwardMaxPoints, int? NoticeDays,
+    IReadOnlyList<long>? StarThresholds, bool? UnitsMayOverride);
 
 /// <summary>A unit's own earning amounts; a null field keeps the county's (or a higher unit's) value.</summary>
-public sealed record SetUnitPointRulesRequest(int? PerServiceHour, int? PerActivityAttended, int? PerCompletedOrder, int? OrganizerBonusPercent);
+public sealed record SetUnitPointRulesRequest(long? PerServiceHour, long? PerActivityAttended, long? PerCompletedOrder, int? OrganizerBonusPercent);
 
 /// <summary>
 /// Setting the point rules (RULES.md "Points"). The county's center admins (and the system admin) set
@@ -100,24 +100,24 @@ public sealed class PointRulesAdminHandler(AppDbContext db, CurrentActor actor, 
             return Error.NotFound("org.not_found");
         }
 
-        var fields = new Dictionary<string, string[]>();
+        var fields = new FieldErrors();
         CheckEarning(fields, request.PerServiceHour, request.PerActivityAttended, request.PerCompletedOrder, request.OrganizerBonusPercent, required: true);
         Check(fields, "awardMaxPoints", request.AwardMaxPoints, 1, MaxAward, required: true);
         Check(fields, "noticeDays", request.NoticeDays, 0, MaxNoticeDays, required: true);
         if (request.StarThresholds is not { Count: StarCount } thresholds || thresholds.Any(t => t is < 1 or > MaxThreshold)
             || thresholds.Zip(thresholds.Skip(1)).Any(p => p.First >= p.Second))
         {
-            fields["starThresholds"] = [Text.Get("Points.error.star_thresholds", StarCount, MaxThreshold)];
+            fields.Add("starThresholds", "Points.error.star_thresholds", StarCount, MaxThreshold);
         }
 
         if (request.UnitsMayOverride is null)
         {
-            fields["unitsMayOverride"] = [Text.Get("validation.required", Text.Get("Points.field.unitsMayOverride"))];
+            fields.AddRequired("unitsMayOverride", "Points.field.unitsMayOverride");
         }
 
-        if (fields.Count > 0)
+        if (fields.ToError() is { } invalid)
         {
-            return Error.Validation(fields);
+            return invalid;
         }
 
         var row = await db.Set<PointRuleSet>().SingleOrDefaultAsync(r => r.OrgUnitId == countyId, ct);
@@ -147,16 +147,16 @@ public sealed class PointRulesAdminHandler(AppDbContext db, CurrentActor actor, 
             return new Error("point_rules.overrides_not_allowed", ErrorKind.Conflict, Text.Get("Points.error.overrides_not_allowed"));
         }
 
-        var fields = new Dictionary<string, string[]>();
+        var fields = new FieldErrors();
         CheckEarning(fields, request.PerServiceHour, request.PerActivityAttended, request.PerCompletedOrder, request.OrganizerBonusPercent, required: false);
         if (fields.Count == 0 && request is { PerServiceHour: null, PerActivityAttended: null, PerCompletedOrder: null, OrganizerBonusPercent: null })
         {
-            fields["perServiceHour"] = [Text.Get("Points.error.override_empty")];
+            fields.Add("perServiceHour", "Points.error.override_empty");
         }
 
-        if (fields.Count > 0)
+        if (fields.ToError() is { } invalid)
         {
-            return Error.Validation(fields);
+            return invalid;
         }
 
         var row = await db.Set<PointRuleSet>().SingleOrDefaultAsync(r => r.OrgUnitId == unitId, ct);
@@ -227,7 +227,7 @@ public sealed class PointRulesAdminHandler(AppDbContext db, CurrentActor actor, 
         var own = rows.FirstOrDefault(r => r.OrgUnitId == unit.Id);
 
         // The nearest override wins, as in PointRuleSet.Resolve; while overrides are off only the county counts.
-        PointRuleValue Value(int countyValue, Func<PointRuleSet, int?> field)
+        PointRuleValue Value(long countyValue, Func<PointRuleSet, long?> field)
         {
             if (!mayOverride)
             {
@@ -249,7 +249,7 @@ public sealed class PointRulesAdminHandler(AppDbContext db, CurrentActor actor, 
             own is not null);
     }
 
-    private static void CheckEarning(Dictionary<string, string[]> fields, int? perHour, int? perActivity, int? perOrder, int? bonusPercent, bool required)
+    private static void CheckEarning(FieldErrors fields, long? perHour, long? perActivity, long? perOrder, int? bonusPercent, bool required)
     {
         Check(fields, "perServiceHour", perHour, 0, MaxEarning, required);
         Check(fields, "perActivityAttended", perActivity, 0, MaxEarning, required);
@@ -257,11 +257,11 @@ public sealed class PointRulesAdminHandler(AppDbContext db, CurrentActor actor, 
         Check(fields, "organizerBonusPercent", bonusPercent, 0, MaxPercent, required);
     }
 
-    private static void Check(Dictionary<string, string[]> fields, string field, int? value, int min, int max, bool required)
+    private static void Check(FieldErrors fields, string field, long? value, int min, int max, bool required)
     {
         if (value is null ? required : value < min || value > max)
         {
-            fields[field] = [Text.Get("Points.error.rule_range", Text.Get("Points.field." + field), min, max)];
+            fields.Add(field, "Points.error.rule_range", Text.Get("Points.field." + field), min, max);
         }
     }
 }

@@ -17,7 +17,7 @@ namespace Wenming.Web.Modules.Points.Features.Statement;
 /// <c>award:7</c>, <c>reversal:15</c> …), stable and unique per person.
 /// </summary>
 public sealed record PointTransactionDto(
-    long Id, long PersonId, string? PersonName, int Amount, PointKind Kind, string KindLabel, int BalanceAfter, string Source, string Reason,
+    long Id, long PersonId, string? PersonName, long Amount, PointKind Kind, string KindLabel, long BalanceAfter, string Source, string Reason,
     DateTimeOffset At, string? ByName, long? ReversesTransactionId, long? ReversedByTransactionId, bool Reversible);
 
 /// <summary>The admins' ledger: movements of the subtree, by unit (subtree), person, kind and China-time dates.</summary>
@@ -157,5 +157,5 @@ public sealed class StatementHandler(AppDbContext db, CurrentActor actor, Points
 }
 
 internal sealed record PointTransactionRow(
-    long Id, long PersonId, long OrgUnitId, int Amount, PointKind Kind, int BalanceAfter, string SourceKey, string Reason, DateTime At, string? ByName,
+    long Id, long PersonId, long OrgUnitId, long Amount, PointKind Kind, long BalanceAfter, string SourceKey, string Reason, DateTime At, string? ByName,
     long? ReversesTransactionId, long? ReversedBy);
