@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Wenming.Web.Modules.Accounts.Domain;
 using Wenming.Web.Modules.Accounts.Features;
 using Wenming.Web.Modules.Accounts.Features.CreateAccount;
@@ -54,42 +53,33 @@ public static class AccountsModule
 
     public static RouteGroupBuilder MapAccounts(this RouteGroupBuilder api)
     {
-        api.MapGet("/me", async Task<Results<Ok<MeDto>, ProblemHttpResult>> (MeHandler handler, CancellationToken ct) =>
-            await handler.HandleAsync(ct) is { } me ? TypedResults.Ok(me) : ApiResults.Problem(Error.Of("auth.unauthorized", ErrorKind.Unauthorized)))
+        api.MapGet("/me", MeEndpoints.Me)
             .WithTags("auth").WithSummary("当前登录账号");
 
         var group = api.MapGroup("/accounts").WithTags("accounts");
 
-        group.MapGet("/", async Task<Results<Ok<PageOf<AccountDto>>, ProblemHttpResult>> ([AsParameters] ListAccountsRequest request, ListAccountsHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(request, ct)))
+        group.MapGet("/", ListAccountsEndpoints.ListAccounts)
             .WithSummary("账号列表");
 
-        group.MapGet("/{id:long}", async Task<Results<Ok<AccountDto>, ProblemHttpResult>> (long id, ManageAccountHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.GetAsync(id, ct)))
+        group.MapGet("/{id:long}", ManageAccountEndpoints.Get)
             .WithSummary("查看账号");
 
-        group.MapPost("/", async Task<Results<Created<AccountDto>, ProblemHttpResult>> (CreateAccountRequest request, CreateAccountHandler handler, CancellationToken ct) =>
-            ApiResults.CreatedOr(await handler.HandleAsync(request, ct), a => $"/api/v1/accounts/{a.Id}"))
+        group.MapPost("/", CreateAccountEndpoints.CreateAccount)
             .WithSummary("创建账号（绑定到组织，指定角色）");
 
-        group.MapPost("/{id:long}/deactivate", async Task<Results<Ok<AccountDto>, ProblemHttpResult>> (long id, ManageAccountHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.DeactivateAsync(id, ct)))
+        group.MapPost("/{id:long}/deactivate", ManageAccountEndpoints.Deactivate)
             .WithSummary("停用账号");
 
-        group.MapPost("/{id:long}/activate", async Task<Results<Ok<AccountDto>, ProblemHttpResult>> (long id, ManageAccountHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.ActivateAsync(id, ct)))
+        group.MapPost("/{id:long}/activate", ManageAccountEndpoints.Activate)
             .WithSummary("启用账号");
 
-        group.MapPost("/{id:long}/unlock", async Task<Results<Ok<AccountDto>, ProblemHttpResult>> (long id, ManageAccountHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.UnlockAsync(id, ct)))
+        group.MapPost("/{id:long}/unlock", ManageAccountEndpoints.Unlock)
             .WithSummary("解除锁定");
 
-        group.MapPost("/{id:long}/reset-password", async Task<Results<Ok<AccountDto>, ProblemHttpResult>> (long id, ResetPasswordRequest request, ManageAccountHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.ResetPasswordAsync(id, request, ct)))
+        group.MapPost("/{id:long}/reset-password", ManageAccountEndpoints.ResetPassword)
             .WithSummary("重置密码");
 
-        group.MapPost("/{id:long}/roles", async Task<Results<Ok<AccountDto>, ProblemHttpResult>> (long id, SetRolesRequest request, ManageAccountHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.SetRolesAsync(id, request, ct)))
+        group.MapPost("/{id:long}/roles", ManageAccountEndpoints.SetRoles)
             .WithSummary("设置角色");
 
         return api;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Activities.Contracts;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Activities.Features;
@@ -57,10 +55,7 @@ public static class ActivitiesModule
     /// <summary>The personal iCal feed: calendar apps cannot sign in, so the secret token in the address is the credential.</summary>
     public static IEndpointRouteBuilder MapActivitiesAnonymous(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/calendar/{token}.ics", async Task<IResult> (string token, HttpRequest request, CalendarFeedHandler handler, CancellationToken ct) =>
-            await handler.RenderAsync(token, BaseUrl(request), ct) is { } ics
-                ? TypedResults.Text(ics, "text/calendar; charset=utf-8")
-                : TypedResults.NotFound())
+        app.MapGet("/calendar/{token}.ics", CalendarFeedEndpoints.Render)
             .WithTags("activities").WithSummary("个人活动日历（iCal 订阅，地址中的令牌即凭证）").AllowAnonymous();
         return app;
     }
@@ -71,62 +66,41 @@ public static class ActivitiesModule
     {
         var activities = api.MapGroup("/activities").WithTags("activities");
 
-        activities.MapGet("/", async Task<Results<Ok<PageOf<ActivityDto>>, ProblemHttpResult>> (
-            [AsParameters] SearchActivitiesRequest request, SearchActivitiesHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(request, ct)))
+        activities.MapGet("/", SearchActivitiesEndpoints.SearchActivities)
             .WithSummary("管辖范围内的活动（按组织、时间、状态筛选）");
 
-        activities.MapGet("/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-            [AsParameters] SearchActivitiesRequest request, ExportActivitiesHandler handler, CancellationToken ct) =>
-            ExcelExport.FileOr(await handler.HandleAsync(request, ct)))
+        activities.MapGet("/export", ExportActivitiesEndpoints.ExportActivities)
             .WithSummary("导出活动列表（Excel，筛选条件同列表）");
 
-        activities.MapGet("/nearby", async Task<Results<Ok<PageOf<NearbyActivityDto>>, ProblemHttpResult>> (
-            [AsParameters] PageRequest request, ListNearbyActivitiesHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(request, ct)))
+        activities.MapGet("/nearby", ListNearbyActivitiesEndpoints.ListNearbyActivities)
             .WithSummary("附近的活动：本村（社区）、本镇（街道）、本县已发布的活动，由近及远");
 
-        activities.MapGet("/{id:long}", async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> (long id, GetActivityHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+        activities.MapGet("/{id:long}", GetActivityEndpoints.GetActivity)
             .WithSummary("查看活动");
 
-        activities.MapPost("/", async Task<Results<Created<ActivityDto>, ProblemHttpResult>> (CreateActivityRequest request, CreateActivityHandler handler, CancellationToken ct) =>
-            ApiResults.CreatedOr(await handler.HandleAsync(request, ct), a => $"/api/v1/activities/{a.Id}"))
+        activities.MapPost("/", CreateActivityEndpoints.CreateActivity)
             .WithSummary("创建活动（草稿）");
 
-        activities.MapPost("/{id:long}/publish", async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> (long id, ChangeActivityStatusHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, ActivityAction.Publish, ct)))
+        activities.MapPost("/{id:long}/publish", ChangeActivityStatusEndpoints.Publish)
             .WithSummary("发布活动，开放报名");
 
-        activities.MapPost("/{id:long}/cancel", async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> (long id, ChangeActivityStatusHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, ActivityAction.Cancel, ct)))
+        activities.MapPost("/{id:long}/cancel", ChangeActivityStatusEndpoints.Cancel)
             .WithSummary("取消活动");
 
-        activities.MapPost("/{id:long}/enrollments", async Task<Results<Created<EnrollmentDto>, ProblemHttpResult>> (
-            long id, EnrollRequest request, EnrollHandler handler, CancellationToken ct) =>
-            ApiResults.CreatedOr(await handler.HandleAsync(id, request, ct), e => $"/api/v1/activities/{id}/enrollments/{e.VolunteerId}"))
+        activities.MapPost("/{id:long}/enrollments", EnrollEndpoints.Enroll)
             .WithSummary("报名（名额满后进入候补，候补也满则拒绝）")
             .WithIdempotency();
 
-        activities.MapGet("/{id:long}/enrollments", async Task<Results<Ok<IReadOnlyList<EnrollmentDto>>, ProblemHttpResult>> (
-            long id, ListEnrollmentsHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+        activities.MapGet("/{id:long}/enrollments", ListEnrollmentsEndpoints.ListEnrollments)
             .WithSummary("报名名单");
 
-        activities.MapDelete("/{id:long}/enrollments/{volunteerId:long}", async Task<Results<NoContent, ProblemHttpResult>> (
-            long id, long volunteerId, CancelEnrollmentHandler handler, CancellationToken ct) =>
-        {
-            var result = await handler.HandleAsync(id, volunteerId, ct);
-            return result.IsSuccess ? TypedResults.NoContent() : ApiResults.Problem(result.Error!);
-        })
+        activities.MapDelete("/{id:long}/enrollments/{volunteerId:long}", CancelEnrollmentEndpoints.CancelEnrollment)
             .WithSummary("取消报名（空出的名额由候补第一位递补）");
 
-        api.MapGet("/calendar-feed", async Task<Results<Ok<CalendarFeedDto>, ProblemHttpResult>> (HttpRequest request, CalendarFeedHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.GetAsync(BaseUrl(request), ct)))
+        api.MapGet("/calendar-feed", CalendarFeedEndpoints.Get)
             .WithTags("activities").WithSummary("我的活动日历订阅地址");
 
-        api.MapPost("/calendar-feed", async Task<Results<Ok<CalendarFeedDto>, ProblemHttpResult>> (HttpRequest request, CalendarFeedHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.ResetAsync(BaseUrl(request), ct)))
+        api.MapPost("/calendar-feed", CalendarFeedEndpoints.Reset)
             .WithTags("activities").WithSummary("生成（或重新生成）日历订阅地址；旧地址随即失效");
 
         activities.MapAttendance();
@@ -149,35 +123,21 @@ public static class ActivitiesModule
 
     private static void MapActivityArchive(this RouteGroupBuilder activities)
     {
-        activities.MapGet("/{id:long}/archive", async Task<Results<Ok<ArchiveDto>, ProblemHttpResult>> (long id, GetArchiveHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+        activities.MapGet("/{id:long}/archive", GetArchiveEndpoints.GetArchive)
             .WithSummary("活动档案：标准流程六个环节、附件（照片、签到表）、档案是否完整");
 
-        activities.MapPost("/{id:long}/checklist/{step}", async Task<Results<Ok<ArchiveDto>, ProblemHttpResult>> (
-            long id, string step, MarkChecklistStepRequest request, MarkChecklistStepHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, step, request, ct)))
+        activities.MapPost("/{id:long}/checklist/{step}", MarkChecklistStepEndpoints.MarkChecklistStep)
             .WithSummary("勾选或取消标准流程的一个环节（唱响爱国歌曲、志愿宣誓、诵读金句、开展活动、群众评单、资料留存）");
 
-        activities.MapPost("/{id:long}/attachments", async Task<Results<Created<AttachmentDto>, ProblemHttpResult>> (
-            long id, IFormFile? file, [FromForm] string? kind, [FromForm] string? caption, AddAttachmentHandler handler, CancellationToken ct) =>
-        {
-            await using var content = file?.OpenReadStream();
-            return ApiResults.CreatedOr(await handler.HandleAsync(id, new AddAttachmentRequest(file?.FileName, content, kind, caption), ct), a => a.Url);
-        })
+        activities.MapPost("/{id:long}/attachments", AddAttachmentEndpoints.AddAttachment)
             // The API authenticates by bearer token only (no cookie), so a form post here cannot be forged cross-site.
             .DisableAntiforgery()
             .WithSummary("上传活动附件（multipart：file、kind = Photo / SignInSheet / Other、caption）");
 
-        activities.MapDelete("/{id:long}/attachments/{attachmentId:long}", async Task<Results<NoContent, ProblemHttpResult>> (
-            long id, long attachmentId, RemoveAttachmentHandler handler, CancellationToken ct) =>
-        {
-            var result = await handler.HandleAsync(id, attachmentId, ct);
-            return result.IsSuccess ? TypedResults.NoContent() : ApiResults.Problem(result.Error!);
-        })
+        activities.MapDelete("/{id:long}/attachments/{attachmentId:long}", RemoveAttachmentEndpoints.RemoveAttachment)
             .WithSummary("删除活动附件（归档后不可删除）");
 
-        activities.MapPost("/{id:long}/archive", async Task<Results<Ok<ActivityDto>, ProblemHttpResult>> (long id, ArchiveActivityHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+        activities.MapPost("/{id:long}/archive", ArchiveActivityEndpoints.ArchiveActivity)
             .WithSummary("归档：已结束且档案完整的活动（否则 409 activity.archive_incomplete，并说明缺少的内容）");
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Wenming.Web.Modules.Audit.Features.BrowseAudit;
 using Wenming.Web.Platform.Http;
 
@@ -11,8 +10,7 @@ public static class AuditModule
 
     public static RouteGroupBuilder MapAuditLog(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit-entries", async Task<Results<Ok<PageOf<AuditEntryDto>>, ProblemHttpResult>> ([AsParameters] BrowseAuditRequest request, BrowseAuditHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(request, ct)))
+        api.MapGet("/audit-entries", BrowseAuditEndpoints.BrowseAudit)
             .WithTags("audit").WithSummary("操作日志（本辖区）");
         return api;
     }

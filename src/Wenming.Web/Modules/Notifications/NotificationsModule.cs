@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Wenming.Web.Modules.Notifications.Contracts;
 using Wenming.Web.Modules.Notifications.Features.ListNotifications;
 using Wenming.Web.Modules.Notifications.Features.ReadNotifications;
@@ -25,30 +24,22 @@ public static class NotificationsModule
     {
         var group = api.MapGroup("/notifications").WithTags("notifications");
 
-        group.MapGet("/", async Task<Results<Ok<PageOf<NotificationDto>>, ProblemHttpResult>> (
-            [AsParameters] ListNotificationsRequest request, ListNotificationsHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(request, ct)))
+        group.MapGet("/", ListNotificationsEndpoints.ListNotifications)
             .WithSummary("我的消息（最新在前；unreadOnly=true 只看未读）");
 
-        group.MapGet("/unread-count", async (ListNotificationsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(new UnreadCountDto(await handler.UnreadAsync(ct))))
+        group.MapGet("/unread-count", ListNotificationsEndpoints.Unread)
             .WithSummary("未读消息数");
 
-        group.MapPost("/{id:long}/read", async Task<Results<Ok<NotificationDto>, ProblemHttpResult>> (long id, ReadNotificationsHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.ReadOneAsync(id, ct)))
+        group.MapPost("/{id:long}/read", ReadNotificationsEndpoints.ReadOne)
             .WithSummary("标记为已读");
 
-        group.MapPost("/read-all", async (ReadNotificationsHandler handler, CancellationToken ct) =>
-            TypedResults.Ok(new { marked = await handler.ReadAllAsync(ct) }))
+        group.MapPost("/read-all", ReadNotificationsEndpoints.ReadAll)
             .WithSummary("全部标记为已读");
 
-        group.MapGet("/preferences", async Task<Results<Ok<ReminderPreferencesDto>, ProblemHttpResult>> (ReminderPreferencesHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.GetAsync(ct)))
+        group.MapGet("/preferences", ReminderPreferencesEndpoints.Get)
             .WithSummary("活动提醒设置（提前多少小时；可关闭）");
 
-        group.MapPut("/preferences", async Task<Results<Ok<ReminderPreferencesDto>, ProblemHttpResult>> (
-            ChangeReminderPreferencesRequest request, ReminderPreferencesHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.ChangeAsync(request, ct)))
+        group.MapPut("/preferences", ReminderPreferencesEndpoints.Change)
             .WithSummary("修改活动提醒设置");
 
         return api;

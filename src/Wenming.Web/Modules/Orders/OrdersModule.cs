@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Wenming.Web.Modules.Orders.Features;
 using Wenming.Web.Modules.Orders.Features.DeadlineRules;
 using Wenming.Web.Modules.Orders.Features.DispatchOrder;
@@ -44,73 +43,49 @@ public static class OrdersModule
     public static RouteGroupBuilder MapOrders(this RouteGroupBuilder api)
     {
         var items = api.MapGroup("/service-items").WithTags("orders");
-        items.MapGet("/", async Task<Results<Ok<PageOf<ServiceItemDto>>, ProblemHttpResult>> (
-            [AsParameters] ListServiceItemsRequest request, ServiceItemsHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.ListAsync(request, ct)))
+        items.MapGet("/", ServiceItemsEndpoints.List)
             .WithSummary("服务项目清单：管理员看管辖范围内的，群众看本村（社区）、本镇、本县可点的");
-        items.MapPost("/", async Task<Results<Created<ServiceItemDto>, ProblemHttpResult>> (CreateServiceItemRequest request, ServiceItemsHandler handler, CancellationToken ct) =>
-            ApiResults.CreatedOr(await handler.CreateAsync(request, ct), i => $"/api/v1/service-items/{i.Id}"))
+        items.MapPost("/", ServiceItemsEndpoints.Create)
             .WithSummary("新增服务项目");
 
         var rules = api.MapGroup("/order-rules").WithTags("orders");
-        rules.MapGet("/{countyId:long}", async Task<Results<Ok<DeadlineRulesDto>, ProblemHttpResult>> (long countyId, DeadlineRulesHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.GetAsync(countyId, ct)))
+        rules.MapGet("/{countyId:long}", DeadlineRulesEndpoints.Get)
             .WithSummary("本县点单时限（派单、接单、完成、自动结单）");
-        rules.MapPut("/{countyId:long}", async Task<Results<Ok<DeadlineRulesDto>, ProblemHttpResult>> (
-            long countyId, SetDeadlineRulesRequest request, DeadlineRulesHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.SetAsync(countyId, request, ct)))
+        rules.MapPut("/{countyId:long}", DeadlineRulesEndpoints.Set)
             .WithSummary("修改本县点单时限（中心管理员）");
 
         var orders = api.MapGroup("/orders").WithTags("orders");
-        orders.MapPost("/", async Task<Results<Created<OrderDto>, ProblemHttpResult>> (SubmitOrderRequest request, SubmitOrderHandler handler, CancellationToken ct) =>
-            ApiResults.CreatedOr(await handler.HandleAsync(request, ct), o => $"/api/v1/orders/{o.Id}"))
+        orders.MapPost("/", SubmitOrderEndpoints.SubmitOrder)
             .WithSummary("点单（群众本人；站管理员可代群众点单，填 requesterPersonId）")
             .WithIdempotency();
-        orders.MapGet("/mine", async Task<Results<Ok<PageOf<OrderDto>>, ProblemHttpResult>> ([AsParameters] PageRequest paging, ListOrdersHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.MineAsync(paging, ct)))
+        orders.MapGet("/mine", ListOrdersEndpoints.Mine)
             .WithSummary("我的点单（含进度）");
-        orders.MapGet("/board", async Task<Results<Ok<PageOf<OrderDto>>, ProblemHttpResult>> ([AsParameters] OrderBoardRequest request, ListOrdersHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.BoardAsync(request, ct)))
+        orders.MapGet("/board", ListOrdersEndpoints.Board)
             .WithSummary("派单台：管辖范围内的点单，按时限排序并亮灯；demands=true 为需求清单");
-        orders.MapGet("/inbox", async Task<Results<Ok<PageOf<OrderDto>>, ProblemHttpResult>> (
-            [AsParameters] PageRequest paging, ListOrdersHandler handler, CancellationToken ct, bool? all = null) =>
-            ApiResults.OkOr(await handler.InboxAsync(paging, open: all != true, ct)))
+        orders.MapGet("/inbox", ListOrdersEndpoints.Inbox)
             .WithSummary("队长接单箱：派给本队的点单和本单位抢单池");
-        orders.MapGet("/{id:long}", async Task<Results<Ok<OrderDto>, ProblemHttpResult>> (long id, GetOrderHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+        orders.MapGet("/{id:long}", GetOrderEndpoints.GetOrder)
             .WithSummary("查看点单及其流转记录");
 
-        orders.MapPost("/{id:long}/dispatch", async Task<Results<Ok<OrderDto>, ProblemHttpResult>> (long id, DispatchOrderRequest request, DispatchOrderHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.DispatchAsync(id, request, ct)))
+        orders.MapPost("/{id:long}/dispatch", DispatchOrderEndpoints.Dispatch)
             .WithSummary("派单：{teamId} 定向派给队伍，或 {mode:\"Pool\"} 放入抢单池");
-        orders.MapPost("/{id:long}/reassign", async Task<Results<Ok<OrderDto>, ProblemHttpResult>> (long id, DispatchOrderRequest request, DispatchOrderHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.ReassignAsync(id, request, ct)))
+        orders.MapPost("/{id:long}/reassign", DispatchOrderEndpoints.Reassign)
             .WithSummary("改派给其他队伍或抢单池");
-        orders.MapPost("/{id:long}/escalate", async Task<Results<Ok<OrderDto>, ProblemHttpResult>> (long id, DispatchOrderHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.EscalateAsync(id, ct)))
+        orders.MapPost("/{id:long}/escalate", DispatchOrderEndpoints.Escalate)
             .WithSummary("上报上级单位派单");
-        orders.MapPost("/{id:long}/reject", async Task<Results<Ok<OrderDto>, ProblemHttpResult>> (long id, ReasonRequest request, DispatchOrderHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.RejectAsync(id, request, ct)))
+        orders.MapPost("/{id:long}/reject", DispatchOrderEndpoints.Reject)
             .WithSummary("驳回点单（须填写理由，仅点单人可见）");
-        orders.MapPost("/{id:long}/claim", async Task<Results<Ok<OrderDto>, ProblemHttpResult>> (
-            long id, ServeOrderHandler handler, CancellationToken ct, ClaimOrderRequest? request = null) =>
-            ApiResults.OkOr(await handler.ClaimAsync(id, request ?? new ClaimOrderRequest(null), ct)))
+        orders.MapPost("/{id:long}/claim", ServeOrderEndpoints.Claim)
             .WithSummary("抢单（队长；抢单池中的点单，先到先得）");
-        orders.MapPost("/{id:long}/accept", async Task<Results<Ok<OrderDto>, ProblemHttpResult>> (
-            long id, ServeOrderHandler handler, CancellationToken ct, AcceptOrderRequest? request = null) =>
-            ApiResults.OkOr(await handler.AcceptAsync(id, request ?? new AcceptOrderRequest(null), ct)))
+        orders.MapPost("/{id:long}/accept", ServeOrderEndpoints.Accept)
             .WithSummary("接单并约定完成时间（默认 7 天）");
-        orders.MapPost("/{id:long}/decline", async Task<Results<Ok<OrderDto>, ProblemHttpResult>> (long id, ReasonRequest request, ServeOrderHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.DeclineAsync(id, request, ct)))
+        orders.MapPost("/{id:long}/decline", ServeOrderEndpoints.Decline)
             .WithSummary("谢绝接单（须填写理由），点单退回待派单");
-        orders.MapPost("/{id:long}/complete", async Task<Results<Ok<OrderDto>, ProblemHttpResult>> (long id, CompleteOrderRequest request, ServeOrderHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.CompleteAsync(id, request, ct)))
+        orders.MapPost("/{id:long}/complete", ServeOrderEndpoints.Complete)
             .WithSummary("报告完成：服务内容、参与志愿者及时长（生成志愿服务记录）");
-        orders.MapPost("/{id:long}/withdraw", async Task<Results<Ok<OrderDto>, ProblemHttpResult>> (long id, FollowOrderHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.WithdrawAsync(id, ct)))
+        orders.MapPost("/{id:long}/withdraw", FollowOrderEndpoints.Withdraw)
             .WithSummary("撤单（接单前）");
-        orders.MapPost("/{id:long}/rate", async Task<Results<Ok<OrderDto>, ProblemHttpResult>> (long id, RateOrderRequest request, FollowOrderHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.RateAsync(id, request, ct)))
+        orders.MapPost("/{id:long}/rate", FollowOrderEndpoints.Rate)
             .WithSummary("评单：1–5 星和评价，仅一次")
             .WithIdempotency();
         orders.MapOrderPhotos();

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Organization.Data;
@@ -34,38 +33,28 @@ public static class OrganizationModule
     {
         var group = api.MapGroup("/org-units").WithTags("org-units");
 
-        group.MapGet("/", async Task<Results<Ok<PageOf<OrgUnitDto>>, ProblemHttpResult>> (
-            [AsParameters] ListOrgUnitsRequest request, ListOrgUnitsHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(request, ct)))
+        group.MapGet("/", ListOrgUnitsEndpoints.ListOrgUnits)
             .WithSummary("搜索可见范围内的组织（名称或区划代码）");
 
-        group.MapGet("/{id:long}", async Task<Results<Ok<OrgUnitDto>, ProblemHttpResult>> (long id, GetOrgUnitHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+        group.MapGet("/{id:long}", GetOrgUnitEndpoints.GetOrgUnit)
             .WithSummary("查看组织");
 
-        group.MapGet("/{id:long}/children", async Task<Results<Ok<PageOf<OrgUnitDto>>, ProblemHttpResult>> (
-            long id, GetOrgUnitHandler handler, CancellationToken ct, int page = 1, int pageSize = 20) =>
-            ApiResults.OkOr(await handler.ChildrenAsync(id, new PageRequest(page, pageSize), ct)))
+        group.MapGet("/{id:long}/children", GetOrgUnitEndpoints.Children)
             .WithSummary("下级组织");
 
-        group.MapPost("/", async Task<Results<Created<OrgUnitDto>, ProblemHttpResult>> (CreateOrgUnitRequest request, CreateOrgUnitHandler handler, CancellationToken ct) =>
-            ApiResults.CreatedOr(await handler.HandleAsync(request, ct), u => $"/api/v1/org-units/{u.Id}"))
+        group.MapPost("/", CreateOrgUnitEndpoints.CreateOrgUnit)
             .WithSummary("新增组织");
 
-        group.MapPut("/{id:long}", async Task<Results<Ok<OrgUnitDto>, ProblemHttpResult>> (long id, UpdateOrgUnitRequest request, UpdateOrgUnitHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, request, ct)))
+        group.MapPut("/{id:long}", UpdateOrgUnitEndpoints.UpdateOrgUnit)
             .WithSummary("修改组织名称、地址、位置、联系人");
 
-        group.MapPost("/{id:long}/move", async Task<Results<Ok<OrgUnitDto>, ProblemHttpResult>> (long id, MoveOrgUnitRequest request, MoveOrgUnitHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, request, ct)))
+        group.MapPost("/{id:long}/move", MoveOrgUnitEndpoints.MoveOrgUnit)
             .WithSummary("调整上级组织");
 
-        group.MapPost("/{id:long}/deactivate", async Task<Results<Ok<OrgUnitDto>, ProblemHttpResult>> (long id, SetOrgUnitStatusHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.DeactivateAsync(id, ct)))
+        group.MapPost("/{id:long}/deactivate", SetOrgUnitStatusEndpoints.Deactivate)
             .WithSummary("停用组织");
 
-        group.MapPost("/{id:long}/activate", async Task<Results<Ok<OrgUnitDto>, ProblemHttpResult>> (long id, SetOrgUnitStatusHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.ActivateAsync(id, ct)))
+        group.MapPost("/{id:long}/activate", SetOrgUnitStatusEndpoints.Activate)
             .WithSummary("启用组织");
 
         return api;

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.People.Domain;
@@ -37,25 +36,19 @@ public static class PeopleModule
     {
         var group = api.MapGroup("/people").WithTags("people");
 
-        group.MapGet("/", async Task<Results<Ok<PageOf<PersonDto>>, ProblemHttpResult>> (
-            [AsParameters] SearchPeopleRequest request, SearchPeopleHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(request, ct)))
+        group.MapGet("/", SearchPeopleEndpoints.SearchPeople)
             .WithSummary("按姓名、手机号或完整身份证号查找人员");
 
-        group.MapGet("/{id:long}", async Task<Results<Ok<PersonDto>, ProblemHttpResult>> (long id, GetPersonHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+        group.MapGet("/{id:long}", GetPersonEndpoints.GetPerson)
             .WithSummary("查看人员（身份证号仅显示脱敏形式）");
 
-        group.MapPost("/", async Task<Results<Created<PersonDto>, ProblemHttpResult>> (RegisterPersonRequest request, RegisterPersonHandler handler, CancellationToken ct) =>
-            ApiResults.CreatedOr(await handler.HandleAsync(request, ct), p => $"/api/v1/people/{p.Id}"))
+        group.MapPost("/", RegisterPersonEndpoints.RegisterPerson)
             .WithSummary("实名登记人员");
 
-        group.MapPut("/{id:long}", async Task<Results<Ok<PersonDto>, ProblemHttpResult>> (long id, UpdatePersonRequest request, UpdatePersonHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, request, ct)))
+        group.MapPut("/{id:long}", UpdatePersonEndpoints.UpdatePerson)
             .WithSummary("修改人员信息");
 
-        group.MapPost("/{id:long}/anonymize", async Task<Results<Ok<PersonDto>, ProblemHttpResult>> (long id, AnonymizePersonRequest request, AnonymizePersonHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, request, ct)))
+        group.MapPost("/{id:long}/anonymize", AnonymizePersonEndpoints.AnonymizePerson)
             .WithSummary("匿名化人员（删除姓名、身份证号、手机号等个人信息，保留服务记录与积分）");
 
         return api;

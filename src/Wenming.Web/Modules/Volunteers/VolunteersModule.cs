@@ -64,116 +64,78 @@ public static class VolunteersModule
     {
         var volunteers = api.MapGroup("/volunteers").WithTags("volunteers");
 
-        volunteers.MapGet("/", async Task<Results<Ok<PageOf<VolunteerDto>>, ProblemHttpResult>> (
-            [AsParameters] SearchVolunteersRequest request, SearchVolunteersHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(request, ct)))
+        volunteers.MapGet("/", SearchVolunteersEndpoints.SearchVolunteers)
             .WithSummary("按状态、组织、姓名或志愿者编号查找志愿者");
 
-        volunteers.MapGet("/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-            [AsParameters] SearchVolunteersRequest request, ExportVolunteersHandler handler, CancellationToken ct) =>
-            ExcelExport.FileOr(await handler.HandleAsync(request, ct)))
+        volunteers.MapGet("/export", ExportVolunteersEndpoints.ExportVolunteers)
             .WithSummary("导出志愿者名单（Excel，筛选条件同列表，身份证号脱敏）");
 
         volunteers.MapGet("/import-template", Results<FileContentHttpResult, ProblemHttpResult> (VolunteerImportTemplateHandler handler) =>
             ExcelExport.FileOr(handler.Handle()))
             .WithSummary("下载志愿者导入模板（Excel）");
 
-        volunteers.MapPost("/imports", async Task<Results<Ok<ImportVolunteersResult>, ProblemHttpResult>> (IFormFile? file, ImportVolunteersHandler handler, CancellationToken ct) =>
-        {
-            await using var stream = file?.OpenReadStream();
-            return ApiResults.OkOr(await handler.HandleAsync(stream, file?.Length ?? 0, ct));
-        })
+        volunteers.MapPost("/imports", ImportVolunteersEndpoints.ImportVolunteers)
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(ImportVolunteersHandler.MaxRequestBytes))
             .WithSummary("从 Excel 批量导入志愿者（逐行报告错误；正确的行一次性导入并审核通过）");
 
-        volunteers.MapGet("/{id:long}", async Task<Results<Ok<VolunteerDto>, ProblemHttpResult>> (long id, GetVolunteerHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+        volunteers.MapGet("/{id:long}", GetVolunteerEndpoints.GetVolunteer)
             .WithSummary("查看志愿者（本人或管辖范围内）");
 
-        volunteers.MapPost("/", async Task<Results<Created<VolunteerDto>, ProblemHttpResult>> (RegisterVolunteerRequest request, RegisterVolunteerHandler handler, CancellationToken ct) =>
-            ApiResults.CreatedOr(await handler.HandleAsync(request, ct), v => $"/api/v1/volunteers/{v.Id}"))
+        volunteers.MapPost("/", RegisterVolunteerEndpoints.RegisterVolunteer)
             .WithSummary("志愿者注册申请（14–17 周岁须监护人同意）")
             .WithIdempotency();
 
-        volunteers.MapPost("/{id:long}/approve", async Task<Results<Ok<VolunteerDto>, ProblemHttpResult>> (long id, ApproveVolunteerHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+        volunteers.MapPost("/{id:long}/approve", ApproveVolunteerEndpoints.ApproveVolunteer)
             .WithSummary("审核通过并发放志愿者编号");
 
-        volunteers.MapPost("/{id:long}/reject", async Task<Results<Ok<VolunteerDto>, ProblemHttpResult>> (long id, RejectVolunteerRequest request, RejectVolunteerHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, request, ct)))
+        volunteers.MapPost("/{id:long}/reject", RejectVolunteerEndpoints.RejectVolunteer)
             .WithSummary("驳回注册申请（须填写原因）");
 
-        volunteers.MapGet("/{id:long}/service-records", async Task<Results<Ok<ServiceRecordPage>, ProblemHttpResult>> (
-            long id, [AsParameters] VolunteerServiceRecordsRequest request, ListServiceRecordsHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.ForVolunteerAsync(id, request, ct)))
+        volunteers.MapGet("/{id:long}/service-records", ListServiceRecordsEndpoints.ForVolunteer)
             .WithSummary("志愿者的服务记录（按服务日期筛选）");
 
-        volunteers.MapPost("/{id:long}/service-records", async Task<Results<Created<ServiceRecordDto>, ProblemHttpResult>> (
-            long id, RecordServiceHoursRequest request, RecordServiceHoursHandler handler, CancellationToken ct) =>
-            ApiResults.CreatedOr(await handler.HandleAsync(id, request, ct), r => $"/api/v1/service-records/{r.Id}"))
+        volunteers.MapPost("/{id:long}/service-records", RecordServiceHoursEndpoints.RecordServiceHours)
             .WithSummary("登记服务时长（管理员、队长或志愿者本人；待确认）")
             .WithIdempotency();
 
         var records = api.MapGroup("/service-records").WithTags("service-records");
 
-        records.MapGet("/", async Task<Results<Ok<ServiceRecordPage>, ProblemHttpResult>> (
-            [AsParameters] ServiceRecordReportRequest request, ListServiceRecordsHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.ReportAsync(request, ct)))
+        records.MapGet("/", ListServiceRecordsEndpoints.Report)
             .WithSummary("服务时长统计：按组织、状态和日期范围");
 
-        records.MapGet("/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-            [AsParameters] ServiceRecordReportRequest request, ExportServiceRecordsHandler handler, CancellationToken ct) =>
-            ExcelExport.FileOr(await handler.HandleAsync(request, ct)))
+        records.MapGet("/export", ExportServiceRecordsEndpoints.ExportServiceRecords)
             .WithSummary("导出服务记录（Excel，筛选条件同服务时长统计）");
 
-        records.MapPost("/{id:long}/confirm", async Task<Results<Ok<ServiceRecordDto>, ProblemHttpResult>> (long id, DecideServiceRecordHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.ConfirmAsync(id, ct)))
+        records.MapPost("/{id:long}/confirm", DecideServiceRecordEndpoints.Confirm)
             .WithSummary("确认服务记录（确认后不可修改）");
 
-        records.MapPost("/{id:long}/reject", async Task<Results<Ok<ServiceRecordDto>, ProblemHttpResult>> (
-            long id, RejectServiceRecordRequest request, DecideServiceRecordHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.RejectAsync(id, request, ct)))
+        records.MapPost("/{id:long}/reject", DecideServiceRecordEndpoints.Reject)
             .WithSummary("驳回待确认的服务记录（须填写原因）");
 
-        records.MapPost("/{id:long}/reverse", async Task<Results<Created<ServiceRecordDto>, ProblemHttpResult>> (
-            long id, ReverseServiceRecordRequest request, ReverseServiceRecordHandler handler, CancellationToken ct) =>
-            ApiResults.CreatedOr(await handler.HandleAsync(id, request, ct), r => $"/api/v1/service-records/{r.Id}"))
+        records.MapPost("/{id:long}/reverse", ReverseServiceRecordEndpoints.ReverseServiceRecord)
             .WithSummary("冲正已确认的服务记录（生成负时长记录，须填写原因）");
 
         api.MapCertificates();
 
         var teams = api.MapGroup("/teams").WithTags("teams");
 
-        teams.MapGet("/", async Task<Results<Ok<PageOf<TeamDto>>, ProblemHttpResult>> (
-            [AsParameters] SearchTeamsRequest request, SearchTeamsHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(request, ct)))
+        teams.MapGet("/", SearchTeamsEndpoints.SearchTeams)
             .WithSummary("志愿服务队列表");
 
-        teams.MapGet("/{id:long}", async Task<Results<Ok<TeamDto>, ProblemHttpResult>> (long id, GetTeamHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, ct)))
+        teams.MapGet("/{id:long}", GetTeamEndpoints.GetTeam)
             .WithSummary("查看志愿服务队");
 
-        teams.MapPost("/", async Task<Results<Created<TeamDto>, ProblemHttpResult>> (CreateTeamRequest request, CreateTeamHandler handler, CancellationToken ct) =>
-            ApiResults.CreatedOr(await handler.HandleAsync(request, ct), t => $"/api/v1/teams/{t.Id}"))
+        teams.MapPost("/", CreateTeamEndpoints.CreateTeam)
             .WithSummary("组建志愿服务队");
 
-        teams.MapGet("/{id:long}/members", async Task<Results<Ok<PageOf<TeamMemberDto>>, ProblemHttpResult>> (
-            long id, [AsParameters] ListTeamMembersRequest request, ListTeamMembersHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, request, ct)))
+        teams.MapGet("/{id:long}/members", ListTeamMembersEndpoints.ListTeamMembers)
             .WithSummary("队员列表");
 
-        teams.MapPost("/{id:long}/members", async Task<Results<Created<TeamMemberDto>, ProblemHttpResult>> (
-            long id, AddTeamMemberRequest request, AddTeamMemberHandler handler, CancellationToken ct) =>
-            ApiResults.CreatedOr(await handler.HandleAsync(id, request, ct), m => $"/api/v1/teams/{id}/members/{m.VolunteerId}"))
+        teams.MapPost("/{id:long}/members", AddTeamMemberEndpoints.AddTeamMember)
             .WithSummary("添加队员（须为已审核通过的志愿者）");
 
-        teams.MapDelete("/{id:long}/members/{volunteerId:long}", async Task<Results<NoContent, ProblemHttpResult>> (
-            long id, long volunteerId, RemoveTeamMemberHandler handler, CancellationToken ct) =>
-        {
-            var result = await handler.HandleAsync(id, volunteerId, ct);
-            return result.IsSuccess ? TypedResults.NoContent() : ApiResults.Problem(result.Error!);
-        })
+        teams.MapDelete("/{id:long}/members/{volunteerId:long}", RemoveTeamMemberEndpoints.RemoveTeamMember)
             .WithSummary("移出队员");
 
         return api;
