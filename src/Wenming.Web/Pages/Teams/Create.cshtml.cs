@@ -53,7 +53,7 @@ public sealed class CreateModel(CreateTeamHandler create, SearchVolunteersHandle
             return Refuse(result.Error!, fieldOf: fieldOf) ?? Page();
         }
 
-        Notice = Text.Get("ui.team.created", result.Value.Name);
+        Notice = Text.Get("Volunteers.team.created", result.Value.Name);
         return RedirectToPage("/Teams/Detail", new { id = result.Value.Id });
     }
 
