@@ -106,22 +106,22 @@ public class NavigationTests
         var isAdmin = actor.IsAdmin;
         var isOverseer = isAdmin || actor.Has(Role.Supervisor);
         var links = new List<(string Page, string Key)>();
-        if (isAdmin || !isOverseer) links.Add(("/Index", "ui.nav.home"));
-        if (isOverseer) { links.Add(("/Org/Index", "ui.nav.org")); links.Add(("/People/Index", "ui.nav.people")); }
-        if (actor.Has(Role.SystemAdmin) || actor.Has(Role.CenterAdmin) || actor.Has(Role.InstituteAdmin) || actor.Has(Role.Supervisor)) links.Add(("/SocialOrgs/Index", "ui.nav.social_orgs"));
-        if (isAdmin) links.Add(("/Accounts/Index", "ui.nav.accounts"));
-        if (isAdmin) links.Add(("/Volunteers/Index", "ui.nav.volunteers"));
-        if (isAdmin || actor.Has(Role.TeamLeader)) links.Add(("/Teams/Index", "ui.nav.teams"));
-        if (isAdmin) links.Add(("/Activities/Index", "ui.nav.activities"));
-        if (!isOverseer && actor.PersonId is not null) links.Add(("/Activities/Nearby", "ui.nav.activities_nearby"));
-        if (!isOverseer && actor.PersonId is not null) links.Add(("/Volunteers/Mine", actor.Has(Role.Volunteer) || actor.Has(Role.TeamLeader) ? "ui.nav.vol_mine" : "ui.nav.vol_apply"));
+        if (isAdmin || !isOverseer) links.Add(("/Index", "Shell.nav.home"));
+        if (isOverseer) { links.Add(("/Org/Index", "Shell.nav.org")); links.Add(("/People/Index", "Shell.nav.people")); }
+        if (actor.Has(Role.SystemAdmin) || actor.Has(Role.CenterAdmin) || actor.Has(Role.InstituteAdmin) || actor.Has(Role.Supervisor)) links.Add(("/SocialOrgs/Index", "Shell.nav.social_orgs"));
+        if (isAdmin) links.Add(("/Accounts/Index", "Shell.nav.accounts"));
+        if (isAdmin) links.Add(("/Volunteers/Index", "Shell.nav.volunteers"));
+        if (isAdmin || actor.Has(Role.TeamLeader)) links.Add(("/Teams/Index", "Shell.nav.teams"));
+        if (isAdmin) links.Add(("/Activities/Index", "Shell.nav.activities"));
+        if (!isOverseer && actor.PersonId is not null) links.Add(("/Activities/Nearby", "Shell.nav.activities_nearby"));
+        if (!isOverseer && actor.PersonId is not null) links.Add(("/Volunteers/Mine", actor.Has(Role.Volunteer) || actor.Has(Role.TeamLeader) ? "Shell.nav.vol_mine" : "Shell.nav.vol_apply"));
         links.Add(isOverseer ? ("/Orders/Board", "Orders.nav.board") : actor.Has(Role.TeamLeader) ? ("/Orders/Inbox", "Orders.nav.inbox") : ("/Orders/Mine", "Orders.nav.mine"));
         if (isOverseer || actor.PersonId is not null) links.Add(isOverseer ? ("/Points/Ledger", "Points.nav.ledger") : ("/Points/Mine", "Points.nav.mine"));
         links.Add(isOverseer ? ("/Awards/Index", "Award.nav.awards") : ("/Awards/Notices", "Award.nav.notices"));
         if (isAdmin || actor.PersonId is not null) links.Add(isAdmin ? ("/Market/Goods", "Market.nav.manage") : ("/Market/Index", "Market.nav.shop"));
-        if (isOverseer) links.Add(("/Audit/Index", "ui.nav.audit"));
+        if (isOverseer) links.Add(("/Audit/Index", "Shell.nav.audit"));
         if (actor.IsSystemAdmin) links.Add(("/Ops/DeadLetters", "Ops.nav.dead_letters"));
-        if (!isOverseer) links.Add(("/Me", "ui.nav.me"));
+        if (!isOverseer) links.Add(("/Me", "Shell.nav.me"));
         return links;
     }
 

@@ -59,7 +59,7 @@ public sealed class CreateModel(CreateAccountHandler create, IPeopleDirectory pe
             return Refuse(result.Error!, fieldOf: FieldOf) ?? Page();
         }
 
-        Notice = Text.Get("ui.accounts.created", result.Value.Login);
+        Notice = Text.Get("Accounts.accounts.created", result.Value.Login);
         return RedirectToPage("/Accounts/Detail", new { id = result.Value.Id });
     }
 

@@ -41,19 +41,19 @@ public sealed class DetailModel(ManageAccountHandler manage, CurrentActor actor,
     }
 
     public Task<IActionResult> OnPostDeactivateAsync(long id, CancellationToken ct) =>
-        ChangeAsync(id, () => manage.DeactivateAsync(id, ct), "ui.accounts.deactivated", ct);
+        ChangeAsync(id, () => manage.DeactivateAsync(id, ct), "Accounts.accounts.deactivated", ct);
 
     public Task<IActionResult> OnPostActivateAsync(long id, CancellationToken ct) =>
-        ChangeAsync(id, () => manage.ActivateAsync(id, ct), "ui.accounts.activated", ct);
+        ChangeAsync(id, () => manage.ActivateAsync(id, ct), "Accounts.accounts.activated", ct);
 
     public Task<IActionResult> OnPostUnlockAsync(long id, CancellationToken ct) =>
-        ChangeAsync(id, () => manage.UnlockAsync(id, ct), "ui.accounts.unlocked", ct);
+        ChangeAsync(id, () => manage.UnlockAsync(id, ct), "Accounts.accounts.unlocked", ct);
 
     public Task<IActionResult> OnPostResetPasswordAsync(long id, CancellationToken ct) =>
-        ChangeAsync(id, () => manage.ResetPasswordAsync(id, new ResetPasswordRequest(Password), ct), "ui.accounts.password_reset", ct);
+        ChangeAsync(id, () => manage.ResetPasswordAsync(id, new ResetPasswordRequest(Password), ct), "Accounts.accounts.password_reset", ct);
 
     public Task<IActionResult> OnPostSetRolesAsync(long id, CancellationToken ct) =>
-        ChangeAsync(id, () => manage.SetRolesAsync(id, new SetRolesRequest(SelectedRoles), ct), "ui.accounts.roles_set", ct);
+        ChangeAsync(id, () => manage.SetRolesAsync(id, new SetRolesRequest(SelectedRoles), ct), "Accounts.accounts.roles_set", ct);
 
     private async Task<IActionResult> ChangeAsync(long id, Func<Task<Result<AccountDto>>> change, string noticeKey, CancellationToken ct)
     {

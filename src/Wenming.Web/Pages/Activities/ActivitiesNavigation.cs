@@ -8,7 +8,7 @@ public sealed class ActivitiesNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Activities", "ui.nav.activities", "/activities", 80, a => a.IsAdmin, ["/activities"]),
-        new("Activities", "ui.nav.activities_nearby", "/activities/nearby", 90, NavAudience.IsPersonal, ["/activities"]),
+        new("Activities", "Shell.nav.activities", "/activities", 80, a => a.IsAdmin, ["/activities"]),
+        new("Activities", "Shell.nav.activities_nearby", "/activities/nearby", 90, NavAudience.IsPersonal, ["/activities"]),
     ];
 }

@@ -24,8 +24,8 @@ public static class ActivityLabels
 
     public static string Mine(EnrollmentStatus? status, int? position) => status switch
     {
-        EnrollmentStatus.Enrolled => Text.Get("ui.act.enrolled"),
-        EnrollmentStatus.Waitlisted => Text.Get("ui.act.waitlisted", position ?? 0),
+        EnrollmentStatus.Enrolled => Text.Get("Activities.act.enrolled"),
+        EnrollmentStatus.Waitlisted => Text.Get("Activities.act.waitlisted", position ?? 0),
         _ => "",
     };
 }

@@ -53,7 +53,7 @@ public sealed class DetailModel(GetActivityHandler get, ListEnrollmentsHandler l
             return Refuse(result.Error!, prefix: "") ?? await OnGetAsync(id, ct);
         }
 
-        Notice = Text.Get("ui.act.cancelled_enrollment");
+        Notice = Text.Get("Activities.act.cancelled_enrollment");
         return RedirectToPage(new { id });
     }
 }

@@ -91,13 +91,13 @@ public sealed class IndexModel(SearchActivitiesHandler search, CreateActivityHan
             return Refuse(result.Error!) ?? await OnGetAsync(ct);
         }
 
-        Notice = Text.Get("ui.act.created", result.Value.Title);
+        Notice = Text.Get("Activities.act.created", result.Value.Title);
         return RedirectToPage("/Activities/Detail", new { id = result.Value.Id });
     }
 
-    public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) => ChangeAsync(id, ActivityAction.Publish, "ui.act.published", ct);
+    public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) => ChangeAsync(id, ActivityAction.Publish, "Activities.act.published", ct);
 
-    public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) => ChangeAsync(id, ActivityAction.Cancel, "ui.act.cancelled", ct);
+    public Task<IActionResult> OnPostCancelAsync(long id, CancellationToken ct) => ChangeAsync(id, ActivityAction.Cancel, "Activities.act.cancelled", ct);
 
     private async Task<IActionResult> ChangeAsync(long id, ActivityAction action, string notice, CancellationToken ct)
     {

@@ -65,7 +65,7 @@ public sealed class NearbyModel(ListNearbyActivitiesHandler nearby, EnrollHandle
             return Refuse(result.Error!, prefix: "") ?? await OnGetAsync(ct);
         }
 
-        Notice = Text.Get("ui.act.cancelled_enrollment");
+        Notice = Text.Get("Activities.act.cancelled_enrollment");
         return RedirectToPage(new { p = PageNumber });
     }
 

@@ -59,7 +59,7 @@ public sealed class CreateModel(GetOrgUnitHandler units, CreateOrgUnitHandler cr
             return Refuse(result.Error!, fieldOf: FieldOf) ?? Page();
         }
 
-        Notice = Text.Get("ui.org.created", result.Value.Name);
+        Notice = Text.Get("Organization.org.created", result.Value.Name);
         return RedirectToPage("/Organization/Index", new { id = parentId });
     }
 

@@ -57,7 +57,7 @@ public sealed class EditModel(GetOrgUnitHandler units, UpdateOrgUnitHandler upda
             return Refuse(result.Error!) ?? Page();
         }
 
-        Notice = Text.Get("ui.common.saved");
+        Notice = Text.Get("Shell.common.saved");
         return RedirectToPage("/Organization/Index", new { id });
     }
 

@@ -40,10 +40,10 @@ public sealed class IndexModel(CurrentActor actor, GetOrgUnitHandler units, List
     public async Task<IActionResult> OnGetAsync(long? id, CancellationToken ct) => await LoadAsync(id, ct) ?? Page();
 
     public Task<IActionResult> OnPostDeactivateAsync(long id, CancellationToken ct) =>
-        ChangeStatusAsync(id, () => status.DeactivateAsync(id, ct), "ui.org.deactivated", ct);
+        ChangeStatusAsync(id, () => status.DeactivateAsync(id, ct), "Organization.org.deactivated", ct);
 
     public Task<IActionResult> OnPostActivateAsync(long id, CancellationToken ct) =>
-        ChangeStatusAsync(id, () => status.ActivateAsync(id, ct), "ui.org.activated", ct);
+        ChangeStatusAsync(id, () => status.ActivateAsync(id, ct), "Organization.org.activated", ct);
 
     private async Task<IActionResult> ChangeStatusAsync(long id, Func<Task<Result<OrgUnitDto>>> change, string noticeKey, CancellationToken ct)
     {

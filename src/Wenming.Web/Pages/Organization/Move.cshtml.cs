@@ -58,7 +58,7 @@ public sealed class MoveModel(GetOrgUnitHandler units, MoveOrgUnitHandler move, 
             return Refuse(result.Error!, fieldOf: FieldOf) ?? Page();
         }
 
-        Notice = Text.Get("ui.org.moved", result.Value.Name);
+        Notice = Text.Get("Organization.org.moved", result.Value.Name);
         return RedirectToPage("/Organization/Index", new { id });
     }
 

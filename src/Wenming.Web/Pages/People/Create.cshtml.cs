@@ -50,7 +50,7 @@ public sealed class CreateModel(RegisterPersonHandler register, IOrgDirectory or
             return Refuse(result.Error!, fieldOf: FieldOf) ?? Page();
         }
 
-        Notice = Text.Get("ui.people.created", result.Value.Name);
+        Notice = Text.Get("People.people.created", result.Value.Name);
         return RedirectToPage("/People/Detail", new { id = result.Value.Id });
     }
 }

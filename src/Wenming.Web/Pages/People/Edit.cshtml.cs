@@ -52,7 +52,7 @@ public sealed class EditModel(GetPersonHandler people, UpdatePersonHandler updat
             return Refuse(result.Error!, fieldOf: CreateModel.FieldOf) ?? Page();
         }
 
-        Notice = Text.Get("ui.common.saved");
+        Notice = Text.Get("Shell.common.saved");
         return RedirectToPage("/People/Detail", new { id });
     }
 

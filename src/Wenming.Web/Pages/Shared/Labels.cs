@@ -9,23 +9,23 @@ namespace Wenming.Web.Pages.Shared;
 /// <summary>Chinese names of the enums the pages show, from Ui.resx so that another language is a new file.</summary>
 public static class Labels
 {
-    public static string Level(OrgLevel level) => Text.Get("ui.level." + level);
+    public static string Level(OrgLevel level) => Text.Get("Shell.level." + level);
 
-    public static string Status(OrgUnitStatus status) => Text.Get("ui.status." + status);
+    public static string Status(OrgUnitStatus status) => Text.Get("Shell.status." + status);
 
-    public static string Role(Role role) => Text.Get("ui.role." + role);
+    public static string Role(Role role) => Text.Get("Shell.role." + role);
 
     public static string Roles(IEnumerable<Role> roles) => string.Join("、", roles.Select(Role));
 
-    public static string Political(PoliticalStatus status) => Text.Get("ui.political." + status);
+    public static string Political(PoliticalStatus status) => Text.Get("Shell.political." + status);
 
-    public static string Gender(Gender gender) => Text.Get("ui.gender." + gender);
+    public static string Gender(Gender gender) => Text.Get("Shell.gender." + gender);
 
-    public static string Action(AuditAction action) => Text.Get("ui.audit.action." + action);
+    public static string Action(AuditAction action) => Text.Get("Shell.audit.action." + action);
 
     /// <summary>Known entity types get a Chinese name; a new one shows its type name until it gets a key.</summary>
     public static string Entity(string entityType) =>
-        Text.Has("ui.entity." + entityType) ? Text.Get("ui.entity." + entityType) : entityType;
+        Text.Has("Shell.entity." + entityType) ? Text.Get("Shell.entity." + entityType) : entityType;
 
     /// <summary>
     /// An audited value in words where the log keeps an enum's number or the role list's names
@@ -52,5 +52,5 @@ public static class Labels
 
     /// <summary>Audited field names (PascalCase properties); unknown ones are shown as they are.</summary>
     public static string Field(string property) =>
-        Text.Has("ui.prop." + property) ? Text.Get("ui.prop." + property) : property;
+        Text.Has("Shell.prop." + property) ? Text.Get("Shell.prop." + property) : property;
 }

@@ -37,7 +37,7 @@ public sealed class CreateModel(RegisterSocialOrgHandler register) : AppPageMode
             return Refuse(result.Error!, fieldOf: FieldOf) ?? Page();
         }
 
-        Notice = Text.Get("ui.so.saved");
+        Notice = Text.Get("SocialOrgs.so.saved");
         return RedirectToPage("/SocialOrgs/Detail", new { id = result.Value.Id });
     }
 }

@@ -47,7 +47,7 @@ public sealed class DetailModel(
             return Refuse(result.Error!, prefix: "Pair") ?? await LoadAsync(id, ct) ?? Page();
         }
 
-        Notice = Text.Get("ui.so.paired");
+        Notice = Text.Get("SocialOrgs.so.paired");
         return RedirectToPage(new { id });
     }
 
@@ -59,7 +59,7 @@ public sealed class DetailModel(
             return Refuse(result.Error!, prefix: "") ?? await LoadAsync(id, ct) ?? Page();
         }
 
-        Notice = Text.Get("ui.so.ended");
+        Notice = Text.Get("SocialOrgs.so.ended");
         return RedirectToPage(new { id });
     }
 
@@ -71,7 +71,7 @@ public sealed class DetailModel(
             return Refuse(result.Error!, prefix: "") ?? await LoadAsync(id, ct) ?? Page();
         }
 
-        Notice = Text.Get("ui.so.saved");
+        Notice = Text.Get("SocialOrgs.so.saved");
         return RedirectToPage(new { id });
     }
 

@@ -61,7 +61,7 @@ public sealed class EditModel(GetSocialOrgHandler get, UpdateSocialOrgHandler up
             return Refuse(result.Error!, fieldOf: CreateModel.FieldOf) ?? Page();
         }
 
-        Notice = Text.Get("ui.so.saved");
+        Notice = Text.Get("SocialOrgs.so.saved");
         return RedirectToPage("/SocialOrgs/Detail", new { id });
     }
 }

@@ -47,11 +47,11 @@ public static class SocialOrgLabels
     /// <summary>Who registers and edits organizations.</summary>
     public const string Registrars = "SystemAdmin,CenterAdmin";
 
-    public static string Kind(SocialOrgKind kind) => Text.Get("ui.so.kind." + kind);
+    public static string Kind(SocialOrgKind kind) => Text.Get("SocialOrgs.so.kind." + kind);
 
-    public static string Status(SocialOrgStatus status) => Text.Get("ui.so.status." + status);
+    public static string Status(SocialOrgStatus status) => Text.Get("SocialOrgs.so.status." + status);
 
-    public static string YesNo(bool value) => Text.Get(value ? "ui.so.yes" : "ui.so.no");
+    public static string YesNo(bool value) => Text.Get(value ? "SocialOrgs.so.yes" : "SocialOrgs.so.no");
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -10,7 +10,7 @@ public sealed class SocialOrgsNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("SocialOrgs", "ui.nav.social_orgs", "/social-orgs", 40,
+        new("SocialOrgs", "Shell.nav.social_orgs", "/social-orgs", 40,
             a => a.Has(Role.SystemAdmin) || a.Has(Role.CenterAdmin) || a.Has(Role.InstituteAdmin) || a.Has(Role.Supervisor), ["/social-orgs"]),
     ];
 }

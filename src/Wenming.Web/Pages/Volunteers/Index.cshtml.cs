@@ -63,7 +63,7 @@ public sealed class IndexModel(SearchVolunteersHandler search, ApproveVolunteerH
             return Refuse(result.Error!, prefix: "") ?? await OnGetAsync(ct);
         }
 
-        Notice = Text.Get("ui.vol.approved", result.Value.Name ?? "", result.Value.VolunteerNumber ?? "");
+        Notice = Text.Get("Volunteers.vol.approved", result.Value.Name ?? "", result.Value.VolunteerNumber ?? "");
         return RedirectToPage(new { q = Query, status = Status, unit = UnitId, p = PageNumber });
     }
 
@@ -75,7 +75,7 @@ public sealed class IndexModel(SearchVolunteersHandler search, ApproveVolunteerH
             return Refuse(result.Error!, prefix: "") ?? await OnGetAsync(ct);
         }
 
-        Notice = Text.Get("ui.vol.rejected", result.Value.Name ?? "");
+        Notice = Text.Get("Volunteers.vol.rejected", result.Value.Name ?? "");
         return RedirectToPage(new { q = Query, status = Status, unit = UnitId, p = PageNumber });
     }
 }

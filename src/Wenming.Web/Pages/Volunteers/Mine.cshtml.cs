@@ -63,7 +63,7 @@ public sealed class MineModel(
             return Refuse(result.Error!, fieldOf: new Dictionary<string, string> { ["volunteer.duplicate"] = "skills" }) ?? Page();
         }
 
-        Notice = Text.Get("ui.vol.applied");
+        Notice = Text.Get("Volunteers.vol.applied");
         return RedirectToPage();
     }
 
@@ -86,7 +86,7 @@ public sealed class MineModel(
             return Refuse(result.Error!, prefix: "Log", fieldOf: new Dictionary<string, string> { ["service_record.volunteer_not_approved"] = "hours" }) ?? Page();
         }
 
-        Notice = Text.Get("ui.sr.logged");
+        Notice = Text.Get("Volunteers.sr.logged");
         return RedirectToPage();
     }
 

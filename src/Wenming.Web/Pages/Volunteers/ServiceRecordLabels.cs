@@ -6,7 +6,7 @@ namespace Wenming.Web.Pages.Volunteers;
 /// <summary>How service records show on the pages (Resources/ServiceRecords.resx).</summary>
 public static class ServiceRecordLabels
 {
-    public static string Stars(int stars) => stars == 0 ? Text.Get("ui.sr.no_stars") : new string('★', stars);
+    public static string Stars(int stars) => stars == 0 ? Text.Get("Volunteers.sr.no_stars") : new string('★', stars);
 
     public static string Badge(ServiceRecordDto r) => r.ReversesRecordId is not null
         ? "badge badge-red"

@@ -61,13 +61,13 @@ public sealed class ServiceRecordsModel(
         ExcelPage.File(this, await export.HandleAsync(new ServiceRecordReportRequest(UnitId, Status, From, To), ct)) ?? await OnGetAsync(ct);
 
     public async Task<IActionResult> OnPostConfirmAsync(long id, CancellationToken ct) =>
-        await AfterAsync(await decide.ConfirmAsync(id, ct), "ui.sr.confirmed", ct);
+        await AfterAsync(await decide.ConfirmAsync(id, ct), "Volunteers.sr.confirmed", ct);
 
     public async Task<IActionResult> OnPostRejectAsync(long id, string? reason, CancellationToken ct) =>
-        await AfterAsync(await decide.RejectAsync(id, new RejectServiceRecordRequest(reason), ct), "ui.sr.rejected", ct);
+        await AfterAsync(await decide.RejectAsync(id, new RejectServiceRecordRequest(reason), ct), "Volunteers.sr.rejected", ct);
 
     public async Task<IActionResult> OnPostReverseAsync(long id, string? reason, CancellationToken ct) =>
-        await AfterAsync(await reverse.HandleAsync(id, new ReverseServiceRecordRequest(reason), ct), "ui.sr.reversed", ct);
+        await AfterAsync(await reverse.HandleAsync(id, new ReverseServiceRecordRequest(reason), ct), "Volunteers.sr.reversed", ct);
 
     private async Task<IActionResult> AfterAsync(Platform.Errors.Result<ServiceRecordDto> result, string notice, CancellationToken ct)
     {

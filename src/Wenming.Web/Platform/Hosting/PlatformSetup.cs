@@ -31,6 +31,7 @@ public static class PlatformSetup
 
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
+        Text.EnsureConsistent();
         var services = builder.Services;
         var config = builder.Configuration;
 

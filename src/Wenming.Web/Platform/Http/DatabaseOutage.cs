@@ -80,7 +80,7 @@ internal sealed class DatabaseOutageExceptionHandler(ILogger<DatabaseOutageExcep
             <!DOCTYPE html>
             <html lang="zh-CN">
             <head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><title>{title}</title><link rel="stylesheet" href="/css/site.css" /></head>
-            <body><main class="main"><section class="card" data-testid="error-page"><h1>{title}</h1><p>{message}</p><p><a href="/">{WebUtility.HtmlEncode(Text.Get("ui.common.back_home"))}</a></p></section></main></body>
+            <body><main class="main"><section class="card" data-testid="error-page"><h1>{title}</h1><p>{message}</p><p><a href="/">{WebUtility.HtmlEncode(Text.Get("Shell.common.back_home"))}</a></p></section></main></body>
             </html>
             """,
             cancellationToken);

@@ -1,23 +1,20 @@
 using System.Globalization;
-using System.Resources;
 
 namespace Wenming.Web.Platform.Localization;
 
 /// <summary>
-/// All user-facing text comes from Resources/Messages.resx (zh-CN is the neutral culture), so
-/// another language is a new .resx file, not a code change. Missing keys show the key itself,
-/// which a test catches.
+/// All user-facing text comes from .resx files (zh-CN is the neutral culture), so another language is
+/// a new .resx file, not a code change. Each module keeps its texts next to it
+/// (Modules/Orders/Orders.resx) under key prefixes it claims with <see cref="TextsAttribute"/>;
+/// Platform/Localization/Platform.resx holds the shell's and the shared ones (ADR 0028). A lookup goes
+/// straight to the one file that owns the key's prefix. Missing keys show the key itself, which a test catches.
 /// </summary>
 public static class Text
 {
-    // Every Resources/*.resx of the assembly: Messages (API and validation), Ui (page text), and one
-    // per module that has its own (Volunteers.resx …), so modules add text without editing a shared file.
-    private static readonly ResourceManager[] Managers = typeof(Text).Assembly.GetManifestResourceNames()
-        .Where(n => n.StartsWith("Wenming.Web.Resources.", StringComparison.Ordinal) && n.EndsWith(".resources", StringComparison.Ordinal))
-        .Select(n => n[..^".resources".Length])
-        .Order(StringComparer.Ordinal)
-        .Select(baseName => new ResourceManager(baseName, typeof(Text).Assembly))
-        .ToArray();
+    private static readonly Lazy<TextOwners> Owners = new(() => TextOwners.Build(typeof(Text).Assembly));
+
+    /// <summary>Builds the prefix table now, so a prefix claimed twice or an unowned key stops start-up, not a page.</summary>
+    public static void EnsureConsistent() => _ = Owners.Value;
 
     public static string Get(string key, params object[] args)
     {
@@ -27,18 +24,7 @@ public static class Text
 
     public static bool Has(string key) => Find(key, CultureInfo.InvariantCulture) is not null;
 
-    private static string? Find(string key, CultureInfo culture)
-    {
-        foreach (var manager in Managers)
-        {
-            if (manager.GetString(key, culture) is { } text)
-            {
-                return text;
-            }
-        }
-
-        return null;
-    }
+    private static string? Find(string key, CultureInfo culture) => Owners.Value.For(key)?.GetString(key, culture);
 
     /// <summary>China Standard Time, used for display; the database keeps UTC.</summary>
     public static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);

@@ -1,5 +1,3 @@
-using System.Collections;
-using System.Resources;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -151,16 +149,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private static Regex BuildResourceKeyPattern()
     {
+        // Every prefix some resource claims (ADR 0028): the modules' and the platform's.
         var assembly = typeof(Wenming.Web.Platform.Localization.Text).Assembly;
-        var prefixes = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith("Wenming.Web.Resources.", StringComparison.Ordinal) && n.EndsWith(".resources", StringComparison.Ordinal)))
-        {
-            using var reader = new ResourceReader(assembly.GetManifestResourceStream(name)!);
-            foreach (DictionaryEntry entry in reader)
-            {
-                prefixes.Add(((string)entry.Key).Split('.')[0]);
-            }
-        }
+        var prefixes = new SortedSet<string>(assembly.GetCustomAttributes(typeof(Wenming.Web.Platform.Localization.TextsAttribute), false)
+            .Cast<Wenming.Web.Platform.Localization.TextsAttribute>().SelectMany(a => a.Prefixes), StringComparer.Ordinal);
 
         return new Regex(@"\b(" + string.Join('|', prefixes.Select(Regex.Escape)) + @")\.[A-Za-z_]+(\.[A-Za-z_]+)?\b", RegexOptions.CultureInvariant);
     }

@@ -8,7 +8,7 @@ public sealed class ResourceKeyPatternTests
     [InlineData("validation.required")]
     [InlineData("Points.kind.ServiceHours")]
     [InlineData("Award.nav.notices")]
-    [InlineData("ui.nav.home")]
+    [InlineData("Shell.nav.home")]
     public void A_raw_key_of_any_module_is_caught(string text) => Assert.Matches(BrowserFixture.ResourceKey, text);
 
     [Theory]

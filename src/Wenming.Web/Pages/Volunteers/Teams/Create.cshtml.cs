@@ -52,7 +52,7 @@ public sealed class CreateModel(CreateTeamHandler create, SearchVolunteersHandle
             return Refuse(result.Error!, fieldOf: fieldOf) ?? Page();
         }
 
-        Notice = Text.Get("ui.team.created", result.Value.Name);
+        Notice = Text.Get("Volunteers.team.created", result.Value.Name);
         return RedirectToPage("/Volunteers/Teams/Detail", new { id = result.Value.Id });
     }
 

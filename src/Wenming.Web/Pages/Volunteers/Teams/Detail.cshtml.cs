@@ -55,7 +55,7 @@ public sealed class DetailModel(
             return await LoadAsync(id, ct) ?? Page();
         }
 
-        Notice = Text.Get("ui.team.member_added", result.Value.Name ?? result.Value.VolunteerNumber ?? "");
+        Notice = Text.Get("Volunteers.team.member_added", result.Value.Name ?? result.Value.VolunteerNumber ?? "");
         return RedirectToPage(new { id });
     }
 
@@ -67,7 +67,7 @@ public sealed class DetailModel(
             return Refuse(result.Error!, prefix: "") ?? await LoadAsync(id, ct) ?? Page();
         }
 
-        Notice = Text.Get("ui.team.member_removed");
+        Notice = Text.Get("Volunteers.team.member_removed");
         return RedirectToPage(new { id });
     }
 
