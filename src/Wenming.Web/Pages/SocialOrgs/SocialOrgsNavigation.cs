@@ -1,7 +1,7 @@
-using Wenming.Web.Platform.Scope;
 using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Hosting;
+using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.SocialOrgs;
 

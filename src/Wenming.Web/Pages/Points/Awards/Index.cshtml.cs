@@ -1,6 +1,6 @@
-using Wenming.Web.Modules.Organization.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Points.Domain;
 using Wenming.Web.Modules.Points.Features.Awards;
 using Wenming.Web.Pages.Shared;

@@ -1,6 +1,6 @@
-using Wenming.Web.Modules.Organization.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Modules.Volunteers.Features;
 using Wenming.Web.Modules.Volunteers.Features.AddTeamMember;
