@@ -1,3 +1,4 @@
+using Wenming.Web.Modules.People.Contracts;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;

@@ -18,17 +18,13 @@ public partial class PageBoundaryTests
     /// <summary>Folders of the app shell, not of a module (Ops belongs to Platform).</summary>
     private static readonly HashSet<string> ShellFolders = ["Shared", "Ops"];
 
-    // TEMPORARY (issue 18, removed at merge): pagesB moves and cleans these pages in parallel.
-    // NOT DONE YET (issue 18, pagesA): shell and page code that still reaches into a module's
-    // features because no contract offers what it needs yet ("me", the unread count, political
-    // status labels, the calendar feed). Each entry is a debt, not a permission.
+    // Debt, not permission: the welcome page and 我的 still call Accounts' MeHandler (and 我的 People's
+    // GetPersonHandler) because no contract offers the signed-in person's own record yet; the home pages
+    // are rebuilt by the journeys issue (11), which takes these two off the list.
     private static readonly HashSet<string> Pending =
     [
         "Index.cshtml.cs",
         "Me.cshtml.cs",
-        "Shared/_Layout.cshtml",
-        "Shared/Labels.cs",
-        "Notifications/Index.cshtml.cs",
     ];
 
     [GeneratedRegex(@"\bModules\.(?<module>[A-Z][A-Za-z]*)(?:\.(?<part>[A-Za-z]+))?")]

@@ -1,3 +1,4 @@
+using Wenming.Web.Modules.People.Contracts;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;

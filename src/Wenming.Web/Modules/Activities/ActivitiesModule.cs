@@ -46,6 +46,7 @@ public static class ActivitiesModule
         services.AddScoped<CancelEnrollmentHandler>();
         services.AddScoped<IDemoSeedStep, ActivitiesDemo>();
         services.AddScoped<CalendarFeedHandler>();
+        services.AddScoped<Contracts.ICalendarSubscription>(sp => sp.GetRequiredService<CalendarFeedHandler>());
         services.AddJob<ActivityReminderJob>();
         services.AddAttendance();
         services.AddActivityArchive();
@@ -60,7 +61,6 @@ public static class ActivitiesModule
         return app;
     }
 
-    internal static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
     public static RouteGroupBuilder MapActivities(this RouteGroupBuilder api)
     {

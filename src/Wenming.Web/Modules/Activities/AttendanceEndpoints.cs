@@ -51,12 +51,11 @@ public static class AttendanceEndpoints
 
         activities.MapGet("/{id:long}/check-in-code", async Task<Results<Ok<CheckInCodeDto>, ProblemHttpResult>> (
             long id, HttpContext http, GetCheckInCodeHandler handler, CancellationToken ct) =>
-            ApiResults.OkOr(await handler.HandleAsync(id, SiteRoot(http.Request), ct)))
+            ApiResults.OkOr(await handler.HandleAsync(id, SiteUrl.Root(http.Request), ct)))
             .WithSummary("现场签到码（每 30 秒更换）及其扫码地址，供组织者展示");
 
         return activities;
     }
 
     /// <summary>The site root as the client reached it (behind trusted proxies, the forwarded scheme and host).</summary>
-    public static string SiteRoot(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

@@ -15,6 +15,7 @@ public static class NotificationsModule
         services.AddScoped<INotifier>(sp => sp.GetRequiredService<Notifier>());
         services.AddScoped<IReminderPreferences>(sp => sp.GetRequiredService<Notifier>());
         services.AddScoped<ListNotificationsHandler>();
+        services.AddScoped<Contracts.IInbox>(sp => sp.GetRequiredService<ListNotificationsHandler>());
         services.AddScoped<ReadNotificationsHandler>();
         services.AddScoped<ReminderPreferencesHandler>();
         return services;

@@ -60,7 +60,7 @@ public static class CertificatesSetup
     public static string PublicBaseUrl(HttpContext http, IConfiguration config) =>
         config["Certificates:PublicBaseUrl"] is { Length: > 0 } configured
             ? configured.TrimEnd('/')
-            : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+            : SiteUrl.Root(http.Request);
 
     /// <summary>
     /// Per client address, loosely (a village office may share one address), with its own Chinese

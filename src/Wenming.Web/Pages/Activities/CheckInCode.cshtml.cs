@@ -5,6 +5,7 @@ using Wenming.Web.Modules.Activities;
 using Wenming.Web.Modules.Activities.Features.GetAttendance;
 using Wenming.Web.Modules.Activities.Features.GetCheckInCode;
 using Wenming.Web.Pages.Shared;
+using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
@@ -33,7 +34,7 @@ public sealed class CheckInCodeModel(GetCheckInCodeHandler codes, GetAttendanceH
         }
 
         Sheet = attendance.Value;
-        var code = await codes.HandleAsync(id, AttendanceEndpoints.SiteRoot(Request), ct);
+        var code = await codes.HandleAsync(id, SiteUrl.Root(Request), ct);
         if (!code.IsSuccess)
         {
             // Not open (draft, finished …): the page says so instead of showing a code nobody may use.
@@ -49,7 +50,7 @@ public sealed class CheckInCodeModel(GetCheckInCodeHandler codes, GetAttendanceH
     public async Task<IActionResult> OnGetLiveAsync(long id, CancellationToken ct)
     {
         var attendance = await sheet.HandleAsync(id, ct);
-        var code = await codes.HandleAsync(id, AttendanceEndpoints.SiteRoot(Request), ct);
+        var code = await codes.HandleAsync(id, SiteUrl.Root(Request), ct);
         if (!attendance.IsSuccess || !code.IsSuccess)
         {
             return NotFound();

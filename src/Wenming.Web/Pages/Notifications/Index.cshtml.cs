@@ -1,8 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Activities;
-using Wenming.Web.Modules.Activities.Features.CalendarFeed;
+using Wenming.Web.Modules.Activities.Contracts;
 using Wenming.Web.Modules.Notifications.Features.ListNotifications;
 using Wenming.Web.Modules.Notifications.Features.ReadNotifications;
 using Wenming.Web.Modules.Notifications.Features.ReminderPreferences;
@@ -14,7 +13,7 @@ namespace Wenming.Web.Pages.Notifications;
 
 /// <summary>消息: the signed-in account's messages, and the person's reminder choices.</summary>
 [Authorize]
-public sealed class IndexModel(ListNotificationsHandler list, ReadNotificationsHandler read, ReminderPreferencesHandler preferences, CalendarFeedHandler calendar) : AppPageModel
+public sealed class IndexModel(ListNotificationsHandler list, ReadNotificationsHandler read, ReminderPreferencesHandler preferences, ICalendarSubscription calendar) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "unread")]
     public bool UnreadOnly { get; set; }
@@ -64,7 +63,7 @@ public sealed class IndexModel(ListNotificationsHandler list, ReadNotificationsH
 
     public async Task<IActionResult> OnPostCalendarAsync(CancellationToken ct)
     {
-        var result = await calendar.ResetAsync(ActivitiesModule.BaseUrl(Request), ct);
+        var result = await calendar.ResetAsync(SiteUrl.Root(Request), ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!) ?? RedirectToPage();
@@ -105,7 +104,7 @@ public sealed class IndexModel(ListNotificationsHandler list, ReadNotificationsH
 
         var chosen = await preferences.GetAsync(ct);
         Preferences = chosen.IsSuccess ? chosen.Value : null;
-        var feed = await calendar.GetAsync(ActivitiesModule.BaseUrl(Request), ct);
+        var feed = await calendar.GetAsync(SiteUrl.Root(Request), ct);
         CalendarUrl = feed.IsSuccess ? feed.Value.Url : null;
     }
 

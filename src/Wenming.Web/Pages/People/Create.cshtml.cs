@@ -1,3 +1,4 @@
+using Wenming.Web.Modules.People.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Organization.Contracts;

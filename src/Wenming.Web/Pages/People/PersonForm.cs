@@ -1,3 +1,4 @@
+using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.People.Domain;
 
 namespace Wenming.Web.Pages.People;

@@ -1,3 +1,4 @@
+using Wenming.Web.Modules.People.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Wenming.Web.Modules.People.Domain;

@@ -1,13 +1,8 @@
 using System.Globalization;
+using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Platform.Errors;
 
 namespace Wenming.Web.Modules.People.Domain;
-
-public enum Gender
-{
-    Female = 0,
-    Male = 1,
-}
 
 /// <summary>
 /// 居民身份证号码 per GB 11643-1999: 6-digit region, 8-digit birth date, 3-digit sequence (odd = male),

@@ -1,16 +1,8 @@
+using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.People.Domain;
-
-public enum PoliticalStatus
-{
-    Masses = 0,
-    PartyMember = 1,
-    ProbationaryPartyMember = 2,
-    LeagueMember = 3,
-    Other = 9,
-}
 
 /// <summary>
 /// A person registered by real name. The ID number is personal information (PIPL): only its

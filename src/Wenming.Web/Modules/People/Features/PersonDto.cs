@@ -1,3 +1,4 @@
+using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.People.Domain;
 using Wenming.Web.Platform.Localization;
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Activities.Contracts;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Platform.Data;
@@ -9,14 +10,11 @@ using Feed = Wenming.Web.Modules.Activities.Domain.CalendarFeed;
 
 namespace Wenming.Web.Modules.Activities.Features.CalendarFeed;
 
-/// <summary>Where the person's calendar app subscribes: a secret address, shown only to its owner.</summary>
-public sealed record CalendarFeedDto(string Url);
-
 /// <summary>
 /// A volunteer's personal iCal feed of the activities they signed up for (DESIGN §14). The address carries
 /// a random token because calendar apps cannot sign in; resetting it cuts off every old subscription.
 /// </summary>
-public sealed class CalendarFeedHandler(AppDbContext db, CurrentActor actor, IVolunteerDirectory volunteers, TimeProvider clock)
+public sealed class CalendarFeedHandler(AppDbContext db, CurrentActor actor, IVolunteerDirectory volunteers, TimeProvider clock) : ICalendarSubscription
 {
     /// <summary>How far back the feed reaches; older activities are history, not plans.</summary>
     private static readonly TimeSpan History = TimeSpan.FromDays(90);

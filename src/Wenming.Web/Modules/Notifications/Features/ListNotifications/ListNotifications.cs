@@ -17,7 +17,7 @@ public sealed record ListNotificationsRequest(bool? UnreadOnly = null, int Page 
 public sealed record UnreadCountDto(int Unread);
 
 /// <summary>The signed-in account's own messages, newest first; nobody reads another account's inbox.</summary>
-public sealed class ListNotificationsHandler(AppDbContext db, CurrentActor actor)
+public sealed class ListNotificationsHandler(AppDbContext db, CurrentActor actor) : Contracts.IInbox
 {
     public async Task<Result<PageOf<NotificationDto>>> HandleAsync(ListNotificationsRequest request, CancellationToken ct)
     {

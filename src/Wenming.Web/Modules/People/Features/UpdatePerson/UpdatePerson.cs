@@ -1,3 +1,4 @@
+using Wenming.Web.Modules.People.Contracts;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
