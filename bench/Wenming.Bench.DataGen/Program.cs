@@ -1,4 +1,3 @@
-using Wenming.Web.Modules.People.Contracts;
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
@@ -10,6 +9,7 @@ using Wenming.Web.Modules.Accounts.Features.CreateAccount;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Organization.Data;
 using Wenming.Web.Modules.Organization.Features.CreateOrgUnit;
+using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.People.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Hosting;

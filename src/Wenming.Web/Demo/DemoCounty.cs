@@ -1,4 +1,3 @@
-using Wenming.Web.Modules.People.Contracts;
 using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +7,7 @@ using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Organization.Data;
 using Wenming.Web.Modules.Organization.Features;
 using Wenming.Web.Modules.Organization.Features.CreateOrgUnit;
+using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.People.Domain;
 using Wenming.Web.Modules.People.Features.RegisterPerson;
 using Wenming.Web.Platform.Data;

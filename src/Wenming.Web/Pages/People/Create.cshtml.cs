@@ -1,7 +1,7 @@
-using Wenming.Web.Modules.People.Contracts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.People.Domain;
 using Wenming.Web.Modules.People.Features.RegisterPerson;
 using Wenming.Web.Pages.Shared;

@@ -1,5 +1,5 @@
-using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;

@@ -1,6 +1,6 @@
-using Wenming.Web.Modules.People.Contracts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.People.Domain;
 
 namespace Wenming.Web.Modules.People.Data;

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Wenming.Web.Platform.Http;
-
 using Wenming.Web.Modules.Activities.Contracts;
+using Wenming.Web.Platform.Http;
 
 namespace Wenming.Web.Modules.Activities.Features.CalendarFeed;
 

@@ -1,7 +1,7 @@
-using Wenming.Web.Modules.People.Contracts;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.People.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
