@@ -130,7 +130,9 @@ public sealed class MarketTests(AppFixture app) : IClassFixture<AppFixture>
         (await app.As("resident1").PostAsync("/api/v1/market/redemptions/pickup", new { pickupCode = redeemed.Text("pickupCode") })).ExpectProblem(HttpStatusCode.Forbidden, "common.forbidden");
         (await app.As("village2").PostAsync("/api/v1/market/redemptions/pickup", new { pickupCode = redeemed.Text("pickupCode") })).ExpectProblem(HttpStatusCode.NotFound, "redemption.code_not_found");
 
-        var handed = (await app.As("village1").PostAsync("/api/v1/market/redemptions/pickup", new { pickupCode = redeemed.Text("pickupCode") })).Expect(HttpStatusCode.OK);
+        // Typed as the phone shows it, in two groups of three.
+        var typed = redeemed.Text("pickupCode")[..3] + " " + redeemed.Text("pickupCode")[3..];
+        var handed = (await app.As("village1").PostAsync("/api/v1/market/redemptions/pickup", new { pickupCode = typed })).Expect(HttpStatusCode.OK);
         Assert.Equal("PickedUp", handed.Text("status"));
         Assert.Equal("已领取", handed.Text("statusLabel"));
         Assert.Equal("village1", handed.Text("pickedUpBy"));

@@ -95,5 +95,11 @@ public sealed class Redemption : IOrgScoped
     /// <summary>Random, not sequential: a code seen on one phone says nothing about the next one.</summary>
     public static string NewCode() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The code as the counter types it: the resident's phone shows it in two groups ("623 534"), so spaces
+    /// and hyphens between the digits are not part of the code.
+    /// </summary>
+    public static string NormalizeCode(string code) => string.Concat(code.Where(c => !char.IsWhiteSpace(c) && c != '-'));
+
     public static bool LooksLikeCode(string? code) => code is { Length: 6 } && code.All(char.IsAsciiDigit);
 }

@@ -108,7 +108,7 @@ public sealed class RedemptionsHandler(
             return FieldErrors.Required("pickupCode", "Market.field.pickupCode");
         }
 
-        code = code.Trim();
+        code = Redemption.NormalizeCode(code);
         if (!Redemption.LooksLikeCode(code))
         {
             return FieldErrors.One("pickupCode", "redemption.code_invalid", "Market.error.code_invalid");
