@@ -24,8 +24,23 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    /// <summary>Read by the query filters on every query (EF parameterizes context members).</summary>
-    private string ScopePrefix => scope.PathPrefix;
+    /// <summary>
+    /// The caller's subtree as the range of paths [<see cref="ScopeFrom"/>, <see cref="ScopeTo"/>): the prefix itself,
+    /// up to the prefix with its last character ('/') raised by one ('0'). An ordinal range rather than a LIKE so that
+    /// both databases walk the path index (SQLite's LIKE is case-insensitive and cannot use a BINARY index; ADR 0032).
+    /// Null when the scope is unrestricted: EF Core then evaluates <c>@from IS NULL</c> as true when it builds the
+    /// SQL for a null parameter (it caches one SQL per parameter nullability) and drops the whole predicate, sub-select
+    /// included. The filters test it as <c>EF.Parameter(ScopeFrom) == null</c>: a plain <c>ScopeFrom == null</c> would
+    /// be evaluated before translation into a boolean parameter, and <c>@flag OR …</c> stays in the SQL.
+    /// Read by the query filters on every query (EF parameterizes context members).
+    /// </summary>
+    private string? ScopeFrom => scope.IsUnrestricted ? null : scope.PathPrefix;
+
+    /// <summary>The end (exclusive) of the range that starts at <see cref="ScopeFrom"/>.</summary>
+    private string? ScopeTo => scope.IsUnrestricted ? null : PathRangeEnd(scope.PathPrefix);
+
+    /// <summary>"/1/5/" → "/1/50": every path under "/1/5/" sorts at or after the prefix and before this.</summary>
+    internal static string PathRangeEnd(string prefix) => string.Concat(prefix.AsSpan(0, prefix.Length - 1), [(char)(prefix[^1] + 1)]);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -34,6 +49,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
 
         var types = modelBuilder.Model.GetEntityTypes().Select(t => t.ClrType).ToList();
         var unitType = types.Single(t => typeof(IOrgUnitNode).IsAssignableFrom(t));
+        if (Database.IsNpgsql())
+        {
+            // The scope filter compares paths as a range, which must be ordinal: in a linguistic collation
+            // (en_US, zh_CN) '/' does not sort just before '0', so the range would not be the subtree. SQLite's
+            // default BINARY collation is ordinal already.
+            modelBuilder.Entity(unitType).Property(nameof(IOrgUnitNode.Path)).UseCollation("C");
+        }
+
         Generic(nameof(ApplyUnitFilter), unitType).Invoke(this, [modelBuilder]);
         foreach (var type in types.Where(t => typeof(IOrgScoped).IsAssignableFrom(t) && t != unitType))
         {
@@ -44,9 +67,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
     private static MethodInfo Generic(string name, params Type[] types) =>
         typeof(AppDbContext).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Instance)!.MakeGenericMethod(types);
 
+    // CA1309: these string.Compare calls are never run in .NET; EF Core translates them to the database's >= and <,
+    // which compare ordinally (BINARY on SQLite, the "C" collation on PostgreSQL).
+#pragma warning disable CA1309
     private void ApplyUnitFilter<TUnit>(ModelBuilder builder)
         where TUnit : class, IOrgUnitNode =>
-        builder.Entity<TUnit>().HasQueryFilter(u => u.Path.StartsWith(ScopePrefix));
+        builder.Entity<TUnit>().HasQueryFilter(u => EF.Parameter(ScopeFrom) == null || (string.Compare(u.Path, ScopeFrom) >= 0 && string.Compare(u.Path, ScopeTo) < 0));
 
     private void ApplyScopeFilter<T, TUnit>(ModelBuilder builder)
         where T : class, IOrgScoped
@@ -54,9 +80,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
     {
         // "unit id IN (units under the prefix)" rather than a correlated EXISTS: both databases then
         // walk the path index to the few units in scope and the row's unit index from there.
-        Expression<Func<T, bool>> filter = e => Set<TUnit>().Where(u => u.Path.StartsWith(ScopePrefix)).Select(u => u.Id).Contains(e.OrgUnitId);
+        Expression<Func<T, bool>> filter = e => EF.Parameter(ScopeFrom) == null
+            || Set<TUnit>().Where(u => string.Compare(u.Path, ScopeFrom) >= 0 && string.Compare(u.Path, ScopeTo) < 0).Select(u => u.Id).Contains(e.OrgUnitId);
         builder.Entity<T>().HasQueryFilter(filter);
     }
+#pragma warning restore CA1309
 
     /// <summary>How many of these units the caller's scope contains.</summary>
     private Task<int> CountVisibleUnitsAsync<TUnit>(HashSet<long> unitIds, CancellationToken ct)

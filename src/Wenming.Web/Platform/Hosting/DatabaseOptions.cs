@@ -45,7 +45,7 @@ public static class DatabaseSetup
         options.AddInterceptors(ScopeLiftGuard.Instance);
         if (provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_migrations_history"));
+            options.UseNpgsql(PostgresConnectionString(connectionString), o => o.MigrationsHistoryTable("__ef_migrations_history"));
         }
         else
         {
@@ -59,6 +59,24 @@ public static class DatabaseSetup
         options.ConfigureWarnings(w => w.Log(
             (RelationalEventId.CommandError, LogLevel.Debug),
             (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+    }
+
+    /// <summary>
+    /// EF Core opens and closes the connection around every statement, and by default Npgsql resets a pooled
+    /// connection (DISCARD ALL) when it is taken again, so every statement would pay for a reset. Nothing here
+    /// leaves session state behind (no SET, advisory locks, temporary tables or explicitly prepared statements;
+    /// transactions end with their request), so the reset is skipped unless the connection string asks for it
+    /// (ADR 0032).
+    /// </summary>
+    internal static string PostgresConnectionString(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 
     public static IServiceCollection AddWenmingDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)

@@ -29,9 +29,9 @@ internal sealed class OrgUnitConfiguration : IEntityTypeConfiguration<OrgUnit>
         b.Property(u => u.ContactName).HasMaxLength(50);
         b.Property(u => u.ContactPhone).HasMaxLength(20);
         b.HasIndex(u => u.DivisionCode).IsUnique();
-        // Subtree queries are prefix LIKEs on the path; on PostgreSQL only a pattern-ops index serves
-        // them whatever the database collation. SQLite ignores the annotation.
-        b.HasIndex(u => u.Path).HasOperators("varchar_pattern_ops");
+        // Subtree queries are ordinal ranges on the path (the scope filter, ADR 0032); on PostgreSQL the platform
+        // gives the column the "C" collation, so this plain index serves ranges and prefix LIKEs alike.
+        b.HasIndex(u => u.Path);
         b.HasIndex(u => u.ParentId);
         b.HasIndex(u => u.CountyId);
         b.HasOne<OrgUnit>().WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
