@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Query;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Scope;
@@ -27,6 +28,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
     /// <summary>Read by the query filters on every query (EF parameterizes context members).</summary>
     private string ScopePrefix => scope.PathPrefix;
 
+    /// <summary>
+    /// The county term's parameter: the actor's county while the scope is restricted; null — no county term — for a
+    /// system admin, an actor bound above county level, and every lifted scope (sign-in, jobs, named unscoped reads).
+    /// </summary>
+    private long? ScopeCounty => scope.IsUnrestricted ? null : actor.CountyId;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -38,6 +45,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
         foreach (var type in types.Where(t => typeof(IOrgScoped).IsAssignableFrom(t) && t != unitType))
         {
             Generic(nameof(ApplyScopeFilter), type, unitType).Invoke(this, [modelBuilder]);
+        }
+
+        // The county in the WHERE of every UPDATE and DELETE EF writes for a county row, which is what a database
+        // distributed by county routes a statement by (ADR 0036). The county of a row never changes, so the
+        // token never fails a write that would have succeeded without it.
+        foreach (var type in types.Where(t => typeof(ICountyScoped).IsAssignableFrom(t)))
+        {
+            modelBuilder.Entity(type).Property(nameof(ICountyScoped.CountyId)).IsConcurrencyToken();
         }
     }
 
@@ -55,7 +70,26 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
         // "unit id IN (units under the prefix)" rather than a correlated EXISTS: both databases then
         // walk the path index to the few units in scope and the row's unit index from there.
         Expression<Func<T, bool>> filter = e => Set<TUnit>().Where(u => u.Path.StartsWith(ScopePrefix)).Select(u => u.Id).Contains(e.OrgUnitId);
-        builder.Entity<T>().HasQueryFilter(filter);
+        builder.Entity<T>().HasQueryFilter(WithCountyTerm(filter));
+    }
+
+    /// <summary>
+    /// Adds the county term (ADR 0036) to a county row's filter as a separate <c>&amp;&amp;</c>: the row's county is the
+    /// actor's. "@county IS NULL OR CountyId = @county" is what EF emits for it, and EF compiles the statement per
+    /// nullness of its parameters, so a bound actor's query has a plain "CountyId = @county" and a system admin's has
+    /// no county term at all: the best plan on both databases, with one cached query each.
+    /// </summary>
+    private Expression<Func<T, bool>> WithCountyTerm<T>(Expression<Func<T, bool>> filter)
+        where T : class
+    {
+        if (!typeof(ICountyScoped).IsAssignableFrom(typeof(T)))
+        {
+            return filter;
+        }
+
+        Expression<Func<T, bool>> county = e => ScopeCounty == null || EF.Property<long>(e, nameof(ICountyScoped.CountyId)) == ScopeCounty;
+        var countyBody = ReplacingExpressionVisitor.Replace(county.Parameters[0], filter.Parameters[0], county.Body);
+        return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(filter.Body, countyBody), filter.Parameters);
     }
 
     /// <summary>How many of these units the caller's scope contains.</summary>
