@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Wenming.Web.Demo;
 using Wenming.Web.Platform.Hosting;
 
@@ -46,6 +47,11 @@ public class AppFixture : IAsyncLifetime, IDatabaseFixture
     /// <summary>Extra settings for this fixture's app.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
+    /// <summary>Extra services for this fixture's app (a test's own EF interceptor, say); none by default.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     public HttpClient Http => _http ?? throw new InvalidOperationException("The app is not running.");
 
     public WenmingFactory Factory => _factory ?? throw new InvalidOperationException("The app is not running.");
@@ -83,7 +89,7 @@ public class AppFixture : IAsyncLifetime, IDatabaseFixture
     {
         _provider = provider;
         _database = await TestDatabase.CopyOfTemplateAsync(provider, SeedDemo);
-        _factory = new WenmingFactory(_database, SeedDemo, Settings);
+        _factory = new WenmingFactory(_database, SeedDemo, Settings, ConfigureServices);
         _http = _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (SeedDemo)
         {

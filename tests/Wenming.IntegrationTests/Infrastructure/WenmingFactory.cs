@@ -14,7 +14,7 @@ namespace Wenming.IntegrationTests.Infrastructure;
 /// <c>UseSetting</c>, which Program's <c>WebApplicationBuilder</c> sees before it reads its configuration
 /// (unlike <c>ConfigureAppConfiguration</c>, which minimal hosting applies too late).
 /// </summary>
-public sealed class WenmingFactory(TestDatabase database, bool seedDemo = true, IReadOnlyDictionary<string, string>? settings = null)
+public sealed class WenmingFactory(TestDatabase database, bool seedDemo = true, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>One key for the whole run: every test database is a copy of a template whose seeded ID numbers are encrypted with it.</summary>
@@ -47,6 +47,11 @@ public sealed class WenmingFactory(TestDatabase database, bool seedDemo = true, 
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Query;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Scope;
@@ -42,6 +43,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
     /// <summary>"/1/5/" → "/1/50": every path under "/1/5/" sorts at or after the prefix and before this.</summary>
     internal static string PathRangeEnd(string prefix) => string.Concat(prefix.AsSpan(0, prefix.Length - 1), [(char)(prefix[^1] + 1)]);
 
+    /// <summary>
+    /// The county term's parameter: the actor's county while the scope is restricted; null — no county term — for a
+    /// system admin, an actor bound above county level, and every lifted scope (sign-in, jobs, named unscoped reads).
+    /// </summary>
+    private long? ScopeCounty => scope.IsUnrestricted ? null : actor.CountyId;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -61,6 +68,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
         foreach (var type in types.Where(t => typeof(IOrgScoped).IsAssignableFrom(t) && t != unitType))
         {
             Generic(nameof(ApplyScopeFilter), type, unitType).Invoke(this, [modelBuilder]);
+        }
+
+        // The county in the WHERE of every UPDATE and DELETE EF writes for a county row, which is what a database
+        // distributed by county routes a statement by (ADR 0036). The county of a row never changes, so the
+        // token never fails a write that would have succeeded without it.
+        foreach (var type in types.Where(t => typeof(ICountyScoped).IsAssignableFrom(t)))
+        {
+            modelBuilder.Entity(type).Property(nameof(ICountyScoped.CountyId)).IsConcurrencyToken();
         }
     }
 
@@ -82,7 +97,26 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScop
         // walk the path index to the few units in scope and the row's unit index from there.
         Expression<Func<T, bool>> filter = e => EF.Parameter(ScopeFrom) == null
             || Set<TUnit>().Where(u => string.Compare(u.Path, ScopeFrom) >= 0 && string.Compare(u.Path, ScopeTo) < 0).Select(u => u.Id).Contains(e.OrgUnitId);
-        builder.Entity<T>().HasQueryFilter(filter);
+        builder.Entity<T>().HasQueryFilter(WithCountyTerm(filter));
+    }
+
+    /// <summary>
+    /// Adds the county term (ADR 0036) to a county row's filter as a separate <c>&amp;&amp;</c>: the row's county is the
+    /// actor's. "@county IS NULL OR CountyId = @county" is what EF emits for it, and EF compiles the statement per
+    /// nullness of its parameters, so a bound actor's query has a plain "CountyId = @county" and a system admin's has
+    /// no county term at all: the best plan on both databases, with one cached query each.
+    /// </summary>
+    private Expression<Func<T, bool>> WithCountyTerm<T>(Expression<Func<T, bool>> filter)
+        where T : class
+    {
+        if (!typeof(ICountyScoped).IsAssignableFrom(typeof(T)))
+        {
+            return filter;
+        }
+
+        Expression<Func<T, bool>> county = e => EF.Parameter(ScopeCounty) == null || EF.Property<long>(e, nameof(ICountyScoped.CountyId)) == ScopeCounty;
+        var countyBody = ReplacingExpressionVisitor.Replace(county.Parameters[0], filter.Parameters[0], county.Body);
+        return Expression.Lambda<Func<T, bool>>(Expression.AndAlso(filter.Body, countyBody), filter.Parameters);
     }
 #pragma warning restore CA1309
 

@@ -8,7 +8,7 @@ namespace Wenming.Web.Modules.Market.Domain;
 /// <see cref="StockMovement"/> row in the same transaction, so it always equals the sum of the movements
 /// (and a CHECK keeps it at zero or above).
 /// </summary>
-public sealed class Goods : IOrgScoped
+public sealed class Goods : IOrgScoped, ICountyScoped
 {
     public const int MaxNameLength = 50;
     public const int MaxDescriptionLength = 500;

@@ -21,7 +21,7 @@ public enum RedemptionStatus
 /// scope. Status moves only by conditional UPDATEs (<c>… WHERE "Status" = 'Open'</c>), so of two counters
 /// or two cancels exactly one wins.
 /// </summary>
-public sealed class Redemption : IOrgScoped
+public sealed class Redemption : IOrgScoped, ICountyScoped
 {
     public const int MaxQuantity = 20;
 

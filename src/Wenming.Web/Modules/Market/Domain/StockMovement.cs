@@ -28,7 +28,7 @@ public enum StockSource
 /// One line of the inventory ledger (mkt_stock_movements). Append-only: the signed quantity, the stock
 /// after it, who and when. Scoped to the goods' unit.
 /// </summary>
-public sealed class StockMovement : IOrgScoped
+public sealed class StockMovement : IOrgScoped, ICountyScoped
 {
     public const int MaxNoteLength = 200;
 

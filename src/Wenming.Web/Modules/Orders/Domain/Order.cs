@@ -93,7 +93,7 @@ public sealed record OrderDeadlines(int DispatchHours, int AcceptHours, int Comp
 /// Every change goes through <see cref="Apply"/>, which bumps <see cref="Version"/>, the concurrency
 /// token: an UPDATE … WHERE Version = @seen, so of two actors moving one order only the first wins.
 /// </summary>
-public sealed class Order : IOrgScoped
+public sealed class Order : IOrgScoped, ICountyScoped
 {
     private readonly List<OrderHistory> _history = [];
 

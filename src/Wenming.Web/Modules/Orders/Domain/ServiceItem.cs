@@ -8,7 +8,7 @@ namespace Wenming.Web.Modules.Orders.Domain;
 /// One entry of a unit's service catalog (服务项目清单): what residents may order there and which teams
 /// provide it. Orders of an item are dispatched by the item's unit.
 /// </summary>
-public sealed class ServiceItem : IOrgScoped
+public sealed class ServiceItem : IOrgScoped, ICountyScoped
 {
     private ServiceItem()
     {
@@ -54,7 +54,7 @@ public sealed class ServiceItem : IOrgScoped
 /// own unit, so only its center admins (and the system admin) see and change it; a county without a
 /// row uses <see cref="OrderDeadlines.Defaults"/>.
 /// </summary>
-public sealed class OrderDeadlineRule : IOrgScoped
+public sealed class OrderDeadlineRule : IOrgScoped, ICountyScoped
 {
     private OrderDeadlineRule()
     {

@@ -8,7 +8,7 @@ namespace Wenming.Web.Modules.People.Domain;
 /// A person registered by real name. The ID number is personal information (PIPL): only its
 /// ciphertext, a keyed hash for uniqueness/search and the masked form are stored.
 /// </summary>
-public sealed class Person : IOrgScoped
+public sealed class Person : IOrgScoped, ICountyScoped
 {
     private Person()
     {

@@ -7,7 +7,7 @@ namespace Wenming.Web.Modules.Points.Domain;
 /// A person's point account (pts_accounts): the running balance and earned total that the ledger's
 /// rows add up to, and the row every posting locks first. Scoped to the person's unit.
 /// </summary>
-public sealed class PointAccount : IOrgScoped
+public sealed class PointAccount : IOrgScoped, ICountyScoped
 {
     private PointAccount()
     {
@@ -41,7 +41,7 @@ public sealed class PointAccount : IOrgScoped
 /// <see cref="PointKind.Reversal"/> row pointing at the row it cancels. (PersonId, SourceKey) is unique,
 /// so a source pays once even when its event is delivered twice.
 /// </summary>
-public sealed class PointTransaction : IOrgScoped
+public sealed class PointTransaction : IOrgScoped, ICountyScoped
 {
     private PointTransaction()
     {

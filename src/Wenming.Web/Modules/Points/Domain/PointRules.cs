@@ -26,7 +26,7 @@ public sealed record EffectivePointRules(
 /// themselves. On any other unit's row only the earning amounts count (award limits, the notice period
 /// and star thresholds are the county's). A null field inherits from the nearest ancestor that sets it.
 /// </summary>
-public sealed class PointRuleSet : IOrgScoped
+public sealed class PointRuleSet : IOrgScoped, ICountyScoped
 {
     private PointRuleSet()
     {

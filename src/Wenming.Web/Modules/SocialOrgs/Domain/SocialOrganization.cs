@@ -28,7 +28,7 @@ public enum SocialOrgStatus
 /// A social organization (社会组织) registered by a county's practice center; the volunteer
 /// federation (志愿服务联合会) is the set of those marked as members. Scoped to the registering unit.
 /// </summary>
-public sealed class SocialOrganization : IOrgScoped
+public sealed class SocialOrganization : IOrgScoped, ICountyScoped
 {
     private SocialOrganization()
     {
@@ -97,7 +97,7 @@ public sealed record SocialOrgDetails(
 /// 结对帮扶: an organization helping a village. Scoped to the village, so the village's own station
 /// and township see it. Ending keeps the row (the history of who helped whom is the point).
 /// </summary>
-public sealed class Pairing : IOrgScoped
+public sealed class Pairing : IOrgScoped, ICountyScoped
 {
     private Pairing()
     {

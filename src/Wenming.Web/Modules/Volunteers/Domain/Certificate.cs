@@ -10,7 +10,7 @@ namespace Wenming.Web.Modules.Volunteers.Domain;
 /// after later service changes the totals — and nothing more personal than a masked name. Scoped to
 /// the volunteer's unit, so admins of that subtree see who was issued what.
 /// </summary>
-public sealed class Certificate : IOrgScoped
+public sealed class Certificate : IOrgScoped, ICountyScoped
 {
     private Certificate()
     {

@@ -23,7 +23,7 @@ public enum ServiceRecordStatus
 /// happened, which records and certifies it. Once confirmed it never changes: a correction is a new,
 /// already confirmed reversal record with negative minutes and a reason (then, if needed, a new record).
 /// </summary>
-public sealed class ServiceRecord : IOrgScoped
+public sealed class ServiceRecord : IOrgScoped, ICountyScoped
 {
     private ServiceRecord()
     {

@@ -4,7 +4,7 @@ using Wenming.Web.Platform.Scope;
 namespace Wenming.Web.Modules.Volunteers.Domain;
 
 /// <summary>A volunteer team (志愿服务队) of an org unit, led by an approved volunteer.</summary>
-public sealed class Team : IOrgScoped
+public sealed class Team : IOrgScoped, ICountyScoped
 {
     private Team()
     {

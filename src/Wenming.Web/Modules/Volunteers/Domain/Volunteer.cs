@@ -18,7 +18,7 @@ public sealed record GuardianConsent(string Name, string Relation, string Phone)
 /// A person's registration as a volunteer (DESIGN §4). Scoped to the person's home unit; the
 /// volunteer number is the public key, issued only at approval.
 /// </summary>
-public sealed class Volunteer : IOrgScoped
+public sealed class Volunteer : IOrgScoped, ICountyScoped
 {
     private Volunteer()
     {
