@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -42,7 +43,8 @@ app.MapGet("/{route}", async (string route, HttpContext http) =>
     await using DbConnection connection = dataSource is not null ? dataSource.CreateConnection() : new SqliteConnection(connectionString);
     await connection.OpenAsync(http.RequestAborted);
     http.Response.ContentType = "application/json; charset=utf-8";
-    await using var json = new Utf8JsonWriter(http.Response.Body);
+    // Chinese text as UTF-8, not \u escapes, as the platform writes it: similar sizes on the wire.
+    await using var json = new Utf8JsonWriter(http.Response.Body, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     json.WriteStartObject();
     json.WriteStartArray("items");
     DbTransaction? transaction = null;
