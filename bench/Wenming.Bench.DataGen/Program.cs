@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Wenming.Web;
 using Wenming.Web.Demo;
@@ -16,9 +17,13 @@ using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Scope;
 using Wenming.Web.Platform.Security;
 
-// Generates a county at realistic scale beside the demo one: 20 townships × 25 villages, 100 people
-// per village (50,000), plus two accounts (bench-center, bench-village; password Wenming@2026).
-// Usage: dotnet run --project bench/Wenming.Bench.DataGen -- [--Database:Provider=…] [--ConnectionStrings:Wenming=…] [--Data:Directory=…]
+// Generates counties at realistic scale beside the demo one: each 20 townships × 25 villages, 100 people
+// per village (50,000), plus two accounts (password Wenming@2026): bench-center and bench-village for the
+// first county, bench-center-N and bench-village-N for county N. Options:
+//   --Bench:Counties=N          N counties of the same shape (基准县, 基准2县, …; default 1)
+//   --Bench:PeoplePerVillage=K  smaller counties for the scaling study (default 100)
+//   --Bench:Demo=true           also seed the demo county first (residents, goods, orders: compare.sh's list pages)
+// Usage: dotnet run --project bench/Wenming.Bench.DataGen -- [--Database:Provider=…] [--ConnectionStrings:Wenming=…] [--Data:Directory=…] [--Bench:…]
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
 builder.Configuration["Logging:LogLevel:Default"] = "Warning";
 builder.AddWenming();
@@ -29,48 +34,67 @@ sp.GetRequiredService<OrgScope>().AllowEverything();
 sp.GetRequiredService<CurrentActor>().Operator("bench");
 var db = sp.GetRequiredService<AppDbContext>();
 await DatabaseSetup.MigrateAsync(db);
-if (await db.OrgUnits.AnyAsync(u => u.DivisionCode == "339902000000"))
+var counties = app.Configuration.GetValue("Bench:Counties", 1);
+var perVillage = app.Configuration.GetValue("Bench:PeoplePerVillage", 100);
+if (app.Configuration.GetValue("Bench:Demo", false))
 {
-    Console.WriteLine("bench county already present");
-    return;
+    await ActivatorUtilities.CreateInstance<DemoCounty>(sp).SeedIfEmptyAsync(CancellationToken.None);
 }
 
 var clock = Stopwatch.StartNew();
 var createUnit = sp.GetRequiredService<CreateOrgUnitHandler>();
+var createAccount = sp.GetRequiredService<CreateAccountHandler>();
 var pii = sp.GetRequiredService<PiiProtector>();
-var county = (await createUnit.HandleAsync(new CreateOrgUnitRequest(null, OrgLevel.County, "基准县新时代文明实践中心", "339902000000"), default)).Value;
-var serial = 0;
-long firstVillage = 0;
-for (var t = 1; t <= 20; t++)
+var total = 0;
+for (var k = 1; k <= counties; k++)
 {
-    var town = (await createUnit.HandleAsync(new CreateOrgUnitRequest(county.Id, OrgLevel.Township, $"基准{t}镇", $"339902{t:D3}000"), default)).Value;
-    for (var v = 1; v <= 25; v++)
+    // County k gets its own division code (339902…, 339903…); the demo county is 339901.
+    var region = "3399" + (k + 1).ToString("D2", CultureInfo.InvariantCulture);
+    if (await db.OrgUnits.AnyAsync(u => u.DivisionCode == region + "000000"))
     {
-        var village = (await createUnit.HandleAsync(new CreateOrgUnitRequest(town.Id, OrgLevel.Village, $"基准{t}镇{v}村", $"339902{t:D3}{v:D3}"), default)).Value;
-        firstVillage = firstVillage == 0 ? village.Id : firstVillage;
-        for (var p = 0; p < 100; p++)
-        {
-            serial++;
-            // (birth date, 3-digit sequence) must be unique: a new date every thousand people.
-            var birth = new DateOnly(1950, 1, 1).AddDays(serial / 1000 * 181);
-            var idText = DemoCounty.FictionalIdNumber(birth, serial).Replace("339901", "339902", StringComparison.Ordinal);
-            idText = idText[..17] + ChineseIdNumber.ComputeCheckChar(idText.AsSpan(0, 17));
-            var id = ChineseIdNumber.Parse(idText, new DateOnly(2026, 1, 1)).Value;
-            var name = "王李张刘陈杨黄赵吴周"[serial % 10] + "测" + (serial % 997).ToString(CultureInfo.InvariantCulture);
-            db.Add(Person.Register(county.Id, village.Id, name, id, pii.Encrypt(id.Value), pii.Hash(id.Value),
-                "137" + serial.ToString("D8", CultureInfo.InvariantCulture), null, PoliticalStatus.Masses, null, TimeProvider.System.GetUtcNow().UtcDateTime));
-        }
-
-        await db.SaveChangesAsync();
-        db.ChangeTracker.Clear();
+        Console.WriteLine($"bench county {k} already present");
+        continue;
     }
 
-    Console.WriteLine($"township {t}/20 done, {serial} people, {clock.Elapsed.TotalSeconds:F0}s");
+    var suffix = k == 1 ? "" : "-" + k.ToString(CultureInfo.InvariantCulture);
+    var countyName = k == 1 ? "基准县" : $"基准{k}县";
+    var unitPrefix = k == 1 ? "基准" : countyName;
+    var county = (await createUnit.HandleAsync(new CreateOrgUnitRequest(null, OrgLevel.County, countyName + "新时代文明实践中心", region + "000000"), default)).Value;
+    var serial = 0;
+    long firstVillage = 0;
+    for (var t = 1; t <= 20; t++)
+    {
+        var town = (await createUnit.HandleAsync(new CreateOrgUnitRequest(county.Id, OrgLevel.Township, $"{unitPrefix}{t}镇", $"{region}{t:D3}000"), default)).Value;
+        for (var v = 1; v <= 25; v++)
+        {
+            var village = (await createUnit.HandleAsync(new CreateOrgUnitRequest(town.Id, OrgLevel.Village, $"{unitPrefix}{t}镇{v}村", $"{region}{t:D3}{v:D3}"), default)).Value;
+            firstVillage = firstVillage == 0 ? village.Id : firstVillage;
+            for (var p = 0; p < perVillage; p++)
+            {
+                serial++;
+                // (birth date, 3-digit sequence) must be unique: a new date every thousand people.
+                var birth = new DateOnly(1950, 1, 1).AddDays(serial / 1000 * 181);
+                var idText = DemoCounty.FictionalIdNumber(birth, serial).Replace("339901", region, StringComparison.Ordinal);
+                idText = idText[..17] + ChineseIdNumber.ComputeCheckChar(idText.AsSpan(0, 17));
+                var id = ChineseIdNumber.Parse(idText, new DateOnly(2026, 1, 1)).Value;
+                var name = "王李张刘陈杨黄赵吴周"[serial % 10] + "测" + (serial % 997).ToString(CultureInfo.InvariantCulture);
+                var phone = "1" + (36 + k).ToString(CultureInfo.InvariantCulture) + serial.ToString("D8", CultureInfo.InvariantCulture);
+                db.Add(Person.Register(county.Id, village.Id, name, id, pii.Encrypt(id.Value), pii.Hash(id.Value),
+                    phone, null, PoliticalStatus.Masses, null, TimeProvider.System.GetUtcNow().UtcDateTime));
+            }
+
+            await db.SaveChangesAsync();
+            db.ChangeTracker.Clear();
+        }
+
+        Console.WriteLine($"county {k}/{counties}, township {t}/20 done, {serial} people, {clock.Elapsed.TotalSeconds:F0}s");
+    }
+
+    await createAccount.HandleAsync(new CreateAccountRequest("bench-center" + suffix, DemoCounty.Password, countyName + "中心", Role.CenterAdmin, county.Id), default);
+    await createAccount.HandleAsync(new CreateAccountRequest("bench-village" + suffix, DemoCounty.Password, unitPrefix + "村站", Role.StationAdmin, firstVillage), default);
+    total += serial;
 }
 
-var createAccount = sp.GetRequiredService<CreateAccountHandler>();
-await createAccount.HandleAsync(new CreateAccountRequest("bench-center", DemoCounty.Password, "基准县中心", Role.CenterAdmin, county.Id), default);
-await createAccount.HandleAsync(new CreateAccountRequest("bench-village", DemoCounty.Password, "基准村站", Role.StationAdmin, firstVillage), default);
 // Fresh statistics, as after any bulk import: without them SQLite's planner guesses row counts.
 await db.Database.ExecuteSqlRawAsync("ANALYZE");
-Console.WriteLine($"done: 520 units, {serial} people in {clock.Elapsed.TotalSeconds:F0}s");
+Console.WriteLine($"done: {counties} × 520 units, {total} people in {clock.Elapsed.TotalSeconds:F0}s");

@@ -90,6 +90,11 @@ public static class DatabaseSetup
             o.AddInterceptors(sp.GetRequiredService<FailedCommandLog>());
             // Every command's time goes to /metrics (wenming_db_command_duration_seconds).
             o.AddInterceptors(sp.GetRequiredService<Metrics.DbCommandMetrics>());
+            // Opt-in, for bench/compare.sh only: records the SQL of marked requests (see SqlCapture).
+            if (config["Data:CaptureSql"] is { Length: > 0 } capturePath)
+            {
+                o.AddInterceptors(new SqlCapture(capturePath, sp.GetRequiredService<IHttpContextAccessor>()));
+            }
         });
         return services;
     }
