@@ -19,6 +19,7 @@ public class UnscopedReadsTests
         ["Demo/DemoCounty.cs"] = (["SystemOperation"], "seeding checks whether any unit exists at all"),
         ["Modules/Accounts/Contracts/IAccountDirectory.cs"] = (["CrossUnitReference"], "notice recipients: a person's accounts and a unit's admins may be bound outside the caller's subtree"),
         ["Modules/Accounts/Features/CreateAccount/CreateAccount.cs"] = (["Uniqueness"], "login names are unique on the whole platform"),
+        ["Modules/Accounts/Features/OwnPhone/ChangeOwnPhone.cs"] = (["Uniqueness"], "a mobile number signs in to one account on the whole platform"),
         ["Modules/Accounts/Features/Privacy/AccountsPersonData.cs"] = (["PersonalData"], "a person's accounts are exported and anonymized wherever they are bound"),
         ["Modules/Accounts/Features/SignIn/ActorResolver.cs"] = (["SignIn"], "each request re-reads its account before the actor is known"),
         ["Modules/Accounts/Features/SignIn/RefreshTokens.cs"] = (["SignIn"], "refreshing a token finds the account before the actor is known"),

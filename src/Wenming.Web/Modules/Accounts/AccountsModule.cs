@@ -4,6 +4,8 @@ using Wenming.Web.Modules.Accounts.Features.CreateAccount;
 using Wenming.Web.Modules.Accounts.Features.ListAccounts;
 using Wenming.Web.Modules.Accounts.Features.ManageAccount;
 using Wenming.Web.Modules.Accounts.Features.Me;
+using Wenming.Web.Modules.Accounts.Features.OwnPassword;
+using Wenming.Web.Modules.Accounts.Features.OwnPhone;
 using Wenming.Web.Modules.Accounts.Features.SignIn;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
@@ -27,7 +29,8 @@ public static class AccountsModule
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@+-";
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddErrorDescriber<ChineseIdentityErrorDescriber>();
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddPasswordValidator<PasswordNotLoginValidator>();
         services.AddScoped<IActorResolver, ActorResolver>();
         services.AddScoped<SignInService>();
         services.AddScoped<SignInThrottle>();
@@ -35,6 +38,8 @@ public static class AccountsModule
         services.AddSingleton(sp => SignInLimits.From(sp.GetRequiredService<IConfiguration>()));
         services.AddJob<SignInCleanupJob>();
         services.AddScoped<MeHandler>();
+        services.AddScoped<ChangeOwnPasswordHandler>();
+        services.AddScoped<ChangeOwnPhoneHandler>();
         services.AddScoped<CreateAccountHandler>();
         services.AddScoped<ListAccountsHandler>();
         services.AddScoped<ManageAccountHandler>();
@@ -55,6 +60,12 @@ public static class AccountsModule
     {
         api.MapGet("/me", MeEndpoints.Me)
             .WithTags("auth").WithSummary("当前登录账号");
+
+        api.MapPost("/me/password", ChangeOwnPasswordEndpoints.ChangeOwnPassword)
+            .WithTags("auth").WithSummary("修改本人密码（需当前密码；其他登录随即失效）");
+
+        api.MapPut("/me/phone", ChangeOwnPhoneEndpoints.ChangeOwnPhone)
+            .WithTags("auth").WithSummary("修改本人手机号码");
 
         var group = api.MapGroup("/accounts").WithTags("accounts");
 

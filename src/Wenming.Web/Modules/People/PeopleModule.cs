@@ -22,6 +22,7 @@ public static class PeopleModule
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
         services.AddScoped<RegisterPersonHandler>();
         services.AddScoped<IPeopleRegistry, PeopleRegistry>();
+        services.AddScoped<IPersonPhone, Features.OwnPhone.PersonPhone>();
         services.AddScoped<GetPersonHandler>();
         services.AddScoped<SearchPeopleHandler>();
         services.AddScoped<UpdatePersonHandler>();

@@ -88,6 +88,13 @@ public sealed class Person : IOrgScoped, ICountyScoped
         UpdatedAt = nowUtc;
     }
 
+    /// <summary>The person's own new number (from 我的); the caller parsed it with <see cref="MobileNumber"/>.</summary>
+    public void ChangePhone(string phone, DateTime nowUtc)
+    {
+        Phone = phone;
+        UpdatedAt = nowUtc;
+    }
+
     /// <summary>
     /// Erases what identifies the person: name, ID number (cipher, keyed hash and masked form) and phone;
     /// the birth date keeps only its year (age statistics), gender and household stay. The hash becomes
