@@ -102,7 +102,14 @@ public static class DatabaseSetup
     /// <summary>Applies the migrations; on SQLite also switches to WAL so readers do not block the writer.</summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
     {
-        await db.Database.MigrateAsync(ct);
+        // One query on the history first: when nothing is pending, EF's Migrate would still take the
+        // migration lock and diff the whole model against the snapshot (seconds of JIT at every start,
+        // issue 19). The model/snapshot check stays in the test suite (SchemaMatchesModelTests). ADR 0034.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+
         if (db.Database.IsSqlite())
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

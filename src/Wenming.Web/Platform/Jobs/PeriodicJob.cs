@@ -15,11 +15,18 @@ public interface IJob
 /// conditional UPDATE, never with an in-process lock. <c>Jobs:Enabled=false</c> turns all of them off
 /// (tests run sweeps by hand with a chosen clock).
 /// </summary>
-public sealed class PeriodicJob<TJob>(IServiceProvider services, IConfiguration config, TimeProvider clock, ILogger<PeriodicJob<TJob>> log)
+public sealed class PeriodicJob<TJob>(
+    IServiceProvider services, IConfiguration config, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<PeriodicJob<TJob>> log)
     : BackgroundService
     where TJob : IJob
 {
     private static readonly string Name = typeof(TJob).Name;
+
+    /// <summary>
+    /// How long after the host serves the first round waits: the rounds' queries are compiled then, not while the
+    /// first requests are (issue 19: seven jobs compiling their EF queries on a 2-core node at start). ADR 0034.
+    /// </summary>
+    internal static readonly TimeSpan FirstRoundDelay = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,6 +36,11 @@ public sealed class PeriodicJob<TJob>(IServiceProvider services, IConfiguration 
         }
 
         var interval = TimeSpan.FromSeconds(config.GetValue($"Jobs:{Name}:IntervalSeconds", 60));
+        if (!await ServingAsync(stoppingToken))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(interval, clock);
         do
         {
@@ -47,6 +59,28 @@ public sealed class PeriodicJob<TJob>(IServiceProvider services, IConfiguration 
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Waits until the host listens, then <see cref="FirstRoundDelay"/>; false when it stops first.</summary>
+    private async Task<bool> ServingAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task;
+                // Real time, not the (possibly fake) clock: the wait is about CPU at start, not about when work is due.
+                await Task.Delay(FirstRoundDelay, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
 
