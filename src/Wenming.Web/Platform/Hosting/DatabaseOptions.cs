@@ -65,18 +65,12 @@ public static class DatabaseSetup
     /// EF Core opens and closes the connection around every statement, and by default Npgsql resets a pooled
     /// connection (DISCARD ALL) when it is taken again, so every statement would pay for a reset. Nothing here
     /// leaves session state behind (no SET, advisory locks, temporary tables or explicitly prepared statements;
-    /// transactions end with their request), so the reset is skipped unless the connection string asks for it
-    /// (ADR 0032).
+    /// transactions end with their request), so the reset is skipped (ADR 0032).
     /// </summary>
     internal static string PostgresConnectionString(string connectionString)
     {
-        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("No Reset On Close"))
-        {
-            builder.NoResetOnClose = true;
-        }
-
-        return builder.ConnectionString;
+        // Always set: NpgsqlConnectionStringBuilder.ContainsKey answers "is this a known keyword", not "was it given".
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { NoResetOnClose = true }.ConnectionString;
     }
 
     public static IServiceCollection AddWenmingDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
