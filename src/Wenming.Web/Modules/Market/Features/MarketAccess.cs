@@ -36,14 +36,17 @@ public sealed class MarketAccess(AppDbContext db, CurrentActor actor, IOrgDirect
     }
 
     /// <summary>Goods the caller may see: in the subtree for overseers, on the shopping path for everyone else.</summary>
-    public async Task<Goods?> VisibleGoodsAsync(long id, CancellationToken ct)
+    public async Task<Goods?> VisibleGoodsAsync(long id, CancellationToken ct) =>
+        await VisibleGoodsAsync(id, Oversees ? [] : await ShopUnitsAsync(ct), ct);
+
+    /// <summary>As above, with the caller's shopping units already read (<see cref="ShopUnitsAsync"/>; ignored for overseers).</summary>
+    public async Task<Goods?> VisibleGoodsAsync(long id, List<long> units, CancellationToken ct)
     {
         if (Oversees)
         {
             return await db.Set<Goods>().AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, ct);
         }
 
-        var units = await ShopUnitsAsync(ct);
         return await db.Set<Goods>().Unscoped(because: Why.UnitAbove).AsNoTracking().SingleOrDefaultAsync(g => g.Id == id && g.Active && units.Contains(g.OrgUnitId), ct);
     }
 

@@ -97,6 +97,17 @@ public interface IPointsLedger
     /// </summary>
     Task<PostingResult> PostAsync(PointPosting posting, CancellationToken ct);
 
+    /// <summary>
+    /// A strict debit (a spending) inside the caller's open transaction, for a source that is new by
+    /// construction (the id of a row the caller has just inserted in that transaction) and a person the
+    /// caller has just read (their unit moves the account along, as every posting does). One conditional
+    /// UPDATE locks the account, checks the balance and takes the points, so the balance never goes below
+    /// zero; there is no look-up of an earlier posting (the unique (PersonId, SourceKey) index is the
+    /// backstop) and no second read of the person. Insufficient when the balance is short or the person has
+    /// no account yet. Saves the context's pending changes along with the posting.
+    /// </summary>
+    Task<PostingResult> SpendAsync(PointPosting posting, long personOrgUnitId, long personCountyId, CancellationToken ct);
+
     /// <summary>The account of a person whatever the caller's scope (zeros when none is opened yet).</summary>
     Task<PointBalance> BalanceUnscopedAsync(long personId, CancellationToken ct);
 }

@@ -20,16 +20,19 @@ public sealed record RedeemRequest(long? GoodsId, long? PersonId, int? Quantity 
 /// subtree who lives where the goods are offered.
 /// </summary>
 /// <remarks>
-/// One database transaction (ADR 0015): (1) ONE conditional UPDATE takes the stock
-/// (<c>Stock = Stock - q WHERE Id = … AND Active AND Stock &gt;= q</c>; rows affected decides, so the stock
-/// is never oversold and never below zero: on PostgreSQL the UPDATE waits for the row lock and re-checks
-/// the condition on the newest row, on SQLite the write transaction (BEGIN IMMEDIATE) excludes other
-/// writers); (2) the redemption and its stock movement are written; (3) the points are debited through
-/// <see cref="IPointsLedger.PostAsync"/> (kind Redemption, strict, source <c>redemption:{id}</c>), which
-/// joins this transaction. If the balance is short the whole transaction rolls back: no stock taken, no
-/// redemption, no movement. Locks are taken goods row first, account row second everywhere in the
-/// market (cancel: redemption, goods, account), so redemptions and cancels cannot deadlock. Points only:
-/// service hours and volunteer stars are not touched.
+/// One database transaction (ADR 0015): (1) ONE conditional UPDATE takes the stock and returns what it became
+/// (<c>Stock = Stock - q WHERE Id = … AND Active AND Stock &gt;= q RETURNING …</c>; no row back decides, so the
+/// stock is never oversold and never below zero: on PostgreSQL the UPDATE waits for the row lock and re-checks
+/// the condition on the newest row, on SQLite the write transaction (BEGIN IMMEDIATE) excludes other writers);
+/// (2) the redemption is written, its stock movement with the debit; (3) the points are debited through
+/// <see cref="IPointsLedger.SpendAsync"/> (kind Redemption, strict, source <c>redemption:{id}</c>: new by
+/// construction), one conditional UPDATE of the account that joins this transaction. If the balance is short
+/// the whole transaction rolls back: no stock taken, no redemption, no movement. Locks are taken goods row
+/// first, account row second everywhere in the market (cancel: redemption, goods, account), so redemptions
+/// and cancels cannot deadlock. Points only: service hours and volunteer stars are not touched. Issue 19 cut
+/// the statements of one redemption from 38 to about a dozen (RedemptionStatementCountTests keeps it so): the
+/// person and the unit are read once, nothing is re-read that the UPDATEs return, the pickup code's uniqueness
+/// is left to its partial unique index (a clash is retried with a new code), and no savepoints.
 /// </remarks>
 public sealed class RedeemHandler(
     AppDbContext db, CurrentActor actor, OrgScope scope, MarketAccess access, IOrgDirectory orgs, IPeopleDirectory people, IPointsLedger ledger, TimeProvider clock)
@@ -67,11 +70,14 @@ public sealed class RedeemHandler(
         var self = personId == actor.PersonId;
         Goods? goods;
         string? personName;
+        PersonInfo? person = null;
         if (self)
         {
-            goods = await access.VisibleGoodsAsync(request.GoodsId!.Value, ct);
+            // The shopping units are read once: for the goods' visibility and for the check below.
+            var units = await access.ShopUnitsAsync(ct);
+            goods = await access.VisibleGoodsAsync(request.GoodsId!.Value, units, ct);
             // An admin redeeming for themselves still shops only where they live.
-            if (goods is not null && !(await access.ShopUnitsAsync(ct)).Contains(goods.OrgUnitId))
+            if (goods is not null && !units.Contains(goods.OrgUnitId))
             {
                 goods = null;
             }
@@ -91,7 +97,8 @@ public sealed class RedeemHandler(
                 return MarketErrors.GoodsNotFound();
             }
 
-            if (await people.FindAsync(personId!.Value, ct) is not { } person)
+            person = await people.FindAsync(personId!.Value, ct);
+            if (person is null)
             {
                 return Error.NotFound("person.not_found");
             }
@@ -116,68 +123,105 @@ public sealed class RedeemHandler(
             return MarketErrors.Inactive();
         }
 
+        // Sold out when read: the answer is true of that moment, and stock only comes back by a donation, a
+        // purchase or a cancel, which may as well have come a moment later. Saves the transaction in a rush.
+        if (goods.Stock < quantity)
+        {
+            return MarketErrors.OutOfStock();
+        }
+
         // The resident's own redemption may be at a unit above their subtree (a township's shelf): the
         // checks above authorized it, so the write guard is lifted for this transaction's saves.
         using var unrestricted = scope.Unscoped(because: Why.UnitAbove);
-        for (var attempt = 1; ; attempt++)
+        // The ledger needs the person's unit (the account moves along with the person): read once, here.
+        person ??= await people.FindAsync(personId!.Value, ct);
+        if (person is null)
         {
-            try
+            return Error.NotFound("person.not_found");
+        }
+
+        // No automatic savepoints (EF Core sets one around each SaveChanges inside an explicit transaction, two
+        // statements each): they only help code that goes on in the same transaction after a failed save, and
+        // this one never does. A failed save throws out of RedeemOnceAsync, whose transaction is rolled back
+        // as a whole on dispose, and the retry below starts a new one from a cleared change tracker.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            for (var attempt = 1; ; attempt++)
             {
-                return await RedeemOnceAsync(goods, personId!.Value, quantity, atCounter: !self, personName, ct);
+                try
+                {
+                    return await RedeemOnceAsync(goods, person, quantity, atCounter: !self, personName, ct);
+                }
+                catch (DbUpdateException) when (attempt < MaxAttempts)
+                {
+                    // Two redemptions drew the same pickup code while both open (the partial unique index
+                    // refused the second; rare, one in a million per open redemption): start again with a new code.
+                    db.ChangeTracker.Clear();
+                }
             }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                // Two redemptions of different goods drew the same pickup code at the same moment (the
-                // partial unique index refused the second): start again with a new code.
-                db.ChangeTracker.Clear();
-            }
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
         }
     }
 
-    private async Task<Result<RedemptionDto>> RedeemOnceAsync(Goods goods, long personId, int quantity, bool atCounter, string? personName, CancellationToken ct)
+    /// <summary>A clash of pickup codes is left to the unique index; retried with a new code this many times in all.</summary>
+    private const int MaxAttempts = 5;
+
+    private async Task<Result<RedemptionDto>> RedeemOnceAsync(Goods goods, PersonInfo person, int quantity, bool atCounter, string? personName, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = db.Set<Goods>().Unscoped(because: Why.UnitAbove).Where(g => g.Id == goods.Id);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var taken = await row.Where(g => g.Active && g.Stock >= quantity)
-            .ExecuteUpdateAsync(s => s.SetProperty(g => g.Stock, g => g.Stock - quantity).SetProperty(g => g.UpdatedAt, now), ct);
-        if (taken == 0)
+        // Takes the stock and returns what it became, with the price and name of this moment (a price edited
+        // meanwhile is the one paid), in one statement: no read-back of the row.
+        var taken = await db.Database.SqlQuery<TakenStock>(
+            $"""
+            UPDATE mkt_goods SET "Stock" = "Stock" - {quantity}, "UpdatedAt" = {now}
+            WHERE "Id" = {goods.Id} AND "Active" AND "Stock" >= {quantity}
+            RETURNING "Stock", "PricePoints", "Name"
+            """).ToListAsync(ct);
+        if (taken is not [var current])
         {
             await transaction.RollbackAsync(ct);
-            var active = await row.AsNoTracking().Select(g => g.Active).SingleOrDefaultAsync(ct);
+            var active = await db.Set<Goods>().Unscoped(because: Why.UnitAbove).Where(g => g.Id == goods.Id).Select(g => g.Active).SingleOrDefaultAsync(ct);
             return active ? MarketErrors.OutOfStock() : MarketErrors.Inactive();
         }
 
-        // Our own uncommitted write: the row stays locked by this transaction until commit. The price is
-        // read here too, so a price edited meanwhile is the one paid.
-        var current = await row.AsNoTracking().Select(g => new { g.Stock, g.PricePoints, g.Name }).SingleAsync(ct);
+        // Saved with the redemption, in its batch.
         db.AuditDirectWrite(AuditAction.Updated, nameof(Goods), goods.Id, goods.OrgUnitId, new Dictionary<string, object?> { ["Stock"] = current.Stock });
-
-        var redemption = Redemption.Create(goods, personId, quantity, current.PricePoints, current.Name, atCounter, actor.UserId, now);
-        var open = db.Set<Redemption>().Unscoped(because: Why.Uniqueness).Where(r => r.Status == RedemptionStatus.Open);
-        for (var i = 0; i < 10 && await open.AnyAsync(r => r.PickupCode == redemption.PickupCode, ct); i++)
-        {
-            redemption.Recode();
-        }
-
+        var redemption = Redemption.Create(goods, person.Id, quantity, current.PricePoints, current.Name, atCounter, actor.UserId, now);
         db.Add(redemption);
+        // The redemption's id is the ledger's source key and the movement's reference.
         await db.SaveChangesAsync(ct);
         db.Add(StockMovement.Record(goods, StockSource.Redemption, -quantity, current.Stock, null, null, redemption.Id, actor.UserId, actor.Login, now));
 
-        // Saves the movement too, inside this transaction.
-        var paid = await ledger.PostAsync(
-            new PointPosting(personId, -redemption.Points, PointKind.Redemption, "redemption:" + redemption.Id, Text.Get("Market.ledger.redeemed", current.Name, quantity), DebitRule.Strict),
+        // Saves the movement too, inside this transaction. The source key is new (this redemption's id).
+        var paid = await ledger.SpendAsync(
+            new PointPosting(person.Id, -redemption.Points, PointKind.Redemption, "redemption:" + redemption.Id, Text.Get("Market.ledger.redeemed", current.Name, quantity), DebitRule.Strict),
+            person.OrgUnitId,
+            person.CountyId,
             ct);
         if (!paid.Succeeded)
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return paid.Outcome == PostingOutcome.PersonNotFound
-                ? Error.NotFound("person.not_found")
-                : MarketErrors.Insufficient(paid.BalanceAfter, redemption.Points);
+            return MarketErrors.Insufficient(paid.BalanceAfter, redemption.Points);
         }
 
         await transaction.CommitAsync(ct);
         return RedemptionDto.From(redemption, personName, paid.BalanceAfter);
     }
+}
+
+/// <summary>The goods' columns as the redemption's UPDATE returns them.</summary>
+internal sealed class TakenStock
+{
+    public int Stock { get; init; }
+
+    public long PricePoints { get; init; }
+
+    public string Name { get; init; } = "";
 }

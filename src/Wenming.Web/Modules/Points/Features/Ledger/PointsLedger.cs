@@ -126,6 +126,54 @@ public sealed class PointsLedger(AppDbContext db, OrgScope scope, CurrentActor a
         return new PostingResult(PostingOutcome.Posted, transaction.Id, amount, balance);
     }
 
+    public async Task<PostingResult> SpendAsync(PointPosting posting, long personOrgUnitId, long personCountyId, CancellationToken ct)
+    {
+        if (posting.Amount >= 0 || posting.Debit != DebitRule.Strict || posting.ReversesTransactionId is not null)
+        {
+            throw new ArgumentException("SpendAsync takes a strict debit that reverses nothing.", nameof(posting));
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(posting.SourceKey);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("SpendAsync joins the caller's transaction, which commits or rolls back the spending.");
+        }
+
+        using var unrestricted = scope.Unscoped(because: Why.CrossUnitReference);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var price = -posting.Amount;
+        var earnedDelta = PointAccount.CountsAsEarned(posting.Kind) ? posting.Amount : 0;
+        // The lock, the check and the write in one statement: the row lock (PostgreSQL) or the write lock
+        // (SQLite) is taken before the condition is evaluated on the newest balance, so two spendings of one
+        // person are serialized and the second sees the first's balance.
+        var spent = await db.Database.SqlQuery<SpentAccount>(
+            $"""
+            UPDATE pts_accounts
+            SET "Balance" = "Balance" - {price}, "Earned" = "Earned" + {earnedDelta}, "Version" = "Version" + 1,
+                "OrgUnitId" = {personOrgUnitId}, "CountyId" = {personCountyId}, "UpdatedAt" = {now}
+            WHERE "PersonId" = {posting.PersonId} AND "Balance" >= {price}
+            RETURNING "Id", "Balance", "Earned"
+            """).ToListAsync(ct);
+        if (spent is not [var after])
+        {
+            var balance = await db.Set<PointAccount>().Unscoped(because: Why.CrossUnitReference)
+                .Where(a => a.PersonId == posting.PersonId).Select(a => (long?)a.Balance).SingleOrDefaultAsync(ct);
+            return new PostingResult(PostingOutcome.Insufficient, null, 0, balance ?? 0);
+        }
+
+        // The set-based UPDATE bypasses change tracking, so the account's change is logged by hand.
+        var account = new PointAccountRow(after.Id, posting.PersonId, personOrgUnitId, personCountyId, after.Balance + price, after.Earned - earnedDelta);
+        db.AuditDirectWrite(AuditAction.Updated, nameof(PointAccount), account.Id, account.OrgUnitId, new Dictionary<string, object?>
+        {
+            ["Balance"] = new { old = account.Balance, @new = after.Balance },
+            ["Earned"] = new { old = account.Earned, @new = after.Earned },
+        });
+        var transaction = PointTransaction.Create(account, posting.Amount, posting, after.Balance, after.Earned, actor.UserId, actor.Login, now);
+        db.Add(transaction);
+        await db.SaveChangesAsync(ct);
+        return new PostingResult(PostingOutcome.Posted, transaction.Id, posting.Amount, after.Balance);
+    }
+
     public async Task<PointBalance> BalanceUnscopedAsync(long personId, CancellationToken ct)
     {
         var account = await db.Set<PointAccount>().Unscoped(because: Why.CrossUnitReference).AsNoTracking()
@@ -140,4 +188,14 @@ public sealed class PointsLedger(AppDbContext db, OrgScope scope, CurrentActor a
         var applicable = await rules.ForUnitAsync(account.OrgUnitId, ct);
         return new PointBalance(personId, account.Balance, account.Earned, applicable.StarsFor(account.Earned));
     }
+}
+
+/// <summary>The account's columns as the spending's UPDATE returns them.</summary>
+internal sealed class SpentAccount
+{
+    public long Id { get; init; }
+
+    public long Balance { get; init; }
+
+    public long Earned { get; init; }
 }
