@@ -180,7 +180,7 @@ public sealed class RedeemHandler(
         var taken = await db.Database.SqlQuery<TakenStock>(
             $"""
             UPDATE mkt_goods SET "Stock" = "Stock" - {quantity}, "UpdatedAt" = {now}
-            WHERE "Id" = {goods.Id} AND "Active" AND "Stock" >= {quantity}
+            WHERE "Id" = {goods.Id} AND "CountyId" = {goods.CountyId} AND "Active" AND "Stock" >= {quantity}
             RETURNING "Stock", "PricePoints", "Name"
             """).ToListAsync(ct);
         if (taken is not [var current])

@@ -145,13 +145,14 @@ public sealed class PointsLedger(AppDbContext db, OrgScope scope, CurrentActor a
         var earnedDelta = PointAccount.CountsAsEarned(posting.Kind) ? posting.Amount : 0;
         // The lock, the check and the write in one statement: the row lock (PostgreSQL) or the write lock
         // (SQLite) is taken before the condition is evaluated on the newest balance, so two spendings of one
-        // person are serialized and the second sees the first's balance.
+        // person are serialized and the second sees the first's balance. The county (a person's never changes) is
+        // in the WHERE so that a distributed database routes it to one shard (ADR 0036).
         var spent = await db.Database.SqlQuery<SpentAccount>(
             $"""
             UPDATE pts_accounts
             SET "Balance" = "Balance" - {price}, "Earned" = "Earned" + {earnedDelta}, "Version" = "Version" + 1,
-                "OrgUnitId" = {personOrgUnitId}, "CountyId" = {personCountyId}, "UpdatedAt" = {now}
-            WHERE "PersonId" = {posting.PersonId} AND "Balance" >= {price}
+                "OrgUnitId" = {personOrgUnitId}, "UpdatedAt" = {now}
+            WHERE "PersonId" = {posting.PersonId} AND "CountyId" = {personCountyId} AND "Balance" >= {price}
             RETURNING "Id", "Balance", "Earned"
             """).ToListAsync(ct);
         if (spent is not [var after])
