@@ -29,6 +29,7 @@ public static class AccountsModule
             .AddEntityFrameworkStores<AppDbContext>()
             .AddErrorDescriber<ChineseIdentityErrorDescriber>();
         services.AddScoped<IActorResolver, ActorResolver>();
+        services.AddScoped<SignedInAccount>();
         services.AddScoped<SignInService>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<RefreshTokens>();
