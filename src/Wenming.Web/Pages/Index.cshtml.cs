@@ -24,7 +24,7 @@ public sealed class IndexModel(CurrentActor actor, MeHandler me, IOrgDirectory o
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        DisplayName = (await me.HandleAsync(ct))?.DisplayName ?? actor.Login ?? "";
+        DisplayName = me.Handle()?.DisplayName ?? actor.Login ?? "";
         if (actor.OrgUnitId is { } unitId)
         {
             Unit = await orgs.FindAsync(unitId, ct);

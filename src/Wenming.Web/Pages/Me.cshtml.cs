@@ -16,7 +16,7 @@ public sealed class MeModel(MeHandler me, GetPersonHandler people) : AppPageMode
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Account = await me.HandleAsync(ct);
+        Account = me.Handle();
         UnitName = Account?.OrgUnitName;
         if (Account?.PersonId is { } personId && (await people.HandleAsync(personId, ct)) is { IsSuccess: true } found)
         {

@@ -32,6 +32,7 @@ public static class AccountsModule
             .AddErrorDescriber<ChineseIdentityErrorDescriber>()
             .AddPasswordValidator<PasswordNotLoginValidator>();
         services.AddScoped<IActorResolver, ActorResolver>();
+        services.AddScoped<SignedInAccount>();
         services.AddScoped<SignInService>();
         services.AddScoped<SignInThrottle>();
         services.AddScoped<RefreshTokens>();

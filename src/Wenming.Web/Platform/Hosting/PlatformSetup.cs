@@ -207,6 +207,8 @@ public static class PlatformSetup
             DefaultRequestCulture = new RequestCulture(zh),
             SupportedCultures = [zh],
             SupportedUICultures = [zh],
+            // One culture: no query string, cookie or Accept-Language to parse on every request (issue 19), the answer is zh-CN anyway.
+            RequestCultureProviders = [],
         });
         // The API answers problem details; people get a page in the site's layout.
         static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");

@@ -12,4 +12,7 @@ public interface IOrgUnitNode
     long? ParentId { get; }
 
     string Path { get; }
+
+    /// <summary>Read with the account on every request (the actor's unit, shown by /me), in the same statement.</summary>
+    string Name { get; }
 }

@@ -1,23 +1,18 @@
-using Wenming.Web.Modules.Accounts.Data;
-using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.Accounts.Features.SignIn;
 using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Accounts.Features.Me;
 
 public sealed record MeDto(long UserId, string Login, string DisplayName, IReadOnlyList<Role> Roles, long OrgUnitId, long? PersonId, string? OrgUnitName, string? OrgUnitPath);
 
-/// <summary>Who am I: the signed-in account, its roles and the unit it is bound to.</summary>
-public sealed class MeHandler(CurrentActor actor, Platform.Data.AppDbContext db, IOrgDirectory orgs)
+/// <summary>
+/// Who am I: the signed-in account, its roles and the unit it is bound to — as the actor resolver read them for
+/// this request (<see cref="SignedInAccount"/>), so answering costs no statement of its own.
+/// </summary>
+public sealed class MeHandler(CurrentActor actor, SignedInAccount account)
 {
-    public async Task<MeDto?> HandleAsync(CancellationToken ct)
-    {
-        if (actor.UserId is not { } userId)
-        {
-            return null;
-        }
-
-        var user = await db.Users.FindAsync([userId], ct);
-        var unit = actor.OrgUnitId is { } unitId ? await orgs.FindAsync(unitId, ct) : null;
-        return user is null ? null : new MeDto(userId, user.UserName ?? "", user.DisplayName, actor.Roles, user.OrgUnitId, user.PersonId, unit?.Name, unit?.Path);
-    }
+    public MeDto? Handle() =>
+        account.Row is { } row && actor.UserId == row.Id
+            ? new MeDto(row.Id, row.UserName ?? "", row.DisplayName, actor.Roles, row.OrgUnitId, row.PersonId, row.UnitName, row.UnitPath)
+            : null;
 }

@@ -7,6 +7,6 @@ namespace Wenming.Web.Modules.Accounts.Features.Me;
 /// <summary>The HTTP side of <see cref="MeHandler"/>; routes, summaries and filters are mapped in the module file.</summary>
 public static class MeEndpoints
 {
-    public static async Task<Results<Ok<MeDto>, ProblemHttpResult>> Me(MeHandler handler, CancellationToken ct) =>
-        await handler.HandleAsync(ct) is { } me ? TypedResults.Ok(me) : ApiResults.Problem(Error.Of("auth.unauthorized", ErrorKind.Unauthorized));
+    public static Results<Ok<MeDto>, ProblemHttpResult> Me(MeHandler handler) =>
+        handler.Handle() is { } me ? TypedResults.Ok(me) : ApiResults.Problem(Error.Of("auth.unauthorized", ErrorKind.Unauthorized));
 }

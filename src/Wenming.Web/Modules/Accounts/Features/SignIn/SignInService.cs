@@ -70,13 +70,17 @@ public sealed class SignInService(AppDbContext db, UserManager<AppUser> users, O
     private static TooManyAttemptsError TooManyAttempts(TimeSpan wait) => new(wait);
 
     /// <summary>The claims carried by the cookie or bearer token; roles and scope are re-read from the database on every request.</summary>
-    public static ClaimsPrincipal CreatePrincipal(AppUser user, string authenticationType)
+    public static ClaimsPrincipal CreatePrincipal(AppUser user, string authenticationType) =>
+        CreatePrincipal(user.Id, user.UserName, user.SecurityStamp, user.Roles, authenticationType);
+
+    /// <inheritdoc cref="CreatePrincipal(AppUser, string)"/>
+    public static ClaimsPrincipal CreatePrincipal(long userId, string? userName, string? securityStamp, IReadOnlyList<Role> roles, string authenticationType)
     {
         var identity = new ClaimsIdentity(authenticationType, ClaimTypes.Name, ClaimTypes.Role);
-        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        identity.AddClaim(new Claim(ClaimTypes.Name, user.UserName ?? ""));
-        identity.AddClaim(new Claim(StampClaim, user.SecurityStamp ?? ""));
-        foreach (var role in user.Roles)
+        identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, userId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        identity.AddClaim(new Claim(ClaimTypes.Name, userName ?? ""));
+        identity.AddClaim(new Claim(StampClaim, securityStamp ?? ""));
+        foreach (var role in roles)
         {
             identity.AddClaim(new Claim(ClaimTypes.Role, role.ToString()));
         }

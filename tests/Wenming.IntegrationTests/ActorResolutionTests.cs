@@ -1,0 +1,74 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Wenming.IntegrationTests.Infrastructure;
+
+namespace Wenming.IntegrationTests;
+
+/// <summary>
+/// Issue 19: an authenticated request reads its account and unit in one statement, and /me answers from that read —
+/// while a deactivation, a role change and a rotated security stamp still take effect on the very next request
+/// (ADR 0003).
+/// </summary>
+public sealed class ActorResolutionTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [DatabaseFact]
+    public async Task An_authenticated_request_whose_handler_reads_nothing_issues_exactly_one_statement()
+    {
+        var log = new LogCapture();
+        await using var host = app.Factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l
+            .AddProvider(log)
+            .AddFilter<LogCapture>(null, LogLevel.None)
+            .AddFilter<LogCapture>("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information)));
+        using var http = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = (await new ApiClient(http, () => Task.FromResult<string?>(null), AppFixture.ClientAddress)
+            .PostAsync("/api/v1/auth/token", new { login = "resident1", password = AppFixture.DemoPassword })).Expect(HttpStatusCode.OK).Text("accessToken");
+        var me = new ApiClient(http, () => Task.FromResult<string?>(token), AppFixture.ClientAddress);
+        // The first request warms what a host reads once (the key ring, the compiled query).
+        (await me.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
+
+        var before = Statements(log).Count;
+        var answer = (await me.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
+        var statements = Statements(log).Skip(before).ToList();
+
+        Assert.True(statements.Count == 1, $"/api/v1/me issued {statements.Count} statements:\n" + string.Join("\n", statements.Select(s => s.Message)));
+        Assert.Equal("resident1", answer.Text("login"));
+        Assert.Equal(app.Demo.Unit("village1"), answer.Number("orgUnitId"));
+        Assert.Equal(app.Demo.Person("resident1"), answer.Number("personId"));
+        Assert.False(string.IsNullOrEmpty(answer.Text("orgUnitName")));
+        Assert.StartsWith("/", answer.Text("orgUnitPath"), StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
+    public async Task A_role_change_a_password_reset_and_a_deactivation_each_end_the_old_token_on_the_next_request()
+    {
+        var login = TestData.Login("actor");
+        var created = (await app.As("village1").PostAsync("/api/v1/accounts", new { login, password = TestData.StrongPassword, displayName = "在岗", role = "Volunteer", orgUnitId = app.Demo.Unit("village1") }))
+            .Expect(HttpStatusCode.Created);
+        var token = (await app.SignInAsync(login, TestData.StrongPassword)).Expect(HttpStatusCode.OK).Text("accessToken");
+        var own = app.WithToken(token);
+        Assert.Equal(["Volunteer"], Roles(await own.GetAsync("/api/v1/me")));
+
+        // A role change rotates the stamp: the old session ends, and the next sign-in carries the new roles.
+        (await app.As("village1").PostAsync($"/api/v1/accounts/{created.Id}/roles", new { roles = new[] { "Volunteer", "TeamLeader" } })).Expect(HttpStatusCode.OK);
+        (await own.GetAsync("/api/v1/me")).ExpectProblem(HttpStatusCode.Unauthorized, "auth.unauthorized");
+        var regranted = app.WithToken((await app.SignInAsync(login, TestData.StrongPassword)).Expect(HttpStatusCode.OK).Text("accessToken"));
+        Assert.Equal(["TeamLeader", "Volunteer"], Roles(await regranted.GetAsync("/api/v1/me")).Order());
+
+        (await app.As("village1").PostAsync($"/api/v1/accounts/{created.Id}/reset-password", new { password = "Renewed@2027" })).Expect(HttpStatusCode.OK);
+        (await regranted.GetAsync("/api/v1/me")).ExpectProblem(HttpStatusCode.Unauthorized, "auth.unauthorized");
+
+        var renewed = app.WithToken((await app.SignInAsync(login, "Renewed@2027")).Expect(HttpStatusCode.OK).Text("accessToken"));
+        (await renewed.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
+        (await app.As("village1").PostAsync($"/api/v1/accounts/{created.Id}/deactivate")).Expect(HttpStatusCode.OK);
+        (await renewed.GetAsync("/api/v1/me")).ExpectProblem(HttpStatusCode.Unauthorized, "auth.unauthorized");
+    }
+
+    private static List<LogEntry> Statements(LogCapture log) =>
+        [.. log.Entries.Where(e => e.EventId.Id == RelationalEventId.CommandExecuted.Id)];
+
+    private static IEnumerable<string?> Roles(ApiResponse me) =>
+        me.Expect(HttpStatusCode.OK).Json.GetProperty("roles").EnumerateArray().Select(r => r.GetString());
+}
