@@ -34,7 +34,7 @@ public class UnscopedReadsTests
         ["Modules/Market/Features/GoodsPhoto/GoodsPhotoHandler.cs"] = (["UnitAbove"], "a resident sees the photos of a township shelf above them"),
         ["Modules/Market/Features/ManageGoods/GoodsHandler.cs"] = (["UnitAbove"], "a resident's shelf includes the goods of the units above"),
         ["Modules/Market/Features/MarketAccess.cs"] = (["OwnRecords", "UnitAbove"], "goods on the shelves above; a resident's own redemptions"),
-        ["Modules/Market/Features/Redeem/Redeem.cs"] = (["Uniqueness", "UnitAbove"], "redeeming at a shelf above; pickup codes unique among open redemptions"),
+        ["Modules/Market/Features/Redeem/Redeem.cs"] = (["UnitAbove"], "redeeming at a shelf above (a pickup code clash is left to the unique index)"),
         ["Modules/Market/Features/Redemptions/RedemptionsHandler.cs"] = (["OwnRecords", "UnitAbove"], "a resident's own redemptions, which sit at the goods' unit"),
         ["Modules/Orders/Features/DeadlineRules/DeadlineRules.cs"] = (["UnitAbove"], "the county's time limits apply in its every unit"),
         ["Modules/Orders/Features/FollowOrder/FollowOrder.cs"] = (["CrossUnitReference"], "a withdrawal notifies the order's team, which may be another unit's"),
