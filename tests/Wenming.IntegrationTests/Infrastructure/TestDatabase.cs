@@ -69,10 +69,7 @@ public sealed class TestDatabase : IAsyncDisposable
             return;
         }
 
-        await using (var pooled = new NpgsqlConnection(ConnectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
+        await ClearPostgresPoolsAsync();
     }
 
     /// <summary>An empty database.</summary>
@@ -129,6 +126,19 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, connectionString, directory, server, name);
     }
 
+    /// <summary>
+    /// Closes the idle pooled connections to this database: the test's own pool and the app's, whose connection
+    /// string the platform extends (No Reset On Close, ADR 0032) and which is therefore a pool of its own.
+    /// </summary>
+    private async Task ClearPostgresPoolsAsync()
+    {
+        foreach (var connectionString in new[] { ConnectionString, DatabaseSetup.PostgresConnectionString(ConnectionString) })
+        {
+            await using var pooled = new NpgsqlConnection(connectionString);
+            NpgsqlConnection.ClearPool(pooled);
+        }
+    }
+
     /// <summary>Takes the database away under the running app (to prove readiness notices).</summary>
     public async Task BreakAsync()
     {
@@ -148,10 +158,7 @@ public sealed class TestDatabase : IAsyncDisposable
             return;
         }
 
-        await using (var pooled = new NpgsqlConnection(ConnectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled);
-        }
+        await ClearPostgresPoolsAsync();
 
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
         await connection.OpenAsync();
@@ -168,10 +175,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         else if (_serverConnectionString is not null)
         {
-            await using (var pooled = new NpgsqlConnection(ConnectionString))
-            {
-                NpgsqlConnection.ClearPool(pooled);
-            }
+            await ClearPostgresPoolsAsync();
 
             await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = "postgres", Pooling = false }.ConnectionString);
             await connection.OpenAsync();

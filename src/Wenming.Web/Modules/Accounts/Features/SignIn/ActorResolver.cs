@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Wenming.Web.Modules.Accounts.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Hosting;
@@ -97,12 +98,18 @@ internal sealed class ActorResolver(AppDbContext db, CurrentActor actor, OrgScop
 /// </summary>
 internal static class ActorQuery
 {
-    private static Func<AppDbContext, long, Task<ActorRow?>>? _compiled;
+    /// <summary>
+    /// One compiled query per model: a compiled query keeps the executor of the first context it ran on, and a
+    /// process that holds two models (the tests run SQLite and PostgreSQL hosts side by side) must not run one
+    /// provider's SQL on the other's connection.
+    /// </summary>
+    private static readonly ConcurrentDictionary<IModel, Func<AppDbContext, long, Task<ActorRow?>>> Compiled = new();
 
     /// <summary>The parsed role list by its column value: a handful of distinct values, parsed once each, not per request.</summary>
     private static readonly ConcurrentDictionary<string, Role[]> ParsedRoles = new(StringComparer.Ordinal);
 
-    public static Task<ActorRow?> ReadAsync(AppDbContext db, long userId) => (_compiled ??= Compile(db))(db, userId);
+    public static Task<ActorRow?> ReadAsync(AppDbContext db, long userId) =>
+        Compiled.GetOrAdd(db.Model, static (_, context) => Compile(context), db)(db, userId);
 
     public static IReadOnlyList<Role> RolesOf(string roleList) =>
         roleList.Length == 0 ? [] : ParsedRoles.GetOrAdd(roleList, static list => [.. list.Split(',').Select(Enum.Parse<Role>)]);
