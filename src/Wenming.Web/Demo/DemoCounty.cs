@@ -70,9 +70,13 @@ public sealed class DemoCounty(
     public Task<bool> HasDemoLoginsAsync(CancellationToken ct) =>
         db.Users.AnyAsync(u => u.UserName == Logins[0].Login, ct);
 
+    /// <summary>No org unit yet: the database the demo county may be seeded into.</summary>
+    public async Task<bool> IsEmptyAsync(CancellationToken ct) =>
+        !await db.OrgUnits.Unscoped(because: Why.SystemOperation).AnyAsync(ct);
+
     public async Task<bool> SeedIfEmptyAsync(CancellationToken ct)
     {
-        if (await db.OrgUnits.Unscoped(because: Why.SystemOperation).AnyAsync(ct))
+        if (!await IsEmptyAsync(ct))
         {
             return false;
         }

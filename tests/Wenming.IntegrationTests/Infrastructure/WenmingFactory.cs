@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Wenming.Web.Platform.Hosting;
 
 namespace Wenming.IntegrationTests.Infrastructure;
@@ -14,13 +15,30 @@ namespace Wenming.IntegrationTests.Infrastructure;
 /// <c>UseSetting</c>, which Program's <c>WebApplicationBuilder</c> sees before it reads its configuration
 /// (unlike <c>ConfigureAppConfiguration</c>, which minimal hosting applies too late).
 /// </summary>
-public sealed class WenmingFactory(TestDatabase database, bool seedDemo = true, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+public sealed class WenmingFactory(
+    TestDatabase database, bool seedDemo = true, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null,
+    bool waitForDemoSeed = true)
     : WebApplicationFactory<Program>
 {
     /// <summary>One key for the whole run: every test database is a copy of a template whose seeded ID numbers are encrypted with it.</summary>
     public static readonly string PiiKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public TestDatabase Database => database;
+
+    /// <summary>
+    /// The host serves before the demo county is seeded into an empty database (ADR 0038); tests expect the county
+    /// when they begin, so the start waits for the seed unless a test watches the seeding itself.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (waitForDemoSeed)
+        {
+            host.Services.GetRequiredService<DemoSeeding>().Completion.GetAwaiter().GetResult();
+        }
+
+        return host;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -146,7 +146,9 @@ public static class PlatformSetup
             return Task.CompletedTask;
         }).AddWenmingConventions());
 
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        services.AddSingleton<DemoSeeding>();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"])
+            .AddCheck<DemoSeedingCheck>(DemoSeedingCheck.Name, tags: ["ready"]);
         services.AddLocalization();
         // Chinese text as characters, not &#x..; escapes: pages are a third lighter on a village phone.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -236,7 +238,7 @@ public static class PlatformSetup
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = DemoSeedingCheck.WriteAsync });
         app.MapWenmingMetrics();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(o =>

@@ -1,3 +1,4 @@
+using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Platform.Jobs;
@@ -16,7 +17,8 @@ public interface IJob
 /// (tests run sweeps by hand with a chosen clock).
 /// </summary>
 public sealed class PeriodicJob<TJob>(
-    IServiceProvider services, IConfiguration config, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<PeriodicJob<TJob>> log)
+    IServiceProvider services, IConfiguration config, TimeProvider clock, IHostApplicationLifetime lifetime, DemoSeeding demoSeeding,
+    ILogger<PeriodicJob<TJob>> log)
     : BackgroundService
     where TJob : IJob
 {
@@ -61,7 +63,7 @@ public sealed class PeriodicJob<TJob>(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>Waits until the host listens, then <see cref="FirstRoundDelay"/>; false when it stops first.</summary>
+    /// <summary>Waits until the host listens, then <see cref="FirstRoundDelay"/> and any demo seeding; false when it stops first.</summary>
     private async Task<bool> ServingAsync(CancellationToken stoppingToken)
     {
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -73,6 +75,8 @@ public sealed class PeriodicJob<TJob>(
                 await started.Task;
                 // Real time, not the (possibly fake) clock: the wait is about CPU at start, not about when work is due.
                 await Task.Delay(FirstRoundDelay, stoppingToken);
+                // Nor do the sweeps run over a demo county half written (ADR 0038); a failed seed stops nothing.
+                await demoSeeding.Completion.ContinueWith(_ => { }, stoppingToken, TaskContinuationOptions.None, TaskScheduler.Default);
             }
             catch (OperationCanceledException)
             {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Wenming.E2ETests.Infrastructure;
@@ -36,6 +37,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         _server = new WenmingServer();
         _server.StartServer();
+        // The host serves before the demo county is written (ADR 0038); the browser tests sign in with its logins.
+        await _server.Services.GetRequiredService<Wenming.Web.Platform.Hosting.DemoSeeding>().Completion;
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Wenming.IntegrationTests.Infrastructure;
+using Wenming.Web.Demo;
+using Wenming.Web.Platform.Hosting;
+
+namespace Wenming.IntegrationTests;
+
+/// <summary>
+/// The demo county is seeded behind a host that already serves (issue 19, ADR 0038): while it is written /readyz
+/// answers 503 "Seeding" (/healthz 200) and the sign-in page says so; afterwards /readyz is 200, the notice is gone
+/// and the demo logins sign in.
+/// </summary>
+public sealed class DemoSeedingTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
+{
+    [DatabaseFact]
+    public async Task EmptyDatabase_ServesWhileTheDemoIsSeeded_ThenIsReady()
+    {
+        await using var database = await TestDatabase.CreateAsync(provider.Provider);
+        var gate = new SeedGate();
+        await using var factory = new WenmingFactory(database, seedDemo: true, services: s => s.AddSingleton<IDemoSeedStep>(gate), waitForDemoSeed: false);
+        using var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        // The seed holds at its last step, after the accounts were written: the host answers meanwhile.
+        await gate.Reached.Task.WaitAsync(TimeSpan.FromMinutes(5));
+        var seeding = await http.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, seeding.StatusCode);
+        Assert.Equal("Seeding", await seeding.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+        var page = await http.GetAsync("/account/login");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("演示数据正在生成", await page.Content.ReadAsStringAsync());
+
+        gate.Release.SetResult();
+        await factory.Services.GetRequiredService<DemoSeeding>().Completion.WaitAsync(TimeSpan.FromMinutes(5));
+
+        var ready = await http.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("演示数据正在生成", await (await http.GetAsync("/account/login")).Content.ReadAsStringAsync());
+        var anonymous = new ApiClient(http, () => Task.FromResult<string?>(null), AppFixture.ClientAddress);
+        (await anonymous.PostAsync("/api/v1/auth/token", new { login = "center", password = DemoCounty.Password })).Expect(HttpStatusCode.OK);
+    }
+
+    /// <summary>The last demo step: says it was reached and waits for the test.</summary>
+    private sealed class SeedGate : IDemoSeedStep
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Order => int.MaxValue;
+
+        public async Task SeedAsync(DemoCountyData demo, CancellationToken ct)
+        {
+            Reached.SetResult();
+            await Release.Task.WaitAsync(ct);
+        }
+    }
+}
