@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Logging;
 using Wenming.IntegrationTests.Infrastructure;
 
 namespace Wenming.IntegrationTests;
@@ -17,11 +15,8 @@ public sealed class ActorResolutionTests(AppFixture app) : IClassFixture<AppFixt
     [DatabaseFact]
     public async Task An_authenticated_request_whose_handler_reads_nothing_issues_exactly_one_statement()
     {
-        var log = new LogCapture();
-        await using var host = app.Factory.WithWebHostBuilder(b => b.ConfigureLogging(l => l
-            .AddProvider(log)
-            .AddFilter<LogCapture>(null, LogLevel.None)
-            .AddFilter<LogCapture>("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information)));
+        var recorder = new StatementRecorder();
+        await using var host = app.Factory.WithWebHostBuilder(b => b.ConfigureServices(recorder.AddTo));
         using var http = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var token = (await new ApiClient(http, () => Task.FromResult<string?>(null), AppFixture.ClientAddress)
             .PostAsync("/api/v1/auth/token", new { login = "resident1", password = AppFixture.DemoPassword })).Expect(HttpStatusCode.OK).Text("accessToken");
@@ -29,11 +24,11 @@ public sealed class ActorResolutionTests(AppFixture app) : IClassFixture<AppFixt
         // The first request warms what a host reads once (the key ring, the compiled query).
         (await me.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
 
-        var before = Statements(log).Count;
+        recorder.Start();
         var answer = (await me.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
-        var statements = Statements(log).Skip(before).ToList();
+        var statements = recorder.Stop();
 
-        Assert.True(statements.Count == 1, $"/api/v1/me issued {statements.Count} statements:\n" + string.Join("\n", statements.Select(s => s.Message)));
+        Assert.True(statements.Count == 1, $"/api/v1/me issued {statements.Count} statements:\n" + string.Join("\n", statements.Select(s => s.Sql)));
         Assert.Equal("resident1", answer.Text("login"));
         Assert.Equal(app.Demo.Unit("village1"), answer.Number("orgUnitId"));
         Assert.Equal(app.Demo.Person("resident1"), answer.Number("personId"));
@@ -65,9 +60,6 @@ public sealed class ActorResolutionTests(AppFixture app) : IClassFixture<AppFixt
         (await app.As("village1").PostAsync($"/api/v1/accounts/{created.Id}/deactivate")).Expect(HttpStatusCode.OK);
         (await renewed.GetAsync("/api/v1/me")).ExpectProblem(HttpStatusCode.Unauthorized, "auth.unauthorized");
     }
-
-    private static List<LogEntry> Statements(LogCapture log) =>
-        [.. log.Entries.Where(e => e.EventId.Id == RelationalEventId.CommandExecuted.Id)];
 
     private static IEnumerable<string?> Roles(ApiResponse me) =>
         me.Expect(HttpStatusCode.OK).Json.GetProperty("roles").EnumerateArray().Select(r => r.GetString());

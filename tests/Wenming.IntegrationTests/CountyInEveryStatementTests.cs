@@ -1,9 +1,6 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Wenming.IntegrationTests.Infrastructure;
 using Wenming.Web.Modules.Activities.Domain;
@@ -25,10 +22,9 @@ public sealed class CountyInEveryStatementTests(CountyInEveryStatementTests.Quer
     /// <summary>The demo app with a statement recorder on every context.</summary>
     public sealed class QueryLogApp : AppFixture
     {
-        public StatementLog Log { get; } = new();
+        public StatementRecorder Log { get; } = new();
 
-        protected override void ConfigureServices(IServiceCollection services) =>
-            services.ConfigureDbContext<AppDbContext>((sp, o) => o.AddInterceptors(new StatementRecorder(Log, sp.GetRequiredService<CurrentActor>(), sp.GetRequiredService<OrgScope>())));
+        protected override void ConfigureServices(IServiceCollection services) => Log.AddTo(services);
     }
 
     [DatabaseFact]
@@ -188,59 +184,6 @@ public sealed class CountyInEveryStatementTests(CountyInEveryStatementTests.Quer
         using var scope = app.Factory.Services.CreateScope();
         var model = scope.ServiceProvider.GetRequiredService<AppDbContext>().Model;
         return model.GetEntityTypes().Where(t => typeof(ICountyScoped).IsAssignableFrom(t.ClrType)).Select(t => t.GetTableName()!).ToHashSet();
-    }
-
-    public sealed record RecordedStatement(string Sql, string? Login, long? ActorCounty, bool ScopeLifted);
-
-    public sealed class StatementLog
-    {
-        private readonly ConcurrentQueue<RecordedStatement> _statements = new();
-        private volatile bool _recording;
-
-        public void Start()
-        {
-            _statements.Clear();
-            _recording = true;
-        }
-
-        public IReadOnlyList<RecordedStatement> Stop()
-        {
-            _recording = false;
-            return [.. _statements];
-        }
-
-        public void Add(RecordedStatement statement)
-        {
-            if (_recording)
-            {
-                _statements.Enqueue(statement);
-            }
-        }
-    }
-
-    /// <summary>Records each command with the actor and scope of the context that sends it (one context per request).</summary>
-    private sealed class StatementRecorder(StatementLog log, CurrentActor actor, OrgScope scope) : DbCommandInterceptor
-    {
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Record(command);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        private void Record(DbCommand command) =>
-            log.Add(new RecordedStatement(command.CommandText, actor.Login, actor.CountyId, scope.IsUnrestricted));
     }
 }
 

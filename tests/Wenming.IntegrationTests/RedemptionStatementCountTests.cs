@@ -1,20 +1,14 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Wenming.IntegrationTests.Infrastructure;
-using Wenming.Web.Platform.Data;
 
 namespace Wenming.IntegrationTests;
 
 /// <summary>
 /// What one redemption costs the database (issue 19): it was 38 statements on PostgreSQL (8 savepoints, 5
 /// audit inserts one by one, the person and the unit read twice, the goods re-read after the UPDATE that had
-/// just decided). Counted with a command and a transaction interceptor, so the count cannot creep back
+/// just decided). Counted with the tests' <see cref="StatementRecorder"/> (commands and savepoints), so the count cannot creep back
 /// unnoticed: a count, not a time.
 /// </summary>
 public sealed class RedemptionStatementCountTests(AppFixture app) : IClassFixture<AppFixture>
@@ -35,17 +29,16 @@ public sealed class RedemptionStatementCountTests(AppFixture app) : IClassFixtur
         var person = await _kit.PersonAsync();
         await _kit.GiveAsync(person, 100);
         var goods = await _kit.GoodsAsync(price: 10, stock: 5);
-        var log = new StatementLog();
-        await using var host = app.Factory.WithWebHostBuilder(b => b.ConfigureServices(s =>
-            s.ConfigureDbContext<AppDbContext>((_, o) => o.AddInterceptors(log.Commands, log.Transactions))));
+        var recorder = new StatementRecorder();
+        await using var host = app.Factory.WithWebHostBuilder(b => b.ConfigureServices(recorder.AddTo));
         using var http = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var token = (await new ApiClient(http, () => Task.FromResult<string?>(null), AppFixture.ClientAddress)
             .PostAsync("/api/v1/auth/token", new { login = "village1", password = AppFixture.DemoPassword })).Expect(HttpStatusCode.OK).Text("accessToken");
         var counter = new ApiClient(http, () => Task.FromResult<string?>(token), AppFixture.ClientAddress);
 
-        log.Clear();
+        recorder.Start();
         var redeemed = await counter.PostAsync("/api/v1/market/redemptions", new { goodsId = goods, personId = person, quantity = 1 });
-        var statements = log.Statements;
+        var statements = StatementRecorder.Lines(recorder.Stop());
 
         redeemed.Expect(HttpStatusCode.Created);
         Assert.Equal(90, redeemed.Number("balanceAfter"));
@@ -58,63 +51,5 @@ public sealed class RedemptionStatementCountTests(AppFixture app) : IClassFixtur
         Assert.True(statements.Count(s => s.StartsWith("SELECT", StringComparison.Ordinal) && s.Contains("FROM mkt_goods", StringComparison.Ordinal)) == 1, listing);
         Assert.True(statements.Count(s => s.Contains("INSERT INTO plat_audit", StringComparison.Ordinal)) <= 5, listing);
         await _kit.AssertInvariantsAsync();
-    }
-
-    /// <summary>Every statement a host's contexts send (a batch split into its statements, one line each, identifiers unquoted), and every savepoint.</summary>
-    private sealed class StatementLog
-    {
-        private readonly ConcurrentQueue<string> _statements = new();
-
-        public StatementLog()
-        {
-            Commands = new CommandRecorder(_statements);
-            Transactions = new SavepointRecorder(_statements);
-        }
-
-        public DbCommandInterceptor Commands { get; }
-
-        public DbTransactionInterceptor Transactions { get; }
-
-        public List<string> Statements => [.. _statements];
-
-        public void Clear() => _statements.Clear();
-
-        private sealed class CommandRecorder(ConcurrentQueue<string> statements) : DbCommandInterceptor
-        {
-            public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-            {
-                Record(command);
-                return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-            }
-
-            public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-            {
-                Record(command);
-                return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-            }
-
-            public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-            {
-                Record(command);
-                return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-            }
-
-            private void Record(DbCommand command)
-            {
-                foreach (var statement in command.CommandText.Split(";\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                {
-                    statements.Enqueue(string.Join(' ', statement.Split((char[])['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).TrimEnd(';').Replace("\"", "", StringComparison.Ordinal));
-                }
-            }
-        }
-
-        private sealed class SavepointRecorder(ConcurrentQueue<string> statements) : DbTransactionInterceptor
-        {
-            public override ValueTask<InterceptionResult> CreatingSavepointAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
-            {
-                statements.Enqueue("SAVEPOINT " + eventData.TransactionId);
-                return base.CreatingSavepointAsync(transaction, eventData, result, cancellationToken);
-            }
-        }
     }
 }
