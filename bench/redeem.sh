@@ -6,6 +6,9 @@
 # Afterwards it checks in the database that the stock sold is exactly what succeeded (all of it when the
 # stock ran out), that stock + sold = STOCK, that the points spent are sold × PRICE, and that every balance
 # equals its ledger and every stock its movements.
+# Before the measured run a warm-up (WARMUP, default 5s, 0 to skip) fires the same requests at a second goods
+# with WARMUP_STOCK items (default 200): it sells out, so both the successful and the sold-out path are
+# JIT-compiled and their EF queries compiled before the measurement, which then times a warm host.
 #
 #   bench/redeem.sh sqlite
 #   bench/redeem.sh postgres "Host=127.0.0.1;Port=55440;Username=postgres;Database=wm_redeem"   (database must exist, empty)
@@ -21,6 +24,8 @@ duration=${DURATION:-5s}
 connections=${CONNECTIONS:-50}
 threads=${THREADS:-2}
 port=${PORT:-5103}
+warmup=${WARMUP:-5s}
+warmup_stock=${WARMUP_STOCK:-200}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
 data=$(mktemp -d "${BENCH_TMP:-/tmp}/wenming-redeem.XXXXXX")
@@ -60,8 +65,11 @@ base="http://127.0.0.1:$port/api/v1"
 token=$(curl -fs -X POST "$base/auth/token" -H 'content-type: application/json' \
   -d '{"login":"center","password":"Wenming@2026"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/') || true
 county=$(curl -fs "$base/me" -H "Authorization: Bearer $token" | sed -E 's/.*"orgUnitId":([0-9]+).*/\1/')
-goods=$(curl -fs -X POST "$base/market/goods" -H "Authorization: Bearer $token" -H 'content-type: application/json' \
-  -d "{\"orgUnitId\":$county,\"name\":\"压测商品\",\"pricePoints\":$price,\"stock\":$stock}" | sed -E 's/^\{"id":([0-9]+).*/\1/')
+new_goods() { # name stock → id
+  curl -fs -X POST "$base/market/goods" -H "Authorization: Bearer $token" -H 'content-type: application/json' \
+    -d "{\"orgUnitId\":$county,\"name\":\"$1\",\"pricePoints\":$price,\"stock\":$2}" | sed -E 's/^\{"id":([0-9]+).*/\1/'
+}
+goods=$(new_goods 压测商品 "$stock")
 
 [ -n "$token" ] && [ -n "$county" ] && [ -n "$goods" ] || { echo "sign-in or goods failed (token '$token', county '$county', goods '$goods')" >&2; exit 1; }
 
@@ -74,14 +82,21 @@ q "INSERT INTO pts_accounts (\"PersonId\", \"OrgUnitId\", \"CountyId\", \"Balanc
    FROM pts_accounts a WHERE a.\"CountyId\" = $county;
    UPDATE pts_accounts SET \"Balance\" = \"Balance\" + $points, \"Earned\" = \"Earned\" + $points WHERE \"CountyId\" = $county;"
 people=$(q "SELECT \"PersonId\" FROM pts_accounts WHERE \"CountyId\" = $county ORDER BY \"PersonId\"" | paste -sd,)
+# Requests still in flight when wrk stopped finish on the server: wait until the count stands still.
+settle() { local last=-1; while [ "$(q "SELECT COUNT(*) FROM mkt_redemptions WHERE \"GoodsId\" = $1")" != "$last" ]; do last=$(q "SELECT COUNT(*) FROM mkt_redemptions WHERE \"GoodsId\" = $1"); sleep 2; done; }
+
+if [ "$warmup" != 0 ]; then
+  warm=$(new_goods 预热商品 "$warmup_stock")
+  PEOPLE=$people GOODS=$warm TOKEN=$token RUN=warm-$(date +%s) \
+    wrk -t"$threads" -c"$connections" -d"$warmup" --timeout 30s -s bench/redeem.lua "$base/market/redemptions" >"$data/warmup.txt"
+  settle "$warm"
+  echo "warm-up: $(sed -nE 's/^answers (.*)/\1/p' "$data/warmup.txt") in $warmup on a second goods ($warmup_stock in stock)"
+fi
 balance_before=$(q "SELECT SUM(\"Balance\") FROM pts_accounts")
 
 out=$(PEOPLE=$people GOODS=$goods TOKEN=$token RUN=$(date +%s) \
   wrk -t"$threads" -c"$connections" -d"$duration" --timeout 30s --latency -s bench/redeem.lua "$base/market/redemptions")
-# Requests still in flight when wrk stopped finish on the server: wait until the count stands still.
-count() { q "SELECT COUNT(*) FROM mkt_redemptions WHERE \"GoodsId\" = $goods"; }
-last=-1
-while [ "$(count)" != "$last" ]; do last=$(count); sleep 2; done
+settle "$goods"
 
 sold=$(q "SELECT COUNT(*) FROM mkt_redemptions WHERE \"GoodsId\" = $goods")
 left=$(q "SELECT \"Stock\" FROM mkt_goods WHERE \"Id\" = $goods")
