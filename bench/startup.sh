@@ -11,7 +11,9 @@
 #                                      Development, demo seeding on) on an empty data folder: milliseconds to the
 #                                      first 200 of /account/login, and to the demo logins being printed.
 #
-# Environment: PORT (default 5104), DATA (default a fresh folder under /tmp), WEB (an already published folder
+# Environment: TRACE=1 adds --Startup:Trace=true and prints the last start's phases (wall/CPU ms since process
+# start: configuration, services, built, mapped, ef model, migrations, database ready, listening, first answer).
+# PORT (default 5104), DATA (default a fresh folder under /tmp), WEB (an already published folder
 # to time instead of publishing; the "before" numbers of bench/results.md use a plain `dotnet build -c Release`
 # output here), PROVIDER=postgres with CONN (an empty database) to time PostgreSQL.
 set -euo pipefail
@@ -51,7 +53,7 @@ if [ "$mode" = demo ]; then
     start=$(now_ms)
     # As the README runs it (launch profile: Development, demo seeding), on an empty data folder; --no-build
     # so the build above is not timed (the README's first run builds too; that is not start-up).
-    dotnet run --project src/Wenming.Web --no-build --urls "$url" --Data:Directory="$data/run" >"$data/run.log" 2>&1 &
+    dotnet run --project src/Wenming.Web --no-build --urls "$url" --Data:Directory="$data/run" ${TRACE:+--Startup:Trace=true} >"$data/run.log" 2>&1 &
     pid=$!
     wait_200 "$url/account/login"
     page=$(($(now_ms) - start))
@@ -75,6 +77,7 @@ if [ -z "$web" ]; then
 fi
 args=(--urls "$url" --Data:Directory="$data" --Security:PiiKey="$(head -c 32 /dev/urandom | base64)" --Demo:Seed=false
   --Network:TrustedProxies=127.0.0.1)
+[ -z "${TRACE:-}" ] || args+=(--Startup:Trace=true)
 if [ "${PROVIDER:-sqlite}" = postgres ]; then
   args+=(--Database:Provider=Postgres "--ConnectionStrings:Wenming=$CONN")
 fi
@@ -94,6 +97,7 @@ for i in $(seq "$runs"); do
   login=$(($(now_ms) - start)); login_cpu=$(cpu_ms "$pid")
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo "run $i: /readyz $ready ms (CPU $ready_cpu ms), /account/login $login ms (CPU $login_cpu ms)"
+  [ -z "${TRACE:-}" ] || grep 'startup-trace' "$data/web.log" | tail -n 9
   echo "$ready $login $ready_cpu $login_cpu" >>"$data/times.txt"
 done
 for col in "1 /readyz wall" "2 /account/login wall" "3 /readyz CPU" "4 /account/login CPU"; do

@@ -2,12 +2,20 @@ using Wenming.Web;
 using Wenming.Web.Platform.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+var trace = StartupTrace.From(builder.Configuration);
+trace.Mark("configuration");
+builder.Services.AddSingleton(trace);
 builder.AddWenming();
 builder.Services.AddRazorPages(o => o.Conventions.AuthorizeFolder("/").AllowAnonymousToFolder("/Accounts/SignIn"));
+trace.Mark("services");
 
 var app = builder.Build();
+trace.Mark("built");
+trace.Use(app);
 app.MapWenming();
 app.MapRazorPages();
+trace.Mark("mapped");
+app.Lifetime.ApplicationStarted.Register(() => trace.Mark("listening"));
 
 try
 {
@@ -20,6 +28,8 @@ catch (Wenming.Web.Platform.Security.PiiKeyMismatchException e)
     await Console.Error.WriteLineAsync(e.Message);
     return 3;
 }
+
+trace.Mark("database ready");
 
 await app.RunAsync();
 return 0;
