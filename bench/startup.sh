@@ -97,7 +97,7 @@ for i in $(seq "$runs"); do
   login=$(($(now_ms) - start)); login_cpu=$(cpu_ms "$pid")
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo "run $i: /readyz $ready ms (CPU $ready_cpu ms), /account/login $login ms (CPU $login_cpu ms)"
-  [ -z "${TRACE:-}" ] || grep 'startup-trace' "$data/web.log" | tail -n 9
+  [ -z "${TRACE:-}" ] || grep 'startup-trace' "$data/web.log" | tail -n 9 || true
   echo "$ready $login $ready_cpu $login_cpu" >>"$data/times.txt"
 done
 for col in "1 /readyz wall" "2 /account/login wall" "3 /readyz CPU" "4 /account/login CPU"; do
