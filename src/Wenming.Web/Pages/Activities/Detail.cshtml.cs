@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Activities.Features;
 using Wenming.Web.Modules.Activities.Features.CancelEnrollment;
+using Wenming.Web.Modules.Activities.Features.ChangeActivityStatus;
 using Wenming.Web.Modules.Activities.Features.Enroll;
 using Wenming.Web.Modules.Activities.Features.GetActivity;
 using Wenming.Web.Modules.Activities.Features.ListEnrollments;
@@ -22,7 +23,7 @@ namespace Wenming.Web.Pages.Activities;
 /// </summary>
 [Authorize]
 public sealed class DetailModel(
-    GetActivityHandler get, ListEnrollmentsHandler list, CancelEnrollmentHandler cancel, EnrollHandler enroll, ListMyActivitiesHandler mine,
+    GetActivityHandler get, ChangeActivityStatusHandler change, ListEnrollmentsHandler list, CancelEnrollmentHandler cancel, EnrollHandler enroll, ListMyActivitiesHandler mine,
     IVolunteerDirectory volunteers, CurrentActor actor, VolunteerNames volunteerNames) : AppPageModel
 {
     public ActivityDto Activity { get; private set; } = null!;
@@ -108,6 +109,23 @@ public sealed class DetailModel(
         }
 
         return await OnPostRemoveAsync(id, me, ct);
+    }
+
+    /// <summary>发布 from the draft's own page (the draft says it opens for sign-up once published).</summary>
+    public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) => ChangeAsync(id, ActivityAction.Publish, "Activities.act.published", ct);
+
+    public Task<IActionResult> OnPostCancelActivityAsync(long id, CancellationToken ct) => ChangeAsync(id, ActivityAction.Cancel, "Activities.act.cancelled", ct);
+
+    private async Task<IActionResult> ChangeAsync(long id, ActivityAction action, string notice, CancellationToken ct)
+    {
+        var result = await change.HandleAsync(id, action, ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "") ?? await OnGetAsync(id, ct);
+        }
+
+        Notice = Text.Get(notice, result.Value.Title);
+        return RedirectToPage(new { id });
     }
 
     private async Task<long?> MyVolunteerIdAsync(CancellationToken ct) =>

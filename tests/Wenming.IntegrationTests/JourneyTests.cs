@@ -5,11 +5,11 @@ using Wenming.IntegrationTests.Infrastructure;
 namespace Wenming.IntegrationTests;
 
 /// <summary>
-/// Issue 11: each role's home page is its work list, built from the modules' cards: counts that link to
+/// Issue 11, each role's day: the home page is the work list, built from the modules' cards: counts that link to
 /// what waits for admins and the supervisor, their own next things for residents and volunteers; every
 /// link on it opens for that role (no 无权访问).
 /// </summary>
-public sealed partial class HomePageTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed partial class JourneyTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [DatabaseFact]
     public async Task AStationAdmin_SeesTheirToDos_WithCounts_AndEveryLinkOpens()
@@ -115,13 +115,53 @@ public sealed partial class HomePageTests(AppFixture app) : IClassFixture<AppFix
         Assert.Equal("Ongoing", row.GetProperty("activity").GetProperty("status").GetString());
     }
 
+    [DatabaseFact]
+    public async Task ADraft_IsPublishedFromItsOwnPage_AndTheListOffersANewActivityButton()
+    {
+        var starts = Slot();
+        var draft = (await app.Admin.PostAsync("/api/v1/activities", new { orgUnitId = app.Demo.Unit("village1"), title = TestData.Name("草稿"), category = "PromotePolicy", place = "文化大院", startsAt = starts, endsAt = starts.AddHours(2), capacity = 10 }))
+            .Expect(HttpStatusCode.Created).Id;
+        using var browser = await SignInAsync("village1");
+
+        Assert.Contains("data-testid=\"new-activity-button\"", await browser.GetStringAsync("/activities"), StringComparison.Ordinal);
+        var page = await browser.GetStringAsync($"/activities/{draft}");
+        Assert.Contains("data-testid=\"publish\"", page, StringComparison.Ordinal);
+
+        using var published = await PostFormAsync(browser, $"/activities/{draft}?handler=Publish", page);
+        Assert.Equal(HttpStatusCode.Redirect, published.StatusCode);
+        Assert.Equal("Published", (await app.Admin.GetAsync($"/api/v1/activities/{draft}")).Expect(HttpStatusCode.OK).Text("status"));
+        Assert.DoesNotContain("data-testid=\"publish\"", await browser.GetStringAsync($"/activities/{draft}"), StringComparison.Ordinal);
+    }
+
+    [DatabaseFact]
+    public async Task Withdrawing_AsksOnceBeforeThePost_AndRatingIsChosenThenSubmitted()
+    {
+        var kit = new OrderTestKit(app);
+        var order = await kit.SubmittedAsync();
+        using var browser = await SignInAsync("resident1");
+
+        var html = await browser.GetStringAsync($"/orders/{order}");
+        // The first tap only opens the question; the post sits behind the second button.
+        Assert.Matches("<details class=\"card confirm\">\\s*<summary[^>]*data-testid=\"withdraw\"", html);
+        Assert.Contains("data-testid=\"withdraw-confirm\"", html, StringComparison.Ordinal);
+        Assert.Equal("Submitted", await kit.StatusAsync(order));
+    }
+
+    private static DateTimeOffset Slot()
+    {
+        var n = Interlocked.Increment(ref _slot);
+        var day = TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Date.AddDays(200 + n);
+        return new DateTimeOffset(day.AddHours(14), TimeSpan.FromHours(8));
+    }
+
+    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient browser, string path, string formPage) =>
+        await browser.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = AntiforgeryToken().Match(formPage).Groups[1].Value }));
+
     private static int _slot;
 
     private async Task<long> PublishedActivityAsync()
     {
-        var n = Interlocked.Increment(ref _slot);
-        var day = TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Date.AddDays(200 + n);
-        var starts = new DateTimeOffset(day.AddHours(14), TimeSpan.FromHours(8));
+        var starts = Slot();
         var id = (await app.Admin.PostAsync("/api/v1/activities", new
         {
             orgUnitId = app.Demo.Unit("village1"),
