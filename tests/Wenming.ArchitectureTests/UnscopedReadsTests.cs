@@ -30,6 +30,7 @@ public class UnscopedReadsTests
         ["Modules/Activities/Features/CancelEnrollment/CancelEnrollment.cs"] = (["UnitAbove"], "a volunteer may cancel an enrollment in an activity of a unit above"),
         ["Modules/Activities/Features/CheckIn/CheckIn.cs"] = (["UnitAbove"], "a volunteer may check in to an activity of a unit above"),
         ["Modules/Activities/Features/Enroll/Enroll.cs"] = (["UnitAbove"], "a volunteer may enroll in an activity of a unit above"),
+        ["Modules/Activities/Features/ListMyActivities/ListMyActivities.cs"] = (["OwnRecords"], "我的活动: a volunteer's own enrollments, whose activities may belong to a unit above"),
         ["Modules/Activities/Features/ListNearbyActivities/ListNearbyActivities.cs"] = (["UnitAbove"], "nearby activities include those of the units above"),
         ["Modules/Market/Features/GoodsPhoto/GoodsPhotoHandler.cs"] = (["UnitAbove"], "a resident sees the photos of a township shelf above them"),
         ["Modules/Market/Features/ManageGoods/GoodsHandler.cs"] = (["UnitAbove"], "a resident's shelf includes the goods of the units above"),

@@ -7,7 +7,11 @@ using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages;
 
-/// <summary>The welcome page: the bound unit and, for those who oversee it, what its subtree holds.</summary>
+/// <summary>
+/// The home page is the signed-in person's work list: the bound unit, then every module's card
+/// (<see cref="IHomeContributor"/>): to-dos with counts for admins and the supervisor, their own next
+/// things and shortcuts for residents, volunteers and leaders. Overseers also see what their subtree holds.
+/// </summary>
 public sealed class IndexModel(CurrentActor actor, MeHandler me, IOrgDirectory orgs, IPeopleDirectory people, IAccountDirectory accounts) : AppPageModel
 {
     public OrgUnitInfo? Unit { get; private set; }
@@ -22,6 +26,8 @@ public sealed class IndexModel(CurrentActor actor, MeHandler me, IOrgDirectory o
 
     public int Accounts { get; private set; }
 
+    public IReadOnlyList<HomeCard> Cards { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         DisplayName = me.Handle()?.DisplayName ?? actor.Login ?? "";
@@ -30,7 +36,9 @@ public sealed class IndexModel(CurrentActor actor, MeHandler me, IOrgDirectory o
             Unit = await orgs.FindAsync(unitId, ct);
         }
 
-        // Residents and volunteers see the welcome only: counts of a whole station are an overseer's business.
+        Cards = await HomeCards.ForAsync(HttpContext.RequestServices, ct);
+
+        // Residents and volunteers see their own things only: counts of a whole station are an overseer's business.
         ShowCounts = actor.IsAdmin || actor.Has(Role.Supervisor);
         if (ShowCounts)
         {

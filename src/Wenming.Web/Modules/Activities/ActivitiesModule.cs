@@ -16,6 +16,7 @@ using Wenming.Web.Modules.Activities.Features.GetArchive;
 using Wenming.Web.Modules.Activities.Features.GetAttendance;
 using Wenming.Web.Modules.Activities.Features.GetCheckInCode;
 using Wenming.Web.Modules.Activities.Features.ListEnrollments;
+using Wenming.Web.Modules.Activities.Features.ListMyActivities;
 using Wenming.Web.Modules.Activities.Features.ListNearbyActivities;
 using Wenming.Web.Modules.Activities.Features.MarkChecklistStep;
 using Wenming.Web.Modules.Activities.Features.Reminders;
@@ -41,6 +42,7 @@ public static class ActivitiesModule
         services.AddScoped<GetActivityHandler>();
         services.AddScoped<ChangeActivityStatusHandler>();
         services.AddScoped<ListNearbyActivitiesHandler>();
+        services.AddScoped<ListMyActivitiesHandler>();
         services.AddScoped<EnrollHandler>();
         services.AddScoped<ListEnrollmentsHandler>();
         services.AddScoped<CancelEnrollmentHandler>();
@@ -74,6 +76,9 @@ public static class ActivitiesModule
 
         activities.MapGet("/nearby", ListNearbyActivitiesEndpoints.ListNearbyActivities)
             .WithSummary("附近的活动：本村（社区）、本镇（街道）、本县已发布的活动，由近及远");
+
+        activities.MapGet("/mine", ListMyActivitiesEndpoints.ListMyActivities)
+            .WithSummary("我的活动：我报名的活动（past=true 为已结束的）");
 
         activities.MapGet("/{id:long}", GetActivityEndpoints.GetActivity)
             .WithSummary("查看活动");

@@ -10,7 +10,7 @@ namespace Wenming.Web.Modules.Activities.Features.ListNearbyActivities;
 public sealed record NearbyActivityDto(ActivityDto Activity, int Distance, EnrollmentStatus? MyStatus, int? MyPosition);
 
 /// <summary>
-/// Published activities "near" the signed-in person: their own unit, then the township, then the county.
+/// Published and under-way activities "near" the signed-in person: their own unit, then the township, then the county.
 /// This deliberately widens the normal subtree scope (which only looks down from the bound unit):
 /// the query ignores the scope filter and lists only the explicit ancestor ids from the unit's path.
 /// </summary>
@@ -31,7 +31,7 @@ public sealed class ListNearbyActivitiesHandler(AppDbContext db, CurrentActor ac
         var path = await access.PathUpwardsAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var activities = await db.Set<Activity>().Unscoped(because: Why.UnitAbove).AsNoTracking()
-            .Where(a => path.Contains(a.OrgUnitId) && a.Status == ActivityStatus.Published && a.EndsAt > now)
+            .Where(a => path.Contains(a.OrgUnitId) && (a.Status == ActivityStatus.Published || a.Status == ActivityStatus.Ongoing) && a.EndsAt > now)
             .ToListAsync(ct);
         var ordered = activities
             .OrderBy(a => IndexOf(path, a.OrgUnitId)).ThenBy(a => a.StartsAt).ThenBy(a => a.Id)
