@@ -31,6 +31,7 @@ public static class VolunteersModule
     public static IServiceCollection AddVolunteers(this IServiceCollection services)
     {
         services.AddScoped<RegisterVolunteerHandler>();
+        services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.VolunteerIndicators>();
         services.AddScoped<ApproveVolunteerHandler>();
         services.AddScoped<RejectVolunteerHandler>();
         services.AddScoped<GetVolunteerHandler>();
