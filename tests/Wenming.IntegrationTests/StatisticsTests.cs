@@ -35,7 +35,7 @@ public sealed class StatisticsTests(AppFixture app) : IClassFixture<AppFixture>
 
     private async Task<long> VolunteerAsync(long unitId)
     {
-        var birth = Today.AddYears(-30).AddDays(-(DateTime.UtcNow.Ticks % 300));
+        var birth = Today.AddYears(-30).AddDays(-(int)(DateTime.UtcNow.Ticks % 300));
         var personId = (await app.Admin.PostAsync("/api/v1/people", new { name = TestData.Name("统计"), idNumber = TestData.IdNumber(birth), phone = TestData.Phone(), orgUnitId = unitId }))
             .Expect(HttpStatusCode.Created).Id;
         var id = (await app.Admin.PostAsync("/api/v1/volunteers", new { personId })).Expect(HttpStatusCode.Created).Id;
@@ -73,7 +73,7 @@ public sealed class StatisticsTests(AppFixture app) : IClassFixture<AppFixture>
         await HoursAsync(b1, 1m, new DateOnly(2026, 2, 28));
         // A wrong record reversed: counts once, as nothing.
         var wrong = await HoursAsync(a1, 5m, new DateOnly(2026, 3, 15));
-        (await Center.PostAsync($"/api/v1/service-records/{wrong}/reverse", new { reason = "重复登记" })).Expect(HttpStatusCode.OK);
+        (await Center.PostAsync($"/api/v1/service-records/{wrong}/reverse", new { reason = "重复登记" })).Expect(HttpStatusCode.Created);
 
         var march = (await Center.GetAsync($"/api/v1/stats/overview?orgUnitId={t.Id}&from=2026-03-01&to=2026-03-31")).Expect(HttpStatusCode.OK);
         Assert.Equal(t.Id, march.Number("orgUnitId"));

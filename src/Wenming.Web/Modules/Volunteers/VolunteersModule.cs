@@ -53,6 +53,7 @@ public static class VolunteersModule
         services.AddScoped<ExportServiceRecordsHandler>();
         services.AddScoped<Contracts.IServiceRecords, ServiceRecordsService>();
         services.AddScoped<IDemoSeedStep, ServiceRecordsDemo>();
+        services.AddScoped<IDemoSeedStep, ServiceHistoryDemo>();
         services.AddScoped<IDemoSeedStep, VolunteersDemo>();
         services.AddScoped<Contracts.IVolunteerDirectory, Contracts.VolunteerDirectory>();
         services.AddScoped<People.Contracts.IPersonDataEraser, Features.Privacy.VolunteersPersonData>();

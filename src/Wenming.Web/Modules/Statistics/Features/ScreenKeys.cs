@@ -12,12 +12,12 @@ public sealed record ScreenKeyDto(long CountyId, string Key, string ScreenPath, 
 
 /// <summary>
 /// The secret link of a county's public data screen (ADR 0041): one random key per county, kept as a platform
-/// setting (<c>stats.screen_key.{countyId}</c>), shown to the county's center admins, who can replace it when the
+/// setting (<c>stats-screen-key:{countyId}</c>), shown to the county's center admins, who can replace it when the
 /// link has gone where it should not. A caller with the key reads that county's aggregates without signing in.
 /// </summary>
 public sealed class ScreenKeys(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, OrgScope scope, StatisticsQueries stats, TimeProvider clock)
 {
-    private const string Prefix = "stats.screen_key.";
+    private const string Prefix = "stats-screen-key:";
 
     public async Task<Result<ScreenKeyDto>> GetAsync(bool rotate, CancellationToken ct)
     {
