@@ -104,10 +104,10 @@ public sealed class MonthlyReport(StatisticsQueries stats, TimeProvider clock, I
         {
             page.Gap(8);
             page.Line(Text.Get("Statistics.report.ranking", r.Label), 13, bold: true);
-            page.Row([Text.Get("Statistics.col.rank"), Text.Get("Statistics.col.unit"), Text.Get("Statistics.col.value"), ""], bold: true);
+            page.Row([Text.Get("Statistics.col.rank"), Text.Get("Statistics.col.unit"), Text.Get("Statistics.col.value"), ""], bold: true, ranking: true);
             foreach (var item in r.Items)
             {
-                page.Row([item.Rank.ToString(CultureInfo.InvariantCulture), item.Name, Number(item.Value), ""]);
+                page.Row([item.Rank.ToString(CultureInfo.InvariantCulture), item.Name, Number(item.Value), ""], ranking: true);
             }
         }
 
@@ -121,7 +121,10 @@ public sealed class MonthlyReport(StatisticsQueries stats, TimeProvider clock, I
     private sealed class PdfWriter(PdfDocument document)
     {
         private const double Margin = 48;
-        private static readonly double[] Columns = [0, 200, 300, 400];
+        private static readonly double[] IndicatorColumns = [0, 200, 300, 400];
+
+        // Rank, unit (a full unit name is some 15 characters), value.
+        private static readonly double[] RankingColumns = [0, 44, 330, 480];
         private XGraphics? _gfx;
         private double _y;
         private double _bottom;
@@ -137,13 +140,14 @@ public sealed class MonthlyReport(StatisticsQueries stats, TimeProvider clock, I
 
         public void Done() => _gfx?.Dispose();
 
-        public void Row(IReadOnlyList<string> cells, bool bold = false)
+        public void Row(IReadOnlyList<string> cells, bool bold = false, bool ranking = false)
         {
+            var columns = ranking ? RankingColumns : IndicatorColumns;
             var font = new XFont(PdfFonts.Family, 10, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
             var gfx = Ensure(16);
-            for (var c = 0; c < cells.Count && c < Columns.Length; c++)
+            for (var c = 0; c < cells.Count && c < columns.Length; c++)
             {
-                gfx.DrawString(cells[c], font, XBrushes.Black, new XPoint(Margin + Columns[c], _y + 11));
+                gfx.DrawString(cells[c], font, XBrushes.Black, new XPoint(Margin + columns[c], _y + 11));
             }
 
             gfx.DrawLine(XPens.LightGray, Margin, _y + 15, Margin + 480, _y + 15);
