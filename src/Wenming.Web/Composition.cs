@@ -8,6 +8,7 @@ using Wenming.Web.Modules.Organization;
 using Wenming.Web.Modules.People;
 using Wenming.Web.Modules.Points;
 using Wenming.Web.Modules.SocialOrgs;
+using Wenming.Web.Modules.Statistics;
 using Wenming.Web.Modules.Volunteers;
 using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Files;
@@ -31,6 +32,7 @@ public static class Composition
             .AddOrders()
             .AddPoints()
             .AddMarket()
+            .AddStatistics()
             .AddAccounts()
             .AddNotifications()
             .AddAuditLog()
@@ -44,6 +46,7 @@ public static class Composition
         var api = app.MapGroup("/api/v1").WithInputRules();
         api.MapAccountsAnonymous();
         app.MapActivitiesAnonymous();
+        api.MapStatisticsAnonymous();
         api.MapGroup("").RequireAuthorization()
             .MapAccounts()
             .MapOrganization()
@@ -55,6 +58,7 @@ public static class Composition
             .MapOrders()
             .MapPoints()
             .MapMarket()
+            .MapStatistics()
             .MapAuditLog()
             .MapOps()
             .MapFiles();

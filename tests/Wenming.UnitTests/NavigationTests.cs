@@ -15,6 +15,7 @@ public class NavigationTests
     private static readonly Dictionary<string, string> UrlOf = new()
     {
         ["/Index"] = "/",
+        ["/Statistics/Index"] = "/stats",
         ["/Org/Index"] = "/org",
         ["/People/Index"] = "/people",
         ["/SocialOrgs/Index"] = "/social-orgs",
@@ -108,6 +109,7 @@ public class NavigationTests
         var isOverseer = isAdmin || actor.Has(Role.Supervisor);
         var links = new List<(string Page, string Key)>();
         if (isAdmin || !isOverseer) links.Add(("/Index", "Shell.nav.home"));
+        if (isOverseer) links.Add(("/Statistics/Index", "Statistics.nav.overview"));
         if (isOverseer) { links.Add(("/Org/Index", "Shell.nav.org")); links.Add(("/People/Index", "Shell.nav.people")); }
         if (actor.Has(Role.SystemAdmin) || actor.Has(Role.CenterAdmin) || actor.Has(Role.InstituteAdmin) || actor.Has(Role.Supervisor)) links.Add(("/SocialOrgs/Index", "Shell.nav.social_orgs"));
         if (isAdmin) links.Add(("/Accounts/Index", "Shell.nav.accounts"));

@@ -35,6 +35,7 @@ public static class ActivitiesModule
     public static IServiceCollection AddActivities(this IServiceCollection services)
     {
         services.AddScoped<ActivityAccess>();
+        services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.ActivityIndicators>();
         services.AddScoped<IActivityDirectory, ActivityDirectory>();
         services.AddScoped<CreateActivityHandler>();
         services.AddScoped<SearchActivitiesHandler>();

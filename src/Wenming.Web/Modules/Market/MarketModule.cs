@@ -15,6 +15,7 @@ public static class MarketModule
     public static IServiceCollection AddMarket(this IServiceCollection services)
     {
         services.AddScoped<MarketAccess>();
+        services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.MarketIndicators>();
         services.AddScoped<GoodsHandler>();
         services.AddScoped<GoodsPhotoHandler>();
         services.AddScoped<RedeemHandler>();

@@ -21,6 +21,7 @@ public static class OrdersModule
     public static IServiceCollection AddOrders(this IServiceCollection services)
     {
         services.AddScoped<OrderAccess>();
+        services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.OrderIndicators>();
         services.AddScoped<OrderDeadlineRules>();
         services.AddScoped<OrderNames>();
         services.AddScoped<People.Contracts.IPersonDataEraser, Features.Privacy.OrdersPersonData>();

@@ -13,6 +13,7 @@ public static class PointsModule
     public static IServiceCollection AddPoints(this IServiceCollection services)
     {
         services.AddScoped<PointRulesReader>();
+        services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.PointsIndicators>();
         services.AddScoped<IPointsLedger, PointsLedger>();
         services.AddScoped<People.Contracts.IPersonActivity, Features.Privacy.PointsPersonActivity>();
         services.AddPointsReadSide();

@@ -31,6 +31,7 @@ public static class VolunteersModule
     public static IServiceCollection AddVolunteers(this IServiceCollection services)
     {
         services.AddScoped<RegisterVolunteerHandler>();
+        services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.VolunteerIndicators>();
         services.AddScoped<ApproveVolunteerHandler>();
         services.AddScoped<RejectVolunteerHandler>();
         services.AddScoped<GetVolunteerHandler>();
@@ -52,6 +53,7 @@ public static class VolunteersModule
         services.AddScoped<ExportServiceRecordsHandler>();
         services.AddScoped<Contracts.IServiceRecords, ServiceRecordsService>();
         services.AddScoped<IDemoSeedStep, ServiceRecordsDemo>();
+        services.AddScoped<IDemoSeedStep, ServiceHistoryDemo>();
         services.AddScoped<IDemoSeedStep, VolunteersDemo>();
         services.AddScoped<Contracts.IVolunteerDirectory, Contracts.VolunteerDirectory>();
         services.AddScoped<People.Contracts.IPersonDataEraser, Features.Privacy.VolunteersPersonData>();

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Activities.Domain;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Indicators;
+
+namespace Wenming.Web.Modules.Activities.Features.Indicators;
+
+/// <summary>
+/// The activities' indicators (ADR 0040): activities held (started in the window and not cancelled or still
+/// unpublished) and their participants (the enrolled places of those activities).
+/// </summary>
+internal sealed class ActivityIndicators(AppDbContext db) : IIndicatorSource
+{
+    public IReadOnlyList<IndicatorInfo> Indicators { get; } =
+    [
+        new("activities", "Activities.indicator.held", IndicatorAggregate.Sum, 30),
+        new("participants", "Activities.indicator.participants", IndicatorAggregate.Sum, 31),
+    ];
+
+    public async Task<IReadOnlyList<UnitFigure>> ComputeAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct)
+    {
+        var (from, until) = (window.FromUtc, window.UntilUtc);
+        var held = db.Set<Activity>().AsNoTracking()
+            .Where(a => unitIds.Contains(a.OrgUnitId) && a.StartsAt >= from && a.StartsAt < until
+                && (a.Status == ActivityStatus.Ongoing || a.Status == ActivityStatus.Finished || a.Status == ActivityStatus.Archived));
+        return key switch
+        {
+            "activities" => await held.GroupBy(a => a.OrgUnitId).Select(g => new UnitFigure(g.Key, g.Count(), 0)).ToListAsync(ct),
+            "participants" => await held.GroupBy(a => a.OrgUnitId).Select(g => new UnitFigure(g.Key, g.Sum(a => a.EnrolledCount), 0)).ToListAsync(ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not an indicator of the activities module."),
+        };
+    }
+}

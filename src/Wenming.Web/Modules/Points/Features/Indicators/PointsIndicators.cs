@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Points.Contracts;
+using Wenming.Web.Modules.Points.Domain;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Indicators;
+
+namespace Wenming.Web.Modules.Points.Features.Indicators;
+
+/// <summary>
+/// The points' indicators (ADR 0040), from the ledger: issued (service hours, attendance, orders, organizer
+/// shares and hand awards) and redeemed (redemptions net of refunds), both as positive numbers.
+/// </summary>
+internal sealed class PointsIndicators(AppDbContext db) : IIndicatorSource
+{
+    public IReadOnlyList<IndicatorInfo> Indicators { get; } =
+    [
+        new("pointsIssued", "Points.indicator.issued", IndicatorAggregate.Sum, 60),
+        new("pointsRedeemed", "Points.indicator.redeemed", IndicatorAggregate.Sum, 61),
+    ];
+
+    public async Task<IReadOnlyList<UnitFigure>> ComputeAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct)
+    {
+        var (from, until) = (window.FromUtc, window.UntilUtc);
+        var rows = db.Set<PointTransaction>().AsNoTracking().Where(t => unitIds.Contains(t.OrgUnitId) && t.At >= from && t.At < until);
+        return key switch
+        {
+            "pointsIssued" => await rows
+                .Where(t => t.Kind == PointKind.ServiceHours || t.Kind == PointKind.ActivityAttended || t.Kind == PointKind.OrderCompleted
+                    || t.Kind == PointKind.OrganizerBonus || t.Kind == PointKind.Award)
+                .GroupBy(t => t.OrgUnitId).Select(g => new UnitFigure(g.Key, g.Sum(t => t.Amount), 0)).ToListAsync(ct),
+            "pointsRedeemed" => await rows
+                .Where(t => t.Kind == PointKind.Redemption || t.Kind == PointKind.RedemptionRefund)
+                .GroupBy(t => t.OrgUnitId).Select(g => new UnitFigure(g.Key, -g.Sum(t => t.Amount), 0)).ToListAsync(ct),
+            _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not an indicator of the points module."),
+        };
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Indicators;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Modules.Statistics.Features;
+
+public sealed record ScreenKeyDto(long CountyId, string Key, string ScreenPath, DateTimeOffset UpdatedAt);
+
+/// <summary>
+/// The secret link of a county's public data screen (ADR 0041): one random key per county, kept as a platform
+/// setting (<c>stats-screen-key:{countyId}</c>), shown to the county's center admins, who can replace it when the
+/// link has gone where it should not. A caller with the key reads that county's aggregates without signing in.
+/// </summary>
+public sealed class ScreenKeys(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, OrgScope scope, StatisticsQueries stats, TimeProvider clock)
+{
+    private const string Prefix = "stats-screen-key:";
+
+    public async Task<Result<ScreenKeyDto>> GetAsync(bool rotate, CancellationToken ct)
+    {
+        if (actor.RequireAny(Role.SystemAdmin, Role.CenterAdmin) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        if (actor.CountyId is not { } countyId)
+        {
+            return Error.NotFound("org.not_found");
+        }
+
+        var name = Prefix + countyId;
+        var setting = await db.Set<PlatformSetting>().SingleOrDefaultAsync(s => s.Name == name, ct);
+        if (setting is null || rotate)
+        {
+            if (setting is not null)
+            {
+                db.Remove(setting);
+                await db.SaveChangesAsync(ct);
+            }
+
+            setting = PlatformSetting.Create(name, NewKey(), clock.GetUtcNow().UtcDateTime);
+            db.Add(setting);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return new ScreenKeyDto(countyId, setting.Value, ScreenPath(setting.Value), new DateTimeOffset(DateTime.SpecifyKind(setting.UpdatedAt, DateTimeKind.Utc)));
+    }
+
+    public static string ScreenPath(string key) => "/Statistics/Screen?key=" + Uri.EscapeDataString(key);
+
+    /// <summary>
+    /// The public overview: the key names a county; the unit (the county by default) must lie in it. The request's
+    /// scope is narrowed to that county (never lifted), so every indicator reads exactly as for a signed-in county
+    /// admin. 401 without a valid key, 404 for a unit outside the key's county.
+    /// </summary>
+    public async Task<Result<OverviewDto>> PublicOverviewAsync(string? key, long? orgUnitId, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 100)
+        {
+            return Error.Of("stats.key_required", ErrorKind.Unauthorized);
+        }
+
+        var setting = await db.Set<PlatformSetting>().AsNoTracking()
+            .Where(s => s.Name.StartsWith(Prefix) && s.Value == key).Select(s => s.Name).FirstOrDefaultAsync(ct);
+        if (setting is null || !long.TryParse(setting.AsSpan(Prefix.Length), out var countyId)
+            || await orgs.FindUnscopedAsync(countyId, ct) is not { } county)
+        {
+            return Error.Of("stats.key_invalid", ErrorKind.Unauthorized);
+        }
+
+        scope.RestrictTo(county.Path);
+        var today = stats.Today;
+        var window = new IndicatorWindow(new DateOnly(today.Year, today.Month, 1), today, clock.GetUtcNow().UtcDateTime);
+        return await stats.OverviewOfVisibleAsync(orgUnitId ?? county.Id, window, ct);
+    }
+
+    /// <summary>The 12-month trend of one indicator for the public screen, after <see cref="PublicOverviewAsync"/> narrowed the scope.</summary>
+    public async Task<List<TrendPointDto>> PublicTrendAsync(long unitId, string indicator, CancellationToken ct) =>
+        await orgs.UnitIdsUnderAsync(unitId, ct) is { } unitIds ? await stats.TrendOfVisibleAsync(indicator, unitIds, 12, ct) : [];
+
+    private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,332 @@
+using System.Globalization;
+using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Indicators;
+using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Modules.Statistics.Features;
+
+/// <summary>The query string of the overview, the ranking and the trend: dates in China time, inclusive (API.md).</summary>
+public sealed record StatsRequest(long? OrgUnitId = null, string? From = null, string? To = null, string? Level = null, string? Indicator = null, string? Months = null);
+
+public sealed record VolunteerFigures(decimal Registered, decimal Active);
+
+public sealed record ActivityFigures(decimal Held, decimal Participants);
+
+/// <param name="OnTimeRate">Completed on time over completed, 0–1; null when nothing was completed.</param>
+/// <param name="Satisfaction">Average stars of the rated ones, 1–5; null when none was rated.</param>
+public sealed record OrderFigures(decimal Submitted, decimal Completed, decimal? OnTimeRate, decimal? Satisfaction);
+
+public sealed record PointFigures(decimal Issued, decimal Redeemed);
+
+public sealed record LightFigures(decimal Green, decimal Blue, decimal Yellow, decimal Red);
+
+/// <summary>Every indicator, also those later modules contribute, with this period and the one before.</summary>
+public sealed record IndicatorFigure(string Key, string Label, decimal? Value, decimal? Previous, bool HigherIsBetter);
+
+public sealed record OverviewDto(
+    long OrgUnitId, string Name, string Level, DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo,
+    VolunteerFigures Volunteers, decimal Teams, ActivityFigures Activities, decimal Hours, OrderFigures Orders, PointFigures Points,
+    decimal GoodsRedeemed, LightFigures Lights, IReadOnlyList<IndicatorFigure> Indicators);
+
+public sealed record RankingItemDto(long OrgUnitId, string Name, decimal? Value, int Rank);
+
+public sealed record TrendPointDto(string Month, decimal? Value);
+
+/// <summary>
+/// The statistics of a unit's subtree (DESIGN §11, API.md stats rows). The indicators come from every module's
+/// <see cref="IIndicatorSource"/> (ADR 0040); this class only picks the window, asks each source for its figures
+/// per unit, and adds units up along the org tree's paths. Every source reads through the scoped db context, so no
+/// figure includes a row outside the caller's subtree, and the unit asked for must be visible (404 otherwise).
+/// </summary>
+public sealed class StatisticsQueries(IEnumerable<IIndicatorSource> sources, IOrgDirectory orgs, CurrentActor actor, TimeProvider clock)
+{
+    public const int MaxMonths = 36;
+    public const int MaxDays = 3660;
+
+    private readonly Dictionary<string, List<(IIndicatorSource Source, IndicatorInfo Info)>> _indicators = sources
+        .SelectMany(s => s.Indicators.Select(i => (Source: s, Info: i)))
+        .GroupBy(x => x.Info.Key, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+    /// <summary>The indicators on offer, in display order (their first contribution's order and label).</summary>
+    public IReadOnlyList<IndicatorInfo> Indicators =>
+        [.. _indicators.Values.Select(l => l[0].Info).OrderBy(i => i.Order).ThenBy(i => i.Key, StringComparer.Ordinal)];
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + Text.ChinaOffset);
+
+    /// <summary>Statistics are for those who steer: admins of every tier and supervisors.</summary>
+    public Error? CheckRole() => actor.RequireOverseer();
+
+    public async Task<Result<OverviewDto>> OverviewAsync(StatsRequest request, CancellationToken ct)
+    {
+        if (CheckRole() is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        var errors = new FieldErrors();
+        var window = ParseWindow(request, errors);
+        if (errors.ToError() is { } invalid)
+        {
+            return invalid;
+        }
+
+        return await OverviewOfVisibleAsync(request.OrgUnitId ?? actor.OrgUnitId, window!, ct);
+    }
+
+    /// <summary>The overview without the role check: for the public data screen, whose caller proved a county's key.</summary>
+    internal async Task<Result<OverviewDto>> OverviewOfVisibleAsync(long? unitId, IndicatorWindow window, CancellationToken ct)
+    {
+        if (unitId is not { } id || await orgs.FindAsync(id, ct) is not { } unit || await orgs.UnitIdsUnderAsync(id, ct) is not { } unitIds)
+        {
+            return Error.NotFound("org.not_found");
+        }
+
+        var days = window.To.DayNumber - window.From.DayNumber + 1;
+        var previous = new IndicatorWindow(window.From.AddDays(-days), window.From.AddDays(-1), window.NowUtc);
+        var now = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        var before = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        foreach (var key in _indicators.Keys)
+        {
+            now[key] = Total(await FiguresAsync(key, unitIds, window, ct), Aggregate(key));
+            before[key] = Total(await FiguresAsync(key, unitIds, previous, ct), Aggregate(key));
+        }
+
+        decimal V(string key) => now.GetValueOrDefault(key) ?? 0;
+        return new OverviewDto(
+            unit.Id, unit.Name, unit.Level.ToString(), window.From, window.To, previous.From, previous.To,
+            new VolunteerFigures(V("volunteersRegistered"), V("volunteersActive")),
+            V("teams"),
+            new ActivityFigures(V("activities"), V("participants")),
+            V("hours"),
+            new OrderFigures(V("ordersSubmitted"), V("ordersCompleted"), now.GetValueOrDefault("onTimeRate"), now.GetValueOrDefault("satisfaction")),
+            new PointFigures(V("pointsIssued"), V("pointsRedeemed")),
+            V("goodsRedeemed"),
+            new LightFigures(V("lightsGreen"), V("lightsBlue"), V("lightsYellow"), V("lightsRed")),
+            [.. Indicators.Select(i => new IndicatorFigure(i.Key, Text.Get(i.LabelKey), now[i.Key], before[i.Key], i.HigherIsBetter))]);
+    }
+
+    public async Task<Result<List<RankingItemDto>>> RankingAsync(StatsRequest request, CancellationToken ct)
+    {
+        if (CheckRole() is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        return await RankingOfVisibleAsync(request, ct);
+    }
+
+    /// <summary>The ranking without the role check: for the public data screen, whose caller proved a county's key.</summary>
+    internal async Task<Result<List<RankingItemDto>>> RankingOfVisibleAsync(StatsRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var window = ParseWindow(request, errors);
+        var key = ParseIndicator(request.Indicator, errors);
+        OrgLevel? level = null;
+        if (!string.IsNullOrWhiteSpace(request.Level))
+        {
+            if (Enum.TryParse<OrgLevel>(request.Level, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(request.Level, out _))
+            {
+                level = parsed;
+            }
+            else
+            {
+                errors.Add("level", "Statistics.error.level");
+            }
+        }
+
+        if (errors.ToError() is { } invalid)
+        {
+            return invalid;
+        }
+
+        if ((request.OrgUnitId ?? actor.OrgUnitId) is not { } unitId || await orgs.FindAsync(unitId, ct) is not { } unit
+            || await orgs.UnitIdsUnderAsync(unitId, ct) is not { } unitIds)
+        {
+            return Error.NotFound("org.not_found");
+        }
+
+        var targetLevel = level ?? (unit.Level < OrgLevel.Point ? unit.Level + 1 : OrgLevel.Point);
+        var visible = await orgs.VisibleUnitsAsync(ct);
+        var targets = visible
+            .Where(u => u.Level == targetLevel && u.Id != unit.Id && u.Path.StartsWith(unit.Path, StringComparison.Ordinal) && u.Status == OrgUnitStatus.Active)
+            .ToList();
+        var figures = await FiguresAsync(key!, unitIds, window!, ct);
+        var paths = visible.ToDictionary(u => u.Id, u => u.Path);
+        var perTarget = targets.ToDictionary(t => t.Id, _ => new List<UnitFigure>());
+        foreach (var figure in figures)
+        {
+            if (!paths.TryGetValue(figure.OrgUnitId, out var path))
+            {
+                continue;
+            }
+
+            foreach (var ancestor in AncestorsAndSelf(path))
+            {
+                if (perTarget.TryGetValue(ancestor, out var list))
+                {
+                    list.Add(figure);
+                }
+            }
+        }
+
+        var aggregate = Aggregate(key!);
+        var values = targets
+            .Select(t => (Unit: t, Value: Total(perTarget[t.Id], aggregate)))
+            .OrderByDescending(x => x.Value ?? decimal.MinValue).ThenBy(x => x.Unit.Path, StringComparer.Ordinal)
+            .ToList();
+        var items = new List<RankingItemDto>(values.Count);
+        for (var i = 0; i < values.Count; i++)
+        {
+            var rank = i > 0 && values[i].Value == values[i - 1].Value ? items[i - 1].Rank : i + 1;
+            items.Add(new RankingItemDto(values[i].Unit.Id, values[i].Unit.Name, values[i].Value, rank));
+        }
+
+        return items;
+    }
+
+    public async Task<Result<List<TrendPointDto>>> TrendAsync(StatsRequest request, CancellationToken ct)
+    {
+        if (CheckRole() is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        var errors = new FieldErrors();
+        var key = ParseIndicator(request.Indicator, errors);
+        var months = 12;
+        if (!string.IsNullOrWhiteSpace(request.Months)
+            && (!int.TryParse(request.Months, NumberStyles.None, CultureInfo.InvariantCulture, out months) || months is < 1 or > MaxMonths))
+        {
+            errors.Add("months", "Statistics.error.months", MaxMonths);
+        }
+
+        if (errors.ToError() is { } invalid)
+        {
+            return invalid;
+        }
+
+        if ((request.OrgUnitId ?? actor.OrgUnitId) is not { } unitId || await orgs.UnitIdsUnderAsync(unitId, ct) is not { } unitIds)
+        {
+            return Error.NotFound("org.not_found");
+        }
+
+        return await TrendOfVisibleAsync(key!, unitIds, months, ct);
+    }
+
+    internal async Task<List<TrendPointDto>> TrendOfVisibleAsync(string key, IQueryable<long> unitIds, int months, CancellationToken ct)
+    {
+        var today = Today;
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - months);
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var points = new List<TrendPointDto>(months);
+        for (var m = 0; m < months; m++)
+        {
+            var start = first.AddMonths(m);
+            var window = new IndicatorWindow(start, start.AddMonths(1).AddDays(-1), nowUtc);
+            points.Add(new TrendPointDto(start.ToString("yyyy-MM", CultureInfo.InvariantCulture), Total(await FiguresAsync(key, unitIds, window, ct), Aggregate(key))));
+        }
+
+        return points;
+    }
+
+    /// <summary>The window asked for; by default this month so far.</summary>
+    public IndicatorWindow? ParseWindow(StatsRequest request, FieldErrors errors)
+    {
+        var today = Today;
+        var from = ParseDate(request.From, "from", new DateOnly(today.Year, today.Month, 1), errors);
+        var to = ParseDate(request.To, "to", today, errors);
+        if (from is null || to is null)
+        {
+            return null;
+        }
+
+        if (to < from)
+        {
+            errors.Add("to", "Statistics.error.to_before_from");
+            return null;
+        }
+
+        if (to.Value.DayNumber - from.Value.DayNumber >= MaxDays)
+        {
+            errors.Add("to", "Statistics.error.too_long", MaxDays);
+            return null;
+        }
+
+        return new IndicatorWindow(from.Value, to.Value, clock.GetUtcNow().UtcDateTime);
+    }
+
+    private static DateOnly? ParseDate(string? text, string field, DateOnly fallback, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.Add(field, "Statistics.error.date");
+        return null;
+    }
+
+    private string? ParseIndicator(string? text, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add("indicator", "Statistics.error.indicator_required");
+            return null;
+        }
+
+        var key = _indicators.Keys.FirstOrDefault(k => string.Equals(k, text.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (key is null)
+        {
+            errors.Add("indicator", "Statistics.error.indicator", string.Join("、", _indicators.Keys.Order(StringComparer.Ordinal)));
+        }
+
+        return key;
+    }
+
+    private IndicatorAggregate Aggregate(string key) => _indicators[key][0].Info.Aggregate;
+
+    /// <summary>Every source's figures for the key: several modules may contribute to one indicator.</summary>
+    internal async Task<List<UnitFigure>> FiguresAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct)
+    {
+        var all = new List<UnitFigure>();
+        foreach (var (source, _) in _indicators[key])
+        {
+            all.AddRange(await source.ComputeAsync(key, unitIds, window, ct));
+        }
+
+        return all;
+    }
+
+    /// <summary>A sum, or numerator over denominator for a ratio (null when nothing was there to divide).</summary>
+    internal static decimal? Total(IEnumerable<UnitFigure> figures, IndicatorAggregate aggregate)
+    {
+        decimal value = 0, weight = 0;
+        foreach (var f in figures)
+        {
+            value += f.Value;
+            weight += f.Weight;
+        }
+
+        return aggregate == IndicatorAggregate.Sum ? value : weight == 0 ? null : Math.Round(value / weight, 4);
+    }
+
+    /// <summary>"/1/5/17/" → 1, 5, 17.</summary>
+    internal static IEnumerable<long> AncestorsAndSelf(string path)
+    {
+        foreach (var segment in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (long.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            {
+                yield return id;
+            }
+        }
+    }
+}

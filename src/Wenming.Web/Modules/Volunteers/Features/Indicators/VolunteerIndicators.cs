@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Volunteers.Domain;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Indicators;
+
+namespace Wenming.Web.Modules.Volunteers.Features.Indicators;
+
+/// <summary>
+/// The volunteers' indicators (ADR 0040): registered (approved by the end of the window, a stock), active (with
+/// confirmed service in the window, counted at the volunteer's own unit), teams (a stock) and confirmed hours
+/// (by service date, reversals included, so a corrected record counts once).
+/// </summary>
+internal sealed class VolunteerIndicators(AppDbContext db) : IIndicatorSource
+{
+    public IReadOnlyList<IndicatorInfo> Indicators { get; } =
+    [
+        new("volunteersRegistered", "Volunteers.indicator.registered", IndicatorAggregate.Sum, 10),
+        new("volunteersActive", "Volunteers.indicator.active", IndicatorAggregate.Sum, 11),
+        new("teams", "Volunteers.indicator.teams", IndicatorAggregate.Sum, 12),
+        new("hours", "Volunteers.indicator.hours", IndicatorAggregate.Sum, 20),
+    ];
+
+    public async Task<IReadOnlyList<UnitFigure>> ComputeAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct)
+    {
+        var until = window.UntilUtc;
+        switch (key)
+        {
+            case "volunteersRegistered":
+                return await db.Set<Volunteer>().AsNoTracking()
+                    .Where(v => unitIds.Contains(v.OrgUnitId) && v.Status == VolunteerStatus.Approved && v.ReviewedAt < until)
+                    .GroupBy(v => v.OrgUnitId).Select(g => new UnitFigure(g.Key, g.Count(), 0)).ToListAsync(ct);
+            case "volunteersActive":
+                var (from, to) = (window.From, window.To);
+                var served = db.Set<ServiceRecord>().Where(r => r.Status == ServiceRecordStatus.Confirmed && r.Minutes > 0 && r.ServiceDate >= from && r.ServiceDate <= to);
+                return await db.Set<Volunteer>().AsNoTracking()
+                    .Where(v => unitIds.Contains(v.OrgUnitId) && served.Any(r => r.VolunteerId == v.Id))
+                    .GroupBy(v => v.OrgUnitId).Select(g => new UnitFigure(g.Key, g.Count(), 0)).ToListAsync(ct);
+            case "teams":
+                return await db.Set<Team>().AsNoTracking()
+                    .Where(t => unitIds.Contains(t.OrgUnitId) && t.CreatedAt < until)
+                    .GroupBy(t => t.OrgUnitId).Select(g => new UnitFigure(g.Key, g.Count(), 0)).ToListAsync(ct);
+            case "hours":
+                var minutes = await db.Set<ServiceRecord>().AsNoTracking()
+                    .Where(r => unitIds.Contains(r.OrgUnitId) && r.Status == ServiceRecordStatus.Confirmed && r.ServiceDate >= window.From && r.ServiceDate <= window.To)
+                    .GroupBy(r => r.OrgUnitId).Select(g => new { g.Key, Minutes = g.Sum(r => r.Minutes) }).ToListAsync(ct);
+                return [.. minutes.Select(m => new UnitFigure(m.Key, Math.Round(m.Minutes / 60m, 2), 0))];
+            default:
+                throw new ArgumentOutOfRangeException(nameof(key), key, "Not an indicator of the volunteers module.");
+        }
+    }
+}

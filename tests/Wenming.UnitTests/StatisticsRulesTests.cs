@@ -1,0 +1,36 @@
+using Wenming.Web.Modules.Statistics.Features;
+using Wenming.Web.Platform.Indicators;
+
+namespace Wenming.UnitTests;
+
+/// <summary>The statistics' China-time windows and how unit figures add up (issue 12).</summary>
+public sealed class StatisticsRulesTests
+{
+    [Fact]
+    public void Window_RunsFromMidnightChinaTimeToTheMidnightAfterTheLastDay_AsUtc()
+    {
+        var march = new IndicatorWindow(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 31), DateTime.UtcNow);
+
+        Assert.Equal(new DateTime(2026, 2, 28, 16, 0, 0, DateTimeKind.Utc), march.FromUtc);
+        Assert.Equal(new DateTime(2026, 3, 31, 16, 0, 0, DateTimeKind.Utc), march.UntilUtc);
+        Assert.Equal(DateTimeKind.Utc, march.FromUtc.Kind);
+        // 1 March 00:30 in China is 28 February 16:30 UTC: inside; 1 April 00:00 in China is the exclusive end.
+        var lateFeb = new DateTime(2026, 2, 28, 16, 30, 0, DateTimeKind.Utc);
+        Assert.True(lateFeb >= march.FromUtc && lateFeb < march.UntilUtc);
+        Assert.False(new DateTime(2026, 3, 31, 16, 0, 0, DateTimeKind.Utc) < march.UntilUtc);
+    }
+
+    [Fact]
+    public void Ratio_IsTheSumOfNumeratorsOverTheSumOfDenominators_NotAnAverageOfRates()
+    {
+        UnitFigure[] figures = [new(1, 9, 10), new(2, 0, 1)];
+
+        Assert.Equal(0.8182m, StatisticsQueries.Total(figures, IndicatorAggregate.Ratio));
+        Assert.Equal(9m, StatisticsQueries.Total(figures, IndicatorAggregate.Sum));
+        Assert.Null(StatisticsQueries.Total([], IndicatorAggregate.Ratio));
+    }
+
+    [Fact]
+    public void Path_NamesEveryAncestorAndTheUnit() =>
+        Assert.Equal([1L, 5L, 17L], StatisticsQueries.AncestorsAndSelf("/1/5/17/"));
+}
