@@ -8,6 +8,7 @@ using Wenming.Web.Modules.Organization;
 using Wenming.Web.Modules.People;
 using Wenming.Web.Modules.Points;
 using Wenming.Web.Modules.SocialOrgs;
+using Wenming.Web.Modules.Supervision;
 using Wenming.Web.Modules.Volunteers;
 using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Files;
@@ -31,6 +32,7 @@ public static class Composition
             .AddOrders()
             .AddPoints()
             .AddMarket()
+            .AddSupervision()
             .AddAccounts()
             .AddNotifications()
             .AddAuditLog()
@@ -55,6 +57,7 @@ public static class Composition
             .MapOrders()
             .MapPoints()
             .MapMarket()
+            .MapSupervision()
             .MapAuditLog()
             .MapOps()
             .MapFiles();
