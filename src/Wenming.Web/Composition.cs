@@ -9,6 +9,7 @@ using Wenming.Web.Modules.People;
 using Wenming.Web.Modules.Points;
 using Wenming.Web.Modules.SocialOrgs;
 using Wenming.Web.Modules.Statistics;
+using Wenming.Web.Modules.Supervision;
 using Wenming.Web.Modules.Volunteers;
 using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Files;
@@ -33,6 +34,7 @@ public static class Composition
             .AddPoints()
             .AddMarket()
             .AddStatistics()
+            .AddSupervision()
             .AddAccounts()
             .AddNotifications()
             .AddAuditLog()
@@ -59,6 +61,7 @@ public static class Composition
             .MapPoints()
             .MapMarket()
             .MapStatistics()
+            .MapSupervision()
             .MapAuditLog()
             .MapOps()
             .MapFiles();

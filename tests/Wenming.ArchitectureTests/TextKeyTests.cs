@@ -63,6 +63,12 @@ public partial class TextKeyTests
         new("Shell.status.", "OrgUnitStatus"),
         new("SocialOrgs.so.kind.", "SocialOrgKind"),
         new("SocialOrgs.so.status.", "SocialOrgStatus"),
+        new("Supervision.entry.", "SupervisionEntryKind"),
+        new("Supervision.field.", null), // SupervisionTasks: field names
+        new("Supervision.light.", "SupervisionLight"),
+        new("Supervision.light_hint.", "SupervisionLight"),
+        new("Supervision.source.", "SupervisionSource"),
+        new("Supervision.status.", "SupervisionStatus"),
     ];
 
     /// <summary>Key-shaped literals that are not looked up.</summary>

@@ -33,6 +33,7 @@ public class NavigationTests
         ["/Points/Mine"] = "/points",
         ["/Awards/Index"] = "/awards",
         ["/Awards/Notices"] = "/awards/notices",
+        ["/Supervision/Index"] = "/supervision/tasks",
         ["/Market/Goods"] = "/market/goods",
         ["/Market/Index"] = "/market",
         ["/Audit/Index"] = "/audit",
@@ -56,6 +57,7 @@ public class NavigationTests
         ("/People/Index", "/people"), ("/People/Detail", "/people/5"), ("/People/Edit", "/people/5/edit"),
         ("/Points/Mine", "/points"), ("/Points/Ledger", "/points/ledger"), ("/Points/Person", "/points/people/5"), ("/Points/UnitRules", "/points/rules/units/5"),
         ("/SocialOrgs/Index", "/social-orgs"), ("/SocialOrgs/Detail", "/social-orgs/5"),
+        ("/Supervision/Index", "/supervision/tasks"), ("/Supervision/Detail", "/supervision/tasks/5"), ("/Supervision/New", "/supervision/tasks/new"),
         ("/Teams/Index", "/teams"), ("/Teams/Detail", "/teams/5"),
         ("/Volunteers/Index", "/volunteers"), ("/Volunteers/Mine", "/volunteers/me"), ("/Volunteers/Import", "/volunteers/import"), ("/Volunteers/ServiceRecords", "/service-records"),
     ];
@@ -122,6 +124,7 @@ public class NavigationTests
         links.Add(isOverseer ? ("/Orders/Board", "Orders.nav.board") : actor.Has(Role.TeamLeader) ? ("/Orders/Inbox", "Orders.nav.inbox") : ("/Orders/Mine", "Orders.nav.mine"));
         if (isOverseer || actor.PersonId is not null) links.Add(isOverseer ? ("/Points/Ledger", "Points.nav.ledger") : ("/Points/Mine", "Points.nav.mine"));
         links.Add(isOverseer ? ("/Awards/Index", "Award.nav.awards") : ("/Awards/Notices", "Award.nav.notices"));
+        if (isOverseer) links.Add(("/Supervision/Index", "Supervision.nav.tasks"));
         if (isAdmin || actor.PersonId is not null) links.Add(isAdmin ? ("/Market/Goods", "Market.nav.manage") : ("/Market/Index", "Market.nav.shop"));
         if (isOverseer) links.Add(("/Audit/Index", "Shell.nav.audit"));
         if (actor.IsSystemAdmin) links.Add(("/Ops/DeadLetters", "Ops.nav.dead_letters"));

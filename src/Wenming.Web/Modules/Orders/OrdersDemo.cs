@@ -20,7 +20,7 @@ namespace Wenming.Web.Modules.Orders;
 /// The demo county's service loop: a catalog at each level (county 法律咨询, township 文艺演出, village
 /// 便民服务 理发/代购/家电维修) and orders in every state, each made by the person who would make it
 /// (resident1…5, village1, leader1, center) through the handlers, so every rule holds. Two orders are
-/// moved back in time so that the board shows all four lights: one waiting for dispatch for 30 hours
+/// moved back in time so that the board shows all four lights: one waiting for dispatch for 50 hours
 /// (红, flagged by a first sweep) and one dispatched 21 hours ago (黄, 3 of its 24 hours left).
 /// </summary>
 internal sealed class OrdersDemo(IServiceScopeFactory scopes, IVolunteerDirectory volunteers, IPeopleDirectory people, IOrgDirectory orgs, AppDbContext db, TimeProvider clock)
@@ -67,9 +67,9 @@ internal sealed class OrdersDemo(IServiceScopeFactory scopes, IVolunteerDirector
 
         // 蓝: just ordered.
         await Submit("resident1", haircut, "老人腿脚不便，想请志愿者上门理发", "3组12号");
-        // 红: a free description (需求清单) nobody dispatched for 30 hours; the first sweep flags it.
+        // 红: a free description (需求清单) nobody dispatched for 50 hours (red for more than a day, so supervision raises it too); the first sweep flags it.
         var late = await Submit("resident2", null, "家里水龙头漏水，想找人帮忙修一下", "5组3号");
-        await ShiftAsync(late, TimeSpan.FromHours(30), ct);
+        await ShiftAsync(late, TimeSpan.FromHours(50), ct);
         // 黄: dispatched to the village team 21 hours ago, not accepted yet.
         var waiting = await Submit("resident3", shopping, "帮忙代买降压药和一袋大米", "2组7号");
         await Dispatch(waiting, villageTeam.Id);
@@ -111,7 +111,7 @@ internal sealed class OrdersDemo(IServiceScopeFactory scopes, IVolunteerDirector
                 new SubmitOrderRequest(repair, "老人来电：电风扇不转了（站里代为点单）", village, null, elderly.Phone, "6组1号", elderly.Id), ct)));
         }
 
-        // A first sweep, as the job would: flags the 30-hour-old order.
+        // A first sweep, as the job would: flags the 50-hour-old order.
         using var scope = scopes.CreateScope();
         await scope.ServiceProvider.GetRequiredService<SweepDeadlinesHandler>().RunOnceAsync(ct);
     }

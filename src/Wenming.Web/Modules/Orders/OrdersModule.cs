@@ -37,6 +37,7 @@ public static class OrdersModule
         services.AddScoped<ServiceItemsHandler>();
         services.AddScoped<DeadlineRulesHandler>();
         services.AddJob<SweepDeadlinesHandler>();
+        services.AddScoped<Contracts.IOverdueOrders, OverdueOrders>();
         services.AddScoped<IDemoSeedStep, OrdersDemo>();
         return services;
     }

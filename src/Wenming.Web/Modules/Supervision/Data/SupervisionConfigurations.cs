@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wenming.Web.Modules.Supervision.Domain;
+
+namespace Wenming.Web.Modules.Supervision.Data;
+
+internal sealed class SupervisionTaskConfiguration : IEntityTypeConfiguration<SupervisionTask>
+{
+    public void Configure(EntityTypeBuilder<SupervisionTask> b)
+    {
+        b.ToTable("sup_tasks");
+        b.HasKey(t => t.Id);
+        b.Property(t => t.Title).HasMaxLength(SupervisionTask.MaxTitleLength);
+        b.Property(t => t.Description).HasMaxLength(SupervisionTask.MaxDescriptionLength);
+        b.Property(t => t.AssignedByLogin).HasMaxLength(64);
+        b.Property(t => t.Status).HasConversion<string>().HasMaxLength(16);
+        b.Property(t => t.Source).HasConversion<string>().HasMaxLength(16);
+        b.Property(t => t.Version).IsConcurrencyToken();
+        b.Ignore(t => t.IsOpen);
+        b.HasIndex(t => new { t.OrgUnitId, t.Status });
+        // One item per overdue order, whichever node's job gets there first (several NULLs are allowed on both databases).
+        b.HasIndex(t => t.SourceOrderId).IsUnique();
+    }
+}
+
+internal sealed class SupervisionEntryConfiguration : IEntityTypeConfiguration<SupervisionEntry>
+{
+    public void Configure(EntityTypeBuilder<SupervisionEntry> b)
+    {
+        b.ToTable("sup_task_entries");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+        b.Property(e => e.Note).HasMaxLength(SupervisionTask.MaxNoteLength);
+        b.Property(e => e.ByLogin).HasMaxLength(64);
+        b.HasIndex(e => e.TaskId);
+        b.HasIndex(e => e.OrgUnitId);
+    }
+}
