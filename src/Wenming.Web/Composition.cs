@@ -1,6 +1,7 @@
 using Wenming.Web.Modules.Accounts;
 using Wenming.Web.Modules.Activities;
 using Wenming.Web.Modules.Audit;
+using Wenming.Web.Modules.Fund;
 using Wenming.Web.Modules.Market;
 using Wenming.Web.Modules.Notifications;
 using Wenming.Web.Modules.Orders;
@@ -31,6 +32,7 @@ public static class Composition
             .AddOrders()
             .AddPoints()
             .AddMarket()
+            .AddFund()
             .AddAccounts()
             .AddNotifications()
             .AddAuditLog()
@@ -43,6 +45,7 @@ public static class Composition
         app.UsePlatform();
         var api = app.MapGroup("/api/v1").WithInputRules();
         api.MapAccountsAnonymous();
+        api.MapFundAnonymous();
         app.MapActivitiesAnonymous();
         api.MapGroup("").RequireAuthorization()
             .MapAccounts()
@@ -55,6 +58,7 @@ public static class Composition
             .MapOrders()
             .MapPoints()
             .MapMarket()
+            .MapFund()
             .MapAuditLog()
             .MapOps()
             .MapFiles();

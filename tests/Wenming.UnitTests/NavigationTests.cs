@@ -33,6 +33,8 @@ public class NavigationTests
         ["/Awards/Notices"] = "/awards/notices",
         ["/Market/Goods"] = "/market/goods",
         ["/Market/Index"] = "/market",
+        ["/Fund/Index"] = "/fund",
+        ["/Fund/Projects"] = "/fund/projects",
         ["/Audit/Index"] = "/audit",
         ["/Ops/DeadLetters"] = "/ops/dead-letters",
         ["/Me"] = "/me",
@@ -119,6 +121,9 @@ public class NavigationTests
         if (isOverseer || actor.PersonId is not null) links.Add(isOverseer ? ("/Points/Ledger", "Points.nav.ledger") : ("/Points/Mine", "Points.nav.mine"));
         links.Add(isOverseer ? ("/Awards/Index", "Award.nav.awards") : ("/Awards/Notices", "Award.nav.notices"));
         if (isAdmin || actor.PersonId is not null) links.Add(isAdmin ? ("/Market/Goods", "Market.nav.manage") : ("/Market/Index", "Market.nav.shop"));
+        // Issue 14 (after the menu moved to the modules): the fund for overseers, its projects for team leaders.
+        if (isOverseer) links.Add(("/Fund/Index", "Fund.nav.fund"));
+        else if (actor.Has(Role.TeamLeader)) links.Add(("/Fund/Projects", "Fund.nav.projects"));
         if (isOverseer) links.Add(("/Audit/Index", "Shell.nav.audit"));
         if (actor.IsSystemAdmin) links.Add(("/Ops/DeadLetters", "Ops.nav.dead_letters"));
         if (!isOverseer) links.Add(("/Me", "Shell.nav.me"));
