@@ -1,6 +1,7 @@
 using Wenming.Web.Modules.Accounts;
 using Wenming.Web.Modules.Activities;
 using Wenming.Web.Modules.Audit;
+using Wenming.Web.Modules.Fund;
 using Wenming.Web.Modules.Market;
 using Wenming.Web.Modules.Notifications;
 using Wenming.Web.Modules.Orders;
@@ -35,6 +36,7 @@ public static class Composition
             .AddMarket()
             .AddStatistics()
             .AddSupervision()
+            .AddFund()
             .AddAccounts()
             .AddNotifications()
             .AddAuditLog()
@@ -47,6 +49,7 @@ public static class Composition
         app.UsePlatform();
         var api = app.MapGroup("/api/v1").WithInputRules();
         api.MapAccountsAnonymous();
+        api.MapFundAnonymous();
         app.MapActivitiesAnonymous();
         api.MapStatisticsAnonymous();
         api.MapGroup("").RequireAuthorization()
@@ -62,6 +65,7 @@ public static class Composition
             .MapMarket()
             .MapStatistics()
             .MapSupervision()
+            .MapFund()
             .MapAuditLog()
             .MapOps()
             .MapFiles();

@@ -33,6 +33,11 @@ public partial class TextKeyTests
         new("Award.field.", null), // ProposeAward: field names
         new("Award.ui.tab.", null), // Awards/Index: tab names
         new("Excel.col.", null), // column names
+        new("Fund.channel.", "DonationChannel"),
+        new("Fund.col.", null), // FundExports: column names
+        new("Fund.field.", null), // field names of the fund's requests
+        new("Fund.payment.", "PaymentStatus"),
+        new("Fund.status.", "ProjectStatus"),
         new("Market.col.", null),
         new("Market.field.", null),
         new("Market.source.", "StockSource"),

@@ -32,6 +32,7 @@ public class UnscopedReadsTests
         ["Modules/Activities/Features/Enroll/Enroll.cs"] = (["UnitAbove"], "a volunteer may enroll in an activity of a unit above"),
         ["Modules/Activities/Features/ListMyActivities/ListMyActivities.cs"] = (["OwnRecords"], "我的活动: a volunteer's own enrollments, whose activities may belong to a unit above"),
         ["Modules/Activities/Features/ListNearbyActivities/ListNearbyActivities.cs"] = (["UnitAbove"], "nearby activities include those of the units above"),
+        ["Modules/Fund/Features/Disclosure/Disclosure.cs"] = (["PublicDisclosure"], "the fund's public disclosure: anyone sees a county's donations (anonymous donors masked), projects and spending"),
         ["Modules/Market/Features/GoodsPhoto/GoodsPhotoHandler.cs"] = (["UnitAbove"], "a resident sees the photos of a township shelf above them"),
         ["Modules/Market/Features/ManageGoods/GoodsHandler.cs"] = (["UnitAbove"], "a resident's shelf includes the goods of the units above"),
         ["Modules/Market/Features/MarketAccess.cs"] = (["OwnRecords", "UnitAbove"], "goods on the shelves above; a resident's own redemptions"),

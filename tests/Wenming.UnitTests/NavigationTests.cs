@@ -36,6 +36,8 @@ public class NavigationTests
         ["/Supervision/Index"] = "/supervision/tasks",
         ["/Market/Goods"] = "/market/goods",
         ["/Market/Index"] = "/market",
+        ["/Fund/Index"] = "/fund",
+        ["/Fund/Projects"] = "/fund/projects",
         ["/Audit/Index"] = "/audit",
         ["/Ops/DeadLetters"] = "/ops/dead-letters",
         ["/Me"] = "/me",
@@ -126,6 +128,9 @@ public class NavigationTests
         links.Add(isOverseer ? ("/Awards/Index", "Award.nav.awards") : ("/Awards/Notices", "Award.nav.notices"));
         if (isOverseer) links.Add(("/Supervision/Index", "Supervision.nav.tasks"));
         if (isAdmin || actor.PersonId is not null) links.Add(isAdmin ? ("/Market/Goods", "Market.nav.manage") : ("/Market/Index", "Market.nav.shop"));
+        // Issue 14 (after the menu moved to the modules): the fund for overseers, its projects for team leaders.
+        if (isOverseer) links.Add(("/Fund/Index", "Fund.nav.fund"));
+        else if (actor.Has(Role.TeamLeader)) links.Add(("/Fund/Projects", "Fund.nav.projects"));
         if (isOverseer) links.Add(("/Audit/Index", "Shell.nav.audit"));
         if (actor.IsSystemAdmin) links.Add(("/Ops/DeadLetters", "Ops.nav.dead_letters"));
         if (!isOverseer) links.Add(("/Me", "Shell.nav.me"));
