@@ -14,7 +14,7 @@ public sealed class ActivityTests(BrowserFixture app)
         var phone = await app.SignInAsync("volunteer4", 360, 740);
         await phone.GotoAsync("/");
         await phone.GetByText("菜单").ClickAsync();
-        await phone.GetByRole(AriaRole.Link, new() { Name = "附近的活动" }).ClickAsync();
+        await phone.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "附近的活动" }).ClickAsync();
         await Assertions.Expect(phone.Locator("h1")).ToHaveTextAsync("附近的活动");
         var card = phone.GetByTestId("nearby").Locator("section", new() { HasText = "政策宣讲进院坝" });
         await Assertions.Expect(card).ToHaveCountAsync(1);
@@ -38,6 +38,7 @@ public sealed class ActivityTests(BrowserFixture app)
         await page.GotoAsync("/activities");
         Assert.DoesNotMatch(BrowserFixture.ResourceKey, await page.Locator("body").InnerTextAsync());
         var title = $"垃圾分类宣传{width}";
+        await page.GetByTestId("new-activity-button").ClickAsync();
         await page.FillAsync("#Input_Title", title);
         await page.FillAsync("#Input_Place", "桃花村村委会");
         var day = TimeProvider.System.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Date.AddDays(20);

@@ -35,25 +35,27 @@ public sealed class OrderTests(BrowserFixture app)
         var card = phone.Locator("section.order-card", new() { HasText = need });
         await Assertions.Expect(card).ToHaveCountAsync(1);
         await Assertions.Expect(card.GetByTestId("status")).ToHaveTextAsync("待派单");
-        await card.Locator("summary").ClickAsync();
+        await card.GetByText("办理进度").ClickAsync();
         await Assertions.Expect(card.GetByTestId("timeline")).ToContainTextAsync("点单");
         await BrowserFixture.LooksRightAsync(phone, 360, "order-mine");
 
-        // Withdraw it again in one tap.
+        // Withdraw it again: 撤单 asks first, 确认撤单 does it.
         await card.GetByTestId("withdraw").ClickAsync();
+        await card.GetByTestId("withdraw-confirm").ClickAsync();
         await Assertions.Expect(phone.Locator("section.order-card", new() { HasText = need }).GetByTestId("status")).ToHaveTextAsync("已撤单");
         await phone.Context.CloseAsync();
     }
 
     [BrowserFact]
-    public async Task Resident_RatesACompletedOrder_InOneTap()
+    public async Task Resident_RatesACompletedOrder_ChoosingStarsThenSubmitting()
     {
         var phone = await app.SignInAsync("resident1", 360, 740);
         await phone.GotoAsync("/orders/mine");
         // The demo county has one completed order of resident1 waiting for a rating.
         var card = phone.Locator("section.order-card", new() { Has = phone.GetByTestId("rate") }).First;
         await card.Locator("textarea").FillAsync("很满意");
-        await card.GetByRole(AriaRole.Button, new() { Name = "5 星" }).ClickAsync();
+        await card.GetByTestId("star-5").CheckAsync();
+        await card.GetByTestId("rate-submit").ClickAsync();
         await Assertions.Expect(phone.Locator(".notice")).ToContainTextAsync("已评价 5 星");
         await Assertions.Expect(phone.GetByTestId("my-rating").First).ToContainTextAsync("★★★★★");
         await BrowserFixture.LooksRightAsync(phone, 360, "order-rated");

@@ -78,11 +78,11 @@ public sealed class PageTourTests(BrowserFixture app)
         await page.GetByText("菜单").ClickAsync();
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" });
         await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "首页" })).ToBeVisibleAsync();
-        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "我的" })).ToBeVisibleAsync();
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "我的", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "组织架构" })).ToHaveCountAsync(0);
         await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "人员" })).ToHaveCountAsync(0);
 
-        await nav.GetByRole(AriaRole.Link, new() { Name = "我的" }).ClickAsync();
+        await nav.GetByRole(AriaRole.Link, new() { Name = "我的", Exact = true }).ClickAsync();
         // The demo account carries its person's real name (a generated 2–4 character Chinese name).
         await Assertions.Expect(page.GetByTestId("me-name")).ToHaveTextAsync(new Regex(@"^[\u4e00-\u9fff]{2,4}$"));
         await Assertions.Expect(page.GetByTestId("me-id")).ToHaveTextAsync(new Regex(@"^339\*{11}[\dX]{4}$"));

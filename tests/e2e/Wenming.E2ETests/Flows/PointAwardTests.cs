@@ -76,7 +76,7 @@ public sealed class PointAwardTests(BrowserFixture app)
         var resident = await app.SignInAsync("resident1", 360, 740);
         await resident.GotoAsync("/");
         await resident.Locator("label.nav-button").ClickAsync();
-        await resident.GetByRole(AriaRole.Link, new() { Name = "积分公示" }).ClickAsync();
+        await resident.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "积分公示" }).ClickAsync();
         var notice = resident.Locator(".notice-card", new() { HasText = reason });
         await Assertions.Expect(notice.GetByTestId("notice-name")).ToHaveTextAsync(person[..1] + new string('*', person.Length - 1));
         await Assertions.Expect(notice.GetByTestId("notice-status")).ToContainTextAsync("公示至");
