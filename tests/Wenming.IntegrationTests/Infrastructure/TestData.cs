@@ -18,7 +18,8 @@ public static class TestData
     {
         var n = Next();
         var date = birth ?? new DateOnly(1950, 1, 1).AddDays(n % 20_000);
-        var sequence = (n / 20_000 * 2 % 998) + 1;
+        // With a fixed birth date only the sequence tells numbers apart, so it must follow the counter.
+        var sequence = birth is null ? (n / 20_000 * 2 % 998) + 1 : (n % 499 * 2) + 1;
         var withGender = male ? sequence | 1 : sequence & ~1;
         var first17 = "110105" + date.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + withGender.ToString("D3", CultureInfo.InvariantCulture);
         return first17 + ChineseIdNumber.ComputeCheckChar(first17);
