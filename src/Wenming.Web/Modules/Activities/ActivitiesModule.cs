@@ -22,6 +22,7 @@ using Wenming.Web.Modules.Activities.Features.MarkChecklistStep;
 using Wenming.Web.Modules.Activities.Features.Reminders;
 using Wenming.Web.Modules.Activities.Features.RemoveAttachment;
 using Wenming.Web.Modules.Activities.Features.SearchActivities;
+using Wenming.Web.Modules.Activities.Features.UpdateActivity;
 using Wenming.Web.Platform.Excel;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
@@ -38,6 +39,7 @@ public static class ActivitiesModule
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.ActivityIndicators>();
         services.AddScoped<IActivityDirectory, ActivityDirectory>();
         services.AddScoped<CreateActivityHandler>();
+        services.AddScoped<UpdateActivityHandler>();
         services.AddScoped<SearchActivitiesHandler>();
         services.AddScoped<ExportActivitiesHandler>();
         services.AddScoped<GetActivityHandler>();
@@ -86,6 +88,9 @@ public static class ActivitiesModule
 
         activities.MapPost("/", CreateActivityEndpoints.CreateActivity)
             .WithSummary("创建活动（草稿）");
+
+        activities.MapPut("/{id:long}", UpdateActivityEndpoints.UpdateActivity)
+            .WithSummary("修改活动（草稿和已发布的可改全部；进行中只可改标题、说明、地点；时间改动通知已报名的志愿者）");
 
         activities.MapPost("/{id:long}/publish", ChangeActivityStatusEndpoints.Publish)
             .WithSummary("发布活动，开放报名");

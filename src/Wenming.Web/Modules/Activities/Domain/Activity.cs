@@ -140,6 +140,39 @@ public sealed class Activity : IOrgScoped, ICountyScoped
             CreatedByUserId = createdBy,
         };
 
+    /// <summary>
+    /// Changes what people read about the activity. A draft or a published activity may change everything
+    /// but its places (see UpdateActivityHandler, which resizes them with a conditional update); once under
+    /// way only the words may change (title, description, place, conditions), and a finished, archived or
+    /// cancelled activity is a record and stays as it is. Returns whether the activity's start or end moved.
+    /// </summary>
+    public Result<bool> Edit(
+        string title, string? description, ActivityCategory category, string place, DateTime startsAt, DateTime endsAt,
+        DateTime? signUpStartsAt, DateTime? signUpEndsAt, string? recruitmentConditions)
+    {
+        if (Status is not (ActivityStatus.Draft or ActivityStatus.Published or ActivityStatus.Ongoing))
+        {
+            return Error.Conflict("activity.not_editable");
+        }
+
+        var moved = startsAt != StartsAt || endsAt != EndsAt;
+        if (Status == ActivityStatus.Ongoing && (moved || signUpStartsAt != SignUpStartsAt || signUpEndsAt != SignUpEndsAt || category != Category))
+        {
+            return Error.Conflict("activity.times_locked");
+        }
+
+        Title = title.Trim();
+        Description = description?.Trim();
+        Category = category;
+        Place = place.Trim();
+        StartsAt = startsAt;
+        EndsAt = endsAt;
+        SignUpStartsAt = signUpStartsAt;
+        SignUpEndsAt = signUpEndsAt;
+        RecruitmentConditions = recruitmentConditions?.Trim();
+        return moved;
+    }
+
     public Error? Apply(ActivityAction action)
     {
         if (ActivityTransitions.Next(Status, action) is not { } next)
