@@ -28,6 +28,7 @@ public partial class TextKeyTests
         new("Archive.kind.", "AttachmentKind"),
         new("Archive.step.", "ChecklistStep"),
         new("Attendance.", null), // AttendanceErrors: "Attendance." + error code
+        new("Audit.prop.", null), // AuditVocabulary.Field: the log's glossary of property names, guarded by Text.Has
         new("Award.category.", "AwardCategory"),
         new("Award.status.", "AwardStatus"),
         new("Award.field.", null), // ProposeAward: field names
@@ -59,11 +60,11 @@ public partial class TextKeyTests
         new("team.category.", "TeamCategory"),
         new("volunteer.status.", "VolunteerStatus"),
         new("Shell.audit.action.", "AuditAction"),
-        new("Shell.entity.", null), // Labels.Entity: guarded by Text.Has, falls back to the type name
+        new("Shell.entity.", null), // AuditModule names the platform entities; an open family for the earlier Labels.Entity
         new("Shell.gender.", "Gender"),
         new("Shell.level.", "OrgLevel"),
         new("Shell.political.", "PoliticalStatus"),
-        new("Shell.prop.", null), // Labels.Property: guarded by Text.Has
+        new("Shell.prop.", null), // AuditVocabulary.Field: guarded by Text.Has
         new("Shell.role.", "Role"),
         new("Shell.status.", "OrgUnitStatus"),
         new("SocialOrgs.so.kind.", "SocialOrgKind"),

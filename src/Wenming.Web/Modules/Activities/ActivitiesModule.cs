@@ -1,3 +1,5 @@
+using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Audit;
 using Wenming.Web.Modules.Activities.Contracts;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Activities.Features;
@@ -36,6 +38,7 @@ public static class ActivitiesModule
     public static IServiceCollection AddActivities(this IServiceCollection services)
     {
         services.AddScoped<ActivityAccess>();
+        services.AddAuditTerms(AuditWords());
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.ActivityIndicators>();
         services.AddScoped<IActivityDirectory, ActivityDirectory>();
         services.AddScoped<CreateActivityHandler>();
@@ -151,4 +154,17 @@ public static class ActivitiesModule
         activities.MapPost("/{id:long}/archive", ArchiveActivityEndpoints.ArchiveActivity)
             .WithSummary("归档：已结束且档案完整的活动（否则 409 activity.archive_incomplete，并说明缺少的内容）");
     }
+
+    /// <summary>How the audit log names this module's rows and states (ADR 0039).</summary>
+    private static AuditTerms AuditWords() => new AuditTerms()
+        .Entity(nameof(Activity), "Activities.entity.Activity").Entity(nameof(Enrollment), "Activities.entity.Enrollment")
+        .Entity(nameof(ActivityAttachment), "Activities.entity.ActivityAttachment").Entity(nameof(ChecklistEntry), "Activities.entity.ChecklistEntry")
+        .Entity(nameof(CalendarFeed), "Activities.entity.CalendarFeed")
+        .Field("Activity.Title", "field.activityTitle").Field("Activity.Description", "field.activityDescription").Field("Category", "field.activityCategory")
+        .Field("ArchiveComplete", "Activities.prop.ArchiveComplete").Field("EnrolledCount", "Activities.prop.EnrolledCount")
+        .Field("WaitlistCapacity", "Activities.prop.WaitlistCapacity").Field("WaitlistCount", "Activities.prop.WaitlistCount").Field("WaitlistIssued", "Activities.prop.WaitlistIssued")
+        .Enum<ActivityStatus>(s => Text.Get("activity.status." + s)).Enum<ActivityCategory>(c => Text.Get("activity.category." + c))
+        .Enum<CheckInMethod>(m => m == CheckInMethod.Qr ? Text.Get("Activities.method.Qr") : Text.Get("Activities.method.Manual"))
+        .Enum<AttachmentKind>(k => Text.Get("Archive.kind." + k)).Enum<ChecklistStep>(s => Text.Get("Archive.step." + s))
+        .Enum<EnrollmentStatus>(s => s == EnrollmentStatus.Enrolled ? Text.Get("Activities.enrollment.Enrolled") : Text.Get("Activities.enrollment.Waitlisted"));
 }

@@ -6,6 +6,8 @@ using Wenming.Web.Modules.Fund.Features.Payments;
 using Wenming.Web.Modules.Fund.Features.Projects;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Audit;
+using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Fund;
 
@@ -14,6 +16,7 @@ public static class FundModule
 {
     public static IServiceCollection AddFund(this IServiceCollection services)
     {
+        services.AddAuditTerms(AuditWords());
         services.AddScoped<FundBooks>();
         services.AddScoped<DonationsHandler>();
         services.AddScoped<ProjectsHandler>();
@@ -68,4 +71,11 @@ public static class FundModule
             .WithSummary("基金公示（公开）：合计、捐赠（匿名者为爱心人士）、项目及其支出");
         return api;
     }
+
+    /// <summary>How the audit log names this module's rows and states (ADR 0039).</summary>
+    private static AuditTerms AuditWords() => new AuditTerms()
+        .Entity(nameof(Domain.Donation), "Fund.entity.Donation").Entity(nameof(Domain.FundProject), "Fund.entity.FundProject")
+        .Entity(nameof(Domain.FundPayment), "Fund.entity.FundPayment").Entity(nameof(Domain.FundAccount), "Fund.entity.FundAccount")
+        .Enum<Domain.DonationChannel>(c => Text.Get("Fund.channel." + c)).Enum<Domain.ProjectStatus>(s => Text.Get("Fund.status." + s))
+        .Enum<Domain.PaymentStatus>(s => Text.Get("Fund.payment." + s));
 }

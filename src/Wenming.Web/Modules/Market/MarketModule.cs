@@ -6,6 +6,8 @@ using Wenming.Web.Modules.Market.Features.Redeem;
 using Wenming.Web.Modules.Market.Features.Redemptions;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Audit;
+using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Market;
 
@@ -14,6 +16,7 @@ public static class MarketModule
 {
     public static IServiceCollection AddMarket(this IServiceCollection services)
     {
+        services.AddAuditTerms(AuditWords());
         services.AddScoped<MarketAccess>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.MarketIndicators>();
         services.AddScoped<GoodsHandler>();
@@ -61,4 +64,10 @@ public static class MarketModule
         redemptions.MapPost("/{id:long}/cancel", RedemptionsEndpoints.Cancel).WithSummary("取消兑换（领取前；本人或柜台）：退还积分和库存，仅一次");
         return api;
     }
+
+    /// <summary>How the audit log names this module's rows and states (ADR 0039).</summary>
+    private static AuditTerms AuditWords() => new AuditTerms()
+        .Entity(nameof(Domain.Goods), "Market.entity.Goods").Entity(nameof(Domain.Redemption), "Market.entity.Redemption")
+        .Entity(nameof(Domain.StockMovement), "Market.entity.StockMovement")
+        .Enum<Domain.RedemptionStatus>(s => Text.Get("Market.status." + s)).Enum<Domain.StockSource>(s => Text.Get("Market.source." + s));
 }

@@ -12,6 +12,8 @@ using Wenming.Web.Modules.Orders.Features.SweepDeadlines;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Jobs;
+using Wenming.Web.Platform.Audit;
+using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Orders;
 
@@ -20,6 +22,7 @@ public static class OrdersModule
 {
     public static IServiceCollection AddOrders(this IServiceCollection services)
     {
+        services.AddAuditTerms(AuditWords());
         services.AddScoped<OrderAccess>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.OrderIndicators>();
         services.AddScoped<OrderDeadlineRules>();
@@ -93,4 +96,11 @@ public static class OrdersModule
         orders.MapOrderPhotos();
         return api;
     }
+
+    /// <summary>How the audit log names this module's rows and states (ADR 0039).</summary>
+    private static AuditTerms AuditWords() => new AuditTerms()
+        .Entity(nameof(Domain.Order), "Orders.entity.Order").Entity(nameof(Domain.ServiceItem), "Orders.entity.ServiceItem")
+        .Entity(nameof(Domain.OrderPhoto), "Orders.entity.OrderPhoto").Entity(nameof(Domain.OrderDeadlineRule), "Orders.entity.OrderDeadlineRule")
+        .Enum<Domain.OrderStatus>(s => Text.Get("Orders.status." + s)).Enum<Domain.OrderLight>(l => Text.Get("Orders.light." + l))
+        .Enum<Domain.DispatchMode>(m => m == Domain.DispatchMode.Directed ? Text.Get("Orders.dispatch.Directed") : Text.Get("Orders.dispatch.Pool"));
 }

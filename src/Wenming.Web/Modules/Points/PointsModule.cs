@@ -4,6 +4,8 @@ using Wenming.Web.Modules.Points.Features.Awards;
 using Wenming.Web.Modules.Points.Features.Earning;
 using Wenming.Web.Modules.Points.Features.Ledger;
 using Wenming.Web.Modules.Points.Features.Rules;
+using Wenming.Web.Platform.Audit;
+using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Points;
 
@@ -12,6 +14,7 @@ public static class PointsModule
 {
     public static IServiceCollection AddPoints(this IServiceCollection services)
     {
+        services.AddAuditTerms(AuditWords());
         services.AddScoped<PointRulesReader>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.PointsIndicators>();
         services.AddScoped<IPointsLedger, PointsLedger>();
@@ -28,4 +31,11 @@ public static class PointsModule
         api.MapPointAwards();
         return api;
     }
+
+    /// <summary>How the audit log names this module's rows and states (ADR 0039).</summary>
+    private static AuditTerms AuditWords() => new AuditTerms()
+        .Entity(nameof(Domain.PointAccount), "Points.entity.PointAccount").Entity(nameof(Domain.PointTransaction), "Points.entity.PointTransaction")
+        .Entity(nameof(Domain.PointAward), "Points.entity.PointAward").Entity(nameof(Domain.PointRuleSet), "Points.entity.PointRuleSet")
+        .Enum<Contracts.PointKind>(k => Text.Get("Points.kind." + k)).Enum<Domain.AwardStatus>(s => Text.Get("Award.status." + s))
+        .Enum<Domain.AwardCategory>(c => Text.Get("Award.category." + c));
 }

@@ -10,6 +10,8 @@ using Wenming.Web.Modules.SocialOrgs.Features.SetSocialOrgStatus;
 using Wenming.Web.Modules.SocialOrgs.Features.UpdateSocialOrg;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Audit;
+using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.SocialOrgs;
 
@@ -18,6 +20,7 @@ public static class SocialOrgsModule
 {
     public static IServiceCollection AddSocialOrgs(this IServiceCollection services)
     {
+        services.AddAuditTerms(AuditWords());
         services.AddScoped<RegisterSocialOrgHandler>();
         services.AddScoped<UpdateSocialOrgHandler>();
         services.AddScoped<GetSocialOrgHandler>();
@@ -63,4 +66,9 @@ public static class SocialOrgsModule
 
         return api;
     }
+
+    /// <summary>How the audit log names this module's rows and states (ADR 0039).</summary>
+    private static AuditTerms AuditWords() => new AuditTerms()
+        .Entity(nameof(Domain.SocialOrganization), "SocialOrgs.entity.SocialOrganization").Entity(nameof(Domain.Pairing), "SocialOrgs.entity.Pairing")
+        .Enum<Domain.SocialOrgKind>(k => Text.Get("SocialOrgs.so.kind." + k)).Enum<Domain.SocialOrgStatus>(s => Text.Get("SocialOrgs.so.status." + s));
 }

@@ -4,6 +4,8 @@ using Wenming.Web.Modules.Supervision.Features.Tasks;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Jobs;
+using Wenming.Web.Platform.Audit;
+using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Supervision;
 
@@ -12,6 +14,7 @@ public static class SupervisionModule
 {
     public static IServiceCollection AddSupervision(this IServiceCollection services)
     {
+        services.AddAuditTerms(AuditWords());
         services.AddScoped<SupervisionTasksHandler>();
         services.AddJob<OverdueOrderItemsJob>();
         services.AddScoped<IDemoSeedStep, SupervisionDemo>();
@@ -51,4 +54,10 @@ public static class SupervisionModule
 
     private static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> CommentTask(long id, TaskNoteRequest request, SupervisionTasksHandler handler, CancellationToken ct) =>
         ApiResults.OkOr(await handler.CommentAsync(id, request, ct));
+
+    /// <summary>How the audit log names this module's rows and states (ADR 0039).</summary>
+    private static AuditTerms AuditWords() => new AuditTerms()
+        .Entity(nameof(Domain.SupervisionTask), "Supervision.entity.SupervisionTask").Entity(nameof(Domain.SupervisionEntry), "Supervision.entity.SupervisionEntry")
+        .Enum<Domain.SupervisionStatus>(s => Text.Get("Supervision.status." + s)).Enum<Domain.SupervisionLight>(l => Text.Get("Supervision.light." + l))
+        .Enum<Domain.SupervisionSource>(s => Text.Get("Supervision.source." + s)).Enum<Domain.SupervisionEntryKind>(k => Text.Get("Supervision.entry." + k));
 }

@@ -22,6 +22,8 @@ using Wenming.Web.Modules.Volunteers.Features.SearchVolunteers;
 using Wenming.Web.Platform.Excel;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Audit;
+using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Volunteers;
 
@@ -30,6 +32,7 @@ public static class VolunteersModule
 {
     public static IServiceCollection AddVolunteers(this IServiceCollection services)
     {
+        services.AddAuditTerms(AuditWords());
         services.AddScoped<RegisterVolunteerHandler>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.VolunteerIndicators>();
         services.AddScoped<ApproveVolunteerHandler>();
@@ -142,4 +145,18 @@ public static class VolunteersModule
 
         return api;
     }
+
+    /// <summary>How the audit log names this module's rows and states (ADR 0039).</summary>
+    private static AuditTerms AuditWords() => new AuditTerms()
+        .Entity(nameof(Domain.Volunteer), "Volunteers.entity.Volunteer").Entity(nameof(Domain.Team), "Volunteers.entity.Team")
+        .Entity(nameof(Domain.TeamMember), "Volunteers.entity.TeamMember").Entity(nameof(Domain.ServiceRecord), "Volunteers.entity.ServiceRecord")
+        .Entity(nameof(Domain.Certificate), "Volunteers.entity.Certificate")
+        .Enum<Domain.VolunteerStatus>(s => Text.Get("volunteer.status." + s)).Enum<Domain.ServiceRecordStatus>(s => Text.Get("service_record.status." + s))
+        .Enum<Contracts.TeamCategory>(c => Text.Get("team.category." + c))
+        .Enum<Domain.ServiceSourceKind>(k => k switch
+        {
+            Domain.ServiceSourceKind.Activity => Text.Get("Volunteers.source_kind.Activity"),
+            Domain.ServiceSourceKind.Order => Text.Get("Volunteers.source_kind.Order"),
+            _ => Text.Get("Volunteers.source_kind.Manual"),
+        });
 }

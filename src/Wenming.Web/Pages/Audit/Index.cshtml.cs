@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Audit.Features.BrowseAudit;
 using Wenming.Web.Pages.Shared;
+using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Scope;
 
@@ -10,10 +11,23 @@ namespace Wenming.Web.Pages.Audit;
 
 /// <summary>The audit log of the caller's subtree, newest first, filtered by entity type and China dates.</summary>
 [Authorize(Roles = Roles.Overseers)]
-public sealed class IndexModel(BrowseAuditHandler browse) : AppPageModel
+public sealed class IndexModel(BrowseAuditHandler browse, AuditVocabulary words) : AppPageModel
 {
-    /// <summary>The audited entity types a person can filter by (class names, as the log stores them).</summary>
-    public static readonly string[] EntityTypes = ["OrgUnit", "Person", "AppUser"];
+    /// <summary>Entity and field names, states, flags and times in words (ADR 0039).</summary>
+    public AuditVocabulary Words => words;
+
+    /// <summary>The audited entity types a person can filter by (class names, as the log stores them), by their Chinese names.</summary>
+    public IReadOnlyList<string> EntityTypes => words.EntityTypes;
+
+    /// <summary>A login, or 系统自动 for the platform's own jobs, event handlers and the demo seeding (system, job:…, event:…).</summary>
+    public static string Who(string? login) =>
+        login is null ? "—"
+        : login == "system" || login.StartsWith("job:", StringComparison.Ordinal) || login.StartsWith("event:", StringComparison.Ordinal) ? Platform.Localization.Text.Get("Audit.audit.system")
+        : login;
+
+    /// <summary>A value in words; the account's role list is a comma list of role names, not one enum.</summary>
+    public string? Value(string entityType, string field, string? value) =>
+        field == "RoleList" ? Labels.FieldValue(field, value) : words.Value(entityType, field, value);
 
     [BindProperty(SupportsGet = true, Name = "type")]
     public string? EntityType { get; set; }

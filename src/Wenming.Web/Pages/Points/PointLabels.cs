@@ -17,8 +17,7 @@ public static class PointLabels
     public static string Time(DateTimeOffset at) => at.ToOffset(Text.ChinaOffset).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>Who booked a line: a login, or 系统自动 for the platform's own jobs and event handlers (job:…, event:…, system).</summary>
-    public static string By(string login) =>
-        login == "system" || login.StartsWith("job:", StringComparison.Ordinal) || login.StartsWith("event:", StringComparison.Ordinal) ? Text.Get("Points.ui.by_system") : login;
+    public static string By(string login) => Modules.Points.Features.PointBookingWords.By(login);
 
     public static string Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 }

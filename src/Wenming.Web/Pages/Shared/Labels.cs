@@ -23,10 +23,6 @@ public static class Labels
 
     public static string Action(AuditAction action) => Text.Get("Shell.audit.action." + action);
 
-    /// <summary>Known entity types get a Chinese name; a new one shows its type name until it gets a key.</summary>
-    public static string Entity(string entityType) =>
-        Text.Has("Shell.entity." + entityType) ? Text.Get("Shell.entity." + entityType) : entityType;
-
     /// <summary>
     /// An audited value in words where the log keeps an enum's number or the role list's names
     /// (Level 3 → 实践所); anything else is shown as stored.
@@ -49,8 +45,4 @@ public static class Labels
             _ => value,
         };
     }
-
-    /// <summary>Audited field names (PascalCase properties); unknown ones are shown as they are.</summary>
-    public static string Field(string property) =>
-        Text.Has("Shell.prop." + property) ? Text.Get("Shell.prop." + property) : property;
 }

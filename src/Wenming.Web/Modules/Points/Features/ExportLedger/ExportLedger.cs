@@ -49,7 +49,7 @@ public sealed class ExportLedgerHandler(StatementHandler statement, CurrentActor
         var sheetRows = rows.Select(r => (IReadOnlyList<object?>)
         [
             r.Id, Text.ToChinaTime(r.At), names.GetValueOrDefault(r.PersonId), units.GetValueOrDefault(r.OrgUnitId), PointKindLabels.Of(r.Kind),
-            r.Amount, r.BalanceAfter, r.Reason, r.SourceKey, r.ByName, r.ReversesTransactionId,
+            r.Amount, r.BalanceAfter, r.Reason, PointBookingWords.Source(r.SourceKey), r.ByName is { } by ? PointBookingWords.By(by) : null, r.ReversesTransactionId,
         ]);
         return ExcelExport.File("Points.export.file", clock.GetUtcNow().UtcDateTime, new ExcelSheet(Text.Get("Points.export.sheet"), headers, sheetRows));
     }
