@@ -36,6 +36,7 @@ public static class VolunteersModule
         services.AddScoped<RegisterVolunteerHandler>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.VolunteerIndicators>();
         services.AddScoped<ApproveVolunteerHandler>();
+        services.AddScoped<ApproveVolunteersHandler>();
         services.AddScoped<RejectVolunteerHandler>();
         services.AddScoped<GetVolunteerHandler>();
         services.AddScoped<SearchVolunteersHandler>();
@@ -47,6 +48,7 @@ public static class VolunteersModule
         services.AddScoped<ListTeamMembersHandler>();
         services.AddScoped<RecordServiceHoursHandler>();
         services.AddScoped<DecideServiceRecordHandler>();
+        services.AddScoped<ConfirmServiceRecordsHandler>();
         services.AddScoped<ReverseServiceRecordHandler>();
         services.AddScoped<ListServiceRecordsHandler>();
         services.AddScoped<ServiceRecordVolunteerNamesHandler>();
@@ -94,6 +96,10 @@ public static class VolunteersModule
         volunteers.MapPost("/{id:long}/approve", ApproveVolunteerEndpoints.ApproveVolunteer)
             .WithSummary("审核通过并发放志愿者编号");
 
+        volunteers.MapPost("/approve-batch", async Task<Results<Ok<BatchOutcome>, ProblemHttpResult>> (ApproveVolunteersRequest request, ApproveVolunteersHandler handler, CancellationToken ct) =>
+                ApiResults.OkOr(await handler.HandleAsync(request, ct)))
+            .WithSummary("批量审核通过（ids，至多 200 个）：逐个发放编号，已处理的跳过；返回 {done, skipped}");
+
         volunteers.MapPost("/{id:long}/reject", RejectVolunteerEndpoints.RejectVolunteer)
             .WithSummary("驳回注册申请（须填写原因）");
 
@@ -114,6 +120,10 @@ public static class VolunteersModule
 
         records.MapPost("/{id:long}/confirm", DecideServiceRecordEndpoints.Confirm)
             .WithSummary("确认服务记录（确认后不可修改）");
+
+        records.MapPost("/confirm-batch", async Task<Results<Ok<BatchOutcome>, ProblemHttpResult>> (ConfirmServiceRecordsRequest request, ConfirmServiceRecordsHandler handler, CancellationToken ct) =>
+                ApiResults.OkOr(await handler.HandleAsync(request, ct)))
+            .WithSummary("全部确认：一个活动待确认的服务记录（activityId）或所列记录（ids），至多 500 条；返回 {done, skipped}");
 
         records.MapPost("/{id:long}/reject", DecideServiceRecordEndpoints.Reject)
             .WithSummary("驳回待确认的服务记录（须填写原因）");

@@ -67,6 +67,20 @@ public sealed class IndexModel(SearchVolunteersHandler search, ApproveVolunteerH
         return RedirectToPage(new { q = Query, status = Status, unit = UnitId, p = PageNumber });
     }
 
+    /// <summary>批量通过: the pending registrations of the page shown, after one question that says how many.</summary>
+    public async Task<IActionResult> OnPostApproveAllAsync([FromServices] ApproveVolunteersHandler approveAll, [FromForm] long[] ids, CancellationToken ct)
+    {
+        var result = await approveAll.HandleAsync(new ApproveVolunteersRequest(ids), ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "") ?? await OnGetAsync(ct);
+        }
+
+        var (done, skipped) = (result.Value.Done, result.Value.Skipped);
+        Notice = skipped == 0 ? Text.Get("Volunteers.vol.approved_many", done) : Text.Get("Volunteers.vol.approved_some", done, skipped);
+        return RedirectToPage(new { q = Query, status = Status, unit = UnitId, p = PageNumber });
+    }
+
     public async Task<IActionResult> OnPostRejectAsync(long id, string? reason, CancellationToken ct)
     {
         var result = await reject.HandleAsync(id, new RejectVolunteerRequest(reason), ct);

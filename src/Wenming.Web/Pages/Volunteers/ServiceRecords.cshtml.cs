@@ -31,6 +31,10 @@ public sealed class ServiceRecordsModel(
     [BindProperty(SupportsGet = true, Name = "from")]
     public DateOnly? From { get; set; }
 
+    /// <summary>Only the records an activity's finishing made (the attendance panel links here with it).</summary>
+    [BindProperty(SupportsGet = true, Name = "activity")]
+    public long? ActivityId { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "to")]
     public DateOnly? To { get; set; }
 
@@ -46,7 +50,7 @@ public sealed class ServiceRecordsModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
-        var result = await list.ReportAsync(new ServiceRecordReportRequest(UnitId, Status, From, To, Math.Max(1, PageNumber)), ct);
+        var result = await list.ReportAsync(new ServiceRecordReportRequest(UnitId, Status, From, To, Math.Max(1, PageNumber), ActivityId: ActivityId), ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();
@@ -58,7 +62,7 @@ public sealed class ServiceRecordsModel(
     }
 
     public async Task<IActionResult> OnGetExportAsync([FromServices] ExportServiceRecordsHandler export, CancellationToken ct) =>
-        ExcelPage.File(this, await export.HandleAsync(new ServiceRecordReportRequest(UnitId, Status, From, To), ct)) ?? await OnGetAsync(ct);
+        ExcelPage.File(this, await export.HandleAsync(new ServiceRecordReportRequest(UnitId, Status, From, To, ActivityId: ActivityId), ct)) ?? await OnGetAsync(ct);
 
     public async Task<IActionResult> OnPostConfirmAsync(long id, CancellationToken ct) =>
         await AfterAsync(await decide.ConfirmAsync(id, ct), "Volunteers.sr.confirmed", ct);
@@ -69,6 +73,20 @@ public sealed class ServiceRecordsModel(
     public async Task<IActionResult> OnPostReverseAsync(long id, string? reason, CancellationToken ct) =>
         await AfterAsync(await reverse.HandleAsync(id, new ReverseServiceRecordRequest(reason), ct), "Volunteers.sr.reversed", ct);
 
+    /// <summary>全部确认 for the activity in the filter, after one question that says how many.</summary>
+    public async Task<IActionResult> OnPostConfirmAllAsync([FromServices] ConfirmServiceRecordsHandler confirmAll, CancellationToken ct)
+    {
+        var result = await confirmAll.HandleAsync(new ConfirmServiceRecordsRequest(ActivityId, null), ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "") ?? await OnGetAsync(ct);
+        }
+
+        var (done, skipped) = (result.Value.Done, result.Value.Skipped);
+        Notice = skipped == 0 ? Text.Get("Volunteers.sr.confirmed_many", done) : Text.Get("Volunteers.sr.confirmed_some", done, skipped);
+        return RedirectToPage(new { status = Status, unit = UnitId, from = From, to = To, activity = ActivityId });
+    }
+
     private async Task<IActionResult> AfterAsync(Platform.Errors.Result<ServiceRecordDto> result, string notice, CancellationToken ct)
     {
         if (!result.IsSuccess)
@@ -77,6 +95,6 @@ public sealed class ServiceRecordsModel(
         }
 
         Notice = Text.Get(notice);
-        return RedirectToPage(new { status = Status, unit = UnitId, from = From, to = To, p = PageNumber });
+        return RedirectToPage(new { status = Status, unit = UnitId, from = From, to = To, activity = ActivityId, p = PageNumber });
     }
 }

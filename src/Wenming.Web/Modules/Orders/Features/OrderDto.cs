@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Orders.Domain;
+using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Localization;
@@ -20,6 +21,9 @@ public sealed record OrderDto(
     bool Flagged, bool Overdue, string? RejectReason, string? Summary, int? Stars, string? RatingComment,
     DateTimeOffset SubmittedAt, DateTimeOffset? CompletedAt, IReadOnlyList<OrderHistoryDto> History)
 {
+    /// <summary>Who ordered: the full name for the station's admins and the requester, 张* for everyone else (team leaders, supervisors).</summary>
+    public string? RequesterName { get; init; }
+
     /// <summary>Photos of the service (issue 4); filled for one order, empty in lists.</summary>
     public IReadOnlyList<OrderPhotos.OrderPhotoDto> Photos { get; init; } = [];
 
@@ -43,7 +47,7 @@ public sealed record OrderDto(
 }
 
 /// <summary>Names of the items and teams a page of orders refers to (teams read unscoped: a resident sees who serves them).</summary>
-public sealed class OrderNames(AppDbContext db, IVolunteerDirectory volunteers, OrgScope scope, OrderPhotos.OrderPhotosHandler photos)
+public sealed class OrderNames(AppDbContext db, IVolunteerDirectory volunteers, IPeopleDirectory people, CurrentActor actor, OrgScope scope, OrderPhotos.OrderPhotosHandler photos)
 {
     public async Task<(IReadOnlyDictionary<long, string> Items, IReadOnlyDictionary<long, string> Teams)> ForAsync(IReadOnlyCollection<Order> orders, CancellationToken ct)
     {
@@ -68,11 +72,34 @@ public sealed class OrderNames(AppDbContext db, IVolunteerDirectory volunteers, 
     {
         var (items, teams) = await ForAsync([order], ct);
         var photosOf = await photos.OfOrdersAsync([order.Id], ct);
+        var requesters = await RequesterNamesAsync([order], full: viewer.IsManager || viewer.IsRequester, ct);
         return OrderDto.From(order, viewer.IsRequester, nowUtc, Name(items, order.ServiceItemId), Name(teams, order.TeamId)) with
         {
             Photos = photosOf.TryGetValue(order.Id, out var list) ? list : [],
+            RequesterName = Name(requesters, order.RequesterPersonId),
         };
     }
+
+    /// <summary>
+    /// The requesters' names, read unscoped (a team leader serves people outside their own subtree);
+    /// masked unless <paramref name="full"/>: who serves needs to know whom to ask for, not more.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, string>> RequesterNamesAsync(IReadOnlyCollection<Order> orders, bool full, CancellationToken ct)
+    {
+        IReadOnlyDictionary<long, string> names;
+        using (scope.Unscoped(because: Why.CrossUnitReference))
+        {
+            names = await people.NamesAsync([.. orders.Select(o => o.RequesterPersonId).Distinct()], ct);
+        }
+
+        return full ? names : names.ToDictionary(n => n.Key, n => Mask(n.Value));
+    }
+
+    /// <summary>Admins see their subtree's requesters in full; team leaders and supervisors see 张*.</summary>
+    public bool SeesFullNames => actor.IsAdmin;
+
+    /// <summary>张三 → 张*, 欧阳娜娜 → 欧***: the surname stays, the rest is hidden.</summary>
+    public static string Mask(string name) => string.IsNullOrEmpty(name) ? "*" : name[..1] + new string('*', Math.Max(1, name.Length - 1));
 
     public static string? Name(IReadOnlyDictionary<long, string> names, long? id) => id is { } key && names.TryGetValue(key, out var name) ? name : null;
 }

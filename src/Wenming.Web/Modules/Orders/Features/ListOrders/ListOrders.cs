@@ -120,9 +120,11 @@ public sealed class ListOrdersHandler(AppDbContext db, CurrentActor actor, IOrgD
         var page = withHistory ? query.Include(o => o.History) : query;
         var orders = await page.AsNoTracking().Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
         var (items, teams) = await names.ForAsync(orders, ct);
+        var requesters = await names.RequesterNamesAsync(orders, full: requesterView || names.SeesFullNames, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         return new PageOf<OrderDto>(
-            [.. orders.Select(o => OrderDto.From(o, requesterView, now, OrderNames.Name(items, o.ServiceItemId), OrderNames.Name(teams, o.TeamId), withHistory))],
+            [.. orders.Select(o => OrderDto.From(o, requesterView, now, OrderNames.Name(items, o.ServiceItemId), OrderNames.Name(teams, o.TeamId), withHistory)
+                with { RequesterName = OrderNames.Name(requesters, o.RequesterPersonId) })],
             paging.SafePage, paging.SafePageSize, total);
     }
 }

@@ -10,7 +10,8 @@ namespace Wenming.Web.Modules.Volunteers.Features.ListServiceRecords;
 
 public sealed record VolunteerServiceRecordsRequest(DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 20);
 
-public sealed record ServiceRecordReportRequest(long? OrgUnitId, ServiceRecordStatus? Status, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 20);
+/// <param name="ActivityId">Only the records an activity's finishing made (for 全部确认 after an activity).</param>
+public sealed record ServiceRecordReportRequest(long? OrgUnitId, ServiceRecordStatus? Status, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 20, long? ActivityId = null);
 
 /// <summary>A page of records plus the sum of the hours of every record matching the filter (not only this page).</summary>
 public sealed record ServiceRecordPage(IReadOnlyList<ServiceRecordDto> Items, int Page, int PageSize, int Total, decimal TotalHours);
@@ -67,6 +68,11 @@ public sealed class ListServiceRecordsHandler(AppDbContext db, CurrentActor acto
         if (request.Status is { } status)
         {
             query = query.Where(r => r.Status == status);
+        }
+
+        if (request.ActivityId is { } activityId)
+        {
+            query = query.Where(r => r.SourceKind == ServiceSourceKind.Activity && r.SourceId == activityId);
         }
 
         return (Dated(query, request.From, request.To), null);
