@@ -251,4 +251,22 @@ public sealed partial class CertificateTests(AppFixture app) : IClassFixture<App
 
         Assert.Contains("累计服务时长：30 小时", pdf.Text, StringComparison.Ordinal);
     }
+
+    [DatabaseFact]
+    public async Task AYearOfFortnightlyService_FitsOnOnePage_WithTheSealAndTheQrCode()
+    {
+        // The demo volunteer's fourteen records once pushed the QR code and signatures onto a nearly empty second page.
+        var (id, _, _) = await ApprovedVolunteerAsync();
+        for (var i = 1; i <= 14; i++)
+        {
+            await ConfirmedAsync(id, 8m, $"第{i}次理论政策宣讲", daysAgo: i * 7);
+        }
+
+        var pdf = await DownloadAsync("village1", id);
+
+        Assert.Equal(HttpStatusCode.OK, pdf.Status);
+        Assert.Contains("第 1 页，共 1 页", pdf.Text, StringComparison.Ordinal);
+        Assert.Contains("第14次理论政策宣讲", pdf.Text, StringComparison.Ordinal);
+        Assert.Contains("出具单位", pdf.Text, StringComparison.Ordinal);
+    }
 }

@@ -58,6 +58,7 @@ public static class FundModule
         payments.MapGet("/", FundEndpoints.ListPayments).WithSummary("拨付记录（含待复核和冲正）");
         payments.MapGet("/export", FundEndpoints.ExportPayments).WithSummary("导出拨付记录（Excel）");
         payments.MapPost("/{id:long}/approve", FundEndpoints.ApprovePayment).WithSummary("复核大额拨付（录入人以外的人）：此时才拨款");
+        payments.MapPost("/{id:long}/reject", FundEndpoints.RejectPayment).WithSummary("退回待复核的大额拨付（录入人以外的人，须填原因）：不拨款");
         payments.MapPost("/{id:long}/reverse", FundEndpoints.ReversePayment).WithSummary("冲正拨付（须填原因）：退回项目预算和基金余额");
         return api;
     }

@@ -53,6 +53,9 @@ public sealed class IndexModel(
 
     public bool IsTreasurer => FundAccess.IsTreasurer(actor);
 
+    /// <summary>The recorder of a pending payment cannot approve it (a second person must), so they are not offered 复核.</summary>
+    public long? UserId => actor.UserId;
+
     public long? CountyId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

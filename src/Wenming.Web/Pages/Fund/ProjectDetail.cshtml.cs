@@ -126,6 +126,18 @@ public sealed class ProjectDetailModel(
         return RedirectToPage("/Fund/ProjectDetail", new { id });
     }
 
+    public async Task<IActionResult> OnPostRejectPaymentAsync(long id, long paymentId, string? reason, CancellationToken ct)
+    {
+        var result = await payments.RejectAsync(paymentId, reason, ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "") ?? await OnGetAsync(id, ct);
+        }
+
+        Notice = Text.Get("Fund.ui.payment_rejected", Yuan.Format(result.Value.AmountFen));
+        return RedirectToPage("/Fund/ProjectDetail", new { id });
+    }
+
     public async Task<IActionResult> OnPostReversePaymentAsync(long id, long paymentId, string? reason, CancellationToken ct)
     {
         var result = await payments.ReverseAsync(paymentId, reason, ct);

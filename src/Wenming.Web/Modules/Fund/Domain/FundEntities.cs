@@ -30,6 +30,9 @@ public enum PaymentStatus
 
     /// <summary>A reversing entry (negative amount) of a paid payment.</summary>
     Reversal = 3,
+
+    /// <summary>A pending payment the second approver turned down, with a reason: no money ever moved.</summary>
+    Rejected = 4,
 }
 
 /// <summary>
@@ -320,6 +323,16 @@ public sealed class FundPayment : IOrgScoped, ICountyScoped
     public void Approve(long? userId, string? login, DateTime now)
     {
         Status = PaymentStatus.Paid;
+        ApprovedByUserId = userId;
+        ApprovedByName = login;
+        ApprovedAt = now;
+    }
+
+    /// <summary>The second approver says no: the decider is kept in the approver fields (whoever decided), the reason in <see cref="Reason"/>.</summary>
+    public void Reject(string reason, long? userId, string? login, DateTime now)
+    {
+        Status = PaymentStatus.Rejected;
+        Reason = reason.Trim();
         ApprovedByUserId = userId;
         ApprovedByName = login;
         ApprovedAt = now;

@@ -56,6 +56,9 @@ public static class FundEndpoints
     public static async Task<Results<Ok<PaymentDto>, ProblemHttpResult>> ApprovePayment(long id, PaymentsHandler handler, CancellationToken ct) =>
         ApiResults.OkOr(await handler.ApproveAsync(id, ct));
 
+    public static async Task<Results<Ok<PaymentDto>, ProblemHttpResult>> RejectPayment(long id, ReverseRequest request, PaymentsHandler handler, CancellationToken ct) =>
+        ApiResults.OkOr(await handler.RejectAsync(id, request.Reason, ct));
+
     public static async Task<Results<Created<PaymentDto>, ProblemHttpResult>> ReversePayment(long id, ReverseRequest request, PaymentsHandler handler, CancellationToken ct) =>
         ApiResults.CreatedOr(await handler.ReverseAsync(id, request.Reason, ct), p => $"/api/v1/fund/payments/{p.Id}");
 

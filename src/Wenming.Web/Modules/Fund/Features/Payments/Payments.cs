@@ -118,6 +118,52 @@ public sealed class PaymentsHandler(AppDbContext db, CurrentActor actor, Project
         }
     }
 
+    /// <summary>
+    /// The second approver turns a pending payment down with a reason (another person than the recorder, as for
+    /// approving). Nothing moved while it waited, so nothing moves back; the status is the concurrency token, so
+    /// an approval and a rejection at the same moment cannot both win.
+    /// </summary>
+    public async Task<Result<PaymentDto>> RejectAsync(long paymentId, string? reason, CancellationToken ct)
+    {
+        if (FundAccess.RequireTreasurer(actor) is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        if (FundAccess.CheckReason(reason) is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (await db.Set<FundPayment>().SingleOrDefaultAsync(p => p.Id == paymentId, ct) is not { } payment)
+        {
+            return FundErrors.PaymentNotFound();
+        }
+
+        if (payment.Status != PaymentStatus.Pending)
+        {
+            return FundErrors.NotPending();
+        }
+
+        if (payment.CreatedByUserId == actor.UserId)
+        {
+            return FundErrors.OwnPayment();
+        }
+
+        payment.Reject(reason!, actor.UserId, actor.Login, clock.GetUtcNow().UtcDateTime);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return FundErrors.NotPending();
+        }
+
+        return PaymentDto.From(payment, reversed: false);
+    }
+
     /// <summary>A paid payment reversed with a reason: the budget and the balance come back, the original stays.</summary>
     public async Task<Result<PaymentDto>> ReverseAsync(long paymentId, string? reason, CancellationToken ct)
     {

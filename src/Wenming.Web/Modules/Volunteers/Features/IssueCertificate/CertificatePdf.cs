@@ -47,14 +47,15 @@ public sealed class CertificatePdf
         var width = writer.PageWidth - (2 * Margin);
 
         var title = Font(26, bold: true);
-        gfx.DrawString(Text.Get("Cert.pdf.title"), title, new XSolidBrush(Red), new XRect(Margin, 64, width, 40), XStringFormats.TopCenter);
+        gfx.DrawString(Text.Get("Cert.pdf.title"), title, new XSolidBrush(Red), new XRect(Margin, 52, width, 40), XStringFormats.TopCenter);
         var small = Font(10);
-        gfx.DrawString(Text.Get("Cert.pdf.number", c.CertificateNumber), small, Ink, new XRect(Margin, 112, width, 14), XStringFormats.TopRight);
+        gfx.DrawString(Text.Get("Cert.pdf.number", c.CertificateNumber), small, Ink, new XRect(Margin, 96, width, 14), XStringFormats.TopRight);
 
         var body = Font(12);
-        var y = 138.0;
+        // Spacing is kept tight so that a year of service, the seal and the QR code fit on one A4 page (issue 11).
+        var y = 118.0;
         var intro = Text.Get("Cert.pdf.intro", c.Name, c.VolunteerNumber, FormatHours(c.TotalHours));
-        y = DrawParagraph(gfx, intro, body, Margin, y, width, 21, indent: true);
+        y = DrawParagraph(gfx, intro, body, Margin, y, width, 19, indent: true);
         y += 6;
 
         // The holder's facts, two to a line.
@@ -78,16 +79,16 @@ public sealed class CertificatePdf
                 gfx.DrawString(text, factFont, Ink, new XRect(Margin + (j * half), y, half - 8, 18), XStringFormats.TopLeft);
             }
 
-            y += 20;
+            y += 18;
         }
 
-        y += 10;
+        y += 6;
         gfx.DrawString(Text.Get("Cert.pdf.items_title"), Font(13, bold: true), Ink, new XRect(Margin, y, width, 18), XStringFormats.TopLeft);
-        y += 24;
+        y += 20;
         (gfx, y) = DrawTable(writer, gfx, c, y, width);
 
         // The issuer block stays in one piece: it moves to a new page when it does not fit.
-        const double IssuerHeight = 190;
+        const double IssuerHeight = 150;
         if (y + IssuerHeight > writer.PageHeight - Margin - FooterSpace)
         {
             gfx = writer.NewPage();
@@ -111,10 +112,10 @@ public sealed class CertificatePdf
             Text.Get("Cert.pdf.col_no"), Text.Get("Cert.pdf.col_date"), Text.Get("Cert.pdf.col_place"),
             Text.Get("Cert.pdf.col_content"), Text.Get("Cert.pdf.col_hours"),
         ];
-        var headFont = Font(10.5, bold: true);
-        var cellFont = Font(10.5);
-        const double Line = 14;
-        const double Pad = 4;
+        var headFont = Font(10, bold: true);
+        var cellFont = Font(10);
+        const double Line = 12.5;
+        const double Pad = 3;
         var bottom = writer.PageHeight - Margin - FooterSpace;
         var pen = new XPen(XColors.DimGray, 0.6);
 
@@ -200,7 +201,7 @@ public sealed class CertificatePdf
     {
         // QR code on the left: the absolute URL of the public verification page. Drawn as vector
         // squares from QRCoder's module matrix (sharp at any zoom; PDFsharp cannot read its 1-bit PNG).
-        const double QrSize = 108;
+        const double QrSize = 86;
         using (var generator = new QRCodeGenerator())
         using (var data = generator.CreateQrCode(c.VerifyUrl, QRCodeGenerator.ECCLevel.M))
         {
@@ -222,7 +223,7 @@ public sealed class CertificatePdf
         var small = Font(9);
         gfx.DrawString(Text.Get("Cert.pdf.scan_to_verify"), small, Ink, new XRect(x, y + QrSize + 2, QrSize, 12), XStringFormats.TopCenter);
 
-        var font = Font(12);
+        var font = Font(11);
         var left = x + QrSize + 36;
         var lineWidth = width - (QrSize + 36);
         (string Label, string Value)[] lines =
@@ -237,13 +238,13 @@ public sealed class CertificatePdf
         foreach (var (label, value) in lines)
         {
             gfx.DrawString(Fit(gfx, label + "：" + value, font, lineWidth), font, Ink, new XRect(left, ly, lineWidth, 18), XStringFormats.TopLeft);
-            ly += 22;
+            ly += 17;
         }
 
-        var noteY = Math.Max(y + QrSize + 24, ly + 8);
-        var afterNote = DrawParagraph(gfx, Text.Get("Cert.pdf.note"), small, x, noteY, width, 13, indent: false);
+        var noteY = Math.Max(y + QrSize + 16, ly + 6);
+        var afterNote = DrawParagraph(gfx, Text.Get("Cert.pdf.note"), small, x, noteY, width, 12, indent: false);
         // The address in print too, for whoever cannot scan (and so the text of the PDF names its check).
-        DrawParagraph(gfx, Text.Get("Cert.pdf.verify_url", c.VerifyUrl), small, x, afterNote + 2, width, 13, indent: false);
+        DrawParagraph(gfx, Text.Get("Cert.pdf.verify_url", c.VerifyUrl), small, x, afterNote + 2, width, 12, indent: false);
     }
 
     private static double DrawParagraph(XGraphics gfx, string text, XFont font, double x, double y, double width, double lineHeight, bool indent)
