@@ -82,7 +82,7 @@ public sealed class FundTestKit(AppFixture app)
     {
         var accounts = await ReadAsync(db => db.Set<FundAccount>().AsNoTracking().ToListAsync());
         var donations = await ReadAsync(db => db.Set<Donation>().IgnoreQueryFilters().AsNoTracking().GroupBy(d => d.CountyId).Select(g => new { g.Key, Sum = g.Sum(d => d.AmountFen) }).ToDictionaryAsync(g => g.Key, g => g.Sum));
-        var moved = await ReadAsync(db => db.Set<FundPayment>().IgnoreQueryFilters().AsNoTracking().Where(p => p.Status != PaymentStatus.Pending).Select(p => new { p.CountyId, p.ProjectId, p.AmountFen }).ToListAsync());
+        var moved = await ReadAsync(db => db.Set<FundPayment>().IgnoreQueryFilters().AsNoTracking().Where(p => p.Status != PaymentStatus.Pending && p.Status != PaymentStatus.Rejected).Select(p => new { p.CountyId, p.ProjectId, p.AmountFen }).ToListAsync());
         var projects = await ReadAsync(db => db.Set<FundProject>().IgnoreQueryFilters().AsNoTracking().ToListAsync());
         Assert.NotEmpty(accounts);
         foreach (var a in accounts)

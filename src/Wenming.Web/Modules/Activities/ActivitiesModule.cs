@@ -1,5 +1,3 @@
-using Wenming.Web.Platform.Localization;
-using Wenming.Web.Platform.Audit;
 using Wenming.Web.Modules.Activities.Contracts;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Activities.Features;
@@ -25,10 +23,12 @@ using Wenming.Web.Modules.Activities.Features.Reminders;
 using Wenming.Web.Modules.Activities.Features.RemoveAttachment;
 using Wenming.Web.Modules.Activities.Features.SearchActivities;
 using Wenming.Web.Modules.Activities.Features.UpdateActivity;
+using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Excel;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Jobs;
+using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Activities;
 

@@ -1,9 +1,9 @@
+using Wenming.Web.Modules.Audit.Features.BrowseAudit;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Platform.Audit;
-using Wenming.Web.Platform.Localization;
-using Wenming.Web.Modules.Audit.Features.BrowseAudit;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Audit;
 

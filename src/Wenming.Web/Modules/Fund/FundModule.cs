@@ -4,9 +4,9 @@ using Wenming.Web.Modules.Fund.Features.Donations;
 using Wenming.Web.Modules.Fund.Features.Export;
 using Wenming.Web.Modules.Fund.Features.Payments;
 using Wenming.Web.Modules.Fund.Features.Projects;
+using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
-using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Fund;

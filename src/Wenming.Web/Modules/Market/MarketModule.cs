@@ -4,9 +4,9 @@ using Wenming.Web.Modules.Market.Features.GoodsPhoto;
 using Wenming.Web.Modules.Market.Features.ManageGoods;
 using Wenming.Web.Modules.Market.Features.Redeem;
 using Wenming.Web.Modules.Market.Features.Redemptions;
+using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
-using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Market;

@@ -9,10 +9,10 @@ using Wenming.Web.Modules.Orders.Features.ServeOrder;
 using Wenming.Web.Modules.Orders.Features.ServiceItems;
 using Wenming.Web.Modules.Orders.Features.SubmitOrder;
 using Wenming.Web.Modules.Orders.Features.SweepDeadlines;
+using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Jobs;
-using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Orders;

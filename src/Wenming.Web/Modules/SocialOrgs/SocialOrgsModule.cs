@@ -8,9 +8,9 @@ using Wenming.Web.Modules.SocialOrgs.Features.RegisterSocialOrg;
 using Wenming.Web.Modules.SocialOrgs.Features.SearchSocialOrgs;
 using Wenming.Web.Modules.SocialOrgs.Features.SetSocialOrgStatus;
 using Wenming.Web.Modules.SocialOrgs.Features.UpdateSocialOrg;
+using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
-using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.SocialOrgs;

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wenming.Web.Modules.Supervision.Features.OrderItems;
 using Wenming.Web.Modules.Supervision.Features.Tasks;
+using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Jobs;
-using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Supervision;

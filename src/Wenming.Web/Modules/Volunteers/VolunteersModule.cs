@@ -19,10 +19,10 @@ using Wenming.Web.Modules.Volunteers.Features.RemoveTeamMember;
 using Wenming.Web.Modules.Volunteers.Features.ReverseServiceRecord;
 using Wenming.Web.Modules.Volunteers.Features.SearchTeams;
 using Wenming.Web.Modules.Volunteers.Features.SearchVolunteers;
+using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Excel;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
-using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Volunteers;

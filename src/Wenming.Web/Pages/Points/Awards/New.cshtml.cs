@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Contracts;
-using Wenming.Web.Modules.People.Features.SearchPeople;
 using Wenming.Web.Modules.Points.Domain;
 using Wenming.Web.Modules.Points.Features.Awards;
 using Wenming.Web.Pages.Shared;
@@ -17,7 +16,7 @@ namespace Wenming.Web.Pages.Points.Awards;
 /// The same handler as the API checks everything; a refused file refuses the whole proposal.
 /// </summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class NewModel(ProposeAwardHandler propose, IPeopleDirectory people, SearchPeopleHandler search, IOrgDirectory orgs, CurrentActor actor) : AppPageModel
+public sealed class NewModel(ProposeAwardHandler propose, IPeopleDirectory people, IOrgDirectory orgs, CurrentActor actor) : AppPageModel
 {
     [BindProperty]
     public AwardInput Input { get; set; } = new();
@@ -29,7 +28,7 @@ public sealed class NewModel(ProposeAwardHandler propose, IPeopleDirectory peopl
     [BindProperty(SupportsGet = true, Name = "unit")]
     public long? Unit { get; set; }
 
-    /// <summary>A name, mobile number or whole ID number: a village lists hundreds of people, the search narrows the list to whom is meant.</summary>
+    /// <summary>A name or mobile number: a village lists hundreds of people, the search narrows the list to whom is meant.</summary>
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
@@ -138,16 +137,13 @@ public sealed class NewModel(ProposeAwardHandler propose, IPeopleDirectory peopl
         Unit ??= actor.OrgUnitId;
         if (Unit is { } unit && Units.Any(u => u.Id == unit))
         {
-            if (Blank(Query) is { } q)
-            {
-                // The People module's scoped search (the one GET /api/v1/people?q= answers), within the unit.
-                var found = await search.HandleAsync(new SearchPeopleRequest(q, unit, 1, 100), ct);
-                People = found.IsSuccess ? [.. found.Value.Items.Select(p => new PersonChoice(p.Id, p.Name))] : [];
-            }
-            else
-            {
-                People = [.. (await people.InUnitAsync(unit, 300, ct)).Select(p => new PersonChoice(p.Id, p.Name))];
-            }
+            // The unit's people the admin may see (the People contract's scoped read, as GET /api/v1/people?q= searches),
+            // narrowed by name or mobile number: a village lists hundreds, the search leaves whom is meant.
+            var inUnit = await people.InUnitAsync(unit, Blank(Query) is null ? 300 : 5000, ct);
+            People = [.. inUnit
+                .Where(p => Blank(Query) is not { } q || p.Name.Contains(q, StringComparison.Ordinal) || p.Phone == q)
+                .Take(300)
+                .Select(p => new PersonChoice(p.Id, p.Name))];
         }
     }
 }
