@@ -144,6 +144,10 @@ public sealed class CheckInTests(BrowserFixture app)
         await BrowserFixture.ScreenshotAsync(page, $"attendance-finished-{width}");
         await sheet.GetByTestId("confirm-records").ClickAsync();
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("参加活动：重阳敬老志愿服务");
+        // 全部确认 asks once, with the count, then confirms the activity's records together.
+        await page.GetByTestId("confirm-all-button").ClickAsync();
+        await page.GetByTestId("confirm-all-yes").ClickAsync();
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("已确认");
         await page.Context.CloseAsync();
     }
 
