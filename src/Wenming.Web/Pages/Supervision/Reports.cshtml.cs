@@ -25,6 +25,10 @@ public sealed class ReportsModel(InfoReportsHandler reports, CurrentActor actor)
     [BindProperty(SupportsGet = true, Name = "month")]
     public string? Month { get; set; }
 
+    /// <summary>One unit and what is under it (the ledger links here per unit).</summary>
+    [BindProperty(SupportsGet = true, Name = "unit")]
+    public long? Unit { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
@@ -39,7 +43,7 @@ public sealed class ReportsModel(InfoReportsHandler reports, CurrentActor actor)
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Box ??= HasInbox ? "in" : "out";
-        var result = await reports.ListAsync(new ListInfoReportsRequest(Box: Box == "all" ? null : Box, Light: Light, Month: string.IsNullOrWhiteSpace(Month) ? null : Month, Page: Math.Max(1, PageNumber)), ct);
+        var result = await reports.ListAsync(new ListInfoReportsRequest(OrgUnitId: Unit, Box: Box == "all" ? null : Box, Light: Light, Month: string.IsNullOrWhiteSpace(Month) ? null : Month, Page: Math.Max(1, PageNumber)), ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();
