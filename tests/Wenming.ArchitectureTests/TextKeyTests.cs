@@ -75,6 +75,10 @@ public partial class TextKeyTests
         new("Supervision.light_hint.", "SupervisionLight"),
         new("Supervision.source.", "SupervisionSource"),
         new("Supervision.status.", "SupervisionStatus"),
+        new("Supervision.category.", "InfoReportCategory"),
+        new("Supervision.col.", null), // InfoReports export: column names
+        new("Supervision.report_light_hint.", "SupervisionLight"),
+        new("Supervision.ui.box.", null), // Reports: box tabs
     ];
 
     /// <summary>Key-shaped literals that are not looked up.</summary>

@@ -34,6 +34,7 @@ public class NavigationTests
         ["/Awards/Index"] = "/awards",
         ["/Awards/Notices"] = "/awards/notices",
         ["/Supervision/Index"] = "/supervision/tasks",
+        ["/Supervision/Reports"] = "/supervision/reports",
         ["/Market/Goods"] = "/market/goods",
         ["/Market/Index"] = "/market",
         ["/Fund/Index"] = "/fund",
@@ -60,6 +61,8 @@ public class NavigationTests
         ("/Points/Mine", "/points"), ("/Points/Ledger", "/points/ledger"), ("/Points/Person", "/points/people/5"), ("/Points/UnitRules", "/points/rules/units/5"),
         ("/SocialOrgs/Index", "/social-orgs"), ("/SocialOrgs/Detail", "/social-orgs/5"),
         ("/Supervision/Index", "/supervision/tasks"), ("/Supervision/Detail", "/supervision/tasks/5"), ("/Supervision/New", "/supervision/tasks/new"),
+        ("/Supervision/Reports", "/supervision/reports"), ("/Supervision/ReportDetail", "/supervision/reports/5"), ("/Supervision/ReportNew", "/supervision/reports/new"),
+        ("/Supervision/ReportLedger", "/supervision/reports/ledger"),
         ("/Teams/Index", "/teams"), ("/Teams/Detail", "/teams/5"),
         ("/Volunteers/Index", "/volunteers"), ("/Volunteers/Mine", "/volunteers/me"), ("/Volunteers/Import", "/volunteers/import"), ("/Volunteers/ServiceRecords", "/service-records"),
     ];
@@ -128,6 +131,7 @@ public class NavigationTests
         links.Add(isOverseer ? ("/Awards/Index", "Award.nav.awards") : ("/Awards/Notices", "Award.nav.notices"));
         if (isOverseer) links.Add(("/Supervision/Index", "Supervision.nav.tasks"));
         if (isAdmin || actor.PersonId is not null) links.Add(isAdmin ? ("/Market/Goods", "Market.nav.manage") : ("/Market/Index", "Market.nav.shop"));
+        if (isOverseer) links.Add(("/Supervision/Reports", "Supervision.nav.reports")); // issue 13: 信息报送
         // Issue 14 (after the menu moved to the modules): the fund for overseers, its projects for team leaders.
         if (isOverseer) links.Add(("/Fund/Index", "Fund.nav.fund"));
         else if (actor.Has(Role.TeamLeader)) links.Add(("/Fund/Projects", "Fund.nav.projects"));
@@ -138,8 +142,11 @@ public class NavigationTests
     }
 
     // Issue 11's 我的活动 is marked on its own page only, and 附近的活动 not there.
+    // Issue 13: 督办 tasks and 信息报送 each mark their own pages.
     private static bool OldIsCurrent(string current, string page) =>
-        page == "/Activities/Mine" ? current == page
+        page == "/Supervision/Index" ? current is "/Supervision/Index" or "/Supervision/Detail" or "/Supervision/New"
+        : page == "/Supervision/Reports" ? current.StartsWith("/Supervision/Report", StringComparison.Ordinal)
+        : page == "/Activities/Mine" ? current == page
         : current == "/Activities/Mine" && page == "/Activities/Nearby" ? false
         : page.LastIndexOf('/') == 0 ? current == page : current.StartsWith(page[..page.LastIndexOf('/')] + "/", StringComparison.Ordinal);
 }

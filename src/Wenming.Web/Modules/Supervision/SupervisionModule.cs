@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wenming.Web.Modules.Supervision.Features.OrderItems;
+using Wenming.Web.Modules.Supervision.Features.Reports;
 using Wenming.Web.Modules.Supervision.Features.Tasks;
 using Wenming.Web.Platform.Audit;
+using Wenming.Web.Platform.Excel;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Jobs;
@@ -16,6 +18,9 @@ public static class SupervisionModule
     {
         services.AddAuditTerms(AuditWords());
         services.AddScoped<SupervisionTasksHandler>();
+        services.AddScoped<InfoReportsHandler>();
+        services.AddScoped<IDemoSeedStep, InfoReportsDemo>();
+        services.AddScoped<Platform.Indicators.IIndicatorSource, InfoReportIndicators>();
         services.AddJob<OverdueOrderItemsJob>();
         services.AddScoped<IDemoSeedStep, SupervisionDemo>();
         return services;
@@ -31,8 +36,46 @@ public static class SupervisionModule
         tasks.MapPost("/{id:long}/complete", CompleteTask).WithSummary("承办单位办结").WithIdempotency();
         tasks.MapPost("/{id:long}/urge", UrgeTask).WithSummary("催办（上级单位或督查；通知承办单位管理员并计次）").WithIdempotency();
         tasks.MapPost("/{id:long}/comments", CommentTask).WithSummary("批示、评论（上级单位或督查，note 必填）").WithIdempotency();
+
+        var reports = api.MapGroup("/info-reports").WithTags("supervision");
+        reports.MapPost("", CreateReport).WithSummary("信息报送（乡镇、村站向上级报送；category 为必报类别，urgent 紧急信息须 1 小时内签收、24 小时内续报）").WithIdempotency();
+        reports.MapGet("", ListReports).WithSummary("管辖范围内的报送信息（box=in 下级报来的，box=out 本单位报出的；light、category、urgent、month=yyyy-MM）");
+        reports.MapGet("/ledger", Ledger).WithSummary("报送台账：按单位统计某月报送、紧急、签收、按时、红灯条数（month=yyyy-MM，默认本月）");
+        reports.MapGet("/export", ExportReports).WithSummary("导出某月报送信息 Excel（month=yyyy-MM，orgUnitId 含下级）");
+        reports.MapGet("/{id:long}", GetReport).WithSummary("查看报送信息、签收、续报和附件");
+        reports.MapPost("/{id:long}/read", ReadReport).WithSummary("签收（接收单位管理员；第一次签收为准，回执）");
+        reports.MapPost("/{id:long}/follow-up", FollowUpReport).WithSummary("续报（报送单位管理员，body 必填）").WithIdempotency();
+        reports.MapPost("/{id:long}/files", async Task<Results<Created<InfoReportDto>, ProblemHttpResult>> (long id, IFormFile? file, InfoReportsHandler handler, CancellationToken ct) =>
+        {
+            await using var content = file?.OpenReadStream();
+            return ApiResults.CreatedOr(await handler.AttachAsync(id, new InfoReportUpload(file?.FileName, content), ct), r => $"/api/v1/info-reports/{r.Id}");
+        })
+            // The API authenticates by bearer token only (no cookie), so a form post here cannot be forged cross-site.
+            .DisableAntiforgery()
+            .WithSummary("上传附件（multipart：file；照片或 PDF，每条最多 6 个，报送单位）");
         return api;
     }
+
+    private static async Task<Results<Created<InfoReportDto>, ProblemHttpResult>> CreateReport(CreateInfoReportRequest request, InfoReportsHandler handler, CancellationToken ct) =>
+        ApiResults.CreatedOr(await handler.CreateAsync(request, [], ct), r => $"/api/v1/info-reports/{r.Id}");
+
+    private static async Task<Results<Ok<PageOf<InfoReportDto>>, ProblemHttpResult>> ListReports([AsParameters] ListInfoReportsRequest request, InfoReportsHandler handler, CancellationToken ct) =>
+        ApiResults.OkOr(await handler.ListAsync(request, ct));
+
+    private static async Task<Results<Ok<IReadOnlyList<InfoReportLedgerRow>>, ProblemHttpResult>> Ledger(long? orgUnitId, string? month, InfoReportsHandler handler, CancellationToken ct) =>
+        ApiResults.OkOr(await handler.LedgerAsync(orgUnitId, month, ct));
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportReports(long? orgUnitId, string? month, InfoReportsHandler handler, CancellationToken ct) =>
+        ExcelExport.FileOr(await handler.ExportAsync(orgUnitId, month, ct));
+
+    private static async Task<Results<Ok<InfoReportDto>, ProblemHttpResult>> GetReport(long id, InfoReportsHandler handler, CancellationToken ct) =>
+        ApiResults.OkOr(await handler.GetAsync(id, ct));
+
+    private static async Task<Results<Ok<InfoReportDto>, ProblemHttpResult>> ReadReport(long id, InfoReportsHandler handler, CancellationToken ct) =>
+        ApiResults.OkOr(await handler.ReadAsync(id, ct));
+
+    private static async Task<Results<Ok<InfoReportDto>, ProblemHttpResult>> FollowUpReport(long id, InfoReportFollowUpRequest request, InfoReportsHandler handler, CancellationToken ct) =>
+        ApiResults.OkOr(await handler.FollowUpAsync(id, request, ct));
 
     private static async Task<Results<Created<TaskDto>, ProblemHttpResult>> AssignTask(AssignTaskRequest request, SupervisionTasksHandler handler, CancellationToken ct) =>
         ApiResults.CreatedOr(await handler.AssignAsync(request, ct), t => $"/api/v1/supervision/tasks/{t.Id}");

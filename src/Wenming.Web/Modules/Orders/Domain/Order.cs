@@ -1,5 +1,6 @@
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Lights;
 using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Orders.Domain;
@@ -308,21 +309,11 @@ public sealed class Order : IOrgScoped, ICountyScoped
 
         if (!OrderTransitions.IsOpen(Status))
         {
-            return CompletedAt is { } done && DueAt is { } due && done > due ? OrderLight.Red : OrderLight.Green;
+            return (OrderLight)LightRule.Done(CompletedAt, DueAt);
         }
 
-        if (DeadlineAt is not { } deadline)
-        {
-            return OrderLight.Blue;
-        }
-
-        if (nowUtc > deadline)
-        {
-            return OrderLight.Red;
-        }
-
-        var span = deadline - StepStartedAt;
-        return span > TimeSpan.Zero && deadline - nowUtc < span * 0.2 ? OrderLight.Yellow : OrderLight.Blue;
+        // The open step's own deadline, by the one light rule (ADR 0043).
+        return DeadlineAt is { } deadline ? (OrderLight)LightRule.Step(StepStartedAt, deadline, null, nowUtc) : OrderLight.Blue;
     }
 }
 

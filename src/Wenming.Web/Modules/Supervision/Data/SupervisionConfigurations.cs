@@ -36,3 +36,34 @@ internal sealed class SupervisionEntryConfiguration : IEntityTypeConfiguration<S
         b.HasIndex(e => e.OrgUnitId);
     }
 }
+
+internal sealed class InfoReportConfiguration : IEntityTypeConfiguration<InfoReport>
+{
+    public void Configure(EntityTypeBuilder<InfoReport> b)
+    {
+        b.ToTable("sup_info_reports");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Category).HasConversion<string>().HasMaxLength(24);
+        b.Property(r => r.Title).HasMaxLength(InfoReport.MaxTitleLength);
+        b.Property(r => r.Body).HasMaxLength(InfoReport.MaxBodyLength);
+        b.Property(r => r.FollowUp).HasMaxLength(InfoReport.MaxFollowUpLength);
+        b.Property(r => r.ReportedByLogin).HasMaxLength(64);
+        b.Property(r => r.ReadByLogin).HasMaxLength(64);
+        b.Property(r => r.FollowUpByLogin).HasMaxLength(64);
+        b.Property(r => r.Version).IsConcurrencyToken();
+        b.Ignore(r => r.IsRead);
+        b.HasIndex(r => new { r.OrgUnitId, r.ReportedAt });
+        b.HasIndex(r => new { r.ToUnitId, r.ReadAt });
+    }
+}
+
+internal sealed class InfoReportAttachmentConfiguration : IEntityTypeConfiguration<InfoReportAttachment>
+{
+    public void Configure(EntityTypeBuilder<InfoReportAttachment> b)
+    {
+        b.ToTable("sup_info_report_files");
+        b.HasKey(a => a.Id);
+        b.HasIndex(a => a.ReportId);
+        b.HasIndex(a => a.FileId).IsUnique();
+    }
+}

@@ -1,3 +1,4 @@
+using Wenming.Web.Platform.Lights;
 using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Supervision.Domain;
@@ -46,7 +47,7 @@ public sealed class SupervisionTask : IOrgScoped, ICountyScoped
     public const int MaxNoteLength = 500;
 
     /// <summary>Less than this share of the time left turns an open task yellow (RULES.md: 20%).</summary>
-    public const double AtRiskShare = 0.2;
+    public const double AtRiskShare = LightRule.AtRiskShare;
 
     /// <summary>"Behind plan": half the time gone and less than this percent reported.</summary>
     public const int HalfwayPercent = 50;
@@ -119,7 +120,7 @@ public sealed class SupervisionTask : IOrgScoped, ICountyScoped
             SourceOrderId = sourceOrderId,
             AssignedAt = now,
             DueAt = dueAt,
-            YellowFrom = dueAt - (span * AtRiskShare),
+            YellowFrom = LightRule.YellowFrom(now, dueAt),
             HalfwayAt = now + (span / 2),
             Status = SupervisionStatus.Open,
             Version = 1,
@@ -132,20 +133,10 @@ public sealed class SupervisionTask : IOrgScoped, ICountyScoped
     /// </summary>
     public SupervisionLight LightAt(DateTime nowUtc) => LightOf(Status, DueAt, YellowFrom, HalfwayAt, Percent, CompletedAt, nowUtc);
 
-    public static SupervisionLight LightOf(SupervisionStatus status, DateTime dueAt, DateTime yellowFrom, DateTime halfwayAt, int percent, DateTime? completedAt, DateTime nowUtc)
-    {
-        if (status == SupervisionStatus.Completed)
-        {
-            return completedAt is { } done && done > dueAt ? SupervisionLight.Red : SupervisionLight.Green;
-        }
-
-        if (nowUtc > dueAt)
-        {
-            return SupervisionLight.Red;
-        }
-
-        return nowUtc > yellowFrom || (nowUtc >= halfwayAt && percent < HalfwayPercent) ? SupervisionLight.Yellow : SupervisionLight.Blue;
-    }
+    public static SupervisionLight LightOf(SupervisionStatus status, DateTime dueAt, DateTime yellowFrom, DateTime halfwayAt, int percent, DateTime? completedAt, DateTime nowUtc) =>
+        (SupervisionLight)(status == SupervisionStatus.Completed
+            ? LightRule.Done(completedAt, dueAt)
+            : LightRule.Open(dueAt, yellowFrom, nowUtc, behindPlan: nowUtc >= halfwayAt && percent < HalfwayPercent));
 
     public bool IsOpen => Status == SupervisionStatus.Open;
 
