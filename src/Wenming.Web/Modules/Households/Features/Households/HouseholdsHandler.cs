@@ -5,8 +5,8 @@ using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Data;
-using Wenming.Web.Platform.Excel;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Excel;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
@@ -455,7 +455,10 @@ public sealed class HouseholdsHandler(
         var rows = await DtosAsync(await query.OrderBy(h => h.OrgUnitId).ThenBy(h => h.Address).ThenBy(h => h.Id).ToListAsync(ct), ct);
         db.AuditDirectWrite(AuditAction.Created, "HouseholdExport", 0, actor.OrgUnitId ?? 0, new Dictionary<string, object?>
         {
-            ["OrgUnitId"] = request.OrgUnitId, ["Tag"] = request.Tag?.ToString(), ["Q"] = request.Q, ["Rows"] = count,
+            ["OrgUnitId"] = request.OrgUnitId,
+            ["Tag"] = request.Tag?.ToString(),
+            ["Q"] = request.Q,
+            ["Rows"] = count,
         });
         await db.SaveChangesAsync(ct);
         string[] headers = [.. ExportColumns.Select(c => Text.Get("Households.col." + c))];
