@@ -2,6 +2,7 @@ using Wenming.Web.Modules.Accounts;
 using Wenming.Web.Modules.Activities;
 using Wenming.Web.Modules.Audit;
 using Wenming.Web.Modules.Fund;
+using Wenming.Web.Modules.Households;
 using Wenming.Web.Modules.Market;
 using Wenming.Web.Modules.Notifications;
 using Wenming.Web.Modules.Orders;
@@ -37,6 +38,7 @@ public static class Composition
             .AddStatistics()
             .AddSupervision()
             .AddFund()
+            .AddHouseholds()
             .AddAccounts()
             .AddNotifications()
             .AddAuditLog()
@@ -66,6 +68,7 @@ public static class Composition
             .MapStatistics()
             .MapSupervision()
             .MapFund()
+            .MapHouseholds()
             .MapAuditLog()
             .MapOps()
             .MapFiles();

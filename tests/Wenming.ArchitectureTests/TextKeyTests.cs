@@ -39,6 +39,12 @@ public partial class TextKeyTests
         new("Fund.field.", null), // field names of the fund's requests
         new("Fund.payment.", "PaymentStatus"),
         new("Fund.status.", "ProjectStatus"),
+        new("Households.col.", null), // HouseholdsHandler.ExportAsync: column names
+        new("Households.field.", null), // HouseholdsHandler.Required: field names
+        new("Households.kind.", "HouseholdEventKind"),
+        new("Households.light.", "HouseholdEventLight"),
+        new("Households.status.", "HouseholdEventStatus"),
+        new("Households.tag.", "HouseholdTag"),
         new("Market.col.", null),
         new("Market.field.", null),
         new("Market.source.", "StockSource"),

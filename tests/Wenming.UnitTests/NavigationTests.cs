@@ -39,6 +39,10 @@ public class NavigationTests
         ["/Market/Index"] = "/market",
         ["/Fund/Index"] = "/fund",
         ["/Fund/Projects"] = "/fund/projects",
+        ["/Households/Index"] = "/households",
+        ["/Households/Events"] = "/households/events",
+        ["/Households/Mine"] = "/households/mine",
+        ["/Households/Contacted"] = "/households/contacted",
         ["/Audit/Index"] = "/audit",
         ["/Ops/DeadLetters"] = "/ops/dead-letters",
         ["/Me"] = "/me",
@@ -60,6 +64,7 @@ public class NavigationTests
         ("/People/Index", "/people"), ("/People/Detail", "/people/5"), ("/People/Edit", "/people/5/edit"),
         ("/Points/Mine", "/points"), ("/Points/Ledger", "/points/ledger"), ("/Points/Person", "/points/people/5"), ("/Points/UnitRules", "/points/rules/units/5"),
         ("/SocialOrgs/Index", "/social-orgs"), ("/SocialOrgs/Detail", "/social-orgs/5"),
+        ("/Households/Index", "/households"), ("/Households/Events", "/households/events"), ("/Households/Mine", "/households/mine"), ("/Households/Contacted", "/households/contacted"),
         ("/Supervision/Index", "/supervision/tasks"), ("/Supervision/Detail", "/supervision/tasks/5"), ("/Supervision/New", "/supervision/tasks/new"),
         ("/Supervision/Reports", "/supervision/reports"), ("/Supervision/ReportDetail", "/supervision/reports/5"), ("/Supervision/ReportNew", "/supervision/reports/new"),
         ("/Supervision/ReportLedger", "/supervision/reports/ledger"),
@@ -135,6 +140,11 @@ public class NavigationTests
         // Issue 14 (after the menu moved to the modules): the fund for overseers, its projects for team leaders.
         if (isOverseer) links.Add(("/Fund/Index", "Fund.nav.fund"));
         else if (actor.Has(Role.TeamLeader)) links.Add(("/Fund/Projects", "Fund.nav.projects"));
+        // Issue 15: households for overseers, 十必联 for admins; 我的家庭 and 我联系的户 for people (residents are not contact persons' logins).
+        if (isOverseer) links.Add(("/Households/Index", "Households.nav.households"));
+        if (isAdmin) links.Add(("/Households/Events", "Households.nav.events"));
+        if (!isOverseer && actor.PersonId is not null) links.Add(("/Households/Mine", "Households.nav.mine"));
+        if (!isOverseer && actor.PersonId is not null && !actor.Has(Role.Resident)) links.Add(("/Households/Contacted", "Households.nav.contacted"));
         if (isOverseer) links.Add(("/Audit/Index", "Shell.nav.audit"));
         if (actor.IsSystemAdmin) links.Add(("/Ops/DeadLetters", "Ops.nav.dead_letters"));
         if (!isOverseer) links.Add(("/Me", "Shell.nav.me"));

@@ -20,6 +20,7 @@ public static class PeopleModule
     public static IServiceCollection AddPeople(this IServiceCollection services)
     {
         services.AddScoped<IPeopleDirectory, PeopleDirectory>();
+        services.AddScoped<IHouseholdRoster, HouseholdRoster>();
         services.AddScoped<RegisterPersonHandler>();
         services.AddScoped<IPeopleRegistry, PeopleRegistry>();
         services.AddScoped<IPersonPhone, Features.OwnPhone.PersonPhone>();
@@ -96,6 +97,38 @@ public static class PeopleModule
             return household is not { } id
                 ? null
                 : new HouseholdMembers(id, await people.Where(p => p.HouseholdId == id).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct));
+        }
+    }
+
+    private sealed class HouseholdRoster(AppDbContext db, TimeProvider clock) : IHouseholdRoster
+    {
+        public async Task<RosterPerson?> FindAsync(long personId, CancellationToken ct = default) =>
+            await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId)
+                .Select(p => new RosterPerson(p.Id, p.Name, p.OrgUnitId, p.HouseholdId, p.PoliticalStatus == PoliticalStatus.PartyMember || p.PoliticalStatus == PoliticalStatus.ProbationaryPartyMember, p.IdNumberMasked, p.BirthDate))
+                .SingleOrDefaultAsync(ct);
+
+        // Unscoped: a household's members may be registered in different units; the caller has shown the household is visible.
+        public async Task<IReadOnlyList<RosterPerson>> MembersUnscopedAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct = default) =>
+            await db.Set<Person>().Unscoped(because: Why.CrossUnitReference).AsNoTracking()
+                .Where(p => p.HouseholdId != null && householdIds.Contains(p.HouseholdId.Value)).OrderBy(p => p.Id)
+                .Select(p => new RosterPerson(p.Id, p.Name, p.OrgUnitId, p.HouseholdId, p.PoliticalStatus == PoliticalStatus.PartyMember || p.PoliticalStatus == PoliticalStatus.ProbationaryPartyMember, p.IdNumberMasked, p.BirthDate))
+                .ToListAsync(ct);
+
+        public async Task<IReadOnlyList<RosterPerson>> InUnitAsync(long orgUnitId, CancellationToken ct = default) =>
+            await db.Set<Person>().AsNoTracking().Where(p => p.OrgUnitId == orgUnitId && p.AnonymizedAt == null).OrderBy(p => p.Name).ThenBy(p => p.Id).Take(500)
+                .Select(p => new RosterPerson(p.Id, p.Name, p.OrgUnitId, p.HouseholdId, p.PoliticalStatus == PoliticalStatus.PartyMember || p.PoliticalStatus == PoliticalStatus.ProbationaryPartyMember, p.IdNumberMasked, p.BirthDate))
+                .ToListAsync(ct);
+
+        public async Task<bool> MoveAsync(long personId, long? householdId, CancellationToken ct = default)
+        {
+            var person = await db.Set<Person>().SingleOrDefaultAsync(p => p.Id == personId, ct);
+            if (person is null)
+            {
+                return false;
+            }
+
+            person.MoveToHousehold(householdId, clock.GetUtcNow().UtcDateTime);
+            return true;
         }
     }
 }

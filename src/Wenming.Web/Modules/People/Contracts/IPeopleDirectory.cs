@@ -29,3 +29,25 @@ public interface IPeopleDirectory
 
 /// <summary>A household (户) as other modules may see it: its number and its members' ids.</summary>
 public sealed record HouseholdMembers(long HouseholdId, IReadOnlyList<long> PersonIds);
+
+/// <summary>A person as a household roster shows them: the household they are in (if any) and whether they are a party member (who may be a contact person).</summary>
+public sealed record RosterPerson(long Id, string Name, long OrgUnitId, long? HouseholdId, bool IsPartyMember, string IdNumberMasked, DateOnly BirthDate);
+
+/// <summary>
+/// Household membership: the person's household number is kept on the person (one column, so a person is in at
+/// most one household); the Households module owns the household itself and moves people through this.
+/// </summary>
+public interface IHouseholdRoster
+{
+    /// <summary>The person if visible in the caller's subtree.</summary>
+    Task<RosterPerson?> FindAsync(long personId, CancellationToken ct = default);
+
+    /// <summary>The members of these households, whatever units they are registered in (a household spans units).</summary>
+    Task<IReadOnlyList<RosterPerson>> MembersUnscopedAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct = default);
+
+    /// <summary>The visible people registered in a unit, by name (at most 500): the choices of a household form.</summary>
+    Task<IReadOnlyList<RosterPerson>> InUnitAsync(long orgUnitId, CancellationToken ct = default);
+
+    /// <summary>Puts a visible person into <paramref name="householdId"/> (null: out of any); saved with the caller's next SaveChanges. False when the person is not visible.</summary>
+    Task<bool> MoveAsync(long personId, long? householdId, CancellationToken ct = default);
+}

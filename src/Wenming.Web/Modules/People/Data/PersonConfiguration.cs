@@ -25,5 +25,6 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(p => p.OrgUnitId);
         b.HasIndex(p => p.Name);
         b.HasIndex(p => p.Phone);
+        b.HasIndex(p => p.HouseholdId);
     }
 }

@@ -88,6 +88,13 @@ public sealed class Person : IOrgScoped, ICountyScoped
         UpdatedAt = nowUtc;
     }
 
+    /// <summary>Into another household or out of any (the Households module moves people; a person is in at most one).</summary>
+    public void MoveToHousehold(long? householdId, DateTime nowUtc)
+    {
+        HouseholdId = householdId;
+        UpdatedAt = nowUtc;
+    }
+
     /// <summary>The person's own new number (from 我的); the caller parsed it with <see cref="MobileNumber"/>.</summary>
     public void ChangePhone(string phone, DateTime nowUtc)
     {

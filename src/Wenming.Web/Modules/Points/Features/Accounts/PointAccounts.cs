@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Households.Contracts;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Points.Contracts;
 using Wenming.Web.Modules.Points.Domain;
@@ -11,7 +12,7 @@ using Wenming.Web.Platform.Scope;
 namespace Wenming.Web.Modules.Points.Features.Accounts;
 
 /// <summary>The household's total: the sum of its members' accounts (DESIGN §6).</summary>
-public sealed record HouseholdPointsDto(long HouseholdId, int MemberCount, long Balance, long Earned);
+public sealed record HouseholdPointsDto(long HouseholdId, int MemberCount, long Balance, long Earned, string? Address = null);
 
 /// <param name="NextStarAt">Earned points the next credit star needs; null at five stars.</param>
 public sealed record PointAccountDto(
@@ -51,7 +52,7 @@ public sealed class PointsReadAccess(CurrentActor actor, OrgScope scope, IPeople
 }
 
 /// <summary>A person's balance, earned total, credit stars and their household's total.</summary>
-public sealed class GetPointAccountHandler(AppDbContext db, CurrentActor actor, PointsReadAccess access, IPeopleDirectory people, PointRulesReader rules)
+public sealed class GetPointAccountHandler(AppDbContext db, CurrentActor actor, PointsReadAccess access, IHouseholdDirectory households, PointRulesReader rules)
 {
     public async Task<Result<PointAccountDto>> MineAsync(CancellationToken ct) =>
         actor.PersonId is { } personId ? await GetAsync(personId, ct) : Error.NotFound("person.not_found");
@@ -73,14 +74,14 @@ public sealed class GetPointAccountHandler(AppDbContext db, CurrentActor actor, 
         int? next = applicable.StarThresholds.Where(t => t > earned).Select(t => (int?)t).FirstOrDefault();
 
         HouseholdPointsDto? household = null;
-        if (await people.HouseholdUnscopedAsync(personId, ct) is { } members)
+        if (await households.OfPersonUnscopedAsync(personId, ct) is { } members)
         {
             var ids = members.PersonIds;
             var totals = await accounts.Where(a => ids.Contains(a.PersonId))
                 .GroupBy(a => 1)
                 .Select(g => new { Balance = g.Sum(a => a.Balance), Earned = g.Sum(a => a.Earned) })
                 .SingleOrDefaultAsync(ct);
-            household = new HouseholdPointsDto(members.HouseholdId, ids.Count, totals?.Balance ?? 0, totals?.Earned ?? 0);
+            household = new HouseholdPointsDto(members.HouseholdId, ids.Count, totals?.Balance ?? 0, totals?.Earned ?? 0, members.Address);
         }
 
         return new PointAccountDto(person.Id, person.Name, balance, earned, applicable.StarsFor(earned), next, applicable.StarThresholds, household);
