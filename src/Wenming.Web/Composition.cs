@@ -1,6 +1,7 @@
 using Wenming.Web.Modules.Accounts;
 using Wenming.Web.Modules.Activities;
 using Wenming.Web.Modules.Audit;
+using Wenming.Web.Modules.Calendar;
 using Wenming.Web.Modules.Fund;
 using Wenming.Web.Modules.Market;
 using Wenming.Web.Modules.Notifications;
@@ -11,6 +12,7 @@ using Wenming.Web.Modules.Points;
 using Wenming.Web.Modules.SocialOrgs;
 using Wenming.Web.Modules.Statistics;
 using Wenming.Web.Modules.Supervision;
+using Wenming.Web.Modules.Venues;
 using Wenming.Web.Modules.Volunteers;
 using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Files;
@@ -37,6 +39,8 @@ public static class Composition
             .AddStatistics()
             .AddSupervision()
             .AddFund()
+            .AddVenues()
+            .AddPracticeCalendar()
             .AddAccounts()
             .AddNotifications()
             .AddAuditLog()
@@ -66,6 +70,8 @@ public static class Composition
             .MapStatistics()
             .MapSupervision()
             .MapFund()
+            .MapVenues()
+            .MapPracticeCalendar()
             .MapAuditLog()
             .MapOps()
             .MapFiles();
