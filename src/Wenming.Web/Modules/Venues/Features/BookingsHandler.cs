@@ -165,7 +165,9 @@ public sealed class BookingsHandler(AppDbContext db, CurrentActor actor, IOrgDir
             return Error.Forbidden();
         }
 
-        if (!booking.Cancel(Blank(request.Reason), actor.Login, clock.GetUtcNow().UtcDateTime))
+        // A booking that is over is history (the use it counts for), not something to cancel.
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (booking.EndsAt <= now || !booking.Cancel(Blank(request.Reason), actor.Login, now))
         {
             return VenueErrors.WrongState();
         }
@@ -199,7 +201,8 @@ public sealed class BookingsHandler(AppDbContext db, CurrentActor actor, IOrgDir
             .OrderBy(b => b.StartsAt).ToListAsync(ct);
         var owner = await venues.CanManageAsync(venue, ct);
         var mine = await MineAsync(rows.Select(b => b.OrgUnitId), ct);
-        return rows.Select(b => BookingDto.From(b, venue.Name, owner, owner || mine.Contains(b.OrgUnitId))).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        return rows.Select(b => BookingDto.From(b, venue.Name, owner, b.EndsAt > now && (owner || mine.Contains(b.OrgUnitId)))).ToList();
     }
 
     /// <summary>
@@ -245,8 +248,9 @@ public sealed class BookingsHandler(AppDbContext db, CurrentActor actor, IOrgDir
         var owned = await venues.OwnedAsync(found.Select(v => v.OrgUnitId), ct);
         var ownedIds = found.Where(v => owned.Contains(v.OrgUnitId)).Select(v => v.Id).ToHashSet();
         var mine = await MineAsync(page.Items.Select(b => b.OrgUnitId), ct);
+        var now = clock.GetUtcNow().UtcDateTime;
         return new PageOf<BookingDto>(
-            [.. page.Items.Select(b => BookingDto.From(b, names.GetValueOrDefault(b.VenueId), ownedIds.Contains(b.VenueId), ownedIds.Contains(b.VenueId) || mine.Contains(b.OrgUnitId)))],
+            [.. page.Items.Select(b => BookingDto.From(b, names.GetValueOrDefault(b.VenueId), ownedIds.Contains(b.VenueId), b.EndsAt > now && (ownedIds.Contains(b.VenueId) || mine.Contains(b.OrgUnitId))))],
             page.Page, page.PageSize, page.Total);
     }
 
