@@ -1,6 +1,7 @@
 using Wenming.Web.Modules.Accounts;
 using Wenming.Web.Modules.Activities;
 using Wenming.Web.Modules.Audit;
+using Wenming.Web.Modules.Calendar;
 using Wenming.Web.Modules.Fund;
 using Wenming.Web.Modules.Households;
 using Wenming.Web.Modules.Market;
@@ -12,6 +13,7 @@ using Wenming.Web.Modules.Points;
 using Wenming.Web.Modules.SocialOrgs;
 using Wenming.Web.Modules.Statistics;
 using Wenming.Web.Modules.Supervision;
+using Wenming.Web.Modules.Venues;
 using Wenming.Web.Modules.Volunteers;
 using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Files;
@@ -39,6 +41,8 @@ public static class Composition
             .AddSupervision()
             .AddFund()
             .AddHouseholds()
+            .AddVenues()
+            .AddPracticeCalendar()
             .AddAccounts()
             .AddNotifications()
             .AddAuditLog()
@@ -69,6 +73,8 @@ public static class Composition
             .MapSupervision()
             .MapFund()
             .MapHouseholds()
+            .MapVenues()
+            .MapPracticeCalendar()
             .MapAuditLog()
             .MapOps()
             .MapFiles();

@@ -43,6 +43,8 @@ public class NavigationTests
         ["/Households/Events"] = "/households/events",
         ["/Households/Mine"] = "/households/mine",
         ["/Households/Contacted"] = "/households/contacted",
+        ["/Venues/Index"] = "/venues",
+        ["/Calendar/Index"] = "/calendar",
         ["/Audit/Index"] = "/audit",
         ["/Ops/DeadLetters"] = "/ops/dead-letters",
         ["/Me"] = "/me",
@@ -145,6 +147,9 @@ public class NavigationTests
         if (isAdmin) links.Add(("/Households/Events", "Households.nav.events"));
         if (!isOverseer && actor.PersonId is not null) links.Add(("/Households/Mine", "Households.nav.mine"));
         if (!isOverseer && actor.PersonId is not null && !actor.Has(Role.Resident)) links.Add(("/Households/Contacted", "Households.nav.contacted"));
+        // Issue 17: the county's venues for overseers, the practice calendar for everyone signed in.
+        if (isOverseer) links.Add(("/Venues/Index", "Venues.nav.venues"));
+        links.Add(("/Calendar/Index", "Practice.nav.calendar"));
         if (isOverseer) links.Add(("/Audit/Index", "Shell.nav.audit"));
         if (actor.IsSystemAdmin) links.Add(("/Ops/DeadLetters", "Ops.nav.dead_letters"));
         if (!isOverseer) links.Add(("/Me", "Shell.nav.me"));

@@ -25,7 +25,8 @@ public sealed class IndexModel(SearchActivitiesHandler search, CreateActivityHan
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
 
-    [BindProperty]
+    // Bound on GET too, so the practice calendar can open the form prefilled with a date (issue 17).
+    [BindProperty(SupportsGet = true)]
     public CreateInput Input { get; set; } = new();
 
     public PageOf<ActivityDto> Result { get; private set; } = new([], 1, 20, 0);
