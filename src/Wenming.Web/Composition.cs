@@ -1,6 +1,7 @@
 using Wenming.Web.Modules.Accounts;
 using Wenming.Web.Modules.Activities;
 using Wenming.Web.Modules.Audit;
+using Wenming.Web.Modules.Content;
 using Wenming.Web.Modules.Fund;
 using Wenming.Web.Modules.Market;
 using Wenming.Web.Modules.Notifications;
@@ -37,6 +38,7 @@ public static class Composition
             .AddStatistics()
             .AddSupervision()
             .AddFund()
+            .AddContent()
             .AddAccounts()
             .AddNotifications()
             .AddAuditLog()
@@ -50,6 +52,7 @@ public static class Composition
         var api = app.MapGroup("/api/v1").WithInputRules();
         api.MapAccountsAnonymous();
         api.MapFundAnonymous();
+        api.MapContentAnonymous();
         app.MapActivitiesAnonymous();
         api.MapStatisticsAnonymous();
         api.MapGroup("").RequireAuthorization()
@@ -66,11 +69,13 @@ public static class Composition
             .MapStatistics()
             .MapSupervision()
             .MapFund()
+            .MapContent()
             .MapAuditLog()
             .MapOps()
             .MapFiles();
         app.MapFilePages();
         app.MapOrderPhotoPages();
+        app.MapContentFiles();
         return app;
     }
 }

@@ -38,6 +38,7 @@ public class NavigationTests
         ["/Market/Index"] = "/market",
         ["/Fund/Index"] = "/fund",
         ["/Fund/Projects"] = "/fund/projects",
+        ["/Content/Index"] = "/content",
         ["/Audit/Index"] = "/audit",
         ["/Ops/DeadLetters"] = "/ops/dead-letters",
         ["/Me"] = "/me",
@@ -131,6 +132,8 @@ public class NavigationTests
         // Issue 14 (after the menu moved to the modules): the fund for overseers, its projects for team leaders.
         if (isOverseer) links.Add(("/Fund/Index", "Fund.nav.fund"));
         else if (actor.Has(Role.TeamLeader)) links.Add(("/Fund/Projects", "Fund.nav.projects"));
+        // Issue 16: articles for admins.
+        if (isAdmin) links.Add(("/Content/Index", "Content.nav.articles"));
         if (isOverseer) links.Add(("/Audit/Index", "Shell.nav.audit"));
         if (actor.IsSystemAdmin) links.Add(("/Ops/DeadLetters", "Ops.nav.dead_letters"));
         if (!isOverseer) links.Add(("/Me", "Shell.nav.me"));
