@@ -120,9 +120,12 @@ public sealed class PublicArticlesHandler(AppDbContext db, OrgScope scope, IOrgD
         {
             using (scope.Unscoped(because: Why.PublicDisclosure))
             {
-                return (IReadOnlyList<OrgUnitInfo>)[.. (await orgs.VisibleUnitsAsync(ct)).Where(u => u.Status == OrgUnitStatus.Active).OrderBy(u => u.Path, StringComparer.Ordinal)];
+                return (IReadOnlyList<OrgUnitInfo>)[.. (await orgs.VisibleUnitsAsync(ct)).Where(u => u.Status == OrgUnitStatus.Active).OrderBy(u => TreeOrder(u.Path), StringComparer.Ordinal)];
             }
         });
+
+    /// <summary>A sort key that keeps the tree's order with ids of any length ("/1/2/4/" before "/1/2/12/").</summary>
+    private static string TreeOrder(string path) => string.Join('/', Chain(path).Select(id => id.ToString("D12", CultureInfo.InvariantCulture)));
 
     public static string FileUrl(long articleId, long fileId) => string.Create(CultureInfo.InvariantCulture, $"/portal/articles/{articleId}/files/{fileId}");
 
