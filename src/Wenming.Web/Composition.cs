@@ -2,6 +2,7 @@ using Wenming.Web.Modules.Accounts;
 using Wenming.Web.Modules.Activities;
 using Wenming.Web.Modules.Audit;
 using Wenming.Web.Modules.Calendar;
+using Wenming.Web.Modules.Content;
 using Wenming.Web.Modules.Fund;
 using Wenming.Web.Modules.Households;
 using Wenming.Web.Modules.Market;
@@ -43,6 +44,7 @@ public static class Composition
             .AddHouseholds()
             .AddVenues()
             .AddPracticeCalendar()
+            .AddContent()
             .AddAccounts()
             .AddNotifications()
             .AddAuditLog()
@@ -56,6 +58,7 @@ public static class Composition
         var api = app.MapGroup("/api/v1").WithInputRules();
         api.MapAccountsAnonymous();
         api.MapFundAnonymous();
+        api.MapContentAnonymous();
         app.MapActivitiesAnonymous();
         api.MapStatisticsAnonymous();
         api.MapGroup("").RequireAuthorization()
@@ -75,11 +78,13 @@ public static class Composition
             .MapHouseholds()
             .MapVenues()
             .MapPracticeCalendar()
+            .MapContent()
             .MapAuditLog()
             .MapOps()
             .MapFiles();
         app.MapFilePages();
         app.MapOrderPhotoPages();
+        app.MapContentFiles();
         return app;
     }
 }

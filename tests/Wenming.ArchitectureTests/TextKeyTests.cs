@@ -33,6 +33,9 @@ public partial class TextKeyTests
         new("Award.status.", "AwardStatus"),
         new("Award.field.", null), // ProposeAward: field names
         new("Award.ui.tab.", null), // Awards/Index: tab names
+        new("Content.field.", null), // ArticlesHandler: field names
+        new("Content.kind.", "ArticleKind"),
+        new("Content.status.", "ArticleStatus"),
         new("Excel.col.", null), // column names
         new("Fund.channel.", "DonationChannel"),
         new("Fund.col.", null), // FundExports: column names

@@ -45,6 +45,7 @@ public class NavigationTests
         ["/Households/Contacted"] = "/households/contacted",
         ["/Venues/Index"] = "/venues",
         ["/Calendar/Index"] = "/calendar",
+        ["/Content/Index"] = "/content",
         ["/Audit/Index"] = "/audit",
         ["/Ops/DeadLetters"] = "/ops/dead-letters",
         ["/Me"] = "/me",
@@ -139,6 +140,8 @@ public class NavigationTests
         if (isOverseer) links.Add(("/Supervision/Index", "Supervision.nav.tasks"));
         if (isAdmin || actor.PersonId is not null) links.Add(isAdmin ? ("/Market/Goods", "Market.nav.manage") : ("/Market/Index", "Market.nav.shop"));
         if (isOverseer) links.Add(("/Supervision/Reports", "Supervision.nav.reports")); // issue 13: 信息报送
+        // Issue 16: articles for admins.
+        if (isAdmin) links.Add(("/Content/Index", "Content.nav.articles"));
         // Issue 14 (after the menu moved to the modules): the fund for overseers, its projects for team leaders.
         if (isOverseer) links.Add(("/Fund/Index", "Fund.nav.fund"));
         else if (actor.Has(Role.TeamLeader)) links.Add(("/Fund/Projects", "Fund.nav.projects"));

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Accounts.Features.Me;
 using Wenming.Web.Modules.Organization.Contracts;
@@ -11,7 +13,9 @@ namespace Wenming.Web.Pages;
 /// The home page is the signed-in person's work list: the bound unit, then every module's card
 /// (<see cref="IHomeContributor"/>): to-dos with counts for admins and the supervisor, their own next
 /// things and shortcuts for residents, volunteers and leaders. Overseers also see what their subtree holds.
+/// A visitor who is not signed in is shown the public portal (issue 16), with sign-in one tap away there.
 /// </summary>
+[AllowAnonymous]
 public sealed class IndexModel(CurrentActor actor, MeHandler me, IOrgDirectory orgs, IPeopleDirectory people, IAccountDirectory accounts) : AppPageModel
 {
     public OrgUnitInfo? Unit { get; private set; }
@@ -28,8 +32,13 @@ public sealed class IndexModel(CurrentActor actor, MeHandler me, IOrgDirectory o
 
     public IReadOnlyList<HomeCard> Cards { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (!actor.IsAuthenticated)
+        {
+            return RedirectToPage("/Content/Portal");
+        }
+
         DisplayName = me.Handle()?.DisplayName ?? actor.Login ?? "";
         if (actor.OrgUnitId is { } unitId)
         {
@@ -47,5 +56,7 @@ public sealed class IndexModel(CurrentActor actor, MeHandler me, IOrgDirectory o
             People = await people.VisibleCountAsync(ct);
             Accounts = await accounts.VisibleCountAsync(ct);
         }
+
+        return Page();
     }
 }

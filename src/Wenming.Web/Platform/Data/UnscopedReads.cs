@@ -33,7 +33,7 @@ public enum Why
     /// <summary>个人信息的导出与匿名化，覆盖此人所在的每个单位（ADR 0004、0023）。Exporting or anonymizing one person's data in every unit (ADR 0004, ADR 0023).</summary>
     PersonalData,
 
-    /// <summary>公开信息：实践基金的捐赠（匿名者显示为爱心人士）、项目与支出，任何人可查看。Public disclosure: the fund's donations (anonymous donors masked), projects and spending, open to anyone.</summary>
+    /// <summary>公开信息：实践基金的捐赠（匿名者显示为爱心人士）、项目与支出，已发布的文章与活动，任何人可查看。Public disclosure: the fund's donations (anonymous donors masked), projects and spending, published articles and activities, open to anyone.</summary>
     PublicDisclosure,
 }
 
