@@ -142,7 +142,19 @@ public sealed class CheckInTests(BrowserFixture app)
         }
 
         await BrowserFixture.ScreenshotAsync(page, $"attendance-finished-{width}");
+        // The records themselves are confirmed once, below: this theory runs at two widths.
         await sheet.GetByTestId("confirm-records").ClickAsync();
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("只看活动");
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task Organizer_ConfirmsAllRecordsOfTheFinishedDemoActivity_AfterOneQuestion()
+    {
+        var page = await app.SignInAsync("village1", 1280, 800);
+        await page.GotoAsync("/activities?status=Finished");
+        await page.GetByRole(AriaRole.Link, new() { Name = "重阳敬老志愿服务" }).ClickAsync();
+        await page.GetByTestId("attendance").GetByTestId("confirm-records").ClickAsync();
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("参加活动：重阳敬老志愿服务");
         // 全部确认 asks once, with the count, then confirms the activity's records together.
         await page.GetByTestId("confirm-all-button").ClickAsync();
