@@ -34,7 +34,7 @@ public sealed class AccountTests(BrowserFixture app)
 
         await page.FillAsync("#Input_Password", "Volunteer2026");
         await form.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/accounts/\d+$"));
+        await BrowserFixture.WaitForAddressAsync(page, new System.Text.RegularExpressions.Regex(@"/accounts/\d+$"));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("volunteer88");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "停用账号" }).ClickAsync();

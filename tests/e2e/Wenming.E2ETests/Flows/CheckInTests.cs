@@ -35,7 +35,7 @@ public sealed class CheckInTests(BrowserFixture app)
         // The volunteer's phone, not signed in: sign-in first, then back to the scan page.
         var phone = await app.NewPageAsync(360, 740);
         await phone.GotoAsync(scanUrl!);
-        await phone.WaitForURLAsync(new Regex("/account/login"));
+        await BrowserFixture.WaitForAddressAsync(phone, new Regex("/account/login"));
         await phone.FillAsync("#login", "volunteer1");
         await phone.FillAsync("#password", BrowserFixture.DemoPassword);
         await phone.ClickAsync("button[type=submit]");

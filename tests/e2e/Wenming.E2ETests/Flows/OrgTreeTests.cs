@@ -13,7 +13,7 @@ public sealed class OrgTreeTests(BrowserFixture app)
     {
         var page = await app.SignInAsync("center");
         await page.GetByRole(AriaRole.Link, new() { Name = "组织架构" }).ClickAsync();
-        await page.WaitForURLAsync("**/org");
+        await BrowserFixture.WaitForAddressAsync(page, url => url.EndsWith("/org", StringComparison.Ordinal));
 
         await Assertions.Expect(page.GetByTestId("unit-name")).ToContainTextAsync("云溪县新时代文明实践中心");
         var children = page.GetByTestId("children");
@@ -51,7 +51,7 @@ public sealed class OrgTreeTests(BrowserFixture app)
         await Assertions.Expect(orgLink).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "nav-open-village1-360");
         await orgLink.ClickAsync();
-        await page.WaitForURLAsync("**/org");
+        await BrowserFixture.WaitForAddressAsync(page, url => url.EndsWith("/org", StringComparison.Ordinal));
 
         await Assertions.Expect(page.GetByTestId("unit-name")).ToContainTextAsync("桃花村新时代文明实践站");
         await Assertions.Expect(page.GetByTestId("children")).ToContainTextAsync("桃花村文化大院");
@@ -116,7 +116,7 @@ public sealed class OrgTreeTests(BrowserFixture app)
         await page.FillAsync("#Input_Name", "梅园村新时代文明实践站");
         await page.FillAsync("#Input_DivisionCode", "339901002009");
         await page.Locator("form.form").GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await page.WaitForURLAsync("**/org/*");
+        await BrowserFixture.WaitForAddressAsync(page, new System.Text.RegularExpressions.Regex(@"/org/[^/?]+$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("梅园村新时代文明实践站");
         await Assertions.Expect(page.GetByTestId("children")).ToContainTextAsync("梅园村新时代文明实践站");
         await page.Context.CloseAsync();

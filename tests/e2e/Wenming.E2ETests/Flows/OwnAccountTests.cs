@@ -20,7 +20,7 @@ public sealed class OwnAccountTests(BrowserFixture app)
         await admin.SelectOptionAsync("#Input_Role", new SelectOptionValue { Label = "群众" });
         await admin.SelectOptionAsync("#Input_OrgUnitId", (await admin.Locator("#Input_OrgUnitId option", new() { HasText = "桃花村新时代文明实践站" }).GetAttributeAsync("value"))!);
         await admin.Locator("form.form").GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await admin.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/accounts/\d+$"));
+        await BrowserFixture.WaitForAddressAsync(admin, new System.Text.RegularExpressions.Regex(@"/accounts/\d+$"));
         await admin.Context.CloseAsync();
 
         var page = await app.SignInAsync(login, 360, 740);
@@ -40,7 +40,7 @@ public sealed class OwnAccountTests(BrowserFixture app)
         await page.FillAsync("#Input_NewPassword", "Renewed@2027");
         await page.FillAsync("#Input_ConfirmPassword", "Renewed@2027");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认修改" }).ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith("/me", StringComparison.Ordinal));
+        await BrowserFixture.WaitForAddressAsync(page, url => url.EndsWith("/me", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("密码已修改");
         await Assertions.Expect(page.GetByTestId("me-name")).ToHaveTextAsync("自助居民");
         await BrowserFixture.LooksRightAsync(page, 360, "me-password-changed");

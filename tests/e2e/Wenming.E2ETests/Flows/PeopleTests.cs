@@ -39,7 +39,7 @@ public sealed class PeopleTests(BrowserFixture app)
         await page.SelectOptionAsync("#Input_OrgUnitId", await OptionValueAsync(page, "#Input_OrgUnitId", "桃花村新时代文明实践站"));
         await page.SelectOptionAsync("#Input_PoliticalStatus", new SelectOptionValue { Label = "中共党员" });
         await page.GetByTestId("person-form").GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/people/\d+$"));
+        await BrowserFixture.WaitForAddressAsync(page, new System.Text.RegularExpressions.Regex(@"/people/\d+$"));
         var masked = valid[..3] + new string('*', 11) + valid[^4..];
         await Assertions.Expect(page.GetByTestId("person-id")).ToHaveTextAsync(masked);
 

@@ -33,7 +33,7 @@ public sealed class PortalTests(BrowserFixture app)
 
         await phone.GetByTestId("back-to-portal").ClickAsync();
         await phone.GetByTestId("portal-sign-in").ClickAsync();
-        await phone.WaitForURLAsync("**/account/login");
+        await BrowserFixture.WaitForAddressAsync(phone, url => url.Contains("/account/login", StringComparison.Ordinal));
         await phone.Context.CloseAsync();
     }
 }

@@ -63,11 +63,11 @@ public sealed class SignInTests(BrowserFixture app)
         await page.FillAsync("#login", "town1");
         await page.FillAsync("#password", BrowserFixture.DemoPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/people");
+        await BrowserFixture.WaitForAddressAsync(page, url => url.EndsWith("/people", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByTestId("who")).ToHaveTextAsync("town1");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/login");
+        await BrowserFixture.WaitForAddressAsync(page, url => url.EndsWith("/account/login", StringComparison.Ordinal));
         await page.GotoAsync("/people");
         Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();
@@ -81,7 +81,7 @@ public sealed class SignInTests(BrowserFixture app)
         await page.FillAsync("#login", "town2");
         await page.FillAsync("#password", BrowserFixture.DemoPassword);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(app.BaseAddress + "");
+        await BrowserFixture.WaitForAddressAsync(page, url => url == app.BaseAddress + "");
         Assert.StartsWith(app.BaseAddress.ToString(), page.Url, StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }

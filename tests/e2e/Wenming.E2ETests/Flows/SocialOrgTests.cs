@@ -37,7 +37,7 @@ public sealed class SocialOrgTests(BrowserFixture app)
         // Without a code the organization is registered (the code is optional).
         await page.FillAsync("#Input_CreditCode", "");
         await page.GetByTestId("social-org-form").GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/social-orgs/\d+$"));
+        await BrowserFixture.WaitForAddressAsync(page, new Regex(@"/social-orgs/\d+$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(name);
 
         await page.SelectOptionAsync("#Pair_VillageUnitId", new SelectOptionValue { Label = "石门村新时代文明实践站" });

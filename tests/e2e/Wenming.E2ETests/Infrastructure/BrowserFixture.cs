@@ -112,7 +112,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Left the sign-in page: the assertions that follow wait for what they need themselves.
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+            await WaitForAddressAsync(page, url => !url.Contains("/account/login", StringComparison.Ordinal));
         }
         catch (TimeoutException e)
         {
@@ -122,6 +122,28 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         return page;
     }
+
+    /// <summary>
+    /// Waits until the page's address matches, polling the address only. WaitForURLAsync also waits for a load
+    /// event of the new page, and under CI load that event could fire before its waiter subscribed (POST, 302,
+    /// GET): the page was there and the wait still timed out. What follows waits for its own elements.
+    /// </summary>
+    public static async Task WaitForAddressAsync(IPage page, Func<string, bool> matches, int timeoutSeconds = 30)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        while (!matches(page.Url))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the page stayed at {page.Url}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public static Task WaitForAddressAsync(IPage page, System.Text.RegularExpressions.Regex address) =>
+        WaitForAddressAsync(page, address.IsMatch);
 
     /// <summary>
     /// Saved under tests/e2e/screenshots (git-ignored) for a person to look at; long lists pass fullPage: false.
