@@ -147,6 +147,53 @@ public sealed class ActivityTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [DatabaseFact]
+    public async Task RaisingThePlaces_MovesTheFirstWaitingIn_InTheirOrder_AlsoWhileOthersSignUpAtOnce()
+    {
+        var volunteers = await VolunteersAsync(12);
+        var activity = await PublishedAsync(capacity: 2, waitlistCapacity: 4);
+        foreach (var v in volunteers.Take(6))
+        {
+            (await EnrollAsync(activity, v)).Expect(HttpStatusCode.Created);
+        }
+
+        var before = await EnrollmentsAsync(activity);
+        long Waiting(int position) => before.Single(e => e.TryGetProperty("position", out var p) && p.ValueKind == JsonValueKind.Number && p.GetInt32() == position)
+            .GetProperty("volunteerId").GetInt64();
+        var (first, second, third) = (Waiting(1), Waiting(2), Waiting(3));
+        var shown = (await app.Admin.GetAsync($"/api/v1/activities/{activity}")).Expect(HttpStatusCode.OK);
+        var starts = shown.Json.GetProperty("startsAt").GetDateTimeOffset();
+        var raise = app.As("village1").PutAsync($"/api/v1/activities/{activity}", new
+        {
+            title = shown.Text("title"),
+            category = "PromotePolicy",
+            place = shown.Text("place"),
+            startsAt = starts,
+            endsAt = starts.AddHours(2),
+            capacity = 4,
+            waitlistCapacity = 4,
+        });
+        var newcomers = volunteers.Skip(6).Select(v => EnrollAsync(activity, v)).ToList();
+
+        (await raise).Expect(HttpStatusCode.OK);
+        await Task.WhenAll(newcomers);
+
+        // The two places added went to the first two waiting, whatever the newcomers' timing; nobody is overbooked.
+        var after = await EnrollmentsAsync(activity);
+        var enrolled = after.Where(e => e.GetProperty("status").GetString() == "Enrolled").Select(e => e.GetProperty("volunteerId").GetInt64()).ToList();
+        Assert.Equal(4, enrolled.Count);
+        Assert.Contains(first, enrolled);
+        Assert.Contains(second, enrolled);
+        Assert.DoesNotContain(third, enrolled);
+        Assert.All(newcomers, n => Assert.True(n.Result.Code == "activity.full" || n.Result.Text("status") == "Waitlisted", n.Result.Body));
+        var counts = (await app.Admin.GetAsync($"/api/v1/activities/{activity}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(4, counts.Json.GetProperty("enrolledCount").GetInt32());
+        Assert.Equal(after.Count(e => e.GetProperty("status").GetString() == "Waitlisted"), counts.Json.GetProperty("waitlistCount").GetInt32());
+        var log = await DemoMap.AllItemsAsync(app.As("village1"), "/api/v1/audit-entries?entityType=Enrollment&");
+        Assert.Contains(log, e => e.GetProperty("action").GetString() == "Updated" && e.GetProperty("login").GetString() == "village1"
+            && e.GetProperty("changes").GetProperty("Status").GetProperty("new").GetString() == "Enrolled");
+    }
+
+    [DatabaseFact]
     public async Task ConcurrentSignUps_BeyondPlacesAndWaitingList_AreRefusedAsFull()
     {
         var volunteers = await VolunteersAsync(20);

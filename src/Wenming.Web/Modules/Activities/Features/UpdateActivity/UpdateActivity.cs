@@ -22,7 +22,7 @@ public sealed record UpdateActivityRequest(
 /// places already taken, so a sign-up racing the edit either fits or is refused, never overbooked. When a
 /// published activity's time moves, its enrollments carry the new times (the overlap check reads them),
 /// the reminders already sent are forgotten so the new time is reminded again, and everyone signed up or
-/// waiting is told in the same transaction.
+/// waiting is told in the same transaction. More places move people off the waiting list in their order.
 /// </summary>
 public sealed class UpdateActivityHandler(AppDbContext db, ActivityAccess access, IVolunteerDirectory volunteers, INotifier notifier)
 {
@@ -76,6 +76,10 @@ public sealed class UpdateActivityHandler(AppDbContext db, ActivityAccess access
                 [nameof(Activity.Capacity)] = new { old = oldCapacity, @new = capacity },
                 [nameof(Activity.WaitlistCapacity)] = new { old = oldWaitlist, @new = waitlist },
             });
+            if (capacity > oldCapacity)
+            {
+                await PromoteWaitingAsync(activity, capacity, ct);
+            }
         }
 
         if (edited.Value)
@@ -103,6 +107,53 @@ public sealed class UpdateActivityHandler(AppDbContext db, ActivityAccess access
         await transaction.CommitAsync(ct);
         await db.Entry(activity).ReloadAsync(ct);
         return ActivityDto.From(activity);
+    }
+
+    /// <summary>
+    /// More places: the people waiting take them in the order they joined the list, as when someone cancels.
+    /// The resize above holds the activity's row lock, so the counts read here are the ones sign-ups and
+    /// cancellations will see next; each promoted person is told at once.
+    /// </summary>
+    private async Task PromoteWaitingAsync(Activity activity, int capacity, CancellationToken ct)
+    {
+        var activities = db.Set<Activity>().Where(a => a.Id == activity.Id);
+        var enrolled = await activities.Select(a => a.EnrolledCount).SingleAsync(ct);
+        if (capacity <= enrolled)
+        {
+            return;
+        }
+
+        var enrollments = db.Set<Enrollment>();
+        var promoted = await enrollments.AsNoTracking().Where(e => e.ActivityId == activity.Id && e.Status == EnrollmentStatus.Waitlisted)
+            .OrderBy(e => e.Position).Take(capacity - enrolled).Select(e => new { e.Id, e.VolunteerId }).ToListAsync(ct);
+        if (promoted.Count == 0)
+        {
+            return;
+        }
+
+        var ids = promoted.Select(p => p.Id).ToList();
+        await enrollments.Where(e => ids.Contains(e.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EnrollmentStatus.Enrolled).SetProperty(e => e.Position, (int?)null), ct);
+        await activities.ExecuteUpdateAsync(s => s
+            .SetProperty(a => a.EnrolledCount, a => a.EnrolledCount + promoted.Count)
+            .SetProperty(a => a.WaitlistCount, a => a.WaitlistCount - promoted.Count), ct);
+        foreach (var id in ids)
+        {
+            db.AuditDirectWrite(AuditAction.Updated, nameof(Enrollment), id, activity.OrgUnitId, new Dictionary<string, object?>
+            {
+                [nameof(Enrollment.Status)] = new { old = nameof(EnrollmentStatus.Waitlisted), @new = nameof(EnrollmentStatus.Enrolled) },
+            });
+        }
+
+        var persons = await volunteers.PersonIdsUnscopedAsync(promoted.Select(p => p.VolunteerId).ToList(), ct);
+        var notice = new Notice(
+            Text.Get("Activities.edit.promoted_title", activity.Title),
+            Text.Get("Activities.edit.promoted_body", activity.Title, Text.Display(activity.StartsAt), activity.Place),
+            $"/activities/{activity.Id}");
+        foreach (var personId in persons.Values.Distinct())
+        {
+            await notifier.ToPersonAsync(personId, notice, ct);
+        }
     }
 
     private async Task NotifyAsync(Activity activity, CancellationToken ct)
