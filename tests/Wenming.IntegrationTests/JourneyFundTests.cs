@@ -68,4 +68,37 @@ public sealed partial class JourneyTests
         var none = await other.GetStringAsync($"/awards/new?unit={app.Demo.Unit("village2")}&q={Uri.EscapeDataString(name)}");
         Assert.Contains("找到 0 人，请选择", none, StringComparison.Ordinal);
     }
+
+    [DatabaseFact]
+    public async Task TheOrderForm_OnSomeonesBehalf_FindsTheResident_ByMobileNumber_AndOrdersForThem()
+    {
+        var (name, phone) = (TestData.Name("代点"), TestData.Phone());
+        var personId = (await app.As("village1").PostAsync("/api/v1/people", new { name, idNumber = TestData.IdNumber(), phone, orgUnitId = app.Demo.Unit("village1") }))
+            .Expect(HttpStatusCode.Created).Id;
+        using var browser = await SignInAsync("village1");
+
+        var found = await browser.GetStringAsync($"/orders/new?unit={app.Demo.Unit("village1")}&q={phone}");
+
+        Assert.Contains("data-testid=\"resident-search\"", found, StringComparison.Ordinal);
+        Assert.Contains("找到 1 人，请选择", found, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{personId}\">{name}</option>", found, StringComparison.Ordinal);
+        var description = TestData.Name("代群众点单");
+        using var posted = await browser.PostAsync($"/orders/new?unit={app.Demo.Unit("village1")}&q={phone}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken().Match(found).Groups[1].Value,
+            ["Input.OrgUnitId"] = app.Demo.Unit("village1").ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.RequesterPersonId"] = personId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Description"] = description,
+            ["Input.Address"] = "桃花村三组",
+            ["Input.ContactPhone"] = phone,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var order = (await app.As("village1").GetAsync(posted.Headers.Location!.ToString().Replace("/orders/", "/api/v1/orders/", StringComparison.Ordinal))).Expect(HttpStatusCode.OK);
+        Assert.Equal(description, order.Text("description"));
+        Assert.Equal(personId, order.Number("requesterPersonId"));
+
+        // Another village's admin cannot list this village's residents by asking for its unit.
+        using var other = await SignInAsync("village2");
+        Assert.DoesNotContain(name, await other.GetStringAsync($"/orders/new?unit={app.Demo.Unit("village1")}&q={phone}"), StringComparison.Ordinal);
+    }
 }

@@ -86,6 +86,19 @@ public static class PeopleModule
                 .Select(p => new PersonInfo(p.Id, p.Name, p.OrgUnitId, p.CountyId, p.BirthDate, p.Phone))
                 .ToListAsync(ct);
 
+        public async Task<IReadOnlyList<PersonInfo>> FindInUnitAsync(long orgUnitId, string? text, int take, CancellationToken ct = default)
+        {
+            var people = db.Set<Person>().AsNoTracking().Where(p => p.OrgUnitId == orgUnitId);
+            if (text?.Trim() is { Length: > 0 } q)
+            {
+                people = people.Where(p => p.Name.Contains(q) || p.Phone == q);
+            }
+
+            return await people.OrderBy(p => p.Id).Take(take)
+                .Select(p => new PersonInfo(p.Id, p.Name, p.OrgUnitId, p.CountyId, p.BirthDate, p.Phone))
+                .ToListAsync(ct);
+        }
+
         public async Task<string?> MaskedIdNumberAsync(long id, CancellationToken ct = default) =>
             await db.Set<Person>().AsNoTracking().Where(p => p.Id == id).Select(p => p.IdNumberMasked).SingleOrDefaultAsync(ct);
 

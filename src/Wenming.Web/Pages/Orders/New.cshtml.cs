@@ -35,6 +35,14 @@ public sealed class NewModel(SubmitOrderHandler submit, ServiceItemsHandler cata
 
     public bool OnBehalf => actor.IsAdmin;
 
+    /// <summary>The unit ordered for and whose residents are listed (an admin's own unit until they pick another).</summary>
+    [BindProperty(SupportsGet = true)]
+    public long? Unit { get; set; }
+
+    /// <summary>Narrows the residents by name or mobile number: a village lists hundreds.</summary>
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
+
     /// <summary>
     /// Not <see cref="SubmitOrderRequest"/>: the wanted time is typed as China local date and time (a datetime-local
     /// field) and becomes an offset only when submitted; the unit and requester count only when an admin orders for someone.
@@ -126,9 +134,10 @@ public sealed class NewModel(SubmitOrderHandler submit, ServiceItemsHandler cata
         }
 
         Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
-        if (actor.OrgUnitId is { } own)
+        Unit = Input.OrgUnitId ?? Unit ?? actor.OrgUnitId;
+        if (Unit is { } unit && Units.Any(u => u.Id == unit))
         {
-            Residents = await people.InUnitAsync(Input.OrgUnitId ?? own, 200, ct);
+            Residents = await people.FindInUnitAsync(unit, Query, 300, ct);
         }
     }
 }

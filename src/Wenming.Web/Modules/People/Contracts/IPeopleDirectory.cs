@@ -20,6 +20,12 @@ public interface IPeopleDirectory
     /// <summary>The first visible people registered in a unit (oldest first): for demo data and pickers.</summary>
     Task<IReadOnlyList<PersonInfo>> InUnitAsync(long orgUnitId, int take, CancellationToken ct = default);
 
+    /// <summary>
+    /// Pickers on forms: the visible people of a unit whose name contains <paramref name="text"/> or whose mobile
+    /// number is exactly it (all of them, oldest first, when <paramref name="text"/> is blank), at most <paramref name="take"/>.
+    /// </summary>
+    Task<IReadOnlyList<PersonInfo>> FindInUnitAsync(long orgUnitId, string? text, int take, CancellationToken ct = default);
+
     /// <summary>The masked ID number (110***********0038) of a visible person, for documents such as certificates.</summary>
     Task<string?> MaskedIdNumberAsync(long id, CancellationToken ct = default);
 

@@ -137,12 +137,9 @@ public sealed class NewModel(ProposeAwardHandler propose, IPeopleDirectory peopl
         Unit ??= actor.OrgUnitId;
         if (Unit is { } unit && Units.Any(u => u.Id == unit))
         {
-            // The unit's people the admin may see (the People contract's scoped read, as GET /api/v1/people?q= searches),
-            // narrowed by name or mobile number: a village lists hundreds, the search leaves whom is meant.
-            var inUnit = await people.InUnitAsync(unit, Blank(Query) is null ? 300 : 5000, ct);
-            People = [.. inUnit
-                .Where(p => Blank(Query) is not { } q || p.Name.Contains(q, StringComparison.Ordinal) || p.Phone == q)
-                .Take(300)
+            // The unit's people the admin may see (the People contract's scoped read), narrowed by name or
+            // mobile number: a village lists hundreds, the search leaves whom is meant.
+            People = [.. (await people.FindInUnitAsync(unit, Query, 300, ct))
                 .Select(p => new PersonChoice(p.Id, p.Name))];
         }
     }
