@@ -16,6 +16,7 @@ public class NavigationTests
     {
         ["/Index"] = "/",
         ["/Statistics/Index"] = "/stats",
+        ["/Statistics/Map"] = "/stats/map",
         ["/Org/Index"] = "/org",
         ["/People/Index"] = "/people",
         ["/SocialOrgs/Index"] = "/social-orgs",
@@ -125,6 +126,7 @@ public class NavigationTests
         var links = new List<(string Page, string Key)>();
         if (isAdmin || !isOverseer) links.Add(("/Index", "Shell.nav.home"));
         if (isOverseer) links.Add(("/Statistics/Index", "Statistics.nav.overview"));
+        if (isOverseer) links.Add(("/Statistics/Map", "Statistics.nav.map")); // issue 12
         if (isOverseer) { links.Add(("/Org/Index", "Shell.nav.org")); links.Add(("/People/Index", "Shell.nav.people")); }
         if (actor.Has(Role.SystemAdmin) || actor.Has(Role.CenterAdmin) || actor.Has(Role.InstituteAdmin) || actor.Has(Role.Supervisor)) links.Add(("/SocialOrgs/Index", "Shell.nav.social_orgs"));
         if (isAdmin) links.Add(("/Accounts/Index", "Shell.nav.accounts"));

@@ -59,6 +59,36 @@ public sealed class DemoCounty(
         ("城关街道", "004", [("南门社区", "001"), ("北街社区", "002"), ("滨江社区", "003")]),
     ];
 
+    /// <summary>
+    /// Where the demo units are (the statistics' map): around the county seat at 29.61°N 119.28°E, each village a few
+    /// kilometres from its township's institute, each practice point beside its station. The city's center stays
+    /// without coordinates: it is in another county, and the map lists it as 未标注位置.
+    /// </summary>
+    private static readonly Dictionary<string, (double Lat, double Lng)> Places = new()
+    {
+        ["云溪县青年志愿服务实训基地"] = (29.6042, 119.2915),
+        ["桃源镇新时代文明实践所"] = (29.6630, 119.1962),
+        ["桃花村新时代文明实践站"] = (29.6885, 119.1720),
+        ["柳岸村新时代文明实践站"] = (29.6402, 119.1655),
+        ["杏林社区新时代文明实践站"] = (29.6712, 119.2291),
+        ["清溪镇新时代文明实践所"] = (29.5598, 119.3624),
+        ["溪口村新时代文明实践站"] = (29.5351, 119.3405),
+        ["竹林村新时代文明实践站"] = (29.5822, 119.3930),
+        ["清溪社区新时代文明实践站"] = (29.5480, 119.3852),
+        ["石门乡新时代文明实践所"] = (29.7018, 119.3372),
+        ["石门村新时代文明实践站"] = (29.7265, 119.3190),
+        ["枫岭村新时代文明实践站"] = (29.7140, 119.3720),
+        ["茶园村新时代文明实践站"] = (29.6810, 119.3555),
+        ["城关街道新时代文明实践所"] = (29.6158, 119.2768),
+        ["南门社区新时代文明实践站"] = (29.6021, 119.2735),
+        ["北街社区新时代文明实践站"] = (29.6268, 119.2810),
+        ["滨江社区新时代文明实践站"] = (29.6105, 119.2982),
+        ["桃花村文化大院"] = (29.6902, 119.1748),
+        ["桃花村田间学校"] = (29.6861, 119.1689),
+        ["溪口村农家书屋"] = (29.5370, 119.3433),
+        ["南门社区四点半课堂"] = (29.6004, 119.2712),
+    };
+
     private const string Surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤";
     private static readonly string[] GivenNames =
     [
@@ -176,6 +206,11 @@ public sealed class DemoCounty(
 
     private async Task<OrgUnitDto> Unit(long? parentId, OrgLevel level, string name, string? code, CancellationToken ct, string? address = null, double? lat = null, double? lng = null)
     {
+        if (lat is null && Places.TryGetValue(name, out var place))
+        {
+            (lat, lng) = place;
+        }
+
         var result = await createUnit.HandleAsync(new CreateOrgUnitRequest(parentId, level, name, code, address, lat, lng, level == OrgLevel.County ? "陈文明" : null, level == OrgLevel.County ? "0570-8123456" : null), ct);
         return result.IsSuccess ? result.Value : throw new InvalidOperationException($"Demo unit {name}: {result.Error!.Code}");
     }

@@ -77,6 +77,10 @@ public static class OrganizationModule
         public async Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
             await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
 
+        public async Task<IReadOnlyDictionary<long, OrgUnitLocation>> LocationsAsync(CancellationToken ct = default) =>
+            await db.OrgUnits.AsNoTracking().Where(u => u.Latitude != null && u.Longitude != null)
+                .ToDictionaryAsync(u => u.Id, u => new OrgUnitLocation(u.Latitude!.Value, u.Longitude!.Value), ct);
+
         public Task<int> VisibleCountAsync(CancellationToken ct = default) => db.OrgUnits.CountAsync(ct);
 
         public async Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default) =>

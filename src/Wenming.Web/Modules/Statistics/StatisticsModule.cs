@@ -12,6 +12,7 @@ public static class StatisticsModule
         services.AddScoped<StatisticsQueries>();
         services.AddScoped<ScreenKeys>();
         services.AddScoped<MonthlyReport>();
+        services.AddScoped<SiteMap>();
         return services;
     }
 
@@ -21,6 +22,7 @@ public static class StatisticsModule
         stats.MapGet("/overview", GetOverview).WithSummary("An org subtree's indicators for a period (China dates, inclusive), with the period before.");
         stats.MapGet("/ranking", GetRanking).WithSummary("The units of one level under a unit, ranked by one indicator.");
         stats.MapGet("/trend", GetTrend).WithSummary("One indicator month by month, the current month last.");
+        stats.MapGet("/map", GetMap).WithSummary("The subtree's sites with their coordinates, one indicator's value and their light; units without coordinates apart.");
         stats.MapGet("/indicators", GetIndicators).WithSummary("The indicators on offer, from every module.");
         stats.MapGet("/report", GetReport).WithSummary("The monthly report (月通报) as Excel (format=xlsx) or PDF (format=pdf).");
         stats.MapGet("/screen-key", (ScreenKeys keys, CancellationToken ct) => GetScreenKey(keys, rotate: false, ct))
@@ -46,6 +48,9 @@ public static class StatisticsModule
 
     private static async Task<Results<Ok<List<TrendPointDto>>, ProblemHttpResult>> GetTrend([AsParameters] StatsRequest request, StatisticsQueries stats, CancellationToken ct) =>
         ApiResults.OkOr(await stats.TrendAsync(request, ct));
+
+    private static async Task<Results<Ok<MapDto>, ProblemHttpResult>> GetMap([AsParameters] StatsRequest request, SiteMap map, CancellationToken ct) =>
+        ApiResults.OkOr(await map.MapAsync(request, ct));
 
     private static Results<Ok<List<IndicatorDto>>, ProblemHttpResult> GetIndicators(StatisticsQueries stats) =>
         stats.CheckRole() is { } forbidden

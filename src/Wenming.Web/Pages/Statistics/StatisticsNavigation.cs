@@ -8,6 +8,7 @@ public sealed class StatisticsNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Statistics", "Statistics.nav.overview", "/stats", 15, NavAudience.IsOverseer, ["/stats"]),
+        new("Statistics", "Statistics.nav.overview", "/stats", 15, NavAudience.IsOverseer, ["/stats"], ["/stats/map"]),
+        new("Statistics", "Statistics.nav.map", "/stats/map", 16, NavAudience.IsOverseer, ["/stats/map"]),
     ];
 }

@@ -11,7 +11,7 @@ namespace Wenming.E2ETests.Flows;
 [Collection(BrowserCollection.Name)]
 public sealed class PageTourTests(BrowserFixture app)
 {
-    private static readonly string[] AdminPages = ["/", "/org", "/people", "/people/create", "/accounts", "/accounts/create", "/audit", "/me"];
+    private static readonly string[] AdminPages = ["/", "/org", "/people", "/people/create", "/accounts", "/accounts/create", "/audit", "/me", "/stats/map"];
 
     [BrowserTheory]
     [InlineData(360, 740)]

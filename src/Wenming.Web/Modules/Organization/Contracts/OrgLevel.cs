@@ -19,6 +19,9 @@ public enum OrgUnitStatus
 /// <summary>What other modules may know of an org unit.</summary>
 public sealed record OrgUnitInfo(long Id, long? ParentId, OrgLevel Level, string Name, string? DivisionCode, string Path, long? CountyId, OrgUnitStatus Status);
 
+/// <summary>Where a unit is, in degrees (WGS-84 as entered on the unit's form).</summary>
+public readonly record struct OrgUnitLocation(double Latitude, double Longitude);
+
 /// <summary>
 /// Read access to the org tree for other modules. Lookups honour the caller's org scope: a unit
 /// outside it is simply not found.
@@ -42,6 +45,9 @@ public interface IOrgDirectory
 
     /// <summary>How many units the caller sees (the welcome page's "in my scope" count).</summary>
     Task<int> VisibleCountAsync(CancellationToken ct = default);
+
+    /// <summary>The stored coordinates of the visible units that have both (the statistics' map); units without are left out.</summary>
+    Task<IReadOnlyDictionary<long, OrgUnitLocation>> LocationsAsync(CancellationToken ct = default);
 
     /// <summary>Looks a unit up whatever the caller's scope (sign-in, system jobs).</summary>
     Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default);

@@ -274,7 +274,7 @@ public sealed class StatisticsQueries(IEnumerable<IIndicatorSource> sources, IOr
         return null;
     }
 
-    private string? ParseIndicator(string? text, FieldErrors errors)
+    internal string? ParseIndicator(string? text, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -291,7 +291,10 @@ public sealed class StatisticsQueries(IEnumerable<IIndicatorSource> sources, IOr
         return key;
     }
 
-    private IndicatorAggregate Aggregate(string key) => _indicators[key][0].Info.Aggregate;
+    /// <summary>Whether some module offers the indicator (the lights come from the orders module).</summary>
+    internal bool Offers(string key) => _indicators.ContainsKey(key);
+
+    internal IndicatorAggregate Aggregate(string key) => _indicators[key][0].Info.Aggregate;
 
     /// <summary>Every source's figures for the key: several modules may contribute to one indicator.</summary>
     internal async Task<List<UnitFigure>> FiguresAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct)
