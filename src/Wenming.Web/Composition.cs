@@ -14,6 +14,7 @@ using Wenming.Web.Modules.Points;
 using Wenming.Web.Modules.SocialOrgs;
 using Wenming.Web.Modules.Statistics;
 using Wenming.Web.Modules.Supervision;
+using Wenming.Web.Modules.Fieldwork;
 using Wenming.Web.Modules.Venues;
 using Wenming.Web.Modules.Volunteers;
 using Wenming.Web.Platform.Events;
@@ -40,6 +41,7 @@ public static class Composition
             .AddMarket()
             .AddStatistics()
             .AddSupervision()
+            .AddFieldwork()
             .AddFund()
             .AddHouseholds()
             .AddVenues()
@@ -74,6 +76,7 @@ public static class Composition
             .MapMarket()
             .MapStatistics()
             .MapSupervision()
+            .MapFieldwork()
             .MapFund()
             .MapHouseholds()
             .MapVenues()
