@@ -3,6 +3,7 @@ using Wenming.Web.Modules.Activities;
 using Wenming.Web.Modules.Audit;
 using Wenming.Web.Modules.Calendar;
 using Wenming.Web.Modules.Content;
+using Wenming.Web.Modules.Fieldwork;
 using Wenming.Web.Modules.Fund;
 using Wenming.Web.Modules.Households;
 using Wenming.Web.Modules.Market;
@@ -40,6 +41,7 @@ public static class Composition
             .AddMarket()
             .AddStatistics()
             .AddSupervision()
+            .AddFieldwork()
             .AddFund()
             .AddHouseholds()
             .AddVenues()
@@ -74,6 +76,7 @@ public static class Composition
             .MapMarket()
             .MapStatistics()
             .MapSupervision()
+            .MapFieldwork()
             .MapFund()
             .MapHouseholds()
             .MapVenues()

@@ -37,6 +37,8 @@ public partial class TextKeyTests
         new("Content.kind.", "ArticleKind"),
         new("Content.status.", "ArticleStatus"),
         new("Excel.col.", null), // column names
+        new("Fieldwork.item.", "SiteItem"),
+        new("Fieldwork.light.", "Light"),
         new("Fund.channel.", "DonationChannel"),
         new("Fund.col.", null), // FundExports: column names
         new("Fund.field.", null), // field names of the fund's requests

@@ -36,6 +36,9 @@ public class NavigationTests
         ["/Awards/Notices"] = "/awards/notices",
         ["/Supervision/Index"] = "/supervision/tasks",
         ["/Supervision/Reports"] = "/supervision/reports",
+        ["/Fieldwork/Mine"] = "/fieldwork/mine",
+        ["/Fieldwork/Leaders"] = "/fieldwork/leaders",
+        ["/Fieldwork/Sites"] = "/sites",
         ["/Market/Goods"] = "/market/goods",
         ["/Market/Index"] = "/market",
         ["/Fund/Index"] = "/fund",
@@ -72,6 +75,8 @@ public class NavigationTests
         ("/Supervision/Index", "/supervision/tasks"), ("/Supervision/Detail", "/supervision/tasks/5"), ("/Supervision/New", "/supervision/tasks/new"),
         ("/Supervision/Reports", "/supervision/reports"), ("/Supervision/ReportDetail", "/supervision/reports/5"), ("/Supervision/ReportNew", "/supervision/reports/new"),
         ("/Supervision/ReportLedger", "/supervision/reports/ledger"),
+        ("/Fieldwork/Mine", "/fieldwork/mine"), ("/Fieldwork/VisitNew", "/fieldwork/visits/new"), ("/Fieldwork/Leaders", "/fieldwork/leaders"),
+        ("/Fieldwork/Sites", "/sites"), ("/Fieldwork/Site", "/sites/5"),
         ("/Teams/Index", "/teams"), ("/Teams/Detail", "/teams/5"),
         ("/Volunteers/Index", "/volunteers"), ("/Volunteers/Mine", "/volunteers/me"), ("/Volunteers/Import", "/volunteers/import"), ("/Volunteers/ServiceRecords", "/service-records"),
     ];
@@ -156,6 +161,10 @@ public class NavigationTests
         if (isOverseer) links.Add(("/Venues/Index", "Venues.nav.venues"));
         links.Add(("/Calendar/Index", "Practice.nav.calendar"));
         if (isOverseer) links.Add(("/Audit/Index", "Shell.nav.audit"));
+        // Issue 13: 联系点 for the county leaders, 包镇联村 and 阵地标准 for overseers.
+        if (actor.Has(Role.Supervisor) || actor.Has(Role.CenterAdmin)) links.Add(("/Fieldwork/Mine", "Fieldwork.nav.mine"));
+        if (isOverseer) links.Add(("/Fieldwork/Leaders", "Fieldwork.nav.leaders"));
+        if (isOverseer) links.Add(("/Fieldwork/Sites", "Fieldwork.nav.sites"));
         if (actor.IsSystemAdmin) links.Add(("/Ops/DeadLetters", "Ops.nav.dead_letters"));
         if (!isOverseer) links.Add(("/Me", "Shell.nav.me"));
         return links;
@@ -167,6 +176,9 @@ public class NavigationTests
         page == "/Supervision/Index" ? current is "/Supervision/Index" or "/Supervision/Detail" or "/Supervision/New"
         : page == "/Supervision/Reports" ? current.StartsWith("/Supervision/Report", StringComparison.Ordinal)
         : page == "/Activities/Mine" ? current == page
+        : page == "/Fieldwork/Mine" ? current is "/Fieldwork/Mine" or "/Fieldwork/VisitNew"
+        : page == "/Fieldwork/Leaders" ? current == page
+        : page == "/Fieldwork/Sites" ? current is "/Fieldwork/Sites" or "/Fieldwork/Site"
         : current == "/Activities/Mine" && page == "/Activities/Nearby" ? false
         : page.LastIndexOf('/') == 0 ? current == page : current.StartsWith(page[..page.LastIndexOf('/')] + "/", StringComparison.Ordinal);
 }

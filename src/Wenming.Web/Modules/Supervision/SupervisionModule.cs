@@ -18,6 +18,7 @@ public static class SupervisionModule
     {
         services.AddAuditTerms(AuditWords());
         services.AddScoped<SupervisionTasksHandler>();
+        services.AddScoped<Contracts.ISupervisionTaskAssigner>(sp => sp.GetRequiredService<SupervisionTasksHandler>());
         services.AddScoped<InfoReportsHandler>();
         services.AddScoped<IDemoSeedStep, InfoReportsDemo>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, InfoReportIndicators>();

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Notifications.Contracts;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.Supervision.Contracts;
 using Wenming.Web.Modules.Supervision.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
@@ -44,12 +45,30 @@ public sealed class AssignTaskValidator : AbstractValidator<AssignTaskRequest>
 /// task's version plus a timeline entry, saved together (audited by the context). The scope filter decides
 /// which tasks exist for the caller: a sibling township's are 404.
 /// </summary>
-public sealed class SupervisionTasksHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, INotifier notifier, TimeProvider clock)
+public sealed class SupervisionTasksHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, INotifier notifier, TimeProvider clock) : ISupervisionTaskAssigner
 {
-    public async Task<Result<TaskDto>> AssignAsync(AssignTaskRequest request, CancellationToken ct)
+    public Task<Result<TaskDto>> AssignAsync(AssignTaskRequest request, CancellationToken ct) =>
+        AssignAsync(request, fromLeaderVisit: false, ct);
+
+    /// <summary>包镇联村: a county leader's visit found a problem; the leader may be a supervisor, who assigns only this way.</summary>
+    async Task<Result<long>> ISupervisionTaskAssigner.AssignFromVisitAsync(long orgUnitId, string? title, string? description, DateTimeOffset? dueAt, CancellationToken ct)
+    {
+        var assigned = await AssignAsync(new AssignTaskRequest(orgUnitId, title, description, dueAt), fromLeaderVisit: true, ct);
+        if (!assigned.IsSuccess)
+        {
+            return assigned.Error!;
+        }
+
+        return assigned.Value.Id;
+    }
+
+    private async Task<Result<TaskDto>> AssignAsync(AssignTaskRequest request, bool fromLeaderVisit, CancellationToken ct)
     {
         // The county (center) and the townships (institutes) assign; a station works, it does not assign.
-        if (actor.RequireAny(Role.SystemAdmin, Role.CenterAdmin, Role.InstituteAdmin) is { } forbidden)
+        var forbidden = fromLeaderVisit
+            ? actor.RequireAny(Role.SystemAdmin, Role.CenterAdmin, Role.InstituteAdmin, Role.Supervisor)
+            : actor.RequireAny(Role.SystemAdmin, Role.CenterAdmin, Role.InstituteAdmin);
+        if (forbidden is not null)
         {
             return forbidden;
         }
