@@ -24,6 +24,7 @@ public static class OrdersModule
     {
         services.AddAuditTerms(AuditWords());
         services.AddScoped<OrderAccess>();
+        services.AddScoped<Contracts.IServiceCatalogue, Contracts.ServiceCatalogue>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.OrderIndicators>();
         services.AddScoped<OrderDeadlineRules>();
         services.AddScoped<OrderNames>();

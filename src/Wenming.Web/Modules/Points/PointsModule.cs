@@ -18,6 +18,7 @@ public static class PointsModule
         services.AddScoped<PointRulesReader>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.PointsIndicators>();
         services.AddScoped<IPointsLedger, PointsLedger>();
+        services.AddScoped<IPublicPointsBoard, Features.PublicBoard.PublicPointsBoard>();
         services.AddScoped<People.Contracts.IPersonActivity, Features.Privacy.PointsPersonActivity>();
         services.AddPointsReadSide();
         services.AddPointEarning();

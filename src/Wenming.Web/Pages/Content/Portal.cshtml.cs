@@ -17,7 +17,7 @@ namespace Wenming.Web.Pages.Content;
 /// already; the lists come from the portal cache, so a link shared in a WeChat group costs one query a half-minute.
 /// </summary>
 [AllowAnonymous]
-public sealed partial class PortalModel(PublicArticlesHandler portal) : AppPageModel
+public sealed partial class PortalModel(PublicArticlesHandler portal, PortalSections sections) : AppPageModel
 {
     public OrgUnitInfo Unit { get; private set; } = null!;
 
@@ -29,13 +29,21 @@ public sealed partial class PortalModel(PublicArticlesHandler portal) : AppPageM
 
     public IReadOnlyList<OrgUnitInfo> Units { get; private set; } = [];
 
+    public IReadOnlyList<PublicServiceDto> Services { get; private set; } = [];
+
+    public int ServiceCount { get; private set; }
+
+    public IReadOnlyList<PublicPointsNoticeDto> Notices { get; private set; } = [];
+
+    public IReadOnlyList<Modules.Points.Contracts.PublicRankingEntry> Ranking { get; private set; } = [];
+
     public ArticleKind? Kind { get; private set; }
 
     public long CountyId => Unit.CountyId ?? Unit.Id;
 
     public async Task<IActionResult> OnGetAsync(long? unit, ArticleKind? kind, CancellationToken ct)
     {
-        if (await portal.PortalUnitAsync(unit, ct) is not { } found)
+        if (await PortalVisitor.UnitAsync(portal, HttpContext, unit, ct) is not { } found)
         {
             return NotFoundPage();
         }
@@ -51,6 +59,14 @@ public sealed partial class PortalModel(PublicArticlesHandler portal) : AppPageM
         }
 
         Activities = await portal.UpcomingActivitiesAsync(found, 6, ct);
+        if (kind is null)
+        {
+            var services = await sections.ServicesOfAsync(found, ct);
+            (Services, ServiceCount) = ([.. services.Take(6)], services.Count);
+            Notices = [.. (await sections.NoticesOfAsync(found, ct)).Take(3)];
+            Ranking = [.. (await sections.RankingOfAsync(found, ct)).Items.Take(5)];
+        }
+
         Units = await portal.UnitsOfCountyAsync(CountyId, ct);
         return Page();
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Wenming.Web.Modules.Activities.Contracts;
 using Wenming.Web.Modules.Content.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Platform.Data;
@@ -15,7 +16,7 @@ namespace Wenming.Web.Modules.Content.Features;
 /// an approved article is published, optionally pinned and with an end. Everything is in the caller's subtree:
 /// an article of another unit answers 404.
 /// </summary>
-public sealed class ArticlesHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IFileStore files, PortalCache cache, TimeProvider clock)
+public sealed class ArticlesHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IFileStore files, PortalCache cache, IActivityDirectory activities, TimeProvider clock)
 {
     public async Task<Result<ArticleDto>> CreateAsync(ArticleRequest request, CancellationToken ct)
     {
@@ -42,6 +43,70 @@ public sealed class ArticlesHandler(AppDbContext db, CurrentActor actor, IOrgDir
         await db.SaveChangesAsync(ct);
         return ArticleDto.From(article);
     }
+
+    /// <summary>
+    /// 生成活动报道 (issue 16): a draft activity report in the activity's unit, written from its archive — title, date,
+    /// place, how many attended and their service hours, and the archive's photos (the first one the cover). Only a
+    /// draft: the author edits it and it goes through the usual review by another person. An activity that has not
+    /// ended has nothing to report yet (409); one outside the caller's subtree is not found.
+    /// </summary>
+    public async Task<Result<ArticleDto>> DraftFromActivityAsync(long activityId, CancellationToken ct)
+    {
+        if (actor.RequireAdmin() is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        if (await activities.ReportSourceAsync(activityId, ct) is not { } source)
+        {
+            return Error.Keyed("activity.not_found", ErrorKind.NotFound, "Content.error.activity_not_found");
+        }
+
+        if (!source.Ended)
+        {
+            return Error.Keyed("article.activity_not_ended", ErrorKind.Conflict, "Content.error.activity_not_ended");
+        }
+
+        if (await orgs.FindAsync(source.OrgUnitId, ct) is not { CountyId: { } countyId } unit || unit.Status != OrgUnitStatus.Active)
+        {
+            return Error.NotFound("org.not_found");
+        }
+
+        var title = Limit(Platform.Localization.Text.Get("Content.report.title", source.Title), Article.MaxTitleLength);
+        var summary = Limit(Platform.Localization.Text.Get("Content.report.summary", ReportDate(source.StartsAt), source.Place, source.Participants), Article.MaxSummaryLength);
+        var article = Article.Draft(countyId, unit.Id, ArticleKind.ActivityReport, title, summary, ReportBody(source, unit.Name),
+            source.Photos.Count > 0 ? source.Photos[0].FileId : null, actor.UserId, actor.Login, clock.GetUtcNow().UtcDateTime);
+        db.Add(article);
+        await db.SaveChangesAsync(ct);
+        return ArticleDto.From(article);
+    }
+
+    /// <summary>The report's Markdown: the facts as a list, a line for the author to replace, then the photos.</summary>
+    private static string ReportBody(ActivityReportSource source, string unitName)
+    {
+        var body = new System.Text.StringBuilder();
+        body.AppendLine(Platform.Localization.Text.Get("Content.report.lead", ReportDate(source.StartsAt), Plain(source.Place), unitName, Plain(source.Title))).AppendLine();
+        body.AppendLine("- " + Platform.Localization.Text.Get("Content.report.time", Platform.Localization.Text.Display(source.StartsAt), Platform.Localization.Text.Display(source.EndsAt)));
+        body.AppendLine("- " + Platform.Localization.Text.Get("Content.report.place", Plain(source.Place)));
+        body.AppendLine("- " + Platform.Localization.Text.Get("Content.report.participants", source.Participants));
+        body.AppendLine("- " + Platform.Localization.Text.Get("Content.report.hours", source.Hours.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture))).AppendLine();
+        body.AppendLine(Platform.Localization.Text.Get("Content.report.placeholder")).AppendLine();
+        foreach (var photo in source.Photos)
+        {
+            var caption = Plain(photo.Caption ?? Platform.Localization.Text.Get("Content.ui.picture"));
+            body.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"![{caption}](/files/{photo.FileId})").AppendLine();
+        }
+
+        return Limit(body.ToString().TrimEnd(), Article.MaxBodyLength);
+    }
+
+    private static string ReportDate(DateTime utc) => Platform.Localization.Text.ToChinaTime(utc).ToString("yyyy年M月d日", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Text typed by the organizer goes in as words, not as Markdown: brackets and the like would make links or pictures.</summary>
+    private static string Plain(string text) =>
+        string.Concat(text.Where(c => c is not ('[' or ']' or '(' or ')' or '!' or '*' or '_' or '`' or '<' or '>' or '#' or '\\' or '\r' or '\n')));
+
+    private static string Limit(string text, int max) => text.Length <= max ? text : text[..max];
 
     /// <summary>Edits a draft (new, or sent back with a reason); the unit stays.</summary>
     public async Task<Result<ArticleDto>> UpdateAsync(long id, ArticleRequest request, CancellationToken ct)

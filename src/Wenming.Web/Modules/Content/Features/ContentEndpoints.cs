@@ -48,6 +48,21 @@ public static class ContentEndpoints
     public static async Task<Results<Ok<PublicArticleDetailDto>, ProblemHttpResult>> PublicGet(long id, PublicArticlesHandler handler, CancellationToken ct) =>
         ApiResults.OkOr(await handler.GetAsync(id, ct));
 
+    public static async Task<Results<Created<ArticleDto>, ProblemHttpResult>> FromActivity(long activityId, ArticlesHandler handler, CancellationToken ct) =>
+        ApiResults.CreatedOr(await handler.DraftFromActivityAsync(activityId, ct), a => $"/api/v1/articles/{a.Id}");
+
+    public static async Task<Results<Ok<PageOf<PublicActivityDto>>, ProblemHttpResult>> PublicActivities(PortalSections handler, CancellationToken ct, long? orgUnitId = null, bool recruiting = false, int page = 1, int pageSize = 20) =>
+        ApiResults.OkOr(await handler.ActivitiesAsync(orgUnitId, recruiting, page, pageSize, ct));
+
+    public static async Task<Results<Ok<PageOf<PublicServiceDto>>, ProblemHttpResult>> PublicServices(PortalSections handler, CancellationToken ct, long? orgUnitId = null, int page = 1, int pageSize = 20) =>
+        ApiResults.OkOr(await handler.ServicesAsync(orgUnitId, page, pageSize, ct));
+
+    public static async Task<Results<Ok<PageOf<PublicPointsNoticeDto>>, ProblemHttpResult>> PublicNotices(PortalSections handler, CancellationToken ct, long? orgUnitId = null, int page = 1, int pageSize = 20) =>
+        ApiResults.OkOr(await handler.NoticesAsync(orgUnitId, page, pageSize, ct));
+
+    public static async Task<Results<Ok<PublicRankingDto>, ProblemHttpResult>> PublicRanking(PortalSections handler, CancellationToken ct, long? orgUnitId = null, int top = 20) =>
+        ApiResults.OkOr(await handler.RankingAsync(orgUnitId, top, ct));
+
     /// <summary>A live article's picture, for anyone (stored files are otherwise for staff only, ADR 0008).</summary>
     public static async Task<IResult> PublicFile(long id, long fileId, PublicArticlesHandler handler, HttpContext http, CancellationToken ct)
     {

@@ -110,6 +110,10 @@ public sealed class PublicArticlesHandler(AppDbContext db, OrgScope scope, IOrgD
     public async Task<IReadOnlyList<OrgUnitInfo>> UnitsOfCountyAsync(long countyId, CancellationToken ct) =>
         [.. (await UnitsAsync(ct)).Where(u => u.CountyId == countyId && u.Level is OrgLevel.Township or OrgLevel.Village)];
 
+    /// <summary>The unit and every active unit under it (a village's board counts its own people; a county's, all of them).</summary>
+    public async Task<IReadOnlyList<long>> SubtreeAsync(OrgUnitInfo unit, CancellationToken ct) =>
+        [.. (await UnitsAsync(ct)).Where(u => u.Path.StartsWith(unit.Path, StringComparison.Ordinal)).Select(u => u.Id)];
+
     /// <summary>Published activities of the unit and the units above it that have not ended (the portal's calendar and recruitment).</summary>
     public Task<IReadOnlyList<PublicActivityInfo>> UpcomingActivitiesAsync(OrgUnitInfo unit, int take, CancellationToken ct) =>
         cache.GetAsync(string.Create(CultureInfo.InvariantCulture, $"activities:{unit.Id}:{take}"), () =>
