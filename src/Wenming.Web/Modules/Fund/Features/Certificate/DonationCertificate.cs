@@ -45,7 +45,7 @@ public sealed class DonationCertificateHandler(AppDbContext db, CurrentActor act
         var now = clock.GetUtcNow().UtcDateTime;
         var content = new DonationCertificateContent(
             FundLabels.PublicDonor(donation.Anonymous, donation.DonorName), donation.AmountFen, donation.ReceivedOn, donation.ReceiptNumber,
-            FundLabels.Channel(donation.Channel), Text.Get("Fund.cert.fund_name", county?.Name ?? ""), DateOnly.FromDateTime(Text.ToChinaTime(now).DateTime),
+            FundLabels.Channel(donation.Channel), FundName(county?.Name ?? ""), DateOnly.FromDateTime(Text.ToChinaTime(now).DateTime),
             publicBaseUrl.TrimEnd('/') + "/fund/public/" + donation.CountyId);
         var file = new DonationCertificateFile(pdf.Render(content), donation.ReceiptNumber);
 
@@ -57,5 +57,13 @@ public sealed class DonationCertificateHandler(AppDbContext db, CurrentActor act
         });
         await db.SaveChangesAsync(ct);
         return file;
+    }
+
+    /// <summary>"云溪县新时代文明实践中心" → "云溪县新时代文明实践基金": the center's name without its own suffix, so the fund is not named twice.</summary>
+    private static string FundName(string countyUnit)
+    {
+        var center = Text.Get("Fund.cert.center_suffix");
+        var place = countyUnit.EndsWith(center, StringComparison.Ordinal) ? countyUnit[..^center.Length] : countyUnit;
+        return Text.Get("Fund.cert.fund_name", place);
     }
 }
