@@ -1,4 +1,5 @@
 using Wenming.Web.Modules.Fund.Features;
+using Wenming.Web.Modules.Fund.Features.Certificate;
 using Wenming.Web.Modules.Fund.Features.Disclosure;
 using Wenming.Web.Modules.Fund.Features.Donations;
 using Wenming.Web.Modules.Fund.Features.Export;
@@ -23,6 +24,9 @@ public static class FundModule
         services.AddScoped<PaymentsHandler>();
         services.AddScoped<DisclosureHandler>();
         services.AddScoped<FundExportsHandler>();
+        services.AddSingleton<DonationCertificatePdf>();
+        services.AddScoped<DonationCertificateHandler>();
+        services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.FundIndicators>();
         services.AddScoped<IDemoSeedStep, FundDemo>();
         return services;
     }
@@ -39,6 +43,8 @@ public static class FundModule
         donations.MapGet("/", FundEndpoints.ListDonations).WithSummary("捐赠记录（含冲正），新的在前");
         donations.MapGet("/export", FundEndpoints.ExportDonations).WithSummary("导出捐赠记录（Excel）");
         donations.MapGet("/{id:long}", FundEndpoints.GetDonation).WithSummary("查看捐赠");
+        donations.MapGet("/{id:long}/certificate", FundEndpoints.Certificate)
+            .WithSummary("打印捐赠证书（PDF，县中心）：捐赠人（匿名者为爱心人士）、金额及大写、日期、收据号；已冲正的 409 donation.reversed");
         donations.MapPost("/{id:long}/reverse", FundEndpoints.ReverseDonation).WithSummary("冲正捐赠（须填原因；原记录不改不删，余额不足时 409 fund.insufficient）");
 
         var projects = fund.MapGroup("/projects");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Fund.Domain;
 using Wenming.Web.Modules.Fund.Features;
+using Wenming.Web.Modules.Fund.Features.Certificate;
 using Wenming.Web.Modules.Fund.Features.Disclosure;
 using Wenming.Web.Modules.Fund.Features.Donations;
 using Wenming.Web.Modules.Fund.Features.Export;
@@ -35,7 +36,8 @@ public sealed class DonationForm
 /// <summary>实践基金: the books (balance), payments waiting for a second approver, donations with the form to record one, exports.</summary>
 [Authorize(Roles = Roles.Overseers)]
 public sealed class IndexModel(
-    DonationsHandler donations, PaymentsHandler payments, DisclosureHandler disclosure, FundExportsHandler exports, IOrgDirectory orgs, CurrentActor actor, TimeProvider clock) : AppPageModel
+    DonationsHandler donations, PaymentsHandler payments, DisclosureHandler disclosure, FundExportsHandler exports, IOrgDirectory orgs, CurrentActor actor, TimeProvider clock,
+    DonationCertificateHandler certificates, IConfiguration config) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -129,6 +131,18 @@ public sealed class IndexModel(
 
         Notice = Text.Get("Fund.ui.payment_approved", Yuan.Format(result.Value.AmountFen));
         return RedirectToPage("/Fund/Index");
+    }
+
+    /// <summary>打印捐赠证书: the PDF, or the list with the reason (a reversed donation has none).</summary>
+    public async Task<IActionResult> OnGetCertificateAsync(long id, CancellationToken ct)
+    {
+        var result = await certificates.HandleAsync(id, FundEndpoints.PublicBaseUrl(HttpContext, config), ct);
+        if (result.IsSuccess)
+        {
+            return File(result.Value.Pdf, "application/pdf", result.Value.FileName);
+        }
+
+        return Refuse(result.Error!, prefix: "") ?? await OnGetAsync(ct);
     }
 
     public async Task<IActionResult> OnGetExportDonationsAsync(CancellationToken ct) =>

@@ -29,6 +29,9 @@ public static class FundErrors
 
     public static Error DuplicateReceipt() => Of("donation.duplicate_receipt", ErrorKind.Conflict, "Fund.error.duplicate_receipt");
 
+    /// <summary>A reversed donation, or a reversing entry: no certificate (the money is not the fund's).</summary>
+    public static Error NoCertificate() => Of("donation.reversed", ErrorKind.Conflict, "Fund.error.no_certificate");
+
     public static Error OutcomeMissing() => Of("project.outcome_missing", ErrorKind.Conflict, "Fund.error.outcome_missing");
 
     private static Error Of(string code, ErrorKind kind, string key, params object[] args) => Error.Keyed(code, kind, key, args);

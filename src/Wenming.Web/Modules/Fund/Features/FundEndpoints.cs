@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Fund.Domain;
+using Wenming.Web.Modules.Fund.Features.Certificate;
 using Wenming.Web.Modules.Fund.Features.Disclosure;
 using Wenming.Web.Modules.Fund.Features.Donations;
 using Wenming.Web.Modules.Fund.Features.Export;
@@ -25,6 +26,16 @@ public static class FundEndpoints
 
     public static async Task<Results<Created<DonationDto>, ProblemHttpResult>> ReverseDonation(long id, ReverseRequest request, DonationsHandler handler, CancellationToken ct) =>
         ApiResults.CreatedOr(await handler.ReverseAsync(id, request, ct), d => $"/api/v1/fund/donations/{d.Id}");
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Certificate(long id, HttpContext http, IConfiguration config, DonationCertificateHandler handler, CancellationToken ct)
+    {
+        var result = await handler.HandleAsync(id, PublicBaseUrl(http, config), ct);
+        return result.IsSuccess ? TypedResults.File(result.Value.Pdf, "application/pdf", result.Value.FileName) : ApiResults.Problem(result.Error!);
+    }
+
+    /// <summary>Where the certificate's QR code points: the configured public address, else this request's (as the volunteer certificate).</summary>
+    public static string PublicBaseUrl(HttpContext http, IConfiguration config) =>
+        config["Certificates:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : SiteUrl.Root(http.Request);
 
     public static async Task<Results<Created<ProjectDto>, ProblemHttpResult>> Apply(ApplyProjectRequest request, ProjectsHandler handler, CancellationToken ct) =>
         ApiResults.CreatedOr(await handler.ApplyAsync(request, ct), p => $"/api/v1/fund/projects/{p.Id}");
