@@ -285,7 +285,7 @@ public sealed class SiteStandardsHandler(AppDbContext db, CurrentActor actor, IO
 internal sealed class SiteScoreIndicator(AppDbContext db) : Platform.Indicators.IIndicatorSource
 {
     public IReadOnlyList<Platform.Indicators.IndicatorInfo> Indicators { get; } =
-        [new("siteScore", "Fieldwork.indicator.siteScore", Platform.Indicators.IndicatorAggregate.Ratio, 90)];
+        [new("siteScore", "Fieldwork.indicator.siteScore", Platform.Indicators.IndicatorAggregate.Ratio, 95)];
 
     public async Task<IReadOnlyList<Platform.Indicators.UnitFigure>> ComputeAsync(string key, IQueryable<long> unitIds, Platform.Indicators.IndicatorWindow window, CancellationToken ct)
     {
