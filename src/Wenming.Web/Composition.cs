@@ -1,5 +1,6 @@
 using Wenming.Web.Modules.Accounts;
 using Wenming.Web.Modules.Activities;
+using Wenming.Web.Modules.Assessment;
 using Wenming.Web.Modules.Audit;
 using Wenming.Web.Modules.Calendar;
 using Wenming.Web.Modules.Content;
@@ -40,6 +41,7 @@ public static class Composition
             .AddMarket()
             .AddStatistics()
             .AddSupervision()
+            .AddAssessment()
             .AddFund()
             .AddHouseholds()
             .AddVenues()
@@ -74,6 +76,7 @@ public static class Composition
             .MapMarket()
             .MapStatistics()
             .MapSupervision()
+            .MapAssessment()
             .MapFund()
             .MapHouseholds()
             .MapVenues()
