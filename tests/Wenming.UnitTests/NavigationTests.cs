@@ -35,6 +35,7 @@ public class NavigationTests
         ["/Awards/Notices"] = "/awards/notices",
         ["/Supervision/Index"] = "/supervision/tasks",
         ["/Supervision/Reports"] = "/supervision/reports",
+        ["/Assessment/Index"] = "/assessments",
         ["/Market/Goods"] = "/market/goods",
         ["/Market/Index"] = "/market",
         ["/Fund/Index"] = "/fund",
@@ -71,6 +72,7 @@ public class NavigationTests
         ("/Supervision/Index", "/supervision/tasks"), ("/Supervision/Detail", "/supervision/tasks/5"), ("/Supervision/New", "/supervision/tasks/new"),
         ("/Supervision/Reports", "/supervision/reports"), ("/Supervision/ReportDetail", "/supervision/reports/5"), ("/Supervision/ReportNew", "/supervision/reports/new"),
         ("/Supervision/ReportLedger", "/supervision/reports/ledger"),
+        ("/Assessment/Index", "/assessments"), ("/Assessment/Detail", "/assessments/5"), ("/Assessment/New", "/assessments/new"),
         ("/Teams/Index", "/teams"), ("/Teams/Detail", "/teams/5"),
         ("/Volunteers/Index", "/volunteers"), ("/Volunteers/Mine", "/volunteers/me"), ("/Volunteers/Import", "/volunteers/import"), ("/Volunteers/ServiceRecords", "/service-records"),
     ];
@@ -140,6 +142,7 @@ public class NavigationTests
         if (isOverseer) links.Add(("/Supervision/Index", "Supervision.nav.tasks"));
         if (isAdmin || actor.PersonId is not null) links.Add(isAdmin ? ("/Market/Goods", "Market.nav.manage") : ("/Market/Index", "Market.nav.shop"));
         if (isOverseer) links.Add(("/Supervision/Reports", "Supervision.nav.reports")); // issue 13: 信息报送
+        if (isOverseer) links.Add(("/Assessment/Index", "Assessment.nav.title")); // issue 13: 考评
         // Issue 16: articles for admins.
         if (isAdmin) links.Add(("/Content/Index", "Content.nav.articles"));
         // Issue 14 (after the menu moved to the modules): the fund for overseers, its projects for team leaders.
