@@ -1,5 +1,6 @@
 using Wenming.Web.Modules.Accounts;
 using Wenming.Web.Modules.Activities;
+using Wenming.Web.Modules.Assessment;
 using Wenming.Web.Modules.Audit;
 using Wenming.Web.Modules.Calendar;
 using Wenming.Web.Modules.Content;
@@ -42,6 +43,7 @@ public static class Composition
             .AddStatistics()
             .AddSupervision()
             .AddFieldwork()
+            .AddAssessment()
             .AddFund()
             .AddHouseholds()
             .AddVenues()
@@ -77,6 +79,7 @@ public static class Composition
             .MapStatistics()
             .MapSupervision()
             .MapFieldwork()
+            .MapAssessment()
             .MapFund()
             .MapHouseholds()
             .MapVenues()

@@ -27,6 +27,9 @@ public partial class TextKeyTests
         new("Archive.gap.", "AttachmentKind") { Except = ["Other"] }, // only ActivityArchive.RequiredAttachments leave a gap
         new("Archive.kind.", "AttachmentKind"),
         new("Archive.step.", "ChecklistStep"),
+        new("Assessment.code.", null), // AssessmentSchemesHandler.Label: indicator codes, guarded by Text.Has
+        new("Assessment.level.", null), // AssessmentSchemesHandler.Title: "Township", "Village"
+        new("Assessment.status.", "AssessmentStatus"),
         new("Attendance.", null), // AttendanceErrors: "Attendance." + error code
         new("Audit.prop.", null), // AuditVocabulary.Field: the log's glossary of property names, guarded by Text.Has
         new("Award.category.", "AwardCategory"),

@@ -39,6 +39,7 @@ public class NavigationTests
         ["/Fieldwork/Mine"] = "/fieldwork/mine",
         ["/Fieldwork/Leaders"] = "/fieldwork/leaders",
         ["/Fieldwork/Sites"] = "/sites",
+        ["/Assessment/Index"] = "/assessments",
         ["/Market/Goods"] = "/market/goods",
         ["/Market/Index"] = "/market",
         ["/Fund/Index"] = "/fund",
@@ -77,6 +78,7 @@ public class NavigationTests
         ("/Supervision/ReportLedger", "/supervision/reports/ledger"),
         ("/Fieldwork/Mine", "/fieldwork/mine"), ("/Fieldwork/VisitNew", "/fieldwork/visits/new"), ("/Fieldwork/Leaders", "/fieldwork/leaders"),
         ("/Fieldwork/Sites", "/sites"), ("/Fieldwork/Site", "/sites/5"),
+        ("/Assessment/Index", "/assessments"), ("/Assessment/Detail", "/assessments/5"), ("/Assessment/New", "/assessments/new"),
         ("/Teams/Index", "/teams"), ("/Teams/Detail", "/teams/5"),
         ("/Volunteers/Index", "/volunteers"), ("/Volunteers/Mine", "/volunteers/me"), ("/Volunteers/Import", "/volunteers/import"), ("/Volunteers/ServiceRecords", "/service-records"),
     ];
@@ -147,6 +149,7 @@ public class NavigationTests
         if (isOverseer) links.Add(("/Supervision/Index", "Supervision.nav.tasks"));
         if (isAdmin || actor.PersonId is not null) links.Add(isAdmin ? ("/Market/Goods", "Market.nav.manage") : ("/Market/Index", "Market.nav.shop"));
         if (isOverseer) links.Add(("/Supervision/Reports", "Supervision.nav.reports")); // issue 13: 信息报送
+        if (isOverseer) links.Add(("/Assessment/Index", "Assessment.nav.title")); // issue 13: 考评
         // Issue 16: articles for admins.
         if (isAdmin) links.Add(("/Content/Index", "Content.nav.articles"));
         // Issue 14 (after the menu moved to the modules): the fund for overseers, its projects for team leaders.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Wenming.Web.Modules.Assessment.Contracts;
 using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Excel;
@@ -18,7 +19,7 @@ public sealed record ReportRanking(string Label, IReadOnlyList<RankingItemDto> I
 /// the indicators the monthly meeting discusses, and the red lights per unit. The same content as Excel
 /// (Platform/Excel) and as PDF (PDFsharp with the certificate's CJK font).
 /// </summary>
-public sealed class MonthlyReport(StatisticsQueries stats, TimeProvider clock, IConfiguration config)
+public sealed class MonthlyReport(StatisticsQueries stats, IPublishedAssessments assessments, TimeProvider clock, IConfiguration config)
 {
     /// <summary>The indicators the units are ranked by in the report.</summary>
     public static readonly string[] RankedBy = ["hours", "activities", "ordersCompleted", "satisfaction", "lightsRed"];
@@ -46,6 +47,12 @@ public sealed class MonthlyReport(StatisticsQueries stats, TimeProvider clock, I
             {
                 rankings.Add(new ReportRanking(o.Indicators.Single(i => i.Key == key).Label, ranking.Value));
             }
+        }
+
+        // The published 考评 of the period, when the unit ran one (issue 13): its ranking goes into the report as it was published.
+        if (await assessments.ForPeriodAsync(o.OrgUnitId, o.From, o.To, ct) is { } assessed)
+        {
+            rankings.Add(new ReportRanking(assessed.Title, [.. assessed.Rows.Select(r => new RankingItemDto(r.OrgUnitId, r.Name, r.Score, r.Rank))]));
         }
 
         var baseName = Text.Get("Statistics.report.file", o.Name, o.From.ToString("yyyyMMdd", CultureInfo.InvariantCulture), o.To.ToString("yyyyMMdd", CultureInfo.InvariantCulture));

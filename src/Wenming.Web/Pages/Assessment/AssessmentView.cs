@@ -1,0 +1,22 @@
+using System.Globalization;
+using Wenming.Web.Modules.Assessment.Domain;
+using Wenming.Web.Platform.Localization;
+
+namespace Wenming.Web.Pages.Assessment;
+
+/// <summary>How the assessment pages show numbers, states and times.</summary>
+public static class AssessmentView
+{
+    public static string Number(decimal? value) => value is { } v ? v.ToString(v == Math.Round(v) ? "0" : "0.####", CultureInfo.InvariantCulture) : Text.Get("Assessment.ui.no_data");
+
+    public static string Points(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    public static string Time(DateTimeOffset? t) => t is { } v ? v.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";
+
+    public static string StatusClass(AssessmentStatus status) => status switch
+    {
+        AssessmentStatus.Published => "badge badge-ok",
+        AssessmentStatus.Reviewed => "badge badge-warn",
+        _ => "badge",
+    };
+}
