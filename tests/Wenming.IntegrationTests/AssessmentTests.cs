@@ -113,14 +113,16 @@ public sealed class AssessmentTests(AppFixture app) : IClassFixture<AppFixture>
         (await app.As("center").PostAsync($"/api/v1/assessments/{id}/publish")).ExpectProblem(HttpStatusCode.Conflict, "assessment.wrong_state");
         (await app.As("town1").GetAsync($"/api/v1/assessments/{id}/ranking")).ExpectProblem(HttpStatusCode.NotFound, "assessment.not_found");
 
-        await app.TokenAsync("supervisor1");
-        var supervisor = app.As("supervisor1");
-        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => supervisor.PostAsync($"/api/v1/assessments/{id}/review")));
+        // A supervisor scores by hand but does not sign the numbers off: they change nothing but their own scores.
+        (await app.As("supervisor1").PostAsync($"/api/v1/assessments/{id}/review")).Expect(HttpStatusCode.Forbidden);
+        await app.TokenAsync("admin");
+        var reviewer = app.As("admin");
+        var answers = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => reviewer.PostAsync($"/api/v1/assessments/{id}/review")));
         Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a => Assert.Equal(HttpStatusCode.Conflict, a.Status));
         var reviewed = (await app.As("center").GetAsync($"/api/v1/assessments/{id}")).Expect(HttpStatusCode.OK);
         Assert.Equal("Reviewed", reviewed.Text("status"));
-        Assert.Equal("supervisor1", reviewed.Text("reviewedByLogin"));
+        Assert.Equal("admin", reviewed.Text("reviewedByLogin"));
         (await app.As("supervisor1").PostAsync($"/api/v1/assessments/{id}/manual-scores", new { orgUnitId = app.Demo.Unit("township1"), score = 60, evidence = "审核后" }))
             .ExpectProblem(HttpStatusCode.Conflict, "assessment.wrong_state");
         (await app.As("supervisor1").PostAsync($"/api/v1/assessments/{id}/publish")).Expect(HttpStatusCode.Forbidden);

@@ -34,7 +34,7 @@ public sealed class DetailModel(AssessmentSchemesHandler schemes, CurrentActor a
     public bool CanScore => Scheme is { Status: AssessmentStatus.Computed } s && s.Indicators.Any(i => i.Code == AssessmentSchemesHandler.Manual)
         && (RunsSchemes || actor.Has(Role.Supervisor));
 
-    public bool CanReview => Scheme is { Status: AssessmentStatus.Computed } && (RunsSchemes || actor.Has(Role.Supervisor));
+    public bool CanReview => Scheme is { Status: AssessmentStatus.Computed } && RunsSchemes;
 
     public bool CanPublish => Scheme is { Status: AssessmentStatus.Reviewed } && RunsSchemes;
 

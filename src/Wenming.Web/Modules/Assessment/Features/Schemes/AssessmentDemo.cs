@@ -10,7 +10,7 @@ namespace Wenming.Web.Modules.Assessment.Features.Schemes;
 
 /// <summary>
 /// The demo county's 考评: last month's township scheme made by center, scored by hand by supervisor1 (桃源镇 well, 石门乡
-/// marked down for its overdue 督办), reviewed by supervisor1 and published by center; last month's village scheme of
+/// marked down for its overdue 督办), reviewed by admin and published by center; last month's village scheme of
 /// 桃源镇 made by town1, reviewed by center and published (so village1's home shows its rank); and this month's township
 /// scheme, computed with one manual score, waiting for review. Computed from the other modules' demo figures, which
 /// is why this step runs after all of them.
@@ -39,7 +39,7 @@ internal sealed class AssessmentDemo(AppDbContext db, AssessmentSchemesHandler s
             await ManualAsync(last, towns[2], 65, "第四季度志愿服务时长统计逾期未报，经两次催办仍未办结，酌情扣分。", supervisor, published.AddDays(-2), ct);
         }
 
-        await PublishAsync(last, supervisor, "supervisor1", published.AddDays(-1), published, ct);
+        await PublishAsync(last, demo.UserIdByLogin.GetValueOrDefault("admin"), "admin", published.AddDays(-1), published, ct);
 
         var villages = await SchemeAsync(demo.CountyId, towns[0], Month(lastMonth), "Village", AssessmentSchemesHandler.DefaultWeights, town1, "town1", published.AddDays(-3), ct);
         await PublishAsync(villages, center, "center", published.AddDays(-1), published.AddHours(1), ct);

@@ -347,9 +347,12 @@ public sealed class AssessmentSchemesHandler(AppDbContext db, CurrentActor actor
         }, ct);
     }
 
-    /// <summary>Another person than the scheme's maker checks it: an admin who sees it, or the supervisor.</summary>
+    /// <summary>
+    /// Another admin than the scheme's maker checks it. Not a supervisor: they change nothing but their own scores,
+    /// comments and urges (issue 13), so they score by hand and the admins sign the numbers off.
+    /// </summary>
     public Task<Result<SchemeDto>> ReviewAsync(long id, CancellationToken ct) =>
-        StepAsync(id, [Role.SystemAdmin, Role.CenterAdmin, Role.InstituteAdmin, Role.Supervisor], scheme =>
+        StepAsync(id, [Role.SystemAdmin, Role.CenterAdmin, Role.InstituteAdmin], scheme =>
         {
             if (scheme.Status == AssessmentStatus.Computed && scheme.CreatedByUserId == actor.UserId)
             {
