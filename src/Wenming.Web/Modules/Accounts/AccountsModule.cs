@@ -6,13 +6,18 @@ using Wenming.Web.Modules.Accounts.Features.ManageAccount;
 using Wenming.Web.Modules.Accounts.Features.Me;
 using Wenming.Web.Modules.Accounts.Features.OwnPassword;
 using Wenming.Web.Modules.Accounts.Features.OwnPhone;
+using Wenming.Web.Modules.Accounts.Features.PasswordReset;
 using Wenming.Web.Modules.Accounts.Features.SignIn;
+using Wenming.Web.Modules.Accounts.Features.SignUp;
+using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Jobs;
 using Wenming.Web.Platform.Scope;
 using Wenming.Web.Platform.Security;
+using Wenming.Web.Platform.Sms;
 
 namespace Wenming.Web.Modules.Accounts;
 
@@ -47,6 +52,16 @@ public static class AccountsModule
         services.AddScoped<Contracts.IAccountDirectory, Contracts.AccountDirectory>();
         services.AddScoped<People.Contracts.IPersonDataEraser, Features.Privacy.AccountsPersonData>();
         services.AddScoped<People.Contracts.IPersonActivity, Features.Privacy.AccountsPersonData>();
+        services.AddSms();
+        services.AddSignUpLimit();
+        services.AddScoped<SignUpHandler>();
+        services.AddScoped<RegistrationsHandler>();
+        services.AddScoped<ForgotPasswordHandler>();
+        services.AddScoped<PasswordResetsHandler>();
+        services.AddScoped<IDemoSeedStep, SignUpDemo>();
+        services.AddAuditTerms(new AuditTerms()
+            .Entity(nameof(Registration), "Accounts.entity.Registration").Entity(nameof(PasswordResetRequest), "Accounts.entity.PasswordResetRequest")
+            .Enum<RegistrationStatus>(RegistrationLabels.Status).Enum<PasswordResetStatus>(RegistrationLabels.Status));
         return services;
     }
 
@@ -54,6 +69,7 @@ public static class AccountsModule
     public static RouteGroupBuilder MapAccountsAnonymous(this RouteGroupBuilder api)
     {
         TokenEndpoints.MapTokens(api);
+        SignUpEndpoints.MapAnonymous(api);
         return api;
     }
 
@@ -94,6 +110,7 @@ public static class AccountsModule
         group.MapPost("/{id:long}/roles", ManageAccountEndpoints.SetRoles)
             .WithSummary("设置角色");
 
+        SignUpEndpoints.Map(api);
         return api;
     }
 }
