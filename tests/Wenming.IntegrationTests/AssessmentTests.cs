@@ -139,7 +139,7 @@ public sealed class AssessmentTests(AppFixture app) : IClassFixture<AppFixture>
 
         var entries = (await app.Admin.GetAsync($"/api/v1/audit-entries?entityType=AssessmentScheme&entityId={id}&pageSize=100")).Expect(HttpStatusCode.OK).Items;
         Assert.Contains(entries, e => e.GetProperty("action").GetString() == "Created" && e.GetProperty("login").GetString() == "center");
-        Assert.Single(entries, e => e.GetProperty("action").GetString() == "Updated" && e.GetProperty("login").GetString() == "supervisor1");
+        Assert.Single(entries, e => e.GetProperty("action").GetString() == "Updated" && e.GetProperty("login").GetString() == "admin");
         Assert.Contains(entries, e => e.GetProperty("action").GetString() == "Updated" && e.GetProperty("login").GetString() == "center");
     }
 
