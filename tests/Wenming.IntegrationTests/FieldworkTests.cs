@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Wenming.IntegrationTests.Infrastructure;
@@ -269,20 +268,5 @@ public sealed partial class FieldworkTests(AppFixture app) : IClassFixture<AppFi
         return new ApiResponse(response.StatusCode, response.Content.Headers.ContentType?.MediaType, await response.Content.ReadAsStringAsync(), $"POST {path}");
     }
 
-    private async Task<HttpClient> SignInAsync(string login)
-    {
-        var browser = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var form = await browser.GetStringAsync("/account/login");
-        using var signIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Login"] = login,
-            ["Password"] = AppFixture.DemoPassword,
-            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return browser;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
+    private Task<HttpClient> SignInAsync(string login) => app.SignInToPagesAsync(login);
 }

@@ -203,19 +203,7 @@ public sealed partial class JourneyTests(AppFixture app) : IClassFixture<AppFixt
         return int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private async Task<HttpClient> SignInAsync(string login)
-    {
-        var browser = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var form = await browser.GetStringAsync("/account/login");
-        using var signIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Login"] = login,
-            ["Password"] = AppFixture.DemoPassword,
-            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return browser;
-    }
+    private Task<HttpClient> SignInAsync(string login) => app.SignInToPagesAsync(login);
 
     [GeneratedRegex("<a href=\"([^\"]+)\" data-testid=")]
     private static partial Regex CardLink();

@@ -291,19 +291,7 @@ public sealed partial class PortalSectionsTests(AppFixture app) : IClassFixture<
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ActivityStatus.Finished)));
     }
 
-    private async Task<HttpClient> SignInAsync(string login)
-    {
-        var browser = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var form = await browser.GetStringAsync("/account/login");
-        using var signIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Login"] = login,
-            ["Password"] = AppFixture.DemoPassword,
-            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return browser;
-    }
+    private Task<HttpClient> SignInAsync(string login) => app.SignInToPagesAsync(login);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

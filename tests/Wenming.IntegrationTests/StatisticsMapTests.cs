@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Wenming.IntegrationTests.Infrastructure;
 
 namespace Wenming.IntegrationTests;
@@ -162,20 +161,5 @@ public sealed partial class StatisticsMapTests(AppFixture app) : IClassFixture<A
         Assert.NotEqual(HttpStatusCode.OK, forbidden.StatusCode);
     }
 
-    private async Task<HttpClient> SignInAsync(string login)
-    {
-        var browser = app.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var form = await browser.GetStringAsync("/account/login");
-        using var signIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Login"] = login,
-            ["Password"] = AppFixture.DemoPassword,
-            ["__RequestVerificationToken"] = AntiforgeryToken().Match(form).Groups[1].Value,
-        }));
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        return browser;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
+    private Task<HttpClient> SignInAsync(string login) => app.SignInToPagesAsync(login);
 }

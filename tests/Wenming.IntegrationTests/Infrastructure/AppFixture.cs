@@ -56,6 +56,27 @@ public class AppFixture : IAsyncLifetime, IDatabaseFixture
 
     public WenmingFactory Factory => _factory ?? throw new InvalidOperationException("The app is not running.");
 
+    /// <summary>
+    /// A client signed in through the sign-in form with the demo password, keeping its cookie and not following
+    /// redirects: the server-rendered pages as a browser gets them.
+    /// </summary>
+    public async Task<HttpClient> SignInToPagesAsync(string login)
+    {
+        var browser = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var form = await browser.GetStringAsync("/account/login");
+        using var signIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Login"] = login,
+            ["Password"] = DemoPassword,
+            ["__RequestVerificationToken"] = AntiforgeryToken.Match(form).Groups[1].Value,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return browser;
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex AntiforgeryToken =
+        new("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"", System.Text.RegularExpressions.RegexOptions.Compiled);
+
     public DemoMap Demo => _demo ?? throw new InvalidOperationException("The demo county was not loaded.");
 
     public async Task InitializeAsync()
