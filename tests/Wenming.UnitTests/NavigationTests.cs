@@ -114,6 +114,51 @@ public class NavigationTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Actors))]
+    public void GroupedMenu_ShowsEveryLinkOnce_AndNoHeadingOverASingleLink(int roleMask, bool hasPerson)
+    {
+        var actor = Actor(roleMask, hasPerson);
+        var links = Navigation.For(actor);
+
+        var menu = Navigation.Menu(actor);
+
+        Assert.Equal(links.OrderBy(l => l.Path).ThenBy(l => l.TextKey), menu.SelectMany(i => i.Links).OrderBy(l => l.Path).ThenBy(l => l.TextKey));
+        Assert.All(menu.Where(i => i.Group is not null), i => Assert.True(i.Links.Count > 1, $"{i.Group!.TextKey} heads one link"));
+        Assert.All(menu, i => Assert.True(i.Group is null || i.Links.All(l => l.Group == i.Group)));
+        if (links.Count <= Navigation.FlatLimit)
+        {
+            Assert.All(menu, i => Assert.Null(i.Group));
+        }
+    }
+
+    [Fact]
+    public void CountyAdminsLongMenu_FitsUnderTenItems_WithStatisticsFirstAndMeLast()
+    {
+        var admin = new CurrentActor();
+        admin.SignedIn(1, "admin", [Role.CenterAdmin], 10, 10, null);
+
+        var menu = Navigation.Menu(admin);
+
+        Assert.True(Navigation.For(admin).Count > Navigation.FlatLimit);
+        Assert.InRange(menu.Count, 5, 10);
+        Assert.Equal("Shell.nav.home", menu[0].Links[0].TextKey);
+        Assert.Equal(NavGroups.Data, menu[1].Group);
+        Assert.Equal(["/supervision/tasks", "/supervision/reports", "/assessments"], menu.Single(i => i.Group == NavGroups.Oversight).Links.Take(3).Select(l => l.Path));
+    }
+
+    [Fact]
+    public void ResidentsShortMenu_StaysOnePlainList()
+    {
+        var resident = new CurrentActor();
+        resident.SignedIn(1, "resident1", [Role.Resident], 10, 10, 7);
+
+        var menu = Navigation.Menu(resident);
+
+        Assert.All(menu, i => Assert.Null(i.Group));
+        Assert.Equal(Navigation.For(resident).Select(l => l.Path), menu.Select(i => i.Links[0].Path));
+    }
+
     [Fact]
     public void NobodySignedIn_SeesNoMenu() => Assert.Empty(Navigation.For(new CurrentActor()));
 

@@ -8,6 +8,6 @@ public sealed class AccountsNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Accounts", "Shell.nav.accounts", "/accounts", 50, a => a.IsAdmin, ["/accounts"]),
+        new("Accounts", "Shell.nav.accounts", "/accounts", 50, a => a.IsAdmin, ["/accounts"]) { Group = NavGroups.Organization },
     ];
 }

@@ -8,8 +8,8 @@ public sealed class ActivitiesNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Activities", "Shell.nav.activities", "/activities", 80, a => a.IsAdmin, ["/activities"]),
-        new("Activities", "Shell.nav.activities_nearby", "/activities/nearby", 90, NavAudience.IsPersonal, ["/activities"], ["/activities/mine"]),
-        new("Activities", "Activities.mine.title", "/activities/mine", 91, NavAudience.IsPersonal, ["/activities/mine"]),
+        new("Activities", "Shell.nav.activities", "/activities", 80, a => a.IsAdmin, ["/activities"]) { Group = NavGroups.Activities },
+        new("Activities", "Shell.nav.activities_nearby", "/activities/nearby", 90, NavAudience.IsPersonal, ["/activities"], ["/activities/mine"]) { Group = NavGroups.Activities },
+        new("Activities", "Activities.mine.title", "/activities/mine", 91, NavAudience.IsPersonal, ["/activities/mine"]) { Group = NavGroups.Activities },
     ];
 }

@@ -8,6 +8,6 @@ public sealed class AssessmentNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Assessment", "Assessment.nav.title", "/assessments", 142, NavAudience.IsOverseer, ["/assessments"]),
+        new("Assessment", "Assessment.nav.title", "/assessments", 142, NavAudience.IsOverseer, ["/assessments"]) { Group = NavGroups.Oversight },
     ];
 }

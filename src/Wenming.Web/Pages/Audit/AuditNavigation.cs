@@ -8,6 +8,6 @@ public sealed class AuditNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Audit", "Shell.nav.audit", "/audit", 150, NavAudience.IsOverseer, ["/audit"]),
+        new("Audit", "Shell.nav.audit", "/audit", 150, NavAudience.IsOverseer, ["/audit"]) { Group = NavGroups.System },
     ];
 }

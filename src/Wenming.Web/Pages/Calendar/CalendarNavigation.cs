@@ -7,6 +7,6 @@ public sealed class CalendarNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Calendar", "Practice.nav.calendar", "/calendar", 149, a => a.IsAuthenticated, ["/calendar"]),
+        new("Calendar", "Practice.nav.calendar", "/calendar", 149, a => a.IsAuthenticated, ["/calendar"]) { Group = NavGroups.Activities },
     ];
 }

@@ -7,6 +7,6 @@ public sealed class ContentNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Content", "Content.nav.articles", "/content", 143, a => a.IsAdmin, ["/content"]),
+        new("Content", "Content.nav.articles", "/content", 143, a => a.IsAdmin, ["/content"]) { Group = NavGroups.Community },
     ];
 }

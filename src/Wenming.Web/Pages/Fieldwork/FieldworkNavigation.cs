@@ -13,8 +13,8 @@ public sealed class FieldworkNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Fieldwork", "Fieldwork.nav.mine", "/fieldwork/mine", 151, a => LeaderLinksHandler.LeaderRoles.Any(a.Has), ["/fieldwork/mine", "/fieldwork/visits"]),
-        new("Fieldwork", "Fieldwork.nav.leaders", "/fieldwork/leaders", 152, NavAudience.IsOverseer, ["/fieldwork/leaders"]),
-        new("Fieldwork", "Fieldwork.nav.sites", "/sites", 153, NavAudience.IsOverseer, ["/sites"]),
+        new("Fieldwork", "Fieldwork.nav.mine", "/fieldwork/mine", 151, a => LeaderLinksHandler.LeaderRoles.Any(a.Has), ["/fieldwork/mine", "/fieldwork/visits"]) { Group = NavGroups.Oversight },
+        new("Fieldwork", "Fieldwork.nav.leaders", "/fieldwork/leaders", 152, NavAudience.IsOverseer, ["/fieldwork/leaders"]) { Group = NavGroups.Oversight },
+        new("Fieldwork", "Fieldwork.nav.sites", "/sites", 153, NavAudience.IsOverseer, ["/sites"]) { Group = NavGroups.Oversight },
     ];
 }

@@ -9,7 +9,7 @@ public sealed class FundNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Fund", "Fund.nav.fund", "/fund", 145, NavAudience.IsOverseer, ["/fund"]),
-        new("Fund", "Fund.nav.projects", "/fund/projects", 145, a => !NavAudience.IsOverseer(a) && a.Has(Role.TeamLeader), ["/fund"]),
+        new("Fund", "Fund.nav.fund", "/fund", 145, NavAudience.IsOverseer, ["/fund"]) { Group = NavGroups.Community },
+        new("Fund", "Fund.nav.projects", "/fund/projects", 145, a => !NavAudience.IsOverseer(a) && a.Has(Role.TeamLeader), ["/fund"]) { Group = NavGroups.Community },
     ];
 }

@@ -9,9 +9,9 @@ public sealed class HouseholdsNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Households", "Households.nav.households", "/households", 146, NavAudience.IsOverseer, ["/households"]),
-        new("Households", "Households.nav.events", "/households/events", 147, a => a.IsAdmin, ["/households"]),
-        new("Households", "Households.nav.mine", "/households/mine", 146, NavAudience.IsPersonal, ["/households"]),
-        new("Households", "Households.nav.contacted", "/households/contacted", 147, a => NavAudience.IsPersonal(a) && !a.Has(Role.Resident), ["/households"]),
+        new("Households", "Households.nav.households", "/households", 146, NavAudience.IsOverseer, ["/households"]) { Group = NavGroups.Community },
+        new("Households", "Households.nav.events", "/households/events", 147, a => a.IsAdmin, ["/households"]) { Group = NavGroups.Community },
+        new("Households", "Households.nav.mine", "/households/mine", 146, NavAudience.IsPersonal, ["/households"]) { Group = NavGroups.Community },
+        new("Households", "Households.nav.contacted", "/households/contacted", 147, a => NavAudience.IsPersonal(a) && !a.Has(Role.Resident), ["/households"]) { Group = NavGroups.Community },
     ];
 }

@@ -8,7 +8,7 @@ public sealed class MarketNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Market", "Market.nav.manage", "/market/goods", 140, a => a.IsAdmin, ["/market"]),
-        new("Market", "Market.nav.shop", "/market", 140, a => !a.IsAdmin && a.PersonId is not null, ["/market"]),
+        new("Market", "Market.nav.manage", "/market/goods", 140, a => a.IsAdmin, ["/market"]) { Group = NavGroups.Points },
+        new("Market", "Market.nav.shop", "/market", 140, a => !a.IsAdmin && a.PersonId is not null, ["/market"]) { Group = NavGroups.Points },
     ];
 }

@@ -10,8 +10,8 @@ public sealed class OrdersNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Orders", "Orders.nav.board", "/orders/board", 110, NavAudience.IsOverseer, ["/orders"]),
-        new("Orders", "Orders.nav.inbox", "/orders/inbox", 110, a => !NavAudience.IsOverseer(a) && a.Has(Role.TeamLeader), ["/orders"]),
-        new("Orders", "Orders.nav.mine", "/orders/mine", 110, a => !NavAudience.IsOverseer(a) && !a.Has(Role.TeamLeader), ["/orders"]),
+        new("Orders", "Orders.nav.board", "/orders/board", 110, NavAudience.IsOverseer, ["/orders"]) { Group = NavGroups.Activities },
+        new("Orders", "Orders.nav.inbox", "/orders/inbox", 110, a => !NavAudience.IsOverseer(a) && a.Has(Role.TeamLeader), ["/orders"]) { Group = NavGroups.Activities },
+        new("Orders", "Orders.nav.mine", "/orders/mine", 110, a => !NavAudience.IsOverseer(a) && !a.Has(Role.TeamLeader), ["/orders"]) { Group = NavGroups.Activities },
     ];
 }

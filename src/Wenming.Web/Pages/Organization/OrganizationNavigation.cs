@@ -8,6 +8,6 @@ public sealed class OrganizationNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Organization", "Shell.nav.org", "/org", 20, NavAudience.IsOverseer, ["/org"]),
+        new("Organization", "Shell.nav.org", "/org", 20, NavAudience.IsOverseer, ["/org"]) { Group = NavGroups.Organization },
     ];
 }

@@ -8,6 +8,6 @@ public sealed class PeopleNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("People", "Shell.nav.people", "/people", 30, NavAudience.IsOverseer, ["/people"]),
+        new("People", "Shell.nav.people", "/people", 30, NavAudience.IsOverseer, ["/people"]) { Group = NavGroups.Organization },
     ];
 }

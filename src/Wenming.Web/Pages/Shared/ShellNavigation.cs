@@ -8,7 +8,7 @@ public sealed class ShellNavigation : INavigationContributor
     public IEnumerable<NavEntry> Entries =>
     [
         new("Shell", "Shell.nav.home", "/", 10, a => a.IsAdmin || !NavAudience.IsOverseer(a), []),
-        new("Shell", "Ops.nav.dead_letters", "/ops/dead-letters", 160, a => a.IsSystemAdmin, ["/ops"]),
+        new("Shell", "Ops.nav.dead_letters", "/ops/dead-letters", 160, a => a.IsSystemAdmin, ["/ops"]) { Group = NavGroups.System },
         new("Shell", "Shell.nav.me", "/me", 170, a => !NavAudience.IsOverseer(a), []),
     ];
 }

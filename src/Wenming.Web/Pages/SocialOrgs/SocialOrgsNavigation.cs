@@ -11,6 +11,7 @@ public sealed class SocialOrgsNavigation : INavigationContributor
     public IEnumerable<NavEntry> Entries =>
     [
         new("SocialOrgs", "Shell.nav.social_orgs", "/social-orgs", 40,
-            a => a.Has(Role.SystemAdmin) || a.Has(Role.CenterAdmin) || a.Has(Role.InstituteAdmin) || a.Has(Role.Supervisor), ["/social-orgs"]),
+            a => a.Has(Role.SystemAdmin) || a.Has(Role.CenterAdmin) || a.Has(Role.InstituteAdmin) || a.Has(Role.Supervisor), ["/social-orgs"])
+        { Group = NavGroups.Organization },
     ];
 }

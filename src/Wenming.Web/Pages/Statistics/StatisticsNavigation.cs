@@ -8,7 +8,7 @@ public sealed class StatisticsNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Statistics", "Statistics.nav.overview", "/stats", 15, NavAudience.IsOverseer, ["/stats"], ["/stats/map"]),
-        new("Statistics", "Statistics.nav.map", "/stats/map", 16, NavAudience.IsOverseer, ["/stats/map"]),
+        new("Statistics", "Statistics.nav.overview", "/stats", 15, NavAudience.IsOverseer, ["/stats"], ["/stats/map"]) { Group = NavGroups.Data },
+        new("Statistics", "Statistics.nav.map", "/stats/map", 16, NavAudience.IsOverseer, ["/stats/map"]) { Group = NavGroups.Data },
     ];
 }

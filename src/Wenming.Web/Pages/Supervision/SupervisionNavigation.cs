@@ -8,7 +8,7 @@ public sealed class SupervisionNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Supervision", "Supervision.nav.tasks", "/supervision/tasks", 140, NavAudience.IsOverseer, ["/supervision/tasks"]),
-        new("Supervision", "Supervision.nav.reports", "/supervision/reports", 141, NavAudience.IsOverseer, ["/supervision/reports"]),
+        new("Supervision", "Supervision.nav.tasks", "/supervision/tasks", 140, NavAudience.IsOverseer, ["/supervision/tasks"]) { Group = NavGroups.Oversight },
+        new("Supervision", "Supervision.nav.reports", "/supervision/reports", 141, NavAudience.IsOverseer, ["/supervision/reports"]) { Group = NavGroups.Oversight },
     ];
 }

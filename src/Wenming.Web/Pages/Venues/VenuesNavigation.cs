@@ -8,6 +8,6 @@ public sealed class VenuesNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Venues", "Venues.nav.venues", "/venues", 148, NavAudience.IsOverseer, ["/venues"]),
+        new("Venues", "Venues.nav.venues", "/venues", 148, NavAudience.IsOverseer, ["/venues"]) { Group = NavGroups.Activities },
     ];
 }

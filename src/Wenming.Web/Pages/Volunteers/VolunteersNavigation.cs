@@ -17,10 +17,10 @@ public sealed class VolunteersNavigation : INavigationContributor
 
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Volunteers", "Shell.nav.volunteers", "/volunteers", 60, a => a.IsAdmin, Section, NotSection),
-        new("Volunteers", "Shell.nav.teams", "/teams", 70, a => a.IsAdmin || a.Has(Role.TeamLeader), ["/teams"]),
-        new("Volunteers", "Shell.nav.vol_mine", "/volunteers/me", 100, a => NavAudience.IsPersonal(a) && IsVolunteer(a), Section, NotSection),
-        new("Volunteers", "Shell.nav.vol_apply", "/volunteers/me", 100, a => NavAudience.IsPersonal(a) && !IsVolunteer(a), Section, NotSection),
+        new("Volunteers", "Shell.nav.volunteers", "/volunteers", 60, a => a.IsAdmin, Section, NotSection) { Group = NavGroups.Volunteering },
+        new("Volunteers", "Shell.nav.teams", "/teams", 70, a => a.IsAdmin || a.Has(Role.TeamLeader), ["/teams"]) { Group = NavGroups.Volunteering },
+        new("Volunteers", "Shell.nav.vol_mine", "/volunteers/me", 100, a => NavAudience.IsPersonal(a) && IsVolunteer(a), Section, NotSection) { Group = NavGroups.Volunteering },
+        new("Volunteers", "Shell.nav.vol_apply", "/volunteers/me", 100, a => NavAudience.IsPersonal(a) && !IsVolunteer(a), Section, NotSection) { Group = NavGroups.Volunteering },
     ];
 
     private static bool IsVolunteer(CurrentActor a) => a.Has(Role.Volunteer) || a.Has(Role.TeamLeader);

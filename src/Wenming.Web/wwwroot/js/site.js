@@ -18,3 +18,31 @@ document.addEventListener("click", function (e) {
     var field = e.target;
     if (field instanceof HTMLInputElement && field.hasAttribute("data-select-on-click")) field.select();
 });
+// The menu's headings (a long menu is grouped): a tap opens or closes one, Escape or a tap
+// elsewhere closes it, and aria-expanded says which is open for screen readers.
+document.addEventListener("click", function (e) {
+    var title = e.target instanceof Element ? e.target.closest(".nav-group-title") : null;
+    document.querySelectorAll(".nav-group.open").forEach(function (g) {
+        if (!title || g !== title.parentElement) closeGroup(g);
+    });
+    if (!title) return;
+    var group = title.parentElement;
+    var open = !group.classList.contains("open");
+    if (open) {
+        group.classList.add("open");
+        title.setAttribute("aria-expanded", "true");
+    } else {
+        closeGroup(group);
+    }
+});
+document.addEventListener("keydown", function (e) {
+    if (e.key !== "Escape") return;
+    document.querySelectorAll(".nav-group.open").forEach(closeGroup);
+});
+// Closed means closed: the heading also opens on focus, so it gives its focus up.
+function closeGroup(group) {
+    var title = group.querySelector(".nav-group-title");
+    group.classList.remove("open");
+    title.setAttribute("aria-expanded", "false");
+    if (group.contains(document.activeElement)) document.activeElement.blur();
+}

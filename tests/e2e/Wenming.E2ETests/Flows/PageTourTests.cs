@@ -102,10 +102,21 @@ public sealed class PageTourTests(BrowserFixture app)
     {
         var page = await app.SignInAsync("supervisor1");
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" });
+        // A supervisor's long menu comes under headings: 组织人员 opens onto the org tree and people.
+        var orgGroup = nav.GetByRole(AriaRole.Button, new() { Name = "组织人员" });
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "组织架构" })).Not.ToBeVisibleAsync();
+        await orgGroup.ClickAsync();
+        await Assertions.Expect(orgGroup).ToHaveAttributeAsync("aria-expanded", "true");
         foreach (var link in new[] { "组织架构", "人员", "操作日志" })
         {
-            await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = link })).ToBeVisibleAsync();
+            await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = link, Exact = true })).ToBeVisibleAsync();
         }
+
+        await BrowserFixture.ScreenshotAsync(page, "nav-group-open-supervisor-1280");
+        await page.Keyboard.PressAsync("Escape");
+        await page.Mouse.MoveAsync(600, 600); // hovering a heading also shows its links
+        await Assertions.Expect(orgGroup).ToHaveAttributeAsync("aria-expanded", "false");
+        await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "组织架构" })).Not.ToBeVisibleAsync();
 
         await Assertions.Expect(nav.GetByRole(AriaRole.Link, new() { Name = "账号" })).ToHaveCountAsync(0);
         await page.GotoAsync("/org");
