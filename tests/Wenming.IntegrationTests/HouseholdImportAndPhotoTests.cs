@@ -284,8 +284,10 @@ public sealed class HouseholdImportAndPhotoTests(AppFixture app) : IClassFixture
         var station = await app.SignInToPagesAsync("village1");
         var page = await station.GetStringAsync($"/households/events/{eventId}");
         Assert.Contains($"data-testid=\"visit-photos-{visited.Json.GetProperty("visits")[0].GetProperty("id").GetInt64()}\"", page, StringComparison.Ordinal);
-        var pageUrl = $"/households/events/{eventId}?handler=Photo&photoId={photos[0].GetProperty("id").GetInt64()}";
-        Assert.Contains(pageUrl.Replace("&", "&amp;", StringComparison.Ordinal), page, StringComparison.Ordinal);
+        var links = System.Text.RegularExpressions.Regex.Matches(page, "<img src=\"([^\"]*handler=Photo[^\"]*)\"").Select(m => m.Groups[1].Value.Replace("&amp;", "&", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, links.Count);
+        var pageUrl = links[0];
+        Assert.StartsWith($"/households/events/{eventId}?", pageUrl, StringComparison.Ordinal);
         using (var own = await station.GetAsync(pageUrl))
         {
             Assert.Equal(HttpStatusCode.OK, own.StatusCode);
@@ -295,6 +297,27 @@ public sealed class HouseholdImportAndPhotoTests(AppFixture app) : IClassFixture
         var other = await app.SignInToPagesAsync("village2");
         using var refusedPage = await other.GetAsync(pageUrl);
         Assert.Equal(HttpStatusCode.NotFound, refusedPage.StatusCode);
+
+        // The event page's own form takes photos too (the station's follow-up from a desktop or phone).
+        var second = (await app.As("village1").PostAsync($"/api/v1/households/{id}/events", new { kind = "Dispute", occurredOn = At(DateTimeOffset.UtcNow.AddHours(-1)), description = "邻里纠纷" }))
+            .Expect(HttpStatusCode.Created).Id;
+        var formPage = await station.GetStringAsync($"/households/events/{second}");
+        var token = System.Text.RegularExpressions.Regex.Match(formPage, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using (var post = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(second.ToString(System.Globalization.CultureInfo.InvariantCulture)), "Visit.EventId" },
+            { new StringContent(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture)), "Visit.VisitedAt" },
+            { new StringContent("现场调解，拍照留存"), "Visit.Note" },
+            { Png(200), "photos", "scene.png" },
+        })
+        {
+            using var posted = await station.PostAsync($"/households/events/{second}", post);
+            Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        }
+
+        var logged = (await app.As("village1").GetAsync($"/api/v1/household-events/{second}")).Expect(HttpStatusCode.OK);
+        Assert.Single(logged.Json.GetProperty("visits")[0].GetProperty("photos").EnumerateArray());
 
         // A JSON visit without photos still works as API.md has it.
         var follow = (await contact.PostAsync($"/api/v1/household-events/{eventId}/visits", new { visitedAt = At(DateTimeOffset.UtcNow), note = "电话回访" })).Expect(HttpStatusCode.OK);
