@@ -113,8 +113,24 @@ public static class PeopleModule
         }
     }
 
-    private sealed class HouseholdRoster(AppDbContext db, TimeProvider clock) : IHouseholdRoster
+    private sealed class HouseholdRoster(AppDbContext db, PiiProtector pii, TimeProvider clock) : IHouseholdRoster
     {
+        public async Task<(bool Valid, RosterPerson? Person)> FindByIdNumberAsync(string idNumber, CancellationToken ct = default)
+        {
+            var parsed = ChineseIdNumber.Parse(idNumber, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+            if (!parsed.IsSuccess)
+            {
+                return (false, null);
+            }
+
+            // Found by the keyed hash, never by the clear number; the scope filter keeps it to the caller's subtree.
+            var hash = pii.Hash(parsed.Value.Value);
+            var person = await db.Set<Person>().AsNoTracking().Where(p => p.IdNumberHash == hash && p.AnonymizedAt == null).OrderBy(p => p.Id)
+                .Select(p => new RosterPerson(p.Id, p.Name, p.OrgUnitId, p.HouseholdId, p.PoliticalStatus == PoliticalStatus.PartyMember || p.PoliticalStatus == PoliticalStatus.ProbationaryPartyMember, p.IdNumberMasked, p.BirthDate))
+                .FirstOrDefaultAsync(ct);
+            return (true, person);
+        }
+
         public async Task<RosterPerson?> FindAsync(long personId, CancellationToken ct = default) =>
             await db.Set<Person>().AsNoTracking().Where(p => p.Id == personId)
                 .Select(p => new RosterPerson(p.Id, p.Name, p.OrgUnitId, p.HouseholdId, p.PoliticalStatus == PoliticalStatus.PartyMember || p.PoliticalStatus == PoliticalStatus.ProbationaryPartyMember, p.IdNumberMasked, p.BirthDate))

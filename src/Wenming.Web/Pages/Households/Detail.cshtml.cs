@@ -106,9 +106,23 @@ public sealed class DetailModel(HouseholdsHandler households, HouseholdEventsHan
         StepAsync(id, "Event", "Households.ui.done_event", async () =>
             (await events.LogAsync(id, new LogEventRequest(Event.Kind, HouseholdsView.FromLocal(Event.OccurredOn), Event.Description), ct)).Error, ct);
 
-    public Task<IActionResult> OnPostVisitAsync(long id, CancellationToken ct) =>
+    /// <summary>A visit from the household page, with the phone's photos if any (the same handler as the API).</summary>
+    public Task<IActionResult> OnPostVisitAsync(long id, List<IFormFile>? photos, CancellationToken ct) =>
         StepAsync(id, "Visit", "Households.ui.done_visit", async () =>
-            (await events.VisitAsync(Visit.EventId, new LogVisitRequest(HouseholdsView.FromLocal(Visit.VisitedAt), Visit.Note), ct)).Error, ct);
+        {
+            var uploads = (photos ?? []).Where(f => f.Length > 0).Select(f => new VisitPhotoUpload(f.FileName, f.OpenReadStream())).ToList();
+            try
+            {
+                return (await events.VisitAsync(Visit.EventId, new LogVisitRequest(HouseholdsView.FromLocal(Visit.VisitedAt), Visit.Note), uploads, ct)).Error;
+            }
+            finally
+            {
+                foreach (var u in uploads)
+                {
+                    await u.Content.DisposeAsync();
+                }
+            }
+        }, ct);
 
     public Task<IActionResult> OnPostEditAsync(long id, CancellationToken ct) =>
         StepAsync(id, "Edit", "Households.ui.done_saved", async () =>

@@ -29,14 +29,40 @@ public sealed class EventModel(HouseholdEventsHandler events, TimeProvider clock
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)
+    /// <summary>A visit photo for whoever may see the event (the same check as the event; 404 for the rest).</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(long id, long photoId, CancellationToken ct)
+    {
+        var opened = await events.OpenPhotoAsync(id, photoId, ct);
+        if (!opened.IsSuccess)
+        {
+            return NotFoundPage();
+        }
+
+        Response.Headers.CacheControl = "private, max-age=3600";
+        return File(opened.Value.Bytes, opened.Value.Info.ContentType);
+    }
+
+    public async Task<IActionResult> OnPostAsync(long id, List<IFormFile>? photos, CancellationToken ct)
     {
         if (BindingFailed())
         {
             return await OnGetAsync(id, ct);
         }
 
-        var result = await events.VisitAsync(id, new LogVisitRequest(HouseholdsView.FromLocal(Visit.VisitedAt), Visit.Note), ct);
+        var streams = (photos ?? []).Where(f => f.Length > 0).Select(f => new VisitPhotoUpload(f.FileName, f.OpenReadStream())).ToList();
+        Wenming.Web.Platform.Errors.Result<HouseholdEventDto> result;
+        try
+        {
+            result = await events.VisitAsync(id, new LogVisitRequest(HouseholdsView.FromLocal(Visit.VisitedAt), Visit.Note), streams, ct);
+        }
+        finally
+        {
+            foreach (var s in streams)
+            {
+                await s.Content.DisposeAsync();
+            }
+        }
+
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, "Visit") ?? await OnGetAsync(id, ct);

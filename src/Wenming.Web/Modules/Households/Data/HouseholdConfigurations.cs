@@ -49,3 +49,15 @@ internal sealed class HouseholdVisitConfiguration : IEntityTypeConfiguration<Hou
         b.HasIndex(v => v.EventId);
     }
 }
+
+internal sealed class HouseholdVisitPhotoConfiguration : IEntityTypeConfiguration<HouseholdVisitPhoto>
+{
+    public void Configure(EntityTypeBuilder<HouseholdVisitPhoto> b)
+    {
+        b.ToTable("hh_visit_photos");
+        b.HasKey(p => p.Id);
+        b.HasIndex(p => p.VisitId);
+        b.HasIndex(p => p.EventId);
+        b.HasIndex(p => p.FileId).IsUnique();
+    }
+}

@@ -300,3 +300,44 @@ public sealed class HouseholdVisit : IOrgScoped, ICountyScoped
         CreatedAt = now,
     };
 }
+
+/// <summary>
+/// A photo taken on a visit (hh_visit_photos): the bytes are a stored file (plat_files) of the household's village; this
+/// row ties it to the visit and sits in the village, like the visit. Who may see it is who may see the event.
+/// </summary>
+public sealed class HouseholdVisitPhoto : IOrgScoped, ICountyScoped
+{
+    /// <summary>Six: a phone's row of pictures of the home and the people, few enough for the event page.</summary>
+    public const int MaxPerVisit = 6;
+
+    private HouseholdVisitPhoto()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public long VisitId { get; private set; }
+
+    public long EventId { get; private set; }
+
+    public long HouseholdId { get; private set; }
+
+    public long CountyId { get; private set; }
+
+    public long OrgUnitId { get; private set; }
+
+    public long FileId { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public static HouseholdVisitPhoto Of(HouseholdVisit visit, long fileId, DateTime now) => new()
+    {
+        VisitId = visit.Id,
+        EventId = visit.EventId,
+        HouseholdId = visit.HouseholdId,
+        CountyId = visit.CountyId,
+        OrgUnitId = visit.OrgUnitId,
+        FileId = fileId,
+        CreatedAt = now,
+    };
+}

@@ -48,6 +48,12 @@ public interface IHouseholdRoster
     /// <summary>The person if visible in the caller's subtree.</summary>
     Task<RosterPerson?> FindAsync(long personId, CancellationToken ct = default);
 
+    /// <summary>
+    /// The person with this ID number if visible in the caller's subtree (household imports); <c>Valid</c> is false when the
+    /// text is not a well-formed ID number at all.
+    /// </summary>
+    Task<(bool Valid, RosterPerson? Person)> FindByIdNumberAsync(string idNumber, CancellationToken ct = default);
+
     /// <summary>The members of these households, whatever units they are registered in (a household spans units).</summary>
     Task<IReadOnlyList<RosterPerson>> MembersUnscopedAsync(IReadOnlyCollection<long> householdIds, CancellationToken ct = default);
 

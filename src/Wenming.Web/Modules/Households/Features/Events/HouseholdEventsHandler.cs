@@ -5,6 +5,7 @@ using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Files;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
@@ -20,7 +21,16 @@ public sealed record LogVisitRequest(DateTimeOffset? VisitedAt, string? Note);
 /// <summary><c>GET /api/v1/household-events?orgUnitId=&amp;overdue=&amp;householdId=&amp;kind=&amp;open=</c>.</summary>
 public sealed record ListEventsRequest(long? OrgUnitId = null, bool? Overdue = null, long? HouseholdId = null, HouseholdEventKind? Kind = null, bool? Open = null, int Page = 1, int PageSize = 20);
 
-public sealed record VisitDto(long Id, DateTimeOffset VisitedAt, string Note, long? ByPersonId, string? ByLogin, bool InTime);
+public sealed record VisitDto(long Id, DateTimeOffset VisitedAt, string Note, long? ByPersonId, string? ByLogin, bool InTime, IReadOnlyList<VisitPhotoDto> Photos);
+
+/// <summary>One photo sent with a visit, as the phone sent it.</summary>
+public sealed record VisitPhotoUpload(string? FileName, Stream Content);
+
+/// <summary>A visit's photo; <see cref="Url"/> is the event-checked download (bearer), <see cref="PageUrl"/> the same for pages (cookie).</summary>
+public sealed record VisitPhotoDto(long Id, string ContentType, long Size, string Url)
+{
+    public string PageUrl => Url["/api/v1".Length..].Replace("/household-events/", "/households/events/", StringComparison.Ordinal);
+}
 
 /// <summary>An event as API.md answers it (<c>{id, kind, dueAt, status}</c> and more): its light, whether it is overdue now, and on its own answers its visits.</summary>
 public sealed record HouseholdEventDto(
@@ -51,7 +61,7 @@ public sealed record HouseholdEventDto(
 /// event without a visit past its due time is overdue (red) and is listed for the station and the township. Events are
 /// sensitive: the supervisor and residents do not read them.
 /// </summary>
-public sealed class HouseholdEventsHandler(AppDbContext db, CurrentActor actor, OrgScope scope, HouseholdsHandler households, IOrgDirectory orgs, TimeProvider clock)
+public sealed class HouseholdEventsHandler(AppDbContext db, CurrentActor actor, OrgScope scope, HouseholdsHandler households, IOrgDirectory orgs, IFileStore files, TimeProvider clock)
 {
     /// <summary>How far ahead of the server's clock a phone's time may be (clocks drift).</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
@@ -115,7 +125,14 @@ public sealed class HouseholdEventsHandler(AppDbContext db, CurrentActor actor, 
         return await DtoAsync(e, ct);
     }
 
-    public async Task<Result<HouseholdEventDto>> VisitAsync(long eventId, LogVisitRequest request, CancellationToken ct)
+    public Task<Result<HouseholdEventDto>> VisitAsync(long eventId, LogVisitRequest request, CancellationToken ct) =>
+        VisitAsync(eventId, request, [], ct);
+
+    /// <summary>
+    /// A visit with up to six photos (issue 15): the visit, its event's status, the files and the photo rows are saved in
+    /// one transaction, so a refused photo (not an image, too large) leaves nothing behind — the whole visit is refused.
+    /// </summary>
+    public async Task<Result<HouseholdEventDto>> VisitAsync(long eventId, LogVisitRequest request, IReadOnlyList<VisitPhotoUpload> photos, CancellationToken ct)
     {
         var e = await FindAsync(eventId, tracked: true, ct);
         if (e is null)
@@ -153,24 +170,83 @@ public sealed class HouseholdEventsHandler(AppDbContext db, CurrentActor actor, 
             fields["note"] = [Text.Get("validation.too_long", Text.Get("Households.field.note"), HouseholdVisit.MaxNoteLength)];
         }
 
+        if (photos.Count > HouseholdVisitPhoto.MaxPerVisit)
+        {
+            fields["photos"] = [Text.Get("household.photos_too_many", HouseholdVisitPhoto.MaxPerVisit)];
+        }
+
         if (fields.Count > 0)
         {
             return Error.Validation(fields);
         }
 
+        var staged = new List<StoredFile>();
+        foreach (var upload in photos)
+        {
+            var file = await files.AddAsync(upload.FileName, upload.Content, household.Value.OrgUnitId, ct, field: "photos");
+            if (file.IsSuccess)
+            {
+                staged.Add(file.Value);
+            }
+
+            if (!file.IsSuccess || !FileSniffer.IsImage(file.Value.ContentType))
+            {
+                // Nothing is saved: untrack what was staged so no later save of this request writes it.
+                foreach (var s in staged)
+                {
+                    db.Entry(s.Content!).State = EntityState.Detached;
+                    db.Entry(s).State = EntityState.Detached;
+                }
+
+                return file.IsSuccess ? FieldErrors.One("photos", "household.photo_not_image", "household.photo_not_image") : file.Error!;
+            }
+        }
+
         var visitedAt = request.VisitedAt!.Value.UtcDateTime;
         e.Visited(visitedAt);
-        db.Add(HouseholdVisit.Of(e, visitedAt, request.Note!, actor.PersonId, actor.Login, now));
+        var visit = HouseholdVisit.Of(e, visitedAt, request.Note!, actor.PersonId, actor.Login, now);
+        db.Add(visit);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await SaveAsync(ct);
+            if (staged.Count > 0)
+            {
+                foreach (var file in staged)
+                {
+                    db.Add(HouseholdVisitPhoto.Of(visit, file.Id, now));
+                }
+
+                await SaveAsync(ct);
+            }
+
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
             return HouseholdErrors.Changed();
         }
 
         return await DtoAsync(e, ct);
+    }
+
+    /// <summary>A visit photo's bytes, for whoever may see its event (404 for everyone else, like the event itself).</summary>
+    public async Task<Result<FileDownload>> OpenPhotoAsync(long eventId, long photoId, CancellationToken ct)
+    {
+        var e = await FindAsync(eventId, tracked: false, ct);
+        if (e is null || !(await WorkableAsync(e.HouseholdId, ct)).IsSuccess)
+        {
+            return HouseholdErrors.EventNotFound();
+        }
+
+        // The caller may see the event (checked above); a contact person bound to another unit reads the village's file.
+        using (scope.Unscoped(because: Why.OwnRecords))
+        {
+            var fileId = await db.Set<HouseholdVisitPhoto>().AsNoTracking().Where(p => p.Id == photoId && p.EventId == eventId).Select(p => (long?)p.FileId).SingleOrDefaultAsync(ct);
+            return fileId is { } id && await files.OpenAsync(id, ct) is { } file ? file : HouseholdErrors.PhotoNotFound();
+        }
     }
 
     public async Task<Result<HouseholdEventDto>> GetAsync(long eventId, CancellationToken ct)
@@ -317,11 +393,20 @@ public sealed class HouseholdEventsHandler(AppDbContext db, CurrentActor actor, 
         }
 
         var visits = new Dictionary<long, List<HouseholdVisit>>();
+        var photos = new Dictionary<long, List<VisitPhotoDto>>();
         if (withVisits)
         {
             var ids = events.Select(e => e.Id).ToList();
             visits = (await db.Set<HouseholdVisit>().Unscoped(because: Why.OwnRecords).AsNoTracking().Where(v => ids.Contains(v.EventId))
                 .OrderBy(v => v.VisitedAt).ThenBy(v => v.Id).ToListAsync(ct)).GroupBy(v => v.EventId).ToDictionary(g => g.Key, g => g.ToList());
+            using (scope.Unscoped(because: Why.OwnRecords))
+            {
+                var rows = await db.Set<HouseholdVisitPhoto>().AsNoTracking().Where(p => ids.Contains(p.EventId)).OrderBy(p => p.Id).ToListAsync(ct);
+                var infos = await files.DescribeAsync([.. rows.Select(p => p.FileId)], ct);
+                photos = rows.Where(p => infos.ContainsKey(p.FileId)).GroupBy(p => p.VisitId).ToDictionary(
+                    g => g.Key,
+                    g => g.Select(p => new VisitPhotoDto(p.Id, infos[p.FileId].ContentType, infos[p.FileId].Size, $"/api/v1/household-events/{p.EventId}/photos/{p.Id}")).ToList());
+            }
         }
 
         var now = Now;
@@ -333,7 +418,7 @@ public sealed class HouseholdEventsHandler(AppDbContext db, CurrentActor actor, 
                 e.Kind, HouseholdLabels.Kind(e.Kind), Text.ToChinaTime(e.OccurredAt), Text.ToChinaTime(e.DueAt), e.Period, e.Description,
                 e.Status, HouseholdLabels.Status(e.Status), e.IsOverdueAt(now), e.WasVisitedLate, light, HouseholdLabels.Light(light),
                 e.FirstVisitAt is { } f ? Text.ToChinaTime(f) : null, e.VisitCount,
-                withVisits ? [.. visits.GetValueOrDefault(e.Id, []).Select(v => new VisitDto(v.Id, Text.ToChinaTime(v.VisitedAt), v.Note, v.ByPersonId, v.ByLogin, v.VisitedAt <= e.DueAt))] : null);
+                withVisits ? [.. visits.GetValueOrDefault(e.Id, []).Select(v => new VisitDto(v.Id, Text.ToChinaTime(v.VisitedAt), v.Note, v.ByPersonId, v.ByLogin, v.VisitedAt <= e.DueAt, photos.GetValueOrDefault(v.Id, [])))] : null);
         }).ToList();
     }
 }

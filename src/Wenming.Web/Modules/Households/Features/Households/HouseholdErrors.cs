@@ -9,6 +9,8 @@ public static class HouseholdErrors
 
     public static Error EventNotFound() => Error.Keyed("household.event_not_found", ErrorKind.NotFound, "household.event_not_found");
 
+    public static Error PhotoNotFound() => Error.Keyed("household.photo_not_found", ErrorKind.NotFound, "household.photo_not_found");
+
     public static Error UnitNotFound() => Error.Keyed("household.unit_not_found", ErrorKind.NotFound, "household.unit_not_found");
 
     /// <summary>The signed-in person is in no household (我的家庭).</summary>

@@ -2,6 +2,7 @@ using Wenming.Web.Modules.Households.Domain;
 using Wenming.Web.Modules.Households.Features.Events;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Files;
 using Wenming.Web.Platform.Hosting;
 
 namespace Wenming.Web.Modules.Households.Features.Households;
@@ -12,8 +13,9 @@ namespace Wenming.Web.Modules.Households.Features.Households;
 /// with the residents' households and leader1 (a party member) with the rest. Every other village has three households
 /// with its first party member as contact. Events over the past months are visited on time or late, the monthly
 /// visits of the tagged households run for half a year, and one emergency in 桃花村 and one in 溪口村 are overdue now.
+/// Three of 桃花村's visits carry photos (drawn in code), so the event page shows its thumbnails.
 /// </summary>
-internal sealed class HouseholdsDemo(AppDbContext db, IPeopleDirectory people, IHouseholdRoster roster, TimeProvider clock) : IDemoSeedStep
+internal sealed class HouseholdsDemo(AppDbContext db, IPeopleDirectory people, IHouseholdRoster roster, IFileStore files, TimeProvider clock) : IDemoSeedStep
 {
     // After the org tree, people and accounts; before nothing that needs households.
     public int Order => 450;
@@ -49,11 +51,11 @@ internal sealed class HouseholdsDemo(AppDbContext db, IPeopleDirectory people, I
         await db.SaveChangesAsync(ct);
 
         // 桃花村's year: visits on time, some late, and one emergency waiting past its 24 hours right now.
-        await EventAsync(h2, HouseholdEventKind.Hardship, now.AddDays(-150), "户主突发腰伤，家中农活无人照料。", (now.AddDays(-149), "联系人上门慰问，协调志愿者帮助秋收。", "volunteer5", P("volunteer5")), ct);
+        await EventAsync(h2, HouseholdEventKind.Hardship, now.AddDays(-150), "户主突发腰伤，家中农活无人照料。", (now.AddDays(-149), "联系人上门慰问，协调志愿者帮助秋收。", "volunteer5", P("volunteer5")), ct, photos: 2);
         await EventAsync(h1, HouseholdEventKind.Celebration, now.AddDays(-120), "长孙考上大学。", (now.AddDays(-117), "上门道贺，宣传助学政策。", "volunteer5", P("volunteer5")), ct);
         await EventAsync(h5, HouseholdEventKind.Illness, now.AddDays(-75), "户主住院手术。", (now.AddDays(-75).AddHours(30), "到医院探望，了解医保报销情况（超过 24 小时才走访）。", "leader1", P("leader1")), ct);
-        await EventAsync(h7, HouseholdEventKind.Petition, now.AddDays(-60), "反映残疾人补贴未到账。", (now.AddDays(-59), "协助核对补贴发放记录，已向镇民政办反映。", "leader1", P("leader1")), ct);
-        await EventAsync(h4, HouseholdEventKind.Dispute, now.AddDays(-40), "与邻居因宅基地边界发生争执。", (now.AddDays(-40).AddHours(10), "会同村调委会现场调解，双方达成一致。", "village1", null), ct);
+        await EventAsync(h7, HouseholdEventKind.Petition, now.AddDays(-60), "反映残疾人补贴未到账。", (now.AddDays(-59), "协助核对补贴发放记录，已向镇民政办反映。", "leader1", P("leader1")), ct, photos: 1);
+        await EventAsync(h4, HouseholdEventKind.Dispute, now.AddDays(-40), "与邻居因宅基地边界发生争执。", (now.AddDays(-40).AddHours(10), "会同村调委会现场调解，双方达成一致。", "village1", null), ct, photos: 1);
         await EventAsync(h6, HouseholdEventKind.Enlistment, now.AddDays(-25), "儿子应征入伍。", (now.AddDays(-22), "送光荣牌上门，登记军属信息。", "leader1", P("leader1")), ct);
         await EventAsync(h2, HouseholdEventKind.Emergency, now.AddHours(-30), "房屋漏雨，急需修缮。", null, ct);
         await EventAsync(h6, HouseholdEventKind.Petition, now.AddHours(-10), "反映村道路灯损坏。", null, ct);
@@ -105,7 +107,7 @@ internal sealed class HouseholdsDemo(AppDbContext db, IPeopleDirectory people, I
         return household;
     }
 
-    private async Task EventAsync(Household h, HouseholdEventKind kind, DateTime occurred, string? description, (DateTime At, string Note, string? Login, long? PersonId)? visit, CancellationToken ct)
+    private async Task EventAsync(Household h, HouseholdEventKind kind, DateTime occurred, string? description, (DateTime At, string Note, string? Login, long? PersonId)? visit, CancellationToken ct, int photos = 0)
     {
         var e = HouseholdEvent.Log(h, kind, occurred, description, "village1", occurred.AddHours(1));
         db.Add(e);
@@ -113,8 +115,19 @@ internal sealed class HouseholdsDemo(AppDbContext db, IPeopleDirectory people, I
         if (visit is { } v)
         {
             e.Visited(v.At);
-            db.Add(HouseholdVisit.Of(e, v.At, v.Note, v.PersonId, v.Login, v.At));
+            var row = HouseholdVisit.Of(e, v.At, v.Note, v.PersonId, v.Login, v.At);
+            db.Add(row);
             await db.SaveChangesAsync(ct);
+            for (var i = 0; i < photos; i++)
+            {
+                // A small picture of a field and a roof in two shades, different per photo: no binary files in the repository.
+                var shade = (byte)(40 * i);
+                using var content = new MemoryStream(SampleFiles.Png(240, 180, (x, y) => y < 70 ? ((byte)(150 + (y / 2)), (byte)(60 + shade), (byte)50) : ((byte)(70 + (x / 6)), (byte)(140 + (y % 40)), (byte)(60 + shade))));
+                var file = await files.AddAsync($"走访{i + 1}.png", content, h.OrgUnitId, ct);
+                await db.SaveChangesAsync(ct);
+                db.Add(HouseholdVisitPhoto.Of(row, file.Value.Id, v.At));
+                await db.SaveChangesAsync(ct);
+            }
         }
     }
 
