@@ -30,6 +30,10 @@ public static class AssessmentModule
         group.MapGet("/{id:long}/ranking", Ranking).WithSummary("考评排名：每个单位的得分、名次和各项指标的原始值、标准化得分、权重与得分");
         group.MapPost("/{id:long}/recompute", Recompute).WithSummary("按最新数据重新计算（审核前）");
         group.MapPost("/{id:long}/manual-scores", AddManualScore).WithSummary("人工评分（督查或上级管理员；score 0–100，evidence 佐证必填）").WithIdempotency();
+        group.MapPost("/{id:long}/manual-scores/with-photos", AddManualScoreWithPhotos)
+            // The API authenticates by bearer token only (no cookie), so a form post here cannot be forged cross-site.
+            .DisableAntiforgery()
+            .WithSummary("人工评分并附现场照片（multipart：orgUnitId、score、evidence 可选、photos 最多 6 张；文字依据和照片至少一项）");
         group.MapPost("/{id:long}/review", Review).WithSummary("审核（方案制定人以外的管理员或督查）");
         group.MapPost("/{id:long}/publish", Publish).WithSummary("发布到被考评单位（审核后）");
         return api;
@@ -56,6 +60,29 @@ public static class AssessmentModule
     private static async Task<Results<Created<SchemeDto>, ProblemHttpResult>> AddManualScore(long id, ManualScoreRequest request, AssessmentSchemesHandler handler, CancellationToken ct) =>
         ApiResults.CreatedOr(await handler.AddManualScoreAsync(id, request, ct), s => $"/api/v1/assessments/{s.Id}");
 
+    /// <summary>The multipart form read by hand: a number that does not parse is left empty for the handler to refuse in Chinese.</summary>
+    private static async Task<Results<Created<SchemeDto>, ProblemHttpResult>> AddManualScoreWithPhotos(long id, HttpRequest http, AssessmentSchemesHandler handler, CancellationToken ct)
+    {
+        var form = http.HasFormContentType ? await http.ReadFormAsync(ct) : null;
+        long? unitId = long.TryParse(form?["orgUnitId"], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var u) ? u : null;
+        decimal? score = decimal.TryParse(form?["score"], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var sc) ? sc : null;
+        var uploads = form?.Files.GetFiles("photos") ?? [];
+        var streams = uploads.Select(f => (f.FileName, Stream: f.OpenReadStream())).ToList();
+        try
+        {
+            var photos = streams.Select(s => new ManualScorePhotoUpload(s.FileName, s.Stream)).ToList();
+            var result = await handler.AddManualScoreAsync(id, new ManualScoreRequest(unitId, score, form?["evidence"].ToString()), photos, ct);
+            return ApiResults.CreatedOr(result, s => $"/api/v1/assessments/{s.Id}");
+        }
+        finally
+        {
+            foreach (var s in streams)
+            {
+                await s.Stream.DisposeAsync();
+            }
+        }
+    }
+
     private static async Task<Results<Ok<SchemeDto>, ProblemHttpResult>> Review(long id, AssessmentSchemesHandler handler, CancellationToken ct) =>
         ApiResults.OkOr(await handler.ReviewAsync(id, ct));
 
@@ -65,5 +92,6 @@ public static class AssessmentModule
     /// <summary>How the audit log names this module's rows and states (ADR 0039).</summary>
     private static AuditTerms AuditWords() => new AuditTerms()
         .Entity(nameof(Domain.AssessmentScheme), "Assessment.entity.AssessmentScheme").Entity(nameof(Domain.AssessmentManualScore), "Assessment.entity.AssessmentManualScore")
+        .Entity(nameof(Domain.AssessmentManualScorePhoto), "Assessment.entity.AssessmentManualScorePhoto")
         .Enum<Domain.AssessmentStatus>(s => Text.Get("Assessment.status." + s));
 }

@@ -20,6 +20,7 @@ public static class SupervisionModule
         services.AddScoped<SupervisionTasksHandler>();
         services.AddScoped<Contracts.ISupervisionTaskAssigner>(sp => sp.GetRequiredService<SupervisionTasksHandler>());
         services.AddScoped<InfoReportsHandler>();
+        services.AddScoped<ReportCategoriesHandler>();
         services.AddScoped<IDemoSeedStep, InfoReportsDemo>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, InfoReportIndicators>();
         services.AddJob<OverdueOrderItemsJob>();
@@ -54,8 +55,22 @@ public static class SupervisionModule
             // The API authenticates by bearer token only (no cookie), so a form post here cannot be forged cross-site.
             .DisableAntiforgery()
             .WithSummary("上传附件（multipart：file；照片或 PDF，每条最多 6 个，报送单位）");
+
+        var categories = api.MapGroup("/info-report-categories").WithTags("supervision");
+        categories.MapGet("", ListCategories).WithSummary("本县的必报信息类别（按顺序；includeRetired=true 含已停用的）");
+        categories.MapPost("", CreateCategory).WithSummary("新增必报信息类别（县中心管理员；name 必填，sortOrder 1–999 可选）").WithIdempotency();
+        categories.MapPut("/{id:long}", UpdateCategory).WithSummary("修改必报信息类别（县中心管理员；改名、排序 sortOrder、停用 retired=true 或恢复；不能删除，旧信息保留原类别）");
         return api;
     }
+
+    private static async Task<Results<Ok<IReadOnlyList<ReportCategoryDto>>, ProblemHttpResult>> ListCategories(bool? includeRetired, ReportCategoriesHandler handler, CancellationToken ct) =>
+        ApiResults.OkOr(await handler.ListAsync(includeRetired ?? false, ct));
+
+    private static async Task<Results<Created<ReportCategoryDto>, ProblemHttpResult>> CreateCategory(CreateReportCategoryRequest request, ReportCategoriesHandler handler, CancellationToken ct) =>
+        ApiResults.CreatedOr(await handler.CreateAsync(request, ct), c => $"/api/v1/info-report-categories/{c.Id}");
+
+    private static async Task<Results<Ok<ReportCategoryDto>, ProblemHttpResult>> UpdateCategory(long id, UpdateReportCategoryRequest request, ReportCategoriesHandler handler, CancellationToken ct) =>
+        ApiResults.OkOr(await handler.UpdateAsync(id, request, ct));
 
     private static async Task<Results<Created<InfoReportDto>, ProblemHttpResult>> CreateReport(CreateInfoReportRequest request, InfoReportsHandler handler, CancellationToken ct) =>
         ApiResults.CreatedOr(await handler.CreateAsync(request, [], ct), r => $"/api/v1/info-reports/{r.Id}");
@@ -102,6 +117,7 @@ public static class SupervisionModule
     /// <summary>How the audit log names this module's rows and states (ADR 0039).</summary>
     private static AuditTerms AuditWords() => new AuditTerms()
         .Entity(nameof(Domain.SupervisionTask), "Supervision.entity.SupervisionTask").Entity(nameof(Domain.SupervisionEntry), "Supervision.entity.SupervisionEntry")
+        .Entity(nameof(Domain.ReportCategory), "Supervision.entity.ReportCategory")
         .Enum<Domain.SupervisionStatus>(s => Text.Get("Supervision.status." + s)).Enum<Domain.SupervisionLight>(l => Text.Get("Supervision.light." + l))
         .Enum<Domain.SupervisionSource>(s => Text.Get("Supervision.source." + s)).Enum<Domain.SupervisionEntryKind>(k => Text.Get("Supervision.entry." + k));
 }

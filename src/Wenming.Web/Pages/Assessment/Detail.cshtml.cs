@@ -20,6 +20,9 @@ public sealed class DetailModel(AssessmentSchemesHandler schemes, CurrentActor a
     [BindProperty]
     public ManualScoreRequest Input { get; set; } = new(null, null, null);
 
+    [BindProperty]
+    public List<IFormFile> Photos { get; set; } = [];
+
     public SchemeDto? Scheme { get; private set; }
 
     /// <summary>The title of a result seen from below (no scheme).</summary>
@@ -70,8 +73,22 @@ public sealed class DetailModel(AssessmentSchemesHandler schemes, CurrentActor a
     public Task<IActionResult> OnPostPublishAsync(long id, CancellationToken ct) =>
         StepAsync(id, "Assessment.ui.done_publish", () => schemes.PublishAsync(id, ct), ct);
 
-    public Task<IActionResult> OnPostManualAsync(long id, CancellationToken ct) =>
-        StepAsync(id, "Assessment.ui.done_manual", () => schemes.AddManualScoreAsync(id, Input, ct), ct);
+    public async Task<IActionResult> OnPostManualAsync(long id, CancellationToken ct)
+    {
+        var streams = Photos.Select(f => (f.FileName, Stream: f.OpenReadStream())).ToList();
+        try
+        {
+            var uploads = streams.Select(s => new ManualScorePhotoUpload(s.FileName, s.Stream)).ToList();
+            return await StepAsync(id, "Assessment.ui.done_manual", () => schemes.AddManualScoreAsync(id, Input, uploads, ct), ct);
+        }
+        finally
+        {
+            foreach (var s in streams)
+            {
+                await s.Stream.DisposeAsync();
+            }
+        }
+    }
 
     private async Task<IActionResult> StepAsync(long id, string done, Func<Task<Result<SchemeDto>>> step, CancellationToken ct)
     {

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wenming.Web.Modules.Supervision.Domain;
 using Wenming.Web.Modules.Supervision.Features.Reports;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Localization;
@@ -14,7 +13,7 @@ namespace Wenming.Web.Pages.Supervision;
 /// comes back with its messages and nothing is written.
 /// </summary>
 [Authorize(Roles = Roles.InstituteAdmin + "," + Roles.StationAdmin)]
-public sealed class ReportNewModel(InfoReportsHandler reports, CurrentActor actor) : AppPageModel
+public sealed class ReportNewModel(InfoReportsHandler reports, ReportCategoriesHandler categories, CurrentActor actor) : AppPageModel
 {
     [BindProperty]
     public ReportInput Input { get; set; } = new();
@@ -24,7 +23,7 @@ public sealed class ReportNewModel(InfoReportsHandler reports, CurrentActor acto
 
     public sealed class ReportInput
     {
-        public InfoReportCategory? Category { get; set; }
+        public string? Category { get; set; }
 
         public bool Urgent { get; set; }
 
@@ -33,10 +32,18 @@ public sealed class ReportNewModel(InfoReportsHandler reports, CurrentActor acto
         public string? Body { get; set; }
     }
 
-    public IActionResult OnGet() => Page();
+    /// <summary>The county's categories in use, in its order (retired ones are not offered).</summary>
+    public IReadOnlyList<ReportCategoryDto> Categories { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        await LoadAsync(ct);
         if (BindingFailed())
         {
             return Page();
@@ -62,5 +69,11 @@ public sealed class ReportNewModel(InfoReportsHandler reports, CurrentActor acto
                 await s.Stream.DisposeAsync();
             }
         }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var list = await categories.ListAsync(includeRetired: false, ct);
+        Categories = list.IsSuccess ? list.Value : [];
     }
 }

@@ -14,13 +14,17 @@ namespace Wenming.Web.Pages.Supervision;
 /// scope applies.
 /// </summary>
 [Authorize(Roles = Roles.Overseers)]
-public sealed class ReportsModel(InfoReportsHandler reports, CurrentActor actor) : AppPageModel
+public sealed class ReportsModel(InfoReportsHandler reports, ReportCategoriesHandler categories, CurrentActor actor) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "box")]
     public string? Box { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "light")]
     public SupervisionLight? Light { get; set; }
+
+    /// <summary>A category code of the county's list (retired ones too: old reports keep theirs).</summary>
+    [BindProperty(SupportsGet = true, Name = "category")]
+    public string? Category { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "month")]
     public string? Month { get; set; }
@@ -34,6 +38,11 @@ public sealed class ReportsModel(InfoReportsHandler reports, CurrentActor actor)
 
     public PageOf<InfoReportDto> Result { get; private set; } = new([], 1, 20, 0);
 
+    public IReadOnlyList<ReportCategoryDto> Categories { get; private set; } = [];
+
+    /// <summary>The county center edits the county's must-report categories.</summary>
+    public bool CanEditCategories => actor.Has(Role.CenterAdmin);
+
     /// <summary>Townships and stations report upward; the county and the supervisor only receive.</summary>
     public bool CanReport => actor.Has(Role.InstituteAdmin) || actor.Has(Role.StationAdmin);
 
@@ -43,7 +52,9 @@ public sealed class ReportsModel(InfoReportsHandler reports, CurrentActor actor)
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Box ??= HasInbox ? "in" : "out";
-        var result = await reports.ListAsync(new ListInfoReportsRequest(OrgUnitId: Unit, Box: Box == "all" ? null : Box, Light: Light, Month: string.IsNullOrWhiteSpace(Month) ? null : Month, Page: Math.Max(1, PageNumber)), ct);
+        var list = await categories.ListAsync(includeRetired: true, ct);
+        Categories = list.IsSuccess ? list.Value : [];
+        var result = await reports.ListAsync(new ListInfoReportsRequest(OrgUnitId: Unit, Box: Box == "all" ? null : Box, Light: Light, Category: Blank(Category), Month: string.IsNullOrWhiteSpace(Month) ? null : Month, Page: Math.Max(1, PageNumber)), ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

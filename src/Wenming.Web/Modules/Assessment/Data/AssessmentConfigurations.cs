@@ -50,3 +50,14 @@ internal sealed class AssessmentManualScoreConfiguration : IEntityTypeConfigurat
         b.HasIndex(m => new { m.SchemeId, m.OrgUnitId });
     }
 }
+
+internal sealed class AssessmentManualScorePhotoConfiguration : IEntityTypeConfiguration<AssessmentManualScorePhoto>
+{
+    public void Configure(EntityTypeBuilder<AssessmentManualScorePhoto> b)
+    {
+        b.ToTable("asm_manual_score_photos");
+        b.HasKey(p => p.Id);
+        b.HasIndex(p => p.ScoreId);
+        b.HasIndex(p => p.FileId).IsUnique();
+    }
+}

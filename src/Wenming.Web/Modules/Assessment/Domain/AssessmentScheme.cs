@@ -177,10 +177,16 @@ public sealed class AssessmentResult : IOrgScoped, ICountyScoped
     public void Publish(DateTime now) => PublishedAt = now;
 }
 
-/// <summary>A manual score (asm_manual_scores) of one unit in a scheme, 0–100, with its evidence; scoped to the unit scored.</summary>
+/// <summary>
+/// A manual score (asm_manual_scores) of one unit in a scheme, 0–100, with its evidence: a note, photos
+/// (<see cref="AssessmentManualScorePhoto"/>) or both, never neither (RULES.md); scoped to the unit scored.
+/// </summary>
 public sealed class AssessmentManualScore : IOrgScoped, ICountyScoped
 {
     public const int MaxEvidenceLength = 500;
+
+    /// <summary>Photos from the inspection, as many as a visit or a report takes.</summary>
+    public const int MaxPhotos = 6;
 
     private AssessmentManualScore()
     {
@@ -214,5 +220,38 @@ public sealed class AssessmentManualScore : IOrgScoped, ICountyScoped
         ByUserId = userId,
         ByLogin = login,
         At = at,
+    };
+}
+
+/// <summary>
+/// A photo of a manual score's evidence (asm_manual_score_photos). It and its stored file belong to the unit that runs
+/// the scheme, not to the unit scored: those who see the ranking's making (the runner, the levels above, their
+/// supervisors) see the photos; the unit scored, reading its published row, does not (ADR 0057).
+/// </summary>
+public sealed class AssessmentManualScorePhoto : IOrgScoped, ICountyScoped
+{
+    private AssessmentManualScorePhoto()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public long ScoreId { get; private set; }
+
+    public long SchemeId { get; private set; }
+
+    public long CountyId { get; private set; }
+
+    public long OrgUnitId { get; private set; }
+
+    public long FileId { get; private set; }
+
+    public static AssessmentManualScorePhoto Of(AssessmentScheme scheme, AssessmentManualScore score, long fileId) => new()
+    {
+        ScoreId = score.Id,
+        SchemeId = scheme.Id,
+        CountyId = scheme.CountyId,
+        OrgUnitId = scheme.OrgUnitId,
+        FileId = fileId,
     };
 }

@@ -43,7 +43,7 @@ internal sealed class InfoReportConfiguration : IEntityTypeConfiguration<InfoRep
     {
         b.ToTable("sup_info_reports");
         b.HasKey(r => r.Id);
-        b.Property(r => r.Category).HasConversion<string>().HasMaxLength(24);
+        b.Property(r => r.Category).HasMaxLength(ReportCategory.MaxCodeLength);
         b.Property(r => r.Title).HasMaxLength(InfoReport.MaxTitleLength);
         b.Property(r => r.Body).HasMaxLength(InfoReport.MaxBodyLength);
         b.Property(r => r.FollowUp).HasMaxLength(InfoReport.MaxFollowUpLength);
@@ -65,5 +65,19 @@ internal sealed class InfoReportAttachmentConfiguration : IEntityTypeConfigurati
         b.HasKey(a => a.Id);
         b.HasIndex(a => a.ReportId);
         b.HasIndex(a => a.FileId).IsUnique();
+    }
+}
+
+internal sealed class ReportCategoryConfiguration : IEntityTypeConfiguration<ReportCategory>
+{
+    public void Configure(EntityTypeBuilder<ReportCategory> b)
+    {
+        b.ToTable("sup_report_categories");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Code).HasMaxLength(ReportCategory.MaxCodeLength);
+        b.Property(c => c.Name).HasMaxLength(ReportCategory.MaxNameLength);
+        b.Property(c => c.Version).IsConcurrencyToken();
+        // One code per county: the defaults seeded by the migration and lazily for a new county never double.
+        b.HasIndex(c => new { c.CountyId, c.Code }).IsUnique();
     }
 }

@@ -3,7 +3,10 @@ using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Supervision.Domain;
 
-/// <summary>The must-report categories (必报, RULES.md); stored as their names, shown in Chinese.</summary>
+/// <summary>
+/// RULES.md's nine must-report categories (必报): every county's defaults, their names the codes reports store. A county
+/// edits its own list (<see cref="ReportCategory"/>), so a report's category is a code, not this enum.
+/// </summary>
 public enum InfoReportCategory
 {
     MajorActivity = 1,
@@ -55,7 +58,8 @@ public sealed class InfoReport : IOrgScoped, ICountyScoped
     /// <summary>The receiving level: the reporting unit's parent.</summary>
     public long ToUnitId { get; private set; }
 
-    public InfoReportCategory Category { get; private set; }
+    /// <summary>The code of one of the county's categories (<see cref="ReportCategory.Code"/>).</summary>
+    public string Category { get; private set; } = "";
 
     public bool Urgent { get; private set; }
 
@@ -94,7 +98,11 @@ public sealed class InfoReport : IOrgScoped, ICountyScoped
     public long Version { get; private set; }
 
     public static InfoReport Create(
-        long countyId, long orgUnitId, long toUnitId, InfoReportCategory category, bool urgent, string title, string body, long? userId, string? login, DateTime now)
+        long countyId, long orgUnitId, long toUnitId, InfoReportCategory category, bool urgent, string title, string body, long? userId, string? login, DateTime now) =>
+        Create(countyId, orgUnitId, toUnitId, category.ToString(), urgent, title, body, userId, login, now);
+
+    public static InfoReport Create(
+        long countyId, long orgUnitId, long toUnitId, string category, bool urgent, string title, string body, long? userId, string? login, DateTime now)
     {
         var report = new InfoReport
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Assessment.Domain;
 using Wenming.Web.Modules.Notifications.Contracts;
 using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Files;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Localization;
 
@@ -13,9 +14,9 @@ namespace Wenming.Web.Modules.Assessment.Features.Schemes;
 /// marked down for its overdue 督办), reviewed by admin and published by center; last month's village scheme of
 /// 桃源镇 made by town1, reviewed by center and published (so village1's home shows its rank); and this month's township
 /// scheme, computed with one manual score, waiting for review. Computed from the other modules' demo figures, which
-/// is why this step runs after all of them.
+/// is why this step runs after all of them. 桃源镇's score carries two inspection photos besides its note.
 /// </summary>
-internal sealed class AssessmentDemo(AppDbContext db, AssessmentSchemesHandler schemes, INotifier notifier, TimeProvider clock) : IDemoSeedStep
+internal sealed class AssessmentDemo(AppDbContext db, AssessmentSchemesHandler schemes, INotifier notifier, IFileStore files, TimeProvider clock) : IDemoSeedStep
 {
     public int Order => 900;
 
@@ -33,7 +34,7 @@ internal sealed class AssessmentDemo(AppDbContext db, AssessmentSchemesHandler s
         var published = now.AddDays(-(today.Day - 1)).AddHours(-2);
 
         var last = await SchemeAsync(demo.CountyId, demo.CountyId, Month(lastMonth), "Township", withManual, center, "center", published.AddDays(-3), ct);
-        await ManualAsync(last, towns[0], 92, "实地检查：实践所阵地整洁，活动台账齐全，群众评价好。", supervisor, published.AddDays(-2), ct);
+        await ManualAsync(last, towns[0], 92, "实地检查：实践所阵地整洁，活动台账齐全，群众评价好。", supervisor, published.AddDays(-2), ct, photos: ["阵地外景.png", "活动台账.png"]);
         if (towns.Count > 2)
         {
             await ManualAsync(last, towns[2], 65, "第四季度志愿服务时长统计逾期未报，经两次催办仍未办结，酌情扣分。", supervisor, published.AddDays(-2), ct);
@@ -64,11 +65,20 @@ internal sealed class AssessmentDemo(AppDbContext db, AssessmentSchemesHandler s
         return scheme;
     }
 
-    private async Task ManualAsync(AssessmentScheme scheme, long unitId, decimal score, string evidence, long userId, DateTime at, CancellationToken ct)
+    private async Task ManualAsync(AssessmentScheme scheme, long unitId, decimal score, string evidence, long userId, DateTime at, CancellationToken ct, string[]? photos = null)
     {
-        db.Add(AssessmentManualScore.Of(scheme, unitId, score, evidence, userId, "supervisor1", at));
+        var manual = AssessmentManualScore.Of(scheme, unitId, score, evidence, userId, "supervisor1", at);
+        db.Add(manual);
         scheme.Recomputed(at);
         await db.SaveChangesAsync(ct);
+        foreach (var (name, i) in (photos ?? []).Select((n, i) => (n, i)))
+        {
+            using var content = new MemoryStream(SampleFiles.Png(240, 160, (x, y) => ((byte)(120 + (i * 40)), (byte)(150 + (y / 4)), (byte)(90 + (x / 4)))));
+            var file = await files.AddAsync(name, content, scheme.OrgUnitId, ct);
+            await db.SaveChangesAsync(ct);
+            db.Add(AssessmentManualScorePhoto.Of(scheme, manual, file.Value.Id));
+        }
+
         await schemes.ComputeIntoAsync(scheme, ct);
         await db.SaveChangesAsync(ct);
     }

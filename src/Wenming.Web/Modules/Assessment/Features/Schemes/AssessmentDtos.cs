@@ -10,12 +10,19 @@ public sealed record IndicatorWeightRequest(string? Code, int? Weight);
 /// <summary><c>{orgUnitId, score, evidence}</c>: a manual score 0–100 of a ranked unit, with its evidence.</summary>
 public sealed record ManualScoreRequest(long? OrgUnitId, decimal? Score, string? Evidence);
 
+/// <summary>A photo sent with a manual score (the page's form or the API's multipart post).</summary>
+public sealed record ManualScorePhotoUpload(string? FileName, Stream? Content);
+
+/// <summary>A photo of a manual score's evidence: its name and where pages and the API fetch it.</summary>
+public sealed record ManualScorePhotoDto(long FileId, string FileName, string Url, string PageUrl);
+
 public sealed record ListSchemesRequest(AssessmentStatus? Status = null, int Page = 1, int PageSize = 20);
 
 /// <param name="Available">False when no module offers the figure yet (暂无数据; its weight goes to the others).</param>
 public sealed record SchemeIndicatorDto(string Code, string Label, int Weight, bool Available);
 
-public sealed record ManualScoreDto(long Id, long OrgUnitId, string? OrgUnitName, decimal Score, string Evidence, string? ByLogin, DateTimeOffset At);
+public sealed record ManualScoreDto(
+    long Id, long OrgUnitId, string? OrgUnitName, decimal Score, string Evidence, string? ByLogin, DateTimeOffset At, IReadOnlyList<ManualScorePhotoDto> Photos);
 
 public sealed record SchemeDto(
     long Id,

@@ -6,6 +6,7 @@ using Wenming.Web.Modules.Notifications.Contracts;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Files;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Localization;
@@ -20,7 +21,8 @@ namespace Wenming.Web.Modules.Assessment.Features.Schemes;
 /// with their parts. Computed → reviewed (by another person) → published to the units. Scope: the scheme belongs to the
 /// unit that runs it; a ranked unit reads its own row once published.
 /// </summary>
-public sealed class AssessmentSchemesHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IEnumerable<IIndicatorSource> sources, INotifier notifier, TimeProvider clock)
+public sealed class AssessmentSchemesHandler(
+    AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IEnumerable<IIndicatorSource> sources, INotifier notifier, IFileStore files, TimeProvider clock)
 {
     public const string Manual = "manual";
     public const int MaxIndicators = 12;
@@ -290,8 +292,13 @@ public sealed class AssessmentSchemesHandler(AppDbContext db, CurrentActor actor
             return null;
         }, ct);
 
-    /// <summary>A supervisor (or an admin above the units) scores a ranked unit by hand with evidence; the ranking is recomputed.</summary>
-    public async Task<Result<SchemeDto>> AddManualScoreAsync(long id, ManualScoreRequest request, CancellationToken ct)
+    public Task<Result<SchemeDto>> AddManualScoreAsync(long id, ManualScoreRequest request, CancellationToken ct) => AddManualScoreAsync(id, request, [], ct);
+
+    /// <summary>
+    /// A supervisor (or an admin above the units) scores a ranked unit by hand with evidence: a note, up to six photos, or
+    /// both; neither is refused (RULES.md). The photos are stored as the scheme's unit's files; the ranking is recomputed.
+    /// </summary>
+    public async Task<Result<SchemeDto>> AddManualScoreAsync(long id, ManualScoreRequest request, IReadOnlyList<ManualScorePhotoUpload> photos, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (request.OrgUnitId is null)
@@ -310,11 +317,19 @@ public sealed class AssessmentSchemesHandler(AppDbContext db, CurrentActor actor
 
         if (string.IsNullOrWhiteSpace(request.Evidence))
         {
-            errors.AddRequired("evidence", "Assessment.field.evidence");
+            if (photos.Count == 0)
+            {
+                errors.AddRequired("evidence", "Assessment.field.evidence");
+            }
         }
         else if (request.Evidence.Trim().Length > AssessmentManualScore.MaxEvidenceLength)
         {
             errors.AddTooLong("evidence", "Assessment.field.evidence", AssessmentManualScore.MaxEvidenceLength);
+        }
+
+        if (photos.Count > AssessmentManualScore.MaxPhotos)
+        {
+            errors.Add("photos", "assessment.too_many_photos", AssessmentManualScore.MaxPhotos);
         }
 
         return await StepAsync(id, [Role.SystemAdmin, Role.CenterAdmin, Role.InstituteAdmin, Role.Supervisor], async scheme =>
@@ -340,8 +355,31 @@ public sealed class AssessmentSchemesHandler(AppDbContext db, CurrentActor actor
                 return AssessmentErrors.WrongState(StatusLabel(scheme.Status));
             }
 
-            db.Add(AssessmentManualScore.Of(scheme, unitId, request.Score!.Value, request.Evidence!, actor.UserId, actor.Login, Now));
+            var staged = new List<StoredFile>();
+            foreach (var photo in photos)
+            {
+                var file = await files.AddAsync(photo.FileName, photo.Content, scheme.OrgUnitId, ct, field: "photos");
+                var refused = !file.IsSuccess ? file.Error! : FileSniffer.IsImage(file.Value.ContentType) ? null : FieldErrors.One("photos", "assessment.photos_only", "assessment.photos_only");
+                if (file.IsSuccess)
+                {
+                    staged.Add(file.Value);
+                }
+
+                if (refused is not null)
+                {
+                    Untrack(staged);
+                    return refused;
+                }
+            }
+
+            var score = AssessmentManualScore.Of(scheme, unitId, request.Score!.Value, request.Evidence ?? "", actor.UserId, actor.Login, Now);
+            db.Add(score);
             await db.SaveChangesAsync(ct);
+            foreach (var file in staged)
+            {
+                db.Add(AssessmentManualScorePhoto.Of(scheme, score, file.Id));
+            }
+
             await ComputeIntoAsync(scheme, ct);
             return null;
         }, ct);
@@ -555,16 +593,42 @@ public sealed class AssessmentSchemesHandler(AppDbContext db, CurrentActor actor
 
     public static string StatusLabel(AssessmentStatus status) => Text.Get("Assessment.status." + status);
 
+    private void Untrack(List<StoredFile> staged)
+    {
+        foreach (var file in staged)
+        {
+            if (file.Content is not null)
+            {
+                db.Entry(file.Content).State = EntityState.Detached;
+            }
+
+            db.Entry(file).State = EntityState.Detached;
+        }
+    }
+
     private async Task<SchemeDto> DtoAsync(AssessmentScheme scheme, bool withManual, CancellationToken ct)
     {
         List<AssessmentManualScore> manual = withManual
             ? await db.Set<AssessmentManualScore>().AsNoTracking().Where(m => m.SchemeId == scheme.Id).OrderByDescending(m => m.At).ThenByDescending(m => m.Id).ToListAsync(ct)
             : [];
         var names = await orgs.NamesAsync([scheme.OrgUnitId, .. manual.Select(m => m.OrgUnitId)], ct);
-        return Dto(scheme, names, withManual ? manual : null);
+        var photos = new Dictionary<long, List<ManualScorePhotoDto>>();
+        if (manual.Count > 0)
+        {
+            // Through the scoped context and the file store's own scope: photos reach only those who may see the scheme.
+            var rows = await db.Set<AssessmentManualScorePhoto>().AsNoTracking().Where(p => p.SchemeId == scheme.Id).OrderBy(p => p.Id).ToListAsync(ct);
+            var described = await files.DescribeAsync([.. rows.Select(p => p.FileId)], ct);
+            foreach (var row in rows.Where(p => described.ContainsKey(p.FileId)))
+            {
+                var f = described[row.FileId];
+                (photos.TryGetValue(row.ScoreId, out var list) ? list : photos[row.ScoreId] = []).Add(new ManualScorePhotoDto(f.Id, f.FileName, f.ApiUrl, f.PageUrl));
+            }
+        }
+
+        return Dto(scheme, names, withManual ? manual : null, photos);
     }
 
-    private SchemeDto Dto(AssessmentScheme s, IReadOnlyDictionary<long, string> names, List<AssessmentManualScore>? manual) => new(
+    private SchemeDto Dto(AssessmentScheme s, IReadOnlyDictionary<long, string> names, List<AssessmentManualScore>? manual, Dictionary<long, List<ManualScorePhotoDto>>? photos = null) => new(
         s.Id,
         s.OrgUnitId,
         names.GetValueOrDefault(s.OrgUnitId),
@@ -582,5 +646,7 @@ public sealed class AssessmentSchemesHandler(AppDbContext db, CurrentActor actor
         s.ReviewedAt is { } r ? Text.ToChinaTime(r) : null,
         s.PublishedByLogin,
         s.PublishedAt is { } p ? Text.ToChinaTime(p) : null,
-        manual?.Select(m => new ManualScoreDto(m.Id, m.OrgUnitId, names.GetValueOrDefault(m.OrgUnitId), m.Score, m.Evidence, m.ByLogin, Text.ToChinaTime(m.At))).ToList());
+        manual?.Select(m => new ManualScoreDto(
+            m.Id, m.OrgUnitId, names.GetValueOrDefault(m.OrgUnitId), m.Score, m.Evidence, m.ByLogin, Text.ToChinaTime(m.At),
+            photos is not null && photos.TryGetValue(m.Id, out var list) ? list : [])).ToList());
 }

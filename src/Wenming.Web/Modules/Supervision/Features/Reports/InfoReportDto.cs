@@ -17,7 +17,7 @@ public sealed record InfoReportDto(
     string? OrgUnitName,
     long ToUnitId,
     string? ToUnitName,
-    InfoReportCategory Category,
+    string Category,
     string CategoryLabel,
     bool Urgent,
     string Title,
@@ -35,7 +35,8 @@ public sealed record InfoReportDto(
     string LightLabel,
     IReadOnlyList<InfoReportFileDto> Files)
 {
-    public static InfoReportDto From(InfoReport r, DateTime now, IReadOnlyDictionary<long, string> units, IReadOnlyList<InfoReportFileDto>? files)
+    public static InfoReportDto From(
+        InfoReport r, DateTime now, IReadOnlyDictionary<long, string> units, IReadOnlyDictionary<string, string> categories, IReadOnlyList<InfoReportFileDto>? files)
     {
         var light = r.LightAt(now);
         return new(
@@ -45,7 +46,7 @@ public sealed record InfoReportDto(
             r.ToUnitId,
             units.GetValueOrDefault(r.ToUnitId),
             r.Category,
-            InfoReportLabels.Category(r.Category),
+            InfoReportLabels.Category(r.Category, categories),
             r.Urgent,
             r.Title,
             r.Body,
@@ -73,4 +74,8 @@ public sealed record InfoReportLedgerRow(long OrgUnitId, string? Name, string Mo
 public static class InfoReportLabels
 {
     public static string Category(InfoReportCategory category) => Text.Get("Supervision.category." + category);
+
+    /// <summary>The county's name for a report's code; RULES.md's default name, or the code itself, when the county's list has no such code.</summary>
+    public static string Category(string code, IReadOnlyDictionary<string, string> county) =>
+        county.TryGetValue(code, out var name) ? name : Enum.TryParse<InfoReportCategory>(code, out var known) ? Category(known) : code;
 }

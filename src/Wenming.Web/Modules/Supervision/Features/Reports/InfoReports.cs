@@ -14,7 +14,9 @@ using Wenming.Web.Platform.Scope;
 namespace Wenming.Web.Modules.Supervision.Features.Reports;
 
 /// <summary>API.md's <c>{orgUnitId, category, urgent, title, body}</c>.</summary>
-public sealed record CreateInfoReportRequest(long? OrgUnitId, InfoReportCategory? Category, bool? Urgent, string? Title, string? Body);
+/// <remarks><c>category</c> is a code of the county's list (the nine defaults keep their English names, also as numbers) or its Chinese name.</remarks>
+public sealed record CreateInfoReportRequest(
+    long? OrgUnitId, [property: System.Text.Json.Serialization.JsonConverter(typeof(ReportCategoryCodeConverter))] string? Category, bool? Urgent, string? Title, string? Body);
 
 /// <summary>The written follow-up (续报): <c>{body}</c>.</summary>
 public sealed record InfoReportFollowUpRequest(string? Body);
@@ -28,7 +30,7 @@ public sealed record InfoReportUpload(string? FileName, Stream? Content);
 /// reported; without it, everything of the subtree. <c>followedUp=false</c> is the urgent reports still without a follow-up.
 /// </summary>
 public sealed record ListInfoReportsRequest(
-    long? OrgUnitId = null, string? Box = null, SupervisionLight? Light = null, InfoReportCategory? Category = null, bool? Urgent = null, string? Month = null,
+    long? OrgUnitId = null, string? Box = null, SupervisionLight? Light = null, string? Category = null, bool? Urgent = null, string? Month = null,
     bool? Read = null, bool? FollowedUp = null, int Page = 1, int PageSize = 20);
 
 /// <summary>
@@ -38,7 +40,8 @@ public sealed record ListInfoReportsRequest(
 /// 24 h are red (<see cref="InfoReport.LightOf"/>). A ledger per unit and month, also as Excel. Scoped to the reporting
 /// unit: the levels above and their supervisor read it, a sibling gets 404. Every write is audited by the context.
 /// </summary>
-public sealed class InfoReportsHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IFileStore files, INotifier notifier, TimeProvider clock)
+public sealed class InfoReportsHandler(
+    AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IFileStore files, INotifier notifier, ReportCategoriesHandler categories, TimeProvider clock)
 {
     public async Task<Result<InfoReportDto>> CreateAsync(CreateInfoReportRequest request, IReadOnlyList<InfoReportUpload> uploads, CancellationToken ct)
     {
@@ -69,6 +72,12 @@ public sealed class InfoReportsHandler(AppDbContext db, CurrentActor actor, IOrg
             return FieldErrors.One("orgUnitId", "supervision.report_no_parent", "supervision.report_no_parent");
         }
 
+        var category = await categories.ForNewReportAsync(countyId, request.Category!, ct);
+        if (!category.IsSuccess)
+        {
+            return category.Error!;
+        }
+
         var staged = new List<StoredFile>();
         foreach (var upload in uploads)
         {
@@ -83,7 +92,7 @@ public sealed class InfoReportsHandler(AppDbContext db, CurrentActor actor, IOrg
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var report = InfoReport.Create(countyId, unit.Id, parentId, request.Category!.Value, request.Urgent ?? false, request.Title!, request.Body!, actor.UserId, actor.Login, now);
+        var report = InfoReport.Create(countyId, unit.Id, parentId, category.Value.Code, request.Urgent ?? false, request.Title!, request.Body!, actor.UserId, actor.Login, now);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Add(report);
         await db.SaveChangesAsync(ct);
@@ -94,7 +103,7 @@ public sealed class InfoReportsHandler(AppDbContext db, CurrentActor actor, IOrg
 
         var key = report.Urgent ? "Supervision.notice.report_urgent" : "Supervision.notice.report";
         await notifier.ToUnitAdminsAsync(parentId, new Notice(
-            Text.Get(key + ".title"), Text.Get(key + ".body", unit.Name, InfoReportLabels.Category(report.Category), report.Title), $"/supervision/reports/{report.Id}"), ct);
+            Text.Get(key + ".title"), Text.Get(key + ".body", unit.Name, category.Value.Name, report.Title), $"/supervision/reports/{report.Id}"), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return await DtoAsync(report, ct);
@@ -259,7 +268,7 @@ public sealed class InfoReportsHandler(AppDbContext db, CurrentActor actor, IOrg
             "out" => query.Where(r => r.OrgUnitId == own),
             _ => query,
         };
-        if (request.Category is { } category)
+        if (ReportCategoryCodeConverter.FromQuery(request.Category) is { Length: > 0 } category)
         {
             query = query.Where(r => r.Category == category);
         }
@@ -287,7 +296,8 @@ public sealed class InfoReportsHandler(AppDbContext db, CurrentActor actor, IOrg
 
         var page = await query.OrderByDescending(r => r.ReportedAt).ThenByDescending(r => r.Id).ToPageAsync(paging, ct);
         var units = await UnitNamesAsync(page.Items, ct);
-        return new PageOf<InfoReportDto>([.. page.Items.Select(r => InfoReportDto.From(r, now, units, null))], page.Page, page.PageSize, page.Total);
+        var names = await categories.NamesAsync(actor.CountyId, ct);
+        return new PageOf<InfoReportDto>([.. page.Items.Select(r => InfoReportDto.From(r, now, units, names, null))], page.Page, page.PageSize, page.Total);
     }
 
     /// <summary>The ledger (台账): per reporting unit, the month's reports counted by urgency, receipt, timeliness and light.</summary>
@@ -343,10 +353,11 @@ public sealed class InfoReportsHandler(AppDbContext db, CurrentActor actor, IOrg
         var now = clock.GetUtcNow().UtcDateTime;
         var rows = await query.OrderBy(r => r.ReportedAt).ThenBy(r => r.Id).ToListAsync(ct);
         var units = await UnitNamesAsync(rows, ct);
+        var names = await categories.NamesAsync(actor.CountyId, ct);
         string[] headers = [H("number"), H("unit"), H("to"), H("category"), H("urgent"), H("title"), H("reportedAt"), H("reportedBy"), H("readAt"), H("readBy"), H("followUpAt"), H("light")];
         var data = rows.Select(r => (IReadOnlyList<object?>)
         [
-            r.Id, units.GetValueOrDefault(r.OrgUnitId), units.GetValueOrDefault(r.ToUnitId), InfoReportLabels.Category(r.Category),
+            r.Id, units.GetValueOrDefault(r.OrgUnitId), units.GetValueOrDefault(r.ToUnitId), InfoReportLabels.Category(r.Category, names),
             Text.Get(r.Urgent ? "Supervision.ui.urgent" : "Supervision.ui.routine"), r.Title, r.ReportedAt, r.ReportedByLogin, r.ReadAt, r.ReadByLogin, r.FollowUpAt,
             Tasks.SupervisionLabels.Light(r.LightAt(now)),
         ]);
@@ -424,7 +435,7 @@ public sealed class InfoReportsHandler(AppDbContext db, CurrentActor actor, IOrg
             fields["orgUnitId"] = [Required("reportUnit")];
         }
 
-        if (request.Category is null)
+        if (string.IsNullOrWhiteSpace(request.Category))
         {
             fields["category"] = [Required("category")];
         }
@@ -475,7 +486,8 @@ public sealed class InfoReportsHandler(AppDbContext db, CurrentActor actor, IOrg
         var fileIds = await db.Set<InfoReportAttachment>().AsNoTracking().Where(a => a.ReportId == report.Id).OrderBy(a => a.Id).Select(a => a.FileId).ToListAsync(ct);
         var described = await files.DescribeAsync(fileIds, ct);
         var list = fileIds.Where(described.ContainsKey).Select(f => described[f]).Select(f => new InfoReportFileDto(f.Id, f.FileName, f.IsImage, f.ApiUrl, f.PageUrl)).ToList();
-        return InfoReportDto.From(report, clock.GetUtcNow().UtcDateTime, await UnitNamesAsync([report], ct), list);
+        var names = await categories.NamesAsync(report.CountyId, ct);
+        return InfoReportDto.From(report, clock.GetUtcNow().UtcDateTime, await UnitNamesAsync([report], ct), names, list);
     }
 
     /// <summary>

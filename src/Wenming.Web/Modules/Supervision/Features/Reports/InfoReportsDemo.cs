@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Notifications.Contracts;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Supervision.Domain;
@@ -13,6 +14,7 @@ namespace Wenming.Web.Modules.Supervision.Features.Reports;
 /// followed up the same day, a few late, so the ledger has red). Today: town1 has an urgent report from 桃花村 waiting
 /// for its receipt (yellow) and one from another village already red; village1 owes a follow-up (yellow); the county has
 /// an urgent report of 桃源镇 unread past its hour (red). Rows with their past times, as the handlers would have left them.
+/// The county's list is RULES.md's nine plus one of its own, 志愿服务 (c10), which the townships used in the past months.
 /// </summary>
 internal sealed class InfoReportsDemo(AppDbContext db, IOrgDirectory orgs, INotifier notifier, TimeProvider clock) : IDemoSeedStep
 {
@@ -40,6 +42,16 @@ internal sealed class InfoReportsDemo(AppDbContext db, IOrgDirectory orgs, INoti
     public async Task SeedAsync(DemoCountyData demo, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // The county is served while it is seeded (ADR 0038): a first request may have written the nine defaults already.
+        var have = await db.Set<ReportCategory>().Where(c => c.CountyId == demo.CountyId).Select(c => c.Code).ToListAsync(ct);
+        db.AddRange(Enum.GetValues<InfoReportCategory>().Where(c => !have.Contains(c.ToString()))
+            .Select(c => ReportCategory.Of(demo.CountyId, c.ToString(), Text.Get("Supervision.category." + c), (int)c)));
+        if (!have.Contains(OwnCategory))
+        {
+            db.Add(ReportCategory.Of(demo.CountyId, OwnCategory, "志愿服务", 10));
+        }
+
+        await db.SaveChangesAsync(ct);
         var senders = new List<(OrgUnitInfo Unit, string? Login, long? UserId)>();
         foreach (var (id, i) in demo.TownshipIds.Select((id, i) => (id, i)))
         {
@@ -67,6 +79,12 @@ internal sealed class InfoReportsDemo(AppDbContext db, IOrgDirectory orgs, INoti
                 {
                     var second = Routine[(month + s + 2) % Routine.Length];
                     Add(demo, sender, second.Category, false, second.Title, second.Body, at.AddDays(12)).MarkRead(User(demo, reader), reader, at.AddDays(13));
+                }
+
+                if (month <= 3 && s < 2)
+                {
+                    Add(demo, sender, OwnCategory, false, "志愿服务队开展“敲门行动”", "走访独居老人 40 余户，登记需求 18 条，已转为志愿服务项目。", at.AddDays(5))
+                        .MarkRead(User(demo, reader), reader, at.AddDays(6));
                 }
 
                 if ((month + s) % 4 == 0)
@@ -99,14 +117,19 @@ internal sealed class InfoReportsDemo(AppDbContext db, IOrgDirectory orgs, INoti
         {
             await notifier.ToUnitAdminsAsync(r.ToUnitId, new Notice(
                 Text.Get("Supervision.notice.report_urgent.title"),
-                Text.Get("Supervision.notice.report_urgent.body", senders.First(x => x.Unit.Id == r.OrgUnitId).Unit.Name, InfoReportLabels.Category(r.Category), r.Title),
+                Text.Get("Supervision.notice.report_urgent.body", senders.First(x => x.Unit.Id == r.OrgUnitId).Unit.Name, InfoReportLabels.Category(r.Category, new Dictionary<string, string>()), r.Title),
                 $"/supervision/reports/{r.Id}"), ct);
         }
 
         await db.SaveChangesAsync(ct);
     }
 
-    private InfoReport Add(DemoCountyData demo, (OrgUnitInfo Unit, string? Login, long? UserId) sender, InfoReportCategory category, bool urgent, string title, string body, DateTime at)
+    private const string OwnCategory = "c10";
+
+    private InfoReport Add(DemoCountyData demo, (OrgUnitInfo Unit, string? Login, long? UserId) sender, InfoReportCategory category, bool urgent, string title, string body, DateTime at) =>
+        Add(demo, sender, category.ToString(), urgent, title, body, at);
+
+    private InfoReport Add(DemoCountyData demo, (OrgUnitInfo Unit, string? Login, long? UserId) sender, string category, bool urgent, string title, string body, DateTime at)
     {
         var report = InfoReport.Create(demo.CountyId, sender.Unit.Id, sender.Unit.ParentId!.Value, category, urgent, title, body, sender.UserId, sender.Login, at);
         db.Add(report);
