@@ -1,6 +1,5 @@
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Hosting;
-using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Pages.Accounts;
 
@@ -9,7 +8,6 @@ public sealed class AccountsNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Accounts", "Shell.nav.accounts", "/accounts", 50, a => a.IsAdmin, ["/accounts"], ["/accounts/sms-gateway"]),
-        new("Accounts", "Accounts.sms.title", "/accounts/sms-gateway", 51, a => a.Has(Role.CenterAdmin) && a.CountyId is not null, ["/accounts/sms-gateway"]),
+        new("Accounts", "Shell.nav.accounts", "/accounts", 50, a => a.IsAdmin, ["/accounts"]),
     ];
 }
