@@ -7,7 +7,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wenming.IntegrationTests.Infrastructure;
 using Wenming.Web.Modules.Activities.Domain;
-using Wenming.Web.Modules.Content.Features;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Files;
 
@@ -21,9 +20,6 @@ namespace Wenming.IntegrationTests;
 public sealed partial class PortalSectionsTests(AppFixture app) : IClassFixture<AppFixture>
 {
     private static int _slot;
-
-    /// <summary>The portal keeps answers for half a minute; a test that just wrote something starts a new generation.</summary>
-    private void FreshPortal() => app.Factory.Services.GetRequiredService<PortalCache>().Changed();
 
     private static DateTimeOffset Slot()
     {
@@ -62,7 +58,6 @@ public sealed partial class PortalSectionsTests(AppFixture app) : IClassFixture<
         var county = await ActivityAsync("county", publish: true);
         var draft = await ActivityAsync("village1", publish: false);
         var other = await ActivityAsync("village2", publish: true);
-        FreshPortal();
 
         var list = (await app.Anonymous().GetAsync($"/api/v1/public/activities?orgUnitId={app.Demo.Unit("village1")}&pageSize=100")).Expect(HttpStatusCode.OK);
         Assert.Contains(own, Ids(list));
@@ -93,7 +88,6 @@ public sealed partial class PortalSectionsTests(AppFixture app) : IClassFixture<
         var own = await ItemAsync("village1", TestData.Name("量血压"));
         var county = await ItemAsync("county", TestData.Name("法律咨询"));
         var other = await ItemAsync("village2", TestData.Name("理发"));
-        FreshPortal();
 
         var menu = (await app.Anonymous().GetAsync($"/api/v1/public/services?orgUnitId={app.Demo.Unit("village1")}&pageSize=100")).Expect(HttpStatusCode.OK);
         Assert.Contains(own, Ids(menu));
@@ -124,7 +118,6 @@ public sealed partial class PortalSectionsTests(AppFixture app) : IClassFixture<
         (await app.As("town1").PostAsync($"/api/v1/points/awards/{approved}/approve")).Expect(HttpStatusCode.OK);
         var proposed = (await app.As("village1").PostAsync("/api/v1/points/awards", new { personId = person, points = 5, reason = "尚未审核的提议", category = "GoodDeed" }))
             .Expect(HttpStatusCode.Created).Id;
-        FreshPortal();
 
         var notices = (await app.Anonymous().GetAsync($"/api/v1/public/points/notices?orgUnitId={app.Demo.Unit("village1")}&pageSize=100")).Expect(HttpStatusCode.OK);
         Assert.Contains(approved, Ids(notices));
@@ -149,7 +142,6 @@ public sealed partial class PortalSectionsTests(AppFixture app) : IClassFixture<
     [DatabaseFact]
     public async Task NoPublicPageOrAnswer_CarriesAFullNameOrPhoneNumberOfTheDemoPeople()
     {
-        FreshPortal();
         var people = await DemoMap.AllItemsAsync(app.Admin, $"/api/v1/people?orgUnitId={app.Demo.Unit("county")}&");
         var secrets = people.SelectMany(p => new[] { p.GetProperty("name").GetString()!, p.GetProperty("phone").GetString()! })
             .Where(s => s.Length >= 2).Distinct().ToList();

@@ -390,14 +390,15 @@ public sealed class ShiftedClock : TimeProvider
 /// <summary>A text-message gateway on a free local port: it records each POST and answers 200.</summary>
 public sealed class SmsGatewayStub
 {
-    public sealed record Message(string Phone, string Text, string? Authorization);
+    public sealed record Message(string Phone, string Text, string? Authorization, string? Sign = null);
 
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<Message> _messages = new();
 
     public static SmsGatewayStub Instance { get; } = new();
 
-    private SmsGatewayStub()
+    /// <summary>A gateway of its own (a county's, ADR 0056); <see cref="Instance"/> is the deployment's.</summary>
+    public SmsGatewayStub()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
@@ -413,6 +414,8 @@ public sealed class SmsGatewayStub
 
     public Message? Last(string phone) => _messages.LastOrDefault(m => m.Phone == phone);
 
+    public int Count(string phone) => _messages.Count(m => m.Phone == phone);
+
     private async Task ServeAsync()
     {
         while (_listener.IsListening)
@@ -421,7 +424,9 @@ public sealed class SmsGatewayStub
             using (var reader = new StreamReader(context.Request.InputStream))
             {
                 var body = JsonDocument.Parse(await reader.ReadToEndAsync()).RootElement;
-                _messages.Enqueue(new Message(body.GetProperty("phone").GetString()!, body.GetProperty("text").GetString()!, context.Request.Headers["Authorization"]));
+                _messages.Enqueue(new Message(
+                    body.GetProperty("phone").GetString()!, body.GetProperty("text").GetString()!, context.Request.Headers["Authorization"],
+                    body.TryGetProperty("sign", out var sign) && sign.ValueKind == JsonValueKind.String ? sign.GetString() : null));
             }
 
             context.Response.StatusCode = 200;

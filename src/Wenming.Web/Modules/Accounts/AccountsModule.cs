@@ -53,6 +53,8 @@ public static class AccountsModule
         services.AddScoped<People.Contracts.IPersonDataEraser, Features.Privacy.AccountsPersonData>();
         services.AddScoped<People.Contracts.IPersonActivity, Features.Privacy.AccountsPersonData>();
         services.AddSms();
+        services.AddScoped<Platform.Sms.ISmsGateways, Features.SmsGateway.CountySmsGateways>();
+        services.AddScoped<Features.SmsGateway.SmsGatewayHandler>();
         services.AddSignUpLimit();
         services.AddScoped<SignUpHandler>();
         services.AddScoped<RegistrationsHandler>();
@@ -61,6 +63,7 @@ public static class AccountsModule
         services.AddScoped<IDemoSeedStep, SignUpDemo>();
         services.AddAuditTerms(new AuditTerms()
             .Entity(nameof(Registration), "Accounts.entity.Registration").Entity(nameof(PasswordResetRequest), "Accounts.entity.PasswordResetRequest")
+            .Entity("SmsGateway", "Accounts.entity.SmsGateway")
             .Enum<RegistrationStatus>(RegistrationLabels.Status).Enum<PasswordResetStatus>(RegistrationLabels.Status));
         return services;
     }
@@ -111,6 +114,7 @@ public static class AccountsModule
             .WithSummary("设置角色");
 
         SignUpEndpoints.Map(api);
+        Features.SmsGateway.SmsGatewayEndpoints.Map(api);
         return api;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wenming.Web.Modules.Statistics.Features;
+using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Http;
 
 namespace Wenming.Web.Modules.Statistics;
@@ -13,6 +14,7 @@ public static class StatisticsModule
         services.AddScoped<ScreenKeys>();
         services.AddScoped<MonthlyReport>();
         services.AddScoped<SiteMap>();
+        services.AddAuditTerms(new AuditTerms().Entity(ScreenKeys.ScreenKeyEntity, "Statistics.entity.ScreenKey"));
         return services;
     }
 
@@ -37,6 +39,8 @@ public static class StatisticsModule
     {
         api.MapGet("/public/stats", GetPublicStats).AllowAnonymous().WithTags("stats")
             .WithSummary("The overview's aggregates for the public data screen; needs the county's screen key (key=).");
+        api.MapGet("/public/stats/map", GetPublicMap).AllowAnonymous().WithTags("stats")
+            .WithSummary("The map of the key's county for the public data screen: sites, coordinates and one indicator's value (key=).");
         return api;
     }
 
@@ -65,6 +69,9 @@ public static class StatisticsModule
 
     private static async Task<Results<Ok<ScreenKeyDto>, ProblemHttpResult>> GetScreenKey(ScreenKeys keys, bool rotate, CancellationToken ct) =>
         ApiResults.OkOr(await keys.GetAsync(rotate, ct));
+
+    private static async Task<Results<Ok<MapDto>, ProblemHttpResult>> GetPublicMap(long? orgUnitId, string? key, string? indicator, ScreenKeys keys, CancellationToken ct) =>
+        ApiResults.OkOr(await keys.PublicMapAsync(key, orgUnitId, indicator, ct));
 
     private static async Task<Results<Ok<OverviewDto>, ProblemHttpResult>> GetPublicStats(long? orgUnitId, string? key, ScreenKeys keys, CancellationToken ct) =>
         ApiResults.OkOr(await keys.PublicOverviewAsync(key, orgUnitId, ct));

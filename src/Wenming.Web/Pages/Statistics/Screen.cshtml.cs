@@ -1,8 +1,10 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Statistics.Features;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Pages.Statistics;
 
@@ -31,6 +33,11 @@ public sealed class ScreenModel(ScreenKeys keys, StatisticsQueries stats, TimePr
 
     public IReadOnlyList<RankingItemDto> Ranking { get; private set; } = [];
 
+    /// <summary>The map panel's sites (hours this month as the colour) and townships' outlines, for wwwroot/js/stats-map.js.</summary>
+    public string MapSitesJson { get; private set; } = "[]";
+
+    public string MapOutlinesJson { get; private set; } = "[]";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var overview = await keys.PublicOverviewAsync(Key, UnitId, ct);
@@ -51,6 +58,25 @@ public sealed class ScreenModel(ScreenKeys keys, StatisticsQueries stats, TimePr
         OrdersTrend = await keys.PublicTrendAsync(Overview.OrgUnitId, "ordersCompleted", ct);
         var ranking = await stats.RankingOfVisibleAsync(new StatsRequest(Overview.OrgUnitId, Indicator: "hours"), ct);
         Ranking = ranking.IsSuccess ? ranking.Value : [];
+        var map = await keys.PublicMapAsync(Key, Overview.OrgUnitId, null, ct);
+        if (map.IsSuccess)
+        {
+            var colours = MapModel.ValueColours(map.Value);
+            var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+            // No drill-down link: the screen's visitors are not signed in, and the statistics pages need a sign-in.
+            MapSitesJson = JsonSerializer.Serialize(map.Value.Units.Select(u => new
+            {
+                id = u.OrgUnitId,
+                name = u.Name,
+                lat = u.Latitude,
+                lng = u.Longitude,
+                level = u.Level,
+                colour = colours.GetValueOrDefault(u.OrgUnitId, MapModel.NoValue),
+                lines = new[] { MapModel.LevelLabel(u), Text.Get("Statistics.map.value_line", map.Value.IndicatorLabel, MonthlyReport.Number(u.Value)) },
+            }), web);
+            MapOutlinesJson = JsonSerializer.Serialize(map.Value.Outlines.Select(o => new { name = o.Name, outline = o.Outline }), web);
+        }
+
         return Page();
     }
 }

@@ -25,6 +25,12 @@ public sealed class PlatformSetting
     public DateTime UpdatedAt { get; private set; }
 
     public static PlatformSetting Create(string name, string value, DateTime nowUtc) => new() { Name = name, Value = value, UpdatedAt = nowUtc };
+
+    public void Replace(string value, DateTime nowUtc)
+    {
+        Value = value;
+        UpdatedAt = nowUtc;
+    }
 }
 
 internal sealed class PlatformSettingConfiguration : IEntityTypeConfiguration<PlatformSetting>

@@ -78,10 +78,14 @@ public static class DatabaseSetup
         // Read when the first context is made, so test hosts and the CLI can still change the configuration.
         var settings = new Lazy<(DatabaseProvider Provider, string ConnectionString)>(() => (Provider(config), ConnectionString(config, contentRoot)));
         services.AddSingleton<FailedCommandLog>();
+        services.AddSingleton<PublicContentVersions>();
+        services.AddSingleton<PublicContentChanges>();
         services.AddDbContext<AppDbContext>((sp, o) =>
         {
             Configure(o, settings.Value.Provider, settings.Value.ConnectionString);
             o.AddInterceptors(sp.GetRequiredService<FailedCommandLog>());
+            // The portal's cache follows committed writes of what it shows (ADR 0056).
+            o.AddInterceptors(sp.GetRequiredService<PublicContentChanges>());
             // Every command's time goes to /metrics (wenming_db_command_duration_seconds).
             o.AddInterceptors(sp.GetRequiredService<Metrics.DbCommandMetrics>());
             // Opt-in, for bench/compare.sh only: records the SQL of marked requests (see SqlCapture).

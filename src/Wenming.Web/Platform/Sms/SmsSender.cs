@@ -5,7 +5,8 @@ namespace Wenming.Web.Platform.Sms;
 /// <summary>
 /// Sends a text message to a mobile number. Which gateway stands behind it is configuration (<c>Sms:Gateway</c>):
 /// none (the default: nothing is sent, and features that need a text message fall back to people), <c>Log</c> (the
-/// development sender, which writes the message to the log) or <c>Http</c> (a generic HTTP gateway, ADR 0053).
+/// development sender, which writes the message to the log) or <c>Http</c> (a generic HTTP gateway, ADR 0053). That
+/// is the deployment's default; a county may configure its own (<see cref="ISmsGateways"/>, ADR 0056).
 /// </summary>
 public interface ISmsSender
 {
@@ -28,6 +29,12 @@ public sealed class SmsOptions
     /// <summary>The key the gateway knows this platform by, sent as <c>Authorization: Bearer …</c>.</summary>
     public string? Key { get; set; }
 
+    /// <summary>
+    /// The sender's sign name (短信签名) a county registered with its gateway: sent as <c>sign</c> and put in front
+    /// of the text as 【…】 in place of the template's own, since Chinese carriers refuse a message without one.
+    /// </summary>
+    public string? Sign { get; set; }
+
     /// <summary>Message templates by name; <c>{code}</c> and the like are replaced by the values.</summary>
     public Dictionary<string, string> Templates { get; set; } = new(StringComparer.Ordinal)
     {
@@ -40,6 +47,12 @@ public sealed class SmsOptions
         foreach (var (key, value) in values)
         {
             text = text.Replace("{" + key + "}", value, StringComparison.Ordinal);
+        }
+
+        if (!string.IsNullOrWhiteSpace(Sign))
+        {
+            var end = text.StartsWith('【') ? text.IndexOf('】', StringComparison.Ordinal) : -1;
+            text = "【" + Sign.Trim() + "】" + (end > 0 ? text[(end + 1)..] : text);
         }
 
         return text;
@@ -79,7 +92,7 @@ internal sealed class HttpSmsSender(HttpClient http, SmsOptions options) : ISmsS
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, options.Url)
         {
-            Content = JsonContent.Create(new { phone, text = options.Render(template, values), template }),
+            Content = JsonContent.Create(new { phone, text = options.Render(template, values), template, sign = options.Sign }),
         };
         if (!string.IsNullOrEmpty(options.Key))
         {
@@ -91,8 +104,33 @@ internal sealed class HttpSmsSender(HttpClient http, SmsOptions options) : ISmsS
     }
 }
 
+/// <summary>
+/// The gateway for a county (ADR 0056): the county's own where its admin configured one, else the deployment's
+/// (<c>Sms:Gateway</c>). Implemented by the Accounts module, which keeps the counties' settings.
+/// </summary>
+public interface ISmsGateways
+{
+    Task<ISmsSender> ForCountyAsync(long countyId, CancellationToken ct);
+
+    /// <summary>
+    /// True when the deployment or any county can send: an anonymous answer must not depend on whose login was
+    /// typed, so it says "a code may have been sent" whenever some gateway could have sent one.
+    /// </summary>
+    Task<bool> AnyConfiguredAsync(CancellationToken ct);
+}
+
 public static class SmsSetup
 {
+    /// <summary>A sender for <paramref name="options"/>: <c>Http</c> (needs a URL), <c>Log</c> or none.</summary>
+    public static ISmsSender Create(SmsOptions options, IServiceProvider services) => options.Gateway switch
+    {
+        "Http" => new HttpSmsSender(
+            services.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpSmsSender)),
+            options.Url is null ? throw new InvalidOperationException("Sms:Gateway is Http but Sms:Url is not set.") : options),
+        "Log" => new LogSmsSender(options, services.GetRequiredService<ILogger<LogSmsSender>>()),
+        _ => new NoSmsSender(),
+    };
+
     /// <summary>The gateway that <c>Sms:Gateway</c> names; read when first asked for, from the host's configuration.</summary>
     public static IServiceCollection AddSms(this IServiceCollection services)
     {
@@ -103,18 +141,7 @@ public static class SmsSetup
             sp.GetRequiredService<IConfiguration>().GetSection("Sms").Bind(options);
             return options;
         });
-        services.AddSingleton<ISmsSender>(sp =>
-        {
-            var options = sp.GetRequiredService<SmsOptions>();
-            return options.Gateway switch
-            {
-                "Http" => new HttpSmsSender(
-                    sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(HttpSmsSender)),
-                    options.Url is null ? throw new InvalidOperationException("Sms:Gateway is Http but Sms:Url is not set.") : options),
-                "Log" => new LogSmsSender(options, sp.GetRequiredService<ILogger<LogSmsSender>>()),
-                _ => new NoSmsSender(),
-            };
-        });
+        services.AddSingleton<ISmsSender>(sp => Create(sp.GetRequiredService<SmsOptions>(), sp));
         return services;
     }
 }

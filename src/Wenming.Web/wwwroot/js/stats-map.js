@@ -55,10 +55,14 @@
             p.textContent = line;
             box.appendChild(p);
         });
-        var link = document.createElement('a');
-        link.href = s.href;
-        link.textContent = el.getAttribute('data-drill');
-        box.appendChild(link);
+        // The public data screen has no drill-down (its visitors are not signed in): no href, no link.
+        if (s.href) {
+            var link = document.createElement('a');
+            link.href = s.href;
+            link.textContent = el.getAttribute('data-drill');
+            box.appendChild(link);
+        }
+
         return box;
     }
 

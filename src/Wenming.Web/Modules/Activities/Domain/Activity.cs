@@ -57,6 +57,7 @@ public static class ActivityTransitions
 /// A volunteer activity of an org unit (DESIGN §4). Times are UTC. The counters are changed only by
 /// single conditional UPDATE statements (see EnrollHandler), never through the change tracker.
 /// </summary>
+[ShownOnPortal]
 public sealed class Activity : IOrgScoped, ICountyScoped
 {
     public const int MaxCapacity = 10_000;

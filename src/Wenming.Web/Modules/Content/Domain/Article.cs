@@ -32,6 +32,7 @@ public enum ArticleStatus
 /// in that unit's subtree (a village sees its own, its township's and its county's). The body is Markdown, kept as
 /// written; it is rendered to sanitized HTML only when shown (<c>ArticleMarkdown</c>).
 /// </summary>
+[ShownOnPortal]
 public sealed class Article : IOrgScoped, ICountyScoped
 {
     public const int MaxTitleLength = 100;

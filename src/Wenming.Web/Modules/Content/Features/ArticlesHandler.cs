@@ -16,7 +16,7 @@ namespace Wenming.Web.Modules.Content.Features;
 /// an approved article is published, optionally pinned and with an end. Everything is in the caller's subtree:
 /// an article of another unit answers 404.
 /// </summary>
-public sealed class ArticlesHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IFileStore files, PortalCache cache, IActivityDirectory activities, TimeProvider clock)
+public sealed class ArticlesHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IFileStore files, IActivityDirectory activities, TimeProvider clock)
 {
     public async Task<Result<ArticleDto>> CreateAsync(ArticleRequest request, CancellationToken ct)
     {
@@ -195,25 +195,14 @@ public sealed class ArticlesHandler(AppDbContext db, CurrentActor actor, IOrgDir
             return FieldErrors.One("expiresAt", "article.expiry_past", "Content.error.expiry_past");
         }
 
-        var published = await TransitionAsync(id, [ArticleStatus.Approved], (a, at) => a.Publish(request.Pinned ?? false, request.ExpiresAt?.UtcDateTime, actor.Login, at), ct);
-        if (published.IsSuccess)
-        {
-            cache.Changed();
-        }
-
-        return published;
+        // The portal's cache follows the committed write by itself (ShownOnPortal, ADR 0056).
+        return await TransitionAsync(id, [ArticleStatus.Approved], (a, at) => a.Publish(request.Pinned ?? false, request.ExpiresAt?.UtcDateTime, actor.Login, at), ct);
     }
 
     /// <summary>Takes a published article off the portal (a mistake, an outdated notice); it stays on record.</summary>
     public async Task<Result<ArticleDto>> WithdrawAsync(long id, CancellationToken ct)
     {
-        var withdrawn = await TransitionAsync(id, [ArticleStatus.Published], (a, now) => a.Withdraw(now), ct);
-        if (withdrawn.IsSuccess)
-        {
-            cache.Changed();
-        }
-
-        return withdrawn;
+        return await TransitionAsync(id, [ArticleStatus.Published], (a, now) => a.Withdraw(now), ct);
     }
 
     public async Task<Result<ArticleDto>> GetAsync(long id, CancellationToken ct)

@@ -79,7 +79,7 @@ public sealed class PortalSections(PublicArticlesHandler portal, IActivityDirect
 
     /// <summary>The upcoming published activities of a unit and the units above it, soonest first.</summary>
     public Task<IReadOnlyList<PublicActivityDto>> ActivitiesOfAsync(OrgUnitInfo unit, CancellationToken ct) =>
-        cache.GetAsync(Key("activities", unit.Id), async () =>
+        cache.GetAsync(unit.CountyId, Key("activities", unit.Id), async () =>
         {
             var found = await activities.UpcomingPublicAsync([.. PublicArticlesHandler.Chain(unit.Path)], clock.GetUtcNow().UtcDateTime, MaxItems, ct);
             var names = await NamesAsync(found.Select(a => a.OrgUnitId), ct);
@@ -89,7 +89,7 @@ public sealed class PortalSections(PublicArticlesHandler portal, IActivityDirect
 
     /// <summary>The service menu of a unit: the active catalogue items of the unit and the units above it.</summary>
     public Task<IReadOnlyList<PublicServiceDto>> ServicesOfAsync(OrgUnitInfo unit, CancellationToken ct) =>
-        cache.GetAsync(Key("services", unit.Id), async () =>
+        cache.GetAsync(unit.CountyId, Key("services", unit.Id), async () =>
         {
             var found = await services.PublicItemsAsync([.. PublicArticlesHandler.Chain(unit.Path)], MaxItems, ct);
             var names = await NamesAsync(found.Select(i => i.OrgUnitId), ct);
@@ -99,7 +99,7 @@ public sealed class PortalSections(PublicArticlesHandler portal, IActivityDirect
 
     /// <summary>The points notices of the unit's subtree (masked names), those still in their notice first.</summary>
     public Task<IReadOnlyList<PublicPointsNoticeDto>> NoticesOfAsync(OrgUnitInfo unit, CancellationToken ct) =>
-        cache.GetAsync(Key("notices", unit.Id), async () =>
+        cache.GetAsync(unit.CountyId, Key("notices", unit.Id), async () =>
         {
             var found = await points.NoticesAsync(await portal.SubtreeAsync(unit, ct), clock.GetUtcNow().UtcDateTime, MaxItems, ct);
             var names = await NamesAsync(found.Select(n => n.OrgUnitId), ct);
@@ -110,7 +110,7 @@ public sealed class PortalSections(PublicArticlesHandler portal, IActivityDirect
 
     /// <summary>The unit's people by points earned (masked names), at most <see cref="MaxItems"/>.</summary>
     public Task<PublicRankingDto> RankingOfAsync(OrgUnitInfo unit, CancellationToken ct) =>
-        cache.GetAsync(Key("ranking", unit.Id), async () =>
+        cache.GetAsync(unit.CountyId, Key("ranking", unit.Id), async () =>
             new PublicRankingDto(unit.Id, unit.Name, await points.RankingAsync(await portal.SubtreeAsync(unit, ct), MaxItems, ct)));
 
     private async Task<Result<OrgUnitInfo>> UnitAsync(long? orgUnitId, int page, int pageSize, CancellationToken ct)

@@ -38,7 +38,8 @@ public sealed class PublicArticlesHandler(AppDbContext db, OrgScope scope, IOrgD
             return Error.NotFound("org.not_found");
         }
 
-        return await cache.GetAsync(string.Create(CultureInfo.InvariantCulture, $"list:{unitId}:{kind}:{page}:{pageSize}"), async () =>
+        DateTime? firstExpiry = null;
+        return await cache.GetAsync(unit.CountyId, string.Create(CultureInfo.InvariantCulture, $"list:{unitId}:{kind}:{page}:{pageSize}"), async () =>
         {
             var chain = Chain(unit.Path);
             var now = clock.GetUtcNow().UtcDateTime;
@@ -50,25 +51,30 @@ public sealed class PublicArticlesHandler(AppDbContext db, OrgScope scope, IOrgD
             }
 
             var found = await query.OrderByDescending(a => a.Pinned).ThenByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).ToPageAsync(paging, ct);
+            // An expiring article leaves the list when it expires (ADR 0056), not up to a lifetime later. An article
+            // further down the list expiring moves what this page shows too, so the list's earliest expiry counts.
+            firstExpiry = await query.Where(a => a.ExpiresAt != null).OrderBy(a => a.ExpiresAt).Select(a => a.ExpiresAt).FirstOrDefaultAsync(ct);
             var names = await NamesAsync(found.Items.Select(a => a.OrgUnitId), ct);
             return new PageOf<PublicArticleDto>([.. found.Items.Select(a => ToPublic(a, names[a.OrgUnitId]))], found.Page, found.PageSize, found.Total);
-        });
+        }, () => firstExpiry);
     }
 
     public async Task<Result<PublicArticleDetailDto>> GetAsync(long id, CancellationToken ct)
     {
-        var detail = await cache.GetAsync(string.Create(CultureInfo.InvariantCulture, $"article:{id}"), async () =>
+        DateTime? expires = null;
+        var detail = await cache.GetAnyAsync(string.Create(CultureInfo.InvariantCulture, $"article:{id}"), async () =>
         {
             if (await LiveAsync(id, ct) is not { } article)
             {
                 return new Box<PublicArticleDetailDto>(null);
             }
 
+            expires = article.ExpiresAt;
             var names = await NamesAsync([article.OrgUnitId], ct);
             var item = ToPublic(article, names[article.OrgUnitId]);
             var body = ArticleMarkdown.ToHtml(article.Body, file => FileUrl(article.Id, file));
             return new Box<PublicArticleDetailDto>(new(item.Id, item.OrgUnitId, item.Unit, item.Kind, item.KindLabel, item.Title, item.Summary, item.Pinned, item.PublishedAt, item.CoverUrl, body));
-        });
+        }, () => expires);
         return detail.Value is { } found ? found : ContentErrors.NotFound();
     }
 
@@ -116,11 +122,11 @@ public sealed class PublicArticlesHandler(AppDbContext db, OrgScope scope, IOrgD
 
     /// <summary>Published activities of the unit and the units above it that have not ended (the portal's calendar and recruitment).</summary>
     public Task<IReadOnlyList<PublicActivityInfo>> UpcomingActivitiesAsync(OrgUnitInfo unit, int take, CancellationToken ct) =>
-        cache.GetAsync(string.Create(CultureInfo.InvariantCulture, $"activities:{unit.Id}:{take}"), () =>
+        cache.GetAsync(unit.CountyId, string.Create(CultureInfo.InvariantCulture, $"activities:{unit.Id}:{take}"), () =>
             activities.UpcomingPublicAsync([.. Chain(unit.Path)], clock.GetUtcNow().UtcDateTime, take, ct));
 
     private Task<IReadOnlyList<OrgUnitInfo>> UnitsAsync(CancellationToken ct) =>
-        cache.GetAsync("units", async () =>
+        cache.GetAnyAsync("units", async () =>
         {
             using (scope.Unscoped(because: Why.PublicDisclosure))
             {

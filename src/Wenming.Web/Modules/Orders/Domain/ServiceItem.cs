@@ -8,6 +8,7 @@ namespace Wenming.Web.Modules.Orders.Domain;
 /// One entry of a unit's service catalog (服务项目清单): what residents may order there and which teams
 /// provide it. Orders of an item are dispatched by the item's unit.
 /// </summary>
+[ShownOnPortal]
 public sealed class ServiceItem : IOrgScoped, ICountyScoped
 {
     private ServiceItem()

@@ -65,6 +65,7 @@ public enum AwardCategory
 /// and only then the credit job posts it to the ledger. Both people are recorded. Scoped to the person's
 /// unit, so the cadres above that unit (and the county's supervisor) see it.
 /// </summary>
+[ShownOnPortal]
 public sealed class PointAward : IOrgScoped, ICountyScoped
 {
     public const int MaxReasonLength = 200;

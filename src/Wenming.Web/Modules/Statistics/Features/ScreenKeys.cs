@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Indicators;
@@ -15,8 +16,11 @@ public sealed record ScreenKeyDto(long CountyId, string Key, string ScreenPath, 
 /// setting (<c>stats-screen-key:{countyId}</c>), shown to the county's center admins, who can replace it when the
 /// link has gone where it should not. A caller with the key reads that county's aggregates without signing in.
 /// </summary>
-public sealed class ScreenKeys(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, OrgScope scope, StatisticsQueries stats, TimeProvider clock)
+public sealed class ScreenKeys(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, OrgScope scope, StatisticsQueries stats, SiteMap siteMap, TimeProvider clock)
 {
+    /// <summary>The audit log's entity type of a key rotation (the county's id as the entity id).</summary>
+    public const string ScreenKeyEntity = "ScreenKey";
+
     private const string Prefix = "stats-screen-key:";
 
     public async Task<Result<ScreenKeyDto>> GetAsync(bool rotate, CancellationToken ct)
@@ -33,23 +37,25 @@ public sealed class ScreenKeys(AppDbContext db, CurrentActor actor, IOrgDirector
 
         var name = Prefix + countyId;
         var setting = await db.Set<PlatformSetting>().SingleOrDefaultAsync(s => s.Name == name, ct);
-        if (setting is null || rotate)
+        if (setting is null)
         {
-            if (setting is not null)
-            {
-                db.Remove(setting);
-                await db.SaveChangesAsync(ct);
-            }
-
             setting = PlatformSetting.Create(name, NewKey(), clock.GetUtcNow().UtcDateTime);
             db.Add(setting);
+            await db.SaveChangesAsync(ct);
+        }
+        else if (rotate)
+        {
+            setting.Replace(NewKey(), clock.GetUtcNow().UtcDateTime);
+            // Platform settings are not audited by themselves: a replaced screen link is a security event, so the
+            // log says who replaced which county's key and when — never the key, which would reopen the old link's leak.
+            db.AuditDirectWrite(AuditAction.Updated, ScreenKeyEntity, countyId, countyId, new Dictionary<string, object?> { ["Rotated"] = true });
             await db.SaveChangesAsync(ct);
         }
 
         return new ScreenKeyDto(countyId, setting.Value, ScreenPath(setting.Value), new DateTimeOffset(DateTime.SpecifyKind(setting.UpdatedAt, DateTimeKind.Utc)));
     }
 
-    public static string ScreenPath(string key) => "/Statistics/Screen?key=" + Uri.EscapeDataString(key);
+    public static string ScreenPath(string key) => "/stats/screen?key=" + Uri.EscapeDataString(key);
 
     /// <summary>
     /// The public overview: the key names a county; the unit (the county by default) must lie in it. The request's
@@ -57,6 +63,34 @@ public sealed class ScreenKeys(AppDbContext db, CurrentActor actor, IOrgDirector
     /// admin. 401 without a valid key, 404 for a unit outside the key's county.
     /// </summary>
     public async Task<Result<OverviewDto>> PublicOverviewAsync(string? key, long? orgUnitId, CancellationToken ct)
+    {
+        var opened = await OpenAsync(key, ct);
+        if (!opened.IsSuccess)
+        {
+            return opened.Error!;
+        }
+
+        var county = opened.Value;
+        var today = stats.Today;
+        var window = new IndicatorWindow(new DateOnly(today.Year, today.Month, 1), today, clock.GetUtcNow().UtcDateTime);
+        return await stats.OverviewOfVisibleAsync(orgUnitId ?? county.Id, window, ct);
+    }
+
+    /// <summary>
+    /// The map of the public data screen (ADR 0056): the key's county (or a unit in it), this month, coloured by the
+    /// indicator asked (hours by default). The same <see cref="SiteMap"/> figures a signed-in county admin sees —
+    /// unit names, coordinates and aggregates, no person. 401 without a valid key, 404 for a unit outside the county.
+    /// </summary>
+    public async Task<Result<MapDto>> PublicMapAsync(string? key, long? orgUnitId, string? indicator, CancellationToken ct)
+    {
+        var opened = await OpenAsync(key, ct);
+        return opened.IsSuccess
+            ? await siteMap.MapOfVisibleAsync(new StatsRequest(orgUnitId ?? opened.Value.Id, Indicator: indicator), opened.Value.Id, ct)
+            : opened.Error!;
+    }
+
+    /// <summary>The county a screen key opens; the request's scope is narrowed to it (never lifted) for what follows.</summary>
+    private async Task<Result<OrgUnitInfo>> OpenAsync(string? key, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > 100)
         {
@@ -72,9 +106,7 @@ public sealed class ScreenKeys(AppDbContext db, CurrentActor actor, IOrgDirector
         }
 
         scope.RestrictTo(county.Path);
-        var today = stats.Today;
-        var window = new IndicatorWindow(new DateOnly(today.Year, today.Month, 1), today, clock.GetUtcNow().UtcDateTime);
-        return await stats.OverviewOfVisibleAsync(orgUnitId ?? county.Id, window, ct);
+        return county;
     }
 
     /// <summary>The 12-month trend of one indicator for the public screen, after <see cref="PublicOverviewAsync"/> narrowed the scope.</summary>

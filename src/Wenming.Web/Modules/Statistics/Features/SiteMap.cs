@@ -43,6 +43,15 @@ public sealed class SiteMap(StatisticsQueries stats, IOrgDirectory orgs, Current
             return forbidden;
         }
 
+        return await MapOfVisibleAsync(request, actor.OrgUnitId, ct);
+    }
+
+    /// <summary>
+    /// The map of the units the request's scope shows, without a role check: for <see cref="MapAsync"/> after its
+    /// check, and for the public data screen after its key narrowed the scope to the key's county (ADR 0056).
+    /// </summary>
+    public async Task<Result<MapDto>> MapOfVisibleAsync(StatsRequest request, long? defaultUnitId, CancellationToken ct)
+    {
         var errors = new FieldErrors();
         var window = stats.ParseWindow(request, errors);
         var key = stats.ParseIndicator(string.IsNullOrWhiteSpace(request.Indicator) ? DefaultIndicator : request.Indicator, errors);
@@ -51,7 +60,7 @@ public sealed class SiteMap(StatisticsQueries stats, IOrgDirectory orgs, Current
             return invalid;
         }
 
-        if ((request.OrgUnitId ?? actor.OrgUnitId) is not { } unitId || await orgs.FindAsync(unitId, ct) is not { } root
+        if ((request.OrgUnitId ?? defaultUnitId) is not { } unitId || await orgs.FindAsync(unitId, ct) is not { } root
             || await orgs.UnitIdsUnderAsync(unitId, ct) is not { } unitIds)
         {
             return Error.NotFound("org.not_found");

@@ -45,19 +45,17 @@ internal sealed class ResetWithCodeValidator : AbstractValidator<ResetWithCodeRe
 }
 
 /// <summary>
-/// The anonymous side of a forgotten password. The request is kept for the station of the account's unit; where a
-/// text-message gateway is configured (<see cref="ISmsSender.IsConfigured"/>) a six-digit code also goes to the
-/// account's phone: valid <see cref="CodeLifetime"/>, <see cref="PasswordResetRequest.MaxAttempts"/> tries, once.
+/// The anonymous side of a forgotten password. The request is kept for the station of the account's unit; where the
+/// account's county has a text-message gateway (its own or the deployment's, <see cref="ISmsGateways"/>, ADR 0056) a
+/// six-digit code also goes to the account's phone: valid <see cref="CodeLifetime"/>, <see cref="PasswordResetRequest.MaxAttempts"/> tries, once.
 /// Unknown logins get the same answer and leave no row (ADR 0053).
 /// </summary>
-public sealed partial class ForgotPasswordHandler(AppDbContext db, OrgScope scope, CurrentActor actor, UserManager<AppUser> users, ISmsSender sms, TimeProvider clock, ILogger<ForgotPasswordHandler> log)
+public sealed partial class ForgotPasswordHandler(AppDbContext db, OrgScope scope, CurrentActor actor, UserManager<AppUser> users, ISmsGateways gateways, TimeProvider clock, ILogger<ForgotPasswordHandler> log)
 {
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
 
     private static readonly ForgotPasswordValidator Validator = new();
     private static readonly ResetWithCodeValidator CodeValidator = new();
-
-    public bool CodesBySms => sms.IsConfigured;
 
     public async Task<Result<ForgotPasswordReceived>> RequestAsync(ForgotPasswordRequest request, CancellationToken ct)
     {
@@ -82,6 +80,7 @@ public sealed partial class ForgotPasswordHandler(AppDbContext db, OrgScope scop
             }
 
             string? code = null;
+            var sms = await gateways.ForCountyAsync(countyId, ct);
             if (sms.IsConfigured && !string.IsNullOrEmpty(user.PhoneNumber))
             {
                 code = RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
@@ -107,10 +106,15 @@ public sealed partial class ForgotPasswordHandler(AppDbContext db, OrgScope scop
             }
         }
 
-        return Received();
+        return await ReceivedAsync(ct);
     }
 
-    public ForgotPasswordReceived Received() => new("Received", Text.Get(sms.IsConfigured ? "Accounts.forgot.received_sms" : "Accounts.forgot.received"), sms.IsConfigured);
+    /// <summary>The same answer for every login: whether some gateway could have sent a code, not whether this one did.</summary>
+    private async Task<ForgotPasswordReceived> ReceivedAsync(CancellationToken ct)
+    {
+        var any = await gateways.AnyConfiguredAsync(ct);
+        return new("Received", Text.Get(any ? "Accounts.forgot.received_sms" : "Accounts.forgot.received"), any);
+    }
 
     public async Task<Result<bool>> ResetWithCodeAsync(ResetWithCodeRequest request, CancellationToken ct)
     {
