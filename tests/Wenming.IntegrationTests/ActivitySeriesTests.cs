@@ -194,8 +194,14 @@ public sealed class ActivitySeriesTests(AppFixture app) : IClassFixture<AppFixtu
 
         object Body(long bookingId) => new
         {
-            orgUnitId = app.Demo.Unit("village1"), title = "道德讲堂", category = "CultivateValues", place = venueName,
-            startsAt = At(day, 14), endsAt = At(day, 16), capacity = 40, bookingId,
+            orgUnitId = app.Demo.Unit("village1"),
+            title = "道德讲堂",
+            category = "CultivateValues",
+            place = venueName,
+            startsAt = At(day, 14),
+            endsAt = At(day, 16),
+            capacity = 40,
+            bookingId,
         };
         (await app.As("village1").PostAsync("/api/v1/activities", Body(other))).ExpectProblem(HttpStatusCode.BadRequest, "validation.failed");
         (await app.As("village1").PostAsync("/api/v1/activities", Body(999_999_999))).ExpectProblem(HttpStatusCode.BadRequest, "validation.failed");
