@@ -43,6 +43,7 @@ public static class ActivitiesModule
         services.AddScoped<IActivityDirectory, ActivityDirectory>();
         services.AddScoped<CreateActivityHandler>();
         services.AddScoped<UpdateActivityHandler>();
+        services.AddScoped<Features.Series.ActivitySeriesHandler>();
         services.AddScoped<SearchActivitiesHandler>();
         services.AddScoped<ExportActivitiesHandler>();
         services.AddScoped<GetActivityHandler>();
@@ -53,6 +54,7 @@ public static class ActivitiesModule
         services.AddScoped<ListEnrollmentsHandler>();
         services.AddScoped<CancelEnrollmentHandler>();
         services.AddScoped<IDemoSeedStep, ActivitiesDemo>();
+        services.AddScoped<IDemoSeedStep, ActivitySeriesDemo>();
         services.AddScoped<CalendarFeedHandler>();
         services.AddScoped<Contracts.ICalendarSubscription>(sp => sp.GetRequiredService<CalendarFeedHandler>());
         services.AddJob<ActivityReminderJob>();
@@ -117,6 +119,16 @@ public static class ActivitiesModule
         api.MapPost("/calendar-feed", CalendarFeedEndpoints.Reset)
             .WithTags("activities").WithSummary("生成（或重新生成）日历订阅地址；旧地址随即失效");
 
+        var series = api.MapGroup("/activity-series").WithTags("activities");
+        series.MapPost("/", Features.Series.ActivitySeriesEndpoints.Create)
+            .WithSummary("创建周期活动：活动字段加 recurrence {frequency: Weekly/Monthly, interval?, daysOfWeek?（1–7）, until}，按规则生成普通活动（最多 52 次，超出 400，一次也不创建）；publish=true 同时发布");
+        series.MapGet("/{id:long}", Features.Series.ActivitySeriesEndpoints.Get)
+            .WithSummary("查看周期活动及其各次活动");
+        series.MapPost("/{id:long}/following", Features.Series.ActivitySeriesEndpoints.EditFollowing)
+            .WithSummary("修改此次及以后：from（日期）起尚未开始的各次活动改标题、地点、时间（HH:mm）、名额");
+        series.MapPost("/{id:long}/cancel", Features.Series.ActivitySeriesEndpoints.CancelFollowing)
+            .WithSummary("取消此次及以后：from（日期）起的草稿和已发布的各次活动");
+
         activities.MapAttendance();
         activities.MapActivityArchive();
         return api;
@@ -159,7 +171,7 @@ public static class ActivitiesModule
     private static AuditTerms AuditWords() => new AuditTerms()
         .Entity(nameof(Activity), "Activities.entity.Activity").Entity(nameof(Enrollment), "Activities.entity.Enrollment")
         .Entity(nameof(ActivityAttachment), "Activities.entity.ActivityAttachment").Entity(nameof(ChecklistEntry), "Activities.entity.ChecklistEntry")
-        .Entity(nameof(CalendarFeed), "Activities.entity.CalendarFeed")
+        .Entity(nameof(CalendarFeed), "Activities.entity.CalendarFeed").Entity(nameof(ActivitySeries), "Activities.entity.ActivitySeries")
         .Field("Activity.Title", "field.activityTitle").Field("Activity.Description", "field.activityDescription").Field("Category", "field.activityCategory")
         .Field("ArchiveComplete", "Activities.prop.ArchiveComplete").Field("EnrolledCount", "Activities.prop.EnrolledCount")
         .Field("WaitlistCapacity", "Activities.prop.WaitlistCapacity").Field("WaitlistCount", "Activities.prop.WaitlistCount").Field("WaitlistIssued", "Activities.prop.WaitlistIssued")

@@ -11,6 +11,7 @@ public static class VenuesModule
     {
         services.AddScoped<VenuesHandler>();
         services.AddScoped<BookingsHandler>();
+        services.AddScoped<Contracts.IVenueBookings, VenueBookings>();
         services.AddScoped<IDemoSeedStep, VenuesDemo>();
         return services;
     }

@@ -7,6 +7,7 @@ using Wenming.Web.Modules.Activities.Features.ChangeActivityStatus;
 using Wenming.Web.Modules.Activities.Features.CreateActivity;
 using Wenming.Web.Modules.Activities.Features.ExportActivities;
 using Wenming.Web.Modules.Activities.Features.SearchActivities;
+using Wenming.Web.Modules.Activities.Features.Series;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Http;
@@ -17,7 +18,8 @@ namespace Wenming.Web.Pages.Activities;
 
 /// <summary>Activities of the caller's subtree: admins create, publish and cancel them here (same handlers as the API).</summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class IndexModel(SearchActivitiesHandler search, CreateActivityHandler create, ChangeActivityStatusHandler change, IOrgDirectory orgs) : AppPageModel
+public sealed class IndexModel(
+    SearchActivitiesHandler search, CreateActivityHandler create, ActivitySeriesHandler series, ChangeActivityStatusHandler change, IOrgDirectory orgs) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "status")]
     public ActivityStatus? Status { get; set; }
@@ -58,6 +60,26 @@ public sealed class IndexModel(SearchActivitiesHandler search, CreateActivityHan
         public DateTime? SignUpEndsAt { get; set; }
 
         public string? Description { get; set; }
+
+        /// <summary>The venue booking the activity takes its place from (the booking's 用此预订创建活动 link).</summary>
+        public long? BookingId { get; set; }
+
+        public RecurrenceInput Recurrence { get; set; } = new();
+    }
+
+    /// <summary>Left at 不重复, the form makes one activity; with a rule, a series (ADR 0058).</summary>
+    public sealed class RecurrenceInput
+    {
+        public RecurrenceFrequency? Frequency { get; set; }
+
+        public int? Interval { get; set; }
+
+        public int[]? DaysOfWeek { get; set; }
+
+        [DataType(DataType.Date)]
+        public DateOnly? Until { get; set; }
+
+        public bool Publish { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -85,8 +107,22 @@ public sealed class IndexModel(SearchActivitiesHandler search, CreateActivityHan
         }
 
         var i = Input;
+        if (i.Recurrence is { Frequency: { } frequency } rule)
+        {
+            var made = await series.CreateAsync(new CreateSeriesRequest(
+                i.OrgUnitId, null, i.Title, i.Category, i.Place, China(i.StartsAt), China(i.EndsAt), i.Capacity, null, China(i.SignUpEndsAt), null, i.Description, null,
+                new RecurrenceRequest(frequency, rule.Interval, rule.DaysOfWeek, rule.Until), rule.Publish), ct);
+            if (!made.IsSuccess)
+            {
+                return Refuse(made.Error!) ?? await OnGetAsync(ct);
+            }
+
+            Notice = Text.Get("Activities.series.created", made.Value.Title, made.Value.Occurrences.Count);
+            return RedirectToPage("/Activities/Series", new { id = made.Value.Id });
+        }
+
         var result = await create.HandleAsync(
-            new CreateActivityRequest(i.OrgUnitId, null, i.Title, i.Category, i.Place, China(i.StartsAt), China(i.EndsAt), i.Capacity, null, China(i.SignUpEndsAt), null, i.Description, null), ct);
+            new CreateActivityRequest(i.OrgUnitId, null, i.Title, i.Category, i.Place, China(i.StartsAt), China(i.EndsAt), i.Capacity, null, China(i.SignUpEndsAt), null, i.Description, null, i.BookingId), ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!) ?? await OnGetAsync(ct);

@@ -19,6 +19,21 @@ internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         b.Property(a => a.Status).HasConversion<string>().HasMaxLength(16).IsConcurrencyToken();
         b.HasIndex(a => a.OrgUnitId);
         b.HasIndex(a => new { a.Status, a.StartsAt });
+        b.HasIndex(a => new { a.SeriesId, a.StartsAt });
+    }
+}
+
+internal sealed class ActivitySeriesConfiguration : IEntityTypeConfiguration<ActivitySeries>
+{
+    public void Configure(EntityTypeBuilder<ActivitySeries> b)
+    {
+        b.ToTable("act_series");
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Title).HasMaxLength(100);
+        b.Property(s => s.Frequency).HasConversion<string>().HasMaxLength(16);
+        b.Property(s => s.DaysOfWeek).HasMaxLength(20);
+        b.Ignore(s => s.Days);
+        b.HasIndex(s => s.OrgUnitId);
     }
 }
 

@@ -116,6 +116,22 @@ public sealed class Activity : IOrgScoped, ICountyScoped
 
     public void SetArchiveComplete(bool complete) => ArchiveComplete = complete;
 
+    /// <summary>The recurring rule that made this occurrence (ADR 0058); null for a one-off activity.</summary>
+    public long? SeriesId { get; private set; }
+
+    /// <summary>The venue booking the activity takes its place from (issue 17), and that venue.</summary>
+    public long? VenueBookingId { get; private set; }
+
+    public long? VenueId { get; private set; }
+
+    public void JoinSeries(long seriesId) => SeriesId = seriesId;
+
+    public void TakePlaceFrom(long bookingId, long venueId)
+    {
+        VenueBookingId = bookingId;
+        VenueId = venueId;
+    }
+
     public static Activity Create(
         long countyId, long orgUnitId, long? teamId, string title, string? description, ActivityCategory category, string place,
         DateTime startsAt, DateTime endsAt, int capacity, DateTime? signUpStartsAt, DateTime? signUpEndsAt, int? waitlistCapacity,

@@ -13,14 +13,14 @@ public sealed record ActivityDto(
     long Id, long OrgUnitId, long? TeamId, string Title, string? Description, ActivityCategory Category, string CategoryLabel, string Place,
     DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Capacity, DateTimeOffset? SignUpStartsAt, DateTimeOffset? SignUpEndsAt,
     int WaitlistCapacity, string? RecruitmentConditions, ActivityStatus Status, int EnrolledCount, int WaitlistCount, DateTimeOffset CreatedAt,
-    bool ArchiveComplete)
+    bool ArchiveComplete, long? SeriesId = null, long? VenueBookingId = null, long? VenueId = null)
 {
     public static ActivityDto From(Activity a) => new(
         a.Id, a.OrgUnitId, a.TeamId, a.Title, a.Description, a.Category, Text.Get("activity.category." + a.Category), a.Place,
         Text.ToChinaTime(a.StartsAt), Text.ToChinaTime(a.EndsAt), a.Capacity,
         a.SignUpStartsAt is { } s ? Text.ToChinaTime(s) : null, a.SignUpEndsAt is { } e ? Text.ToChinaTime(e) : null,
         a.WaitlistCapacity, a.RecruitmentConditions, a.Status, a.EnrolledCount, a.WaitlistCount, Text.ToChinaTime(a.CreatedAt),
-        a.ArchiveComplete);
+        a.ArchiveComplete, a.SeriesId, a.VenueBookingId, a.VenueId);
 }
 
 /// <summary>A place or waiting position with its attendance: how and by whom (user id) each time was recorded, the no-show mark, the service record made on finishing.</summary>

@@ -202,7 +202,7 @@ public sealed class BookingsHandler(AppDbContext db, CurrentActor actor, IOrgDir
         var owner = await venues.CanManageAsync(venue, ct);
         var mine = await MineAsync(rows.Select(b => b.OrgUnitId), ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        return rows.Select(b => BookingDto.From(b, venue.Name, owner, b.EndsAt > now && (owner || mine.Contains(b.OrgUnitId)))).ToList();
+        return rows.Select(b => BookingDto.From(b, venue.Name, owner, b.EndsAt > now && (owner || mine.Contains(b.OrgUnitId)), mine.Contains(b.OrgUnitId))).ToList();
     }
 
     /// <summary>
@@ -250,7 +250,7 @@ public sealed class BookingsHandler(AppDbContext db, CurrentActor actor, IOrgDir
         var mine = await MineAsync(page.Items.Select(b => b.OrgUnitId), ct);
         var now = clock.GetUtcNow().UtcDateTime;
         return new PageOf<BookingDto>(
-            [.. page.Items.Select(b => BookingDto.From(b, names.GetValueOrDefault(b.VenueId), ownedIds.Contains(b.VenueId), b.EndsAt > now && (ownedIds.Contains(b.VenueId) || mine.Contains(b.OrgUnitId))))],
+            [.. page.Items.Select(b => BookingDto.From(b, names.GetValueOrDefault(b.VenueId), ownedIds.Contains(b.VenueId), b.EndsAt > now && (ownedIds.Contains(b.VenueId) || mine.Contains(b.OrgUnitId)), mine.Contains(b.OrgUnitId)))],
             page.Page, page.PageSize, page.Total);
     }
 

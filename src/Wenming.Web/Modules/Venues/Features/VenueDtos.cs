@@ -16,12 +16,14 @@ public sealed record VenueDto(
 /// <summary>A booking, times in China time; <paramref name="CanDecide"/> for the owner of a pending one, <paramref name="CanCancel"/> for the booking unit or the owner.</summary>
 public sealed record BookingDto(
     long Id, long VenueId, string? VenueName, long OrgUnitId, string UnitName, DateTimeOffset StartsAt, DateTimeOffset EndsAt, string Purpose,
-    BookingStatus Status, string StatusLabel, string? BookedBy, string? DecidedBy, string? Reason, DateTimeOffset CreatedAt, bool CanDecide = false, bool CanCancel = false)
+    BookingStatus Status, string StatusLabel, string? BookedBy, string? DecidedBy, string? Reason, DateTimeOffset CreatedAt, bool CanDecide = false, bool CanCancel = false,
+    bool CanMakeActivity = false)
 {
-    public static BookingDto From(VenueBooking b, string? venueName, bool canDecide = false, bool canCancel = false) =>
+    /// <param name="mine">The booking unit is in the caller's subtree: a confirmed booking of theirs still ahead may become an activity (issue 17).</param>
+    public static BookingDto From(VenueBooking b, string? venueName, bool canDecide = false, bool canCancel = false, bool mine = false) =>
         new(b.Id, b.VenueId, venueName, b.OrgUnitId, b.UnitName, Text.ToChinaTime(b.StartsAt), Text.ToChinaTime(b.EndsAt), b.Purpose,
             b.Status, VenueLabels.Status(b.Status), b.BookedByName, b.DecidedByName, b.Reason, Text.ToChinaTime(b.CreatedAt),
-            canDecide && b.Status == BookingStatus.Pending, canCancel && b.Holds);
+            canDecide && b.Status == BookingStatus.Pending, canCancel && b.Holds, mine && canCancel && b.Status == BookingStatus.Confirmed);
 }
 
 /// <summary>One venue's confirmed use in a year, month by month (index 0 = January).</summary>

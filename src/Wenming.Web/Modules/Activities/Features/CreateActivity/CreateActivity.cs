@@ -1,6 +1,7 @@
 using FluentValidation;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.Venues.Contracts;
 using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
@@ -12,7 +13,8 @@ namespace Wenming.Web.Modules.Activities.Features.CreateActivity;
 
 public sealed record CreateActivityRequest(
     long? OrgUnitId, long? TeamId, string? Title, ActivityCategory? Category, string? Place, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt,
-    int? Capacity, DateTimeOffset? SignUpStartsAt, DateTimeOffset? SignUpEndsAt, int? WaitlistCapacity, string? Description, string? RecruitmentConditions);
+    int? Capacity, DateTimeOffset? SignUpStartsAt, DateTimeOffset? SignUpEndsAt, int? WaitlistCapacity, string? Description, string? RecruitmentConditions,
+    long? BookingId = null);
 
 public sealed class CreateActivityValidator : AbstractValidator<CreateActivityRequest>
 {
@@ -39,9 +41,24 @@ public sealed class CreateActivityValidator : AbstractValidator<CreateActivityRe
 }
 
 /// <summary>Admins create activities in units of their subtree; a team leader creates them for their own team in its unit.</summary>
-public sealed class CreateActivityHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IVolunteerDirectory volunteers, ActivityAccess access, TimeProvider clock)
+public sealed class CreateActivityHandler(
+    AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IVolunteerDirectory volunteers, ActivityAccess access, IVenueBookings bookings, TimeProvider clock)
 {
     public async Task<Result<ActivityDto>> HandleAsync(CreateActivityRequest request, CancellationToken ct)
+    {
+        var built = await BuildAsync(request, ct);
+        if (!built.IsSuccess)
+        {
+            return built.Error!;
+        }
+
+        db.Add(built.Value);
+        await db.SaveChangesAsync(ct);
+        return ActivityDto.From(built.Value);
+    }
+
+    /// <summary>Checks the request and the caller's right and makes the activity, unsaved: a recurring rule builds every occurrence first and writes them together.</summary>
+    internal async Task<Result<Activity>> BuildAsync(CreateActivityRequest request, CancellationToken ct)
     {
         var isAdmin = actor.IsAdmin;
         if (!isAdmin && (request.TeamId is null || actor.RequireAny(Platform.Scope.Role.TeamLeader) is not null))
@@ -89,8 +106,20 @@ public sealed class CreateActivityHandler(AppDbContext db, CurrentActor actor, I
             request.StartsAt!.Value.UtcDateTime, request.EndsAt!.Value.UtcDateTime, request.Capacity!.Value,
             request.SignUpStartsAt?.UtcDateTime, request.SignUpEndsAt?.UtcDateTime, request.WaitlistCapacity, request.RecruitmentConditions,
             actor.UserId, clock.GetUtcNow().UtcDateTime);
-        db.Add(activity);
-        await db.SaveChangesAsync(ct);
-        return ActivityDto.From(activity);
+        if (request.BookingId is { } bookingId)
+        {
+            // Only a confirmed booking of this very unit gives an activity its place (issue 17); a pending one may still be refused.
+            var booking = await bookings.FindAsync(bookingId, ct);
+            if (booking is null || !booking.Confirmed || booking.OrgUnitId != unit.Id)
+            {
+                var fields = new FieldErrors();
+                fields.Add("bookingId", "Activities.booking.not_usable");
+                return fields.ToError()!;
+            }
+
+            activity.TakePlaceFrom(booking.Id, booking.VenueId);
+        }
+
+        return activity;
     }
 }

@@ -59,7 +59,8 @@ public sealed class UpdateActivityHandler(AppDbContext db, ActivityAccess access
             return edited.Error!;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // A series edit "from a date on" runs this for each occurrence inside its own transaction (ADR 0058).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (resized)
         {
             var (oldCapacity, oldWaitlist) = (activity.Capacity, activity.WaitlistCapacity);
@@ -104,7 +105,11 @@ public sealed class UpdateActivityHandler(AppDbContext db, ActivityAccess access
             return Error.Conflict("activity.invalid_transition");
         }
 
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+
         await db.Entry(activity).ReloadAsync(ct);
         return ActivityDto.From(activity);
     }
