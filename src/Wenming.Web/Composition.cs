@@ -16,6 +16,7 @@ using Wenming.Web.Modules.Points;
 using Wenming.Web.Modules.SocialOrgs;
 using Wenming.Web.Modules.Statistics;
 using Wenming.Web.Modules.Supervision;
+using Wenming.Web.Modules.Training;
 using Wenming.Web.Modules.Venues;
 using Wenming.Web.Modules.Volunteers;
 using Wenming.Web.Platform.Events;
@@ -47,6 +48,7 @@ public static class Composition
             .AddFund()
             .AddHouseholds()
             .AddVenues()
+            .AddTraining()
             .AddPracticeCalendar()
             .AddContent()
             .AddAccounts()
@@ -83,6 +85,7 @@ public static class Composition
             .MapFund()
             .MapHouseholds()
             .MapVenues()
+            .MapTraining()
             .MapPracticeCalendar()
             .MapContent()
             .MapAuditLog()

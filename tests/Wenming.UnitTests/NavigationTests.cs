@@ -49,6 +49,7 @@ public class NavigationTests
         ["/Households/Mine"] = "/households/mine",
         ["/Households/Contacted"] = "/households/contacted",
         ["/Venues/Index"] = "/venues",
+        ["/Training/Index"] = "/trainings",
         ["/Calendar/Index"] = "/calendar",
         ["/Content/Index"] = "/content",
         ["/Audit/Index"] = "/audit",
@@ -184,10 +185,12 @@ public class NavigationTests
         if (isAdmin) links.Add(("/Accounts/Index", "Shell.nav.accounts"));
         if (isAdmin) links.Add(("/Volunteers/Index", "Shell.nav.volunteers"));
         if (isAdmin || actor.Has(Role.TeamLeader)) links.Add(("/Teams/Index", "Shell.nav.teams"));
+        if (isOverseer) links.Add(("/Training/Index", "Training.nav.trainings")); // issue 17: volunteer training
         if (isAdmin) links.Add(("/Activities/Index", "Shell.nav.activities"));
         if (!isOverseer && actor.PersonId is not null) links.Add(("/Activities/Nearby", "Shell.nav.activities_nearby"));
         if (!isOverseer && actor.PersonId is not null) links.Add(("/Activities/Mine", "Activities.mine.title")); // issue 11
         if (!isOverseer && actor.PersonId is not null) links.Add(("/Volunteers/Mine", actor.Has(Role.Volunteer) || actor.Has(Role.TeamLeader) ? "Shell.nav.vol_mine" : "Shell.nav.vol_apply"));
+        if (!isOverseer && actor.PersonId is not null && (actor.Has(Role.Volunteer) || actor.Has(Role.TeamLeader))) links.Add(("/Training/Index", "Training.nav.mine")); // issue 17
         links.Add(isOverseer ? ("/Orders/Board", "Orders.nav.board") : actor.Has(Role.TeamLeader) ? ("/Orders/Inbox", "Orders.nav.inbox") : ("/Orders/Mine", "Orders.nav.mine"));
         if (isOverseer || actor.PersonId is not null) links.Add(isOverseer ? ("/Points/Ledger", "Points.nav.ledger") : ("/Points/Mine", "Points.nav.mine"));
         links.Add(isOverseer ? ("/Awards/Index", "Award.nav.awards") : ("/Awards/Notices", "Award.nav.notices"));

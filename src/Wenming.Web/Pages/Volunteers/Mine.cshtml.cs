@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.People.Contracts;
+using Wenming.Web.Modules.Training.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Modules.Volunteers.Features;
 using Wenming.Web.Modules.Volunteers.Features.GetVolunteer;
@@ -20,7 +21,7 @@ namespace Wenming.Web.Pages.Volunteers;
 [Authorize]
 public sealed class MineModel(
     GetVolunteerHandler get, RegisterVolunteerHandler register, IPeopleDirectory people, CurrentActor actor, TimeProvider clock,
-    ListServiceRecordsHandler records, RecordServiceHoursHandler logHours) : AppPageModel
+    ListServiceRecordsHandler records, RecordServiceHoursHandler logHours, ITrainingRecords training) : AppPageModel
 {
     /// <summary>"记录我的服务时长": pending until an admin of the unit confirms it.</summary>
     [BindProperty]
@@ -33,6 +34,9 @@ public sealed class MineModel(
     public VolunteerInput Input { get; set; } = new();
 
     public VolunteerDto? Volunteer { get; private set; }
+
+    /// <summary>培训时长: attended training sessions, shown apart from the service hours (they earn no stars).</summary>
+    public TrainingTotals? Training { get; private set; }
 
     public bool HasPerson => actor.PersonId is not null;
 
@@ -93,6 +97,7 @@ public sealed class MineModel(
     private async Task LoadAsync(CancellationToken ct)
     {
         Volunteer = await get.MineAsync(ct);
+        Training = Volunteer is null ? null : await training.TotalsAsync(Volunteer.Id, ct);
         if (Volunteer is not null && (await records.ForVolunteerAsync(Volunteer.Id, new VolunteerServiceRecordsRequest(null, null, 1, 50), ct)) is { IsSuccess: true } page)
         {
             Records = page.Value.Items;

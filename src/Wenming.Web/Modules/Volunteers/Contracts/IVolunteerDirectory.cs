@@ -39,6 +39,9 @@ public interface IVolunteerDirectory
 
     /// <summary>The members of a team, regardless of scope: only for callers who already authorized the team.</summary>
     Task<IReadOnlyList<TeamMemberInfo>> TeamMembersUnscopedAsync(long teamId, CancellationToken ct = default);
+
+    /// <summary>A team's category regardless of scope: training asks it when a volunteer signs up to the team's activity.</summary>
+    Task<TeamCategory?> TeamCategoryUnscopedAsync(long teamId, CancellationToken ct = default);
 }
 
 internal sealed class VolunteerDirectory(AppDbContext db) : IVolunteerDirectory
@@ -80,6 +83,9 @@ internal sealed class VolunteerDirectory(AppDbContext db) : IVolunteerDirectory
                where m.TeamId == teamId
                orderby m.Id
                select new TeamMemberInfo(v.Id, v.PersonId, v.VolunteerNumber)).ToListAsync(ct);
+
+    public async Task<TeamCategory?> TeamCategoryUnscopedAsync(long teamId, CancellationToken ct = default) =>
+        await db.Set<Team>().Unscoped(because: Why.CrossUnitReference).Where(t => t.Id == teamId).Select(t => (TeamCategory?)t.Category).SingleOrDefaultAsync(ct);
 
     private async Task<IReadOnlyList<TeamInfo>> Teams(IQueryable<Team> query, CancellationToken ct) =>
         await (from t in query

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Activities.Domain;
+using Wenming.Web.Modules.Training.Contracts;
 using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
@@ -28,7 +29,7 @@ public sealed record EnrollRequest(long? VolunteerId);
 /// but needs a rollback path, and the lock row keeps the rule in one readable place. Locks are always
 /// taken volunteer first, activity second, so two sign-ups cannot deadlock.
 /// </remarks>
-public sealed class EnrollHandler(AppDbContext db, CurrentActor actor, ActivityAccess access, IVolunteerDirectory volunteers, TimeProvider clock)
+public sealed class EnrollHandler(AppDbContext db, CurrentActor actor, ActivityAccess access, IVolunteerDirectory volunteers, ITrainingRecords training, TimeProvider clock)
 {
     public async Task<Result<EnrollmentDto>> HandleAsync(long activityId, EnrollRequest request, CancellationToken ct)
     {
@@ -86,6 +87,12 @@ public sealed class EnrollHandler(AppDbContext db, CurrentActor actor, ActivityA
         if (!activity.IsSignUpOpen(now))
         {
             return Error.Conflict("activity.signup_closed");
+        }
+
+        // A team category may require a course first (ADR 0059): training answers, activities only ask.
+        if (activity.TeamId is { } requiringTeam && await training.CheckMayServeAsync(volunteerId, requiringTeam, ct) is { } untrained)
+        {
+            return untrained;
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

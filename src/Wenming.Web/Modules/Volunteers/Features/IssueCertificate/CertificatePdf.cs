@@ -14,7 +14,7 @@ public sealed record CertificateItem(DateOnly Date, string Place, string Content
 public sealed record CertificateContent(
     string CertificateNumber, string Name, string VolunteerNumber, string MaskedIdNumber, decimal TotalHours, int Stars,
     IReadOnlyList<CertificateItem> Items, string IssuerName, string? PersonInCharge, string HandlerName, string? ContactPhone,
-    DateOnly IssuedOn, string VerifyUrl);
+    DateOnly IssuedOn, string VerifyUrl, decimal TrainingHours = 0);
 
 /// <summary>
 /// Draws the certificate on A4 with PDFsharp: title, holder, service table (continued on further
@@ -67,6 +67,8 @@ public sealed class CertificatePdf
             (Text.Get("Cert.pdf.total_hours"), Text.Get("Cert.pdf.hours_value", FormatHours(c.TotalHours))),
             (Text.Get("Cert.pdf.stars"), c.Stars > 0 ? new string('★', c.Stars) : Text.Get("Cert.pdf.no_stars")),
             (Text.Get("Cert.pdf.item_count"), c.Items.Count.ToString(CultureInfo.InvariantCulture)),
+            // Training has its own line (RULES.md): never part of the service total above, never stars.
+            (Text.Get("Cert.pdf.training_hours"), Text.Get("Cert.pdf.hours_value", FormatHours(c.TrainingHours))),
         };
         var factFont = Font(11);
         var half = width / 2;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Contracts;
+using Wenming.Web.Modules.Training.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
@@ -24,7 +25,7 @@ public sealed record CertificateFile(byte[] Pdf, string CertificateNumber, strin
 /// (same number and QR code); any new or reversed service issues a new one (ADR 0009).
 /// </summary>
 public sealed class IssueCertificateHandler(
-    AppDbContext db, CurrentActor actor, IPeopleDirectory people, IOrgDirectory orgs, CertificatePdf pdf, TimeProvider clock)
+    AppDbContext db, CurrentActor actor, IPeopleDirectory people, IOrgDirectory orgs, CertificatePdf pdf, ITrainingRecords training, TimeProvider clock)
 {
     public async Task<Result<CertificateFile>> HandleAsync(long volunteerId, string verifyBaseUrl, CancellationToken ct)
     {
@@ -70,7 +71,8 @@ public sealed class IssueCertificateHandler(
             ServiceHours.ToHours(totalMinutes), StarLevel.ForMinutes(totalMinutes), items,
             certificate.IssuerName, contact.Name, certificate.HandlerName, contact.Phone,
             DateOnly.FromDateTime(Text.ToChinaTime(certificate.IssuedAt).DateTime),
-            verifyBaseUrl.TrimEnd('/') + "/verify/" + certificate.VerificationCode);
+            verifyBaseUrl.TrimEnd('/') + "/verify/" + certificate.VerificationCode,
+            (await training.TotalsAsync(volunteer.Id, ct)).Hours);
         return new CertificateFile(pdf.Render(content), certificate.CertificateNumber, certificate.VerificationCode, content.TotalHours);
     }
 
