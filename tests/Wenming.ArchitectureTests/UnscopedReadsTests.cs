@@ -49,7 +49,7 @@ public class UnscopedReadsTests
         ["Modules/Orders/Contracts/IServiceCatalogue.cs"] = (["PublicDisclosure"], "the portal's service menu: a unit's active catalog items, for anyone"),
         ["Modules/Orders/Features/DeadlineRules/DeadlineRules.cs"] = (["UnitAbove"], "the county's time limits apply in its every unit"),
         ["Modules/Orders/Features/FollowOrder/FollowOrder.cs"] = (["CrossUnitReference"], "a withdrawal notifies the order's team, which may be another unit's"),
-        ["Modules/Orders/Features/ListOrders/ListOrders.cs"] = (["CrossUnitReference", "OwnRecords"], "my orders; a leader's team orders wherever the leader's account is bound"),
+        ["Modules/Orders/Features/ListOrders/ListOrders.cs"] = (["CrossUnitReference", "OwnRecords"], "my orders; a leader's team orders wherever the leader's account is bound; a department's orders passed to it (ADR 0060)"),
         ["Modules/Orders/Features/OrderAccess.cs"] = (["CrossUnitReference", "UnitAbove"], "an order is found for everyone with business in it; the county's time limits"),
         ["Modules/Orders/Features/OrderDto.cs"] = (["CrossUnitReference", "UnitAbove"], "an order names its catalog item (maybe the county's) and its team (maybe another unit's)"),
         ["Modules/Orders/Features/OrderPhotos/OrderPhotos.cs"] = (["CrossUnitReference"], "the order's photos are shared by requester, handling unit and team"),

@@ -49,7 +49,16 @@ public sealed class DemoCounty(
         new("resident4", Role.Resident, "桃花村新时代文明实践站"),
         new("resident5", Role.Resident, "桃花村新时代文明实践站"),
         new("supervisor1", Role.Supervisor, "云溪县新时代文明实践中心"),
+        // County departments (部门联动, ADR 0060): one admin each.
+        new("dept1", Role.InstituteAdmin, "共青团云溪县委员会"),
+        new("dept2", Role.InstituteAdmin, "云溪县教育体育局"),
+        new("dept3", Role.InstituteAdmin, "云溪县文化和旅游局"),
+        new("dept4", Role.InstituteAdmin, "云溪县卫生健康局"),
+        new("dept5", Role.InstituteAdmin, "云溪县司法局"),
     ];
+
+    /// <summary>The demo county's departments, in the order of their logins dept1…dept5.</summary>
+    public static readonly IReadOnlyList<string> Departments = ["共青团云溪县委员会", "云溪县教育体育局", "云溪县文化和旅游局", "云溪县卫生健康局", "云溪县司法局"];
 
     private static readonly (string Name, string Code, (string Name, string Code)[] Villages)[] Townships =
     [
@@ -127,6 +136,12 @@ public sealed class DemoCounty(
             }
         }
 
+        var departments = new List<OrgUnitDto>();
+        foreach (var name in Departments)
+        {
+            departments.Add(await Unit(county.Id, OrgLevel.Department, name, null, ct));
+        }
+
         await Unit(villages[0].Id, OrgLevel.Point, "桃花村文化大院", null, ct);
         await Unit(villages[0].Id, OrgLevel.Point, "桃花村田间学校", null, ct);
         await Unit(villages[3].Id, OrgLevel.Point, "溪口村农家书屋", null, ct);
@@ -163,6 +178,11 @@ public sealed class DemoCounty(
             ["桃花村新时代文明实践站"] = villages[0].Id,
             ["溪口村新时代文明实践站"] = villages[3].Id,
         };
+        foreach (var department in departments)
+        {
+            boundTo[department.Name] = department.Id;
+        }
+
         var nextPerson = 0;
         var personByLogin = new Dictionary<string, long>();
         var userByLogin = new Dictionary<string, long>();
@@ -199,6 +219,7 @@ public sealed class DemoCounty(
     {
         Role.SystemAdmin => "系统管理员",
         Role.CenterAdmin => "县中心管理员",
+        Role.InstituteAdmin when login.Login.StartsWith("dept", StringComparison.Ordinal) => login.BoundTo.Replace("云溪县", "", StringComparison.Ordinal) + "管理员",
         Role.InstituteAdmin => login.BoundTo[..3] + "所管理员",
         Role.StationAdmin => login.BoundTo[..3] + "站管理员",
         _ => "督查考评员",

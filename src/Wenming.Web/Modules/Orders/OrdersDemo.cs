@@ -111,9 +111,50 @@ internal sealed class OrdersDemo(IServiceScopeFactory scopes, IVolunteerDirector
                 new SubmitOrderRequest(repair, "老人来电：电风扇不转了（站里代为点单）", village, null, elderly.Phone, "6组1号", elderly.Id), ct)));
         }
 
+        await SeedDepartmentsAsync(demo, ct);
+
         // A first sweep, as the job would: flags the 50-hour-old order.
         using var scope = scopes.CreateScope();
         await scope.ServiceProvider.GetRequiredService<SweepDeadlinesHandler>().RunOnceAsync(ct);
+    }
+
+    private readonly Dictionary<string, long> _departmentByLogin = [];
+
+    /// <summary>
+    /// 部门联动 (ADR 0060; the departments' teams come from Demo/DepartmentsDemo): three orders the county passed to
+    /// departments — one claimed by the 卫健局's admin (the first handler), one waiting at the 司法局, and one the
+    /// 文旅局 left unclaimed for 30 hours (红: the claim time is 24 hours).
+    /// </summary>
+    private async Task SeedDepartmentsAsync(DemoCountyData demo, CancellationToken ct)
+    {
+        var departments = (await orgs.VisibleUnitsAsync(ct)).Where(u => u.Level == OrgLevel.Department && u.CountyId == demo.CountyId).OrderBy(u => u.Id).ToList();
+        if (departments.Count < 5)
+        {
+            return;
+        }
+
+        for (var i = 0; i < departments.Count; i++)
+        {
+            _departmentByLogin["dept" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)] = departments[i].Id;
+        }
+
+        var village = demo.VillageIds[0];
+        async Task<long> Passed(string resident, string description, string place, int department)
+        {
+            var id = await AsAsync(demo, resident, async sp => Check(await sp.GetRequiredService<SubmitOrderHandler>().HandleAsync(
+                new SubmitOrderRequest(null, description, village, null, "13800001234", "桃花村" + place), ct)).Id);
+            await AsAsync(demo, "village1", async sp => Check(await sp.GetRequiredService<DispatchOrderHandler>().EscalateAsync(id, ct)));
+            await AsAsync(demo, "town1", async sp => Check(await sp.GetRequiredService<DispatchOrderHandler>().EscalateAsync(id, ct)));
+            await AsAsync(demo, "center", async sp => Check(await sp.GetRequiredService<DispatchOrderHandler>().ToDepartmentAsync(
+                id, new ToDepartmentRequest(departments[department].Id), ct)));
+            return id;
+        }
+
+        var claimed = await Passed("resident3", "村里老人想请医生来做一次免费体检和健康讲座", "村委会", 3);
+        await AsAsync(demo, "dept4", async sp => Check(await sp.GetRequiredService<DispatchOrderHandler>().ClaimFirstAsync(claimed, ct)));
+        await Passed("resident4", "想咨询宅基地继承的法律问题，希望有律师来村里", "1组20号", 4);
+        var red = await Passed("resident5", "想请文化馆老师来村里教广场舞", "文化广场", 2);
+        await ShiftAsync(red, TimeSpan.FromHours(30), ct);
     }
 
     /// <summary>Runs a step as a demo login, in its own DI scope, so the handlers see that account's roles and subtree.</summary>
@@ -126,10 +167,13 @@ internal sealed class OrdersDemo(IServiceScopeFactory scopes, IVolunteerDirector
             "center" => Role.CenterAdmin,
             "village1" => Role.StationAdmin,
             "leader1" => Role.TeamLeader,
+            "town1" => Role.InstituteAdmin,
+            _ when _departmentByLogin.ContainsKey(login) => Role.InstituteAdmin,
             _ => Role.Resident,
         };
         var unitId = role switch
         {
+            _ when _departmentByLogin.TryGetValue(login, out var department) => department,
             Role.CenterAdmin => demo.CountyId,
             Role.InstituteAdmin => demo.TownshipIds[0],
             _ => demo.VillageIds[0],

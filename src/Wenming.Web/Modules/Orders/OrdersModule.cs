@@ -27,6 +27,9 @@ public static class OrdersModule
         services.AddScoped<Contracts.IServiceCatalogue, Contracts.ServiceCatalogue>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.OrderIndicators>();
         services.AddScoped<OrderDeadlineRules>();
+        // The departments' teams (ADR 0060), seeded before this module's orders are passed to them.
+        services.AddScoped<IDemoSeedStep, Demo.DepartmentsDemo>();
+        services.AddScoped<Contracts.IClaimDeadlines>(sp => sp.GetRequiredService<OrderDeadlineRules>());
         services.AddScoped<OrderNames>();
         services.AddScoped<People.Contracts.IPersonDataEraser, Features.Privacy.OrdersPersonData>();
         services.AddScoped<People.Contracts.IPersonActivity, Features.Privacy.OrdersPersonData>();
@@ -79,6 +82,10 @@ public static class OrdersModule
             .WithSummary("改派给其他队伍或抢单池");
         orders.MapPost("/{id:long}/escalate", DispatchOrderEndpoints.Escalate)
             .WithSummary("上报上级单位派单");
+        orders.MapPost("/{id:long}/department", DispatchOrderEndpoints.ToDepartment)
+            .WithSummary("转部门：{departmentId} 交本县职能部门办理，由部门管理员认领首办");
+        orders.MapPost("/{id:long}/first-handler", DispatchOrderEndpoints.ClaimFirst)
+            .WithSummary("认领首办（部门管理员；先认领者为首办人，负责到结单）");
         orders.MapPost("/{id:long}/reject", DispatchOrderEndpoints.Reject)
             .WithSummary("驳回点单（须填写理由，仅点单人可见）");
         orders.MapPost("/{id:long}/claim", ServeOrderEndpoints.Claim)

@@ -36,6 +36,8 @@ public static class SupervisionModule
         tasks.MapGet("/{id:long}", GetTask).WithSummary("查看督办任务及其进展、催办、批示记录");
         tasks.MapPost("/{id:long}/progress", ReportProgress).WithSummary("承办单位报告进展（percent 0–100，note 必填）").WithIdempotency();
         tasks.MapPost("/{id:long}/complete", CompleteTask).WithSummary("承办单位办结").WithIdempotency();
+        tasks.MapPost("/{id:long}/first-handler", async Task<Results<Ok<TaskDto>, ProblemHttpResult>> (long id, SupervisionTasksHandler handler, CancellationToken ct) =>
+            ApiResults.OkOr(await handler.ClaimAsync(id, ct))).WithSummary("认领首办（交给部门的任务由部门管理员认领，先认领者为首办人）");
         tasks.MapPost("/{id:long}/urge", UrgeTask).WithSummary("催办（上级单位或督查；通知承办单位管理员并计次）").WithIdempotency();
         tasks.MapPost("/{id:long}/comments", CommentTask).WithSummary("批示、评论（上级单位或督查，note 必填）").WithIdempotency();
 

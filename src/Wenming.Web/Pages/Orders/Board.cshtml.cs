@@ -15,8 +15,13 @@ namespace Wenming.Web.Pages.Orders;
 /// (需求清单) and everything. Steps are taken on each order's page.
 /// </summary>
 [Authorize(Roles = Roles.Overseers)]
-public sealed class BoardModel(ListOrdersHandler list, OrgScope scope, Modules.Organization.Contracts.IOrgDirectory orgs) : AppPageModel
+public sealed class BoardModel(ListOrdersHandler list, OrgScope scope, Modules.Organization.Contracts.IOrgDirectory orgs, CurrentActor actor) : AppPageModel
 {
+    /// <summary>The caller administers a department (ADR 0060): its board has the 待认领 and 我首办 tabs.</summary>
+    public bool IsDepartment { get; private set; }
+
+    public IEnumerable<string> Tabs => IsDepartment ? ["claim", "first", "open", "overdue", "all"] : ["open", "overdue", "demands", "all"];
+
     [BindProperty(SupportsGet = true, Name = "view")]
     public string View { get; set; } = "open";
 
@@ -29,8 +34,11 @@ public sealed class BoardModel(ListOrdersHandler list, OrgScope scope, Modules.O
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        IsDepartment = actor.IsAdmin && actor.OrgUnitId is { } own && await orgs.FindAsync(own, ct) is { Level: Modules.Organization.Contracts.OrgLevel.Department };
         var request = View switch
         {
+            "claim" => new OrderBoardRequest(null, null, true, null, null, Math.Max(1, PageNumber), AwaitsClaim: true),
+            "first" => new OrderBoardRequest(null, null, true, null, null, Math.Max(1, PageNumber), FirstHandledByMe: true),
             "overdue" => new OrderBoardRequest(null, null, true, true, null, Math.Max(1, PageNumber)),
             "demands" => new OrderBoardRequest(null, null, false, null, true, Math.Max(1, PageNumber)),
             "all" => new OrderBoardRequest(null, null, false, null, null, Math.Max(1, PageNumber)),
@@ -46,7 +54,7 @@ public sealed class BoardModel(ListOrdersHandler list, OrgScope scope, Modules.O
         var names = new Dictionary<long, string>();
         using (scope.Unscoped(because: Why.CrossUnitReference))
         {
-            foreach (var id in Result.Items.SelectMany(o => new[] { o.OrgUnitId, o.HandlingUnitId }).Distinct())
+            foreach (var id in Result.Items.SelectMany(o => new[] { o.OrgUnitId, o.HandlingUnitId, o.DepartmentId ?? o.OrgUnitId }).Distinct())
             {
                 if (await orgs.FindAsync(id, ct) is { } u)
                 {

@@ -28,8 +28,20 @@ namespace Wenming.Web.Pages.Orders;
 [Authorize]
 public sealed class DetailModel(
     GetOrderHandler get, DispatchOrderHandler dispatch, ServeOrderHandler serve, FollowOrderHandler follow,
-    IOrgDirectory orgs, IVolunteerDirectory volunteers, IPeopleDirectory people, OrgScope scope, OrderPhotosHandler photos) : AppPageModel
+    IOrgDirectory orgs, IVolunteerDirectory volunteers, IPeopleDirectory people, OrgScope scope, OrderPhotosHandler photos, CurrentActor actor) : AppPageModel
 {
+    /// <summary>The county's departments the dispatcher may pass the order to (转部门, ADR 0060).</summary>
+    public IReadOnlyList<OrgUnitInfo> Departments { get; private set; } = [];
+
+    [BindProperty]
+    public long? DepartmentId { get; set; }
+
+    /// <summary>An admin of the department the order waits at, while nobody has claimed it.</summary>
+    public bool CanClaimFirst => Order.AwaitsClaim && actor.IsAdmin && actor.OrgUnitId == Order.DepartmentId;
+
+    /// <summary>The dispatcher may pass a waiting order on until a department has claimed it.</summary>
+    public bool CanPassToDepartment => Viewer.IsManager && Can(OrderAction.ToDepartment) && Order.FirstHandlerUserId is null && Departments.Count > 0;
+
     public OrderDto Order { get; private set; } = null!;
 
     public OrderViewer Viewer { get; private set; } = null!;
@@ -93,7 +105,7 @@ public sealed class DetailModel(
 
         (Order, Viewer) = found.Value;
         var names = new Dictionary<long, string>();
-        foreach (var unitId in new[] { Order.OrgUnitId, Order.HandlingUnitId }.Distinct())
+        foreach (var unitId in new[] { Order.OrgUnitId, Order.HandlingUnitId, Order.DepartmentId ?? Order.OrgUnitId }.Distinct())
         {
             if (await orgs.FindUnscopedAsync(unitId, ct) is { } u)
             {
@@ -105,6 +117,8 @@ public sealed class DetailModel(
         if (Viewer.IsManager)
         {
             Teams = await DispatchableTeamsAsync(ct);
+            Departments = [.. (await orgs.VisibleUnitsAsync(ct))
+                .Where(u => u is { Level: OrgLevel.Department, Status: OrgUnitStatus.Active } && u.Id != Order.DepartmentId).OrderBy(u => u.Name, StringComparer.Ordinal)];
         }
 
         if (IsLeaderOfTeam && Order.TeamId is { } teamId)
@@ -133,6 +147,12 @@ public sealed class DetailModel(
 
     public Task<IActionResult> OnPostEscalateAsync(long id, CancellationToken ct) =>
         StepAsync(id, "Orders.ui.done_escalate", () => dispatch.EscalateAsync(id, ct), ct);
+
+    public Task<IActionResult> OnPostToDepartmentAsync(long id, CancellationToken ct) =>
+        StepAsync(id, "Orders.ui.done_to_department", () => dispatch.ToDepartmentAsync(id, new ToDepartmentRequest(DepartmentId), ct), ct);
+
+    public Task<IActionResult> OnPostClaimFirstAsync(long id, CancellationToken ct) =>
+        StepAsync(id, "Orders.ui.done_claim_first", () => dispatch.ClaimFirstAsync(id, ct), ct);
 
     public Task<IActionResult> OnPostRejectAsync(long id, CancellationToken ct) =>
         StepAsync(id, "Orders.ui.done_reject", () => dispatch.RejectAsync(id, new ReasonRequest(Reason), ct), ct);

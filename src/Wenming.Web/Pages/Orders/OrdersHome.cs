@@ -1,6 +1,7 @@
 using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Orders.Domain;
 using Wenming.Web.Modules.Orders.Features.ListOrders;
+using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
@@ -12,13 +13,31 @@ namespace Wenming.Web.Pages.Orders;
 /// Orders on the home page: overseers see what waits for dispatch and what is late in their subtree,
 /// a team leader the orders waiting for the team, a resident the way to order and their latest orders.
 /// </summary>
-public sealed class OrdersHome(ListOrdersHandler list, CurrentActor actor) : IHomeContributor
+public sealed class OrdersHome(ListOrdersHandler list, CurrentActor actor, IOrgDirectory orgs) : IHomeContributor
 {
     public async Task<IReadOnlyList<HomeCard>> CardsAsync(CancellationToken ct)
     {
         if (!actor.IsAuthenticated)
         {
             return [];
+        }
+
+        if (actor.IsAdmin && actor.OrgUnitId is { } own && await orgs.FindAsync(own, ct) is { Level: OrgLevel.Department })
+        {
+            // A department's admins (ADR 0060): orders to claim, the red ones among them, and those they answer for.
+            var toClaim = await list.BoardAsync(new OrderBoardRequest(null, null, true, null, null, 1, 1, AwaitsClaim: true), ct);
+            var late = await list.BoardAsync(new OrderBoardRequest(null, null, true, true, null, 1, 1, AwaitsClaim: true), ct);
+            var mine = await list.BoardAsync(new OrderBoardRequest(null, null, true, null, null, 1, 1, FirstHandledByMe: true), ct);
+            return
+            [
+                new(Text.Get("Orders.home.dept_title"), 15,
+                [
+                    new(Text.Get("Orders.home.dept_waiting"), "/orders/board?view=claim", Count: toClaim.IsSuccess ? toClaim.Value.Total : 0, TestId: "todo-orders-claim"),
+                    new(Text.Get("Orders.home.dept_red"), "/orders/board?view=claim", Count: late.IsSuccess ? late.Value.Total : 0,
+                        Alert: late.IsSuccess && late.Value.Total > 0, TestId: "todo-orders-claim-late"),
+                    new(Text.Get("Orders.home.dept_mine"), "/orders/board?view=first", Count: mine.IsSuccess ? mine.Value.Total : 0, TestId: "todo-orders-first"),
+                ], "home-dept-orders"),
+            ];
         }
 
         if (NavAudience.IsOverseer(actor))

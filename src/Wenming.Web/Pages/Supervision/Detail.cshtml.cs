@@ -23,6 +23,9 @@ public sealed class DetailModel(SupervisionTasksHandler tasks, CurrentActor acto
     public bool CanReport => Current is { Status: Modules.Supervision.Domain.SupervisionStatus.Open } t
         && (actor.IsSystemAdmin || (actor.IsAdmin && t.OrgUnitId == actor.OrgUnitId));
 
+    /// <summary>A department's admin, while its task awaits a first handler (ADR 0060).</summary>
+    public bool CanClaim => Current is { AwaitsClaim: true } t && actor.IsAdmin && t.OrgUnitId == actor.OrgUnitId;
+
     public bool CanUrge => Current is { Status: Modules.Supervision.Domain.SupervisionStatus.Open } && CanComment;
 
     public bool CanComment => Current is { } t && (actor.IsSystemAdmin || t.OrgUnitId != actor.OrgUnitId || actor.Has(Role.Supervisor));
@@ -44,6 +47,9 @@ public sealed class DetailModel(SupervisionTasksHandler tasks, CurrentActor acto
 
     public Task<IActionResult> OnPostCompleteAsync(long id, CancellationToken ct) =>
         StepAsync(id, "Supervision.ui.done_complete", () => tasks.CompleteAsync(id, Input, ct), ct);
+
+    public Task<IActionResult> OnPostClaimAsync(long id, CancellationToken ct) =>
+        StepAsync(id, "Supervision.ui.done_claim", () => tasks.ClaimAsync(id, ct), ct);
 
     public Task<IActionResult> OnPostUrgeAsync(long id, CancellationToken ct) =>
         StepAsync(id, "Supervision.ui.done_urge", () => tasks.UrgeAsync(id, Input, ct), ct);

@@ -33,6 +33,10 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.Property(o => o.RejectReason).HasMaxLength(500);
         b.Property(o => o.Summary).HasMaxLength(1000);
         b.Property(o => o.RatingComment).HasMaxLength(500);
+        b.Property(o => o.FirstHandlerName).HasMaxLength(64);
+        b.Ignore(o => o.AwaitsClaim);
+        // A department's board: the orders passed to it (ADR 0060).
+        b.HasIndex(o => o.DepartmentId);
         // Every change bumps the version: UPDATE … WHERE "Version" = @seen, so two actors (or two job
         // instances) cannot both move one order, even through a round trip back to the same status.
         b.Property(o => o.Version).IsConcurrencyToken();

@@ -34,6 +34,12 @@ public enum OrderAction
     ExpireAccept = 11,
     AutoClose = 12,
     FlagOverdue = 13,
+
+    /// <summary>转部门: the dispatcher passes a waiting order to a county department (ADR 0060).</summary>
+    ToDepartment = 14,
+
+    /// <summary>认领: a department admin takes the order as its first handler (首办人); the first to claim wins.</summary>
+    FirstClaim = 15,
 }
 
 public enum DispatchMode
@@ -57,6 +63,9 @@ public static class OrderTransitions
         // Passing up keeps the order waiting for dispatch, now by the parent unit's admins.
         [(OrderStatus.Submitted, OrderAction.Escalate)] = OrderStatus.Submitted,
         [(OrderStatus.Submitted, OrderAction.FlagOverdue)] = OrderStatus.Submitted,
+        // 首办责任制 (ADR 0060): passed to a department, the order waits for dispatch there, first for a claim.
+        [(OrderStatus.Submitted, OrderAction.ToDepartment)] = OrderStatus.Submitted,
+        [(OrderStatus.Submitted, OrderAction.FirstClaim)] = OrderStatus.Submitted,
         [(OrderStatus.Dispatched, OrderAction.Claim)] = OrderStatus.Accepted,
         [(OrderStatus.Dispatched, OrderAction.Accept)] = OrderStatus.Accepted,
         // No one is forced to serve (志愿服务条例 art. 25): a decline sends the order back to dispatch.
@@ -82,8 +91,11 @@ public static class OrderTransitions
 }
 
 /// <summary>The county's time limits (RULES.md, Orders), copied into each step's deadline when the step starts.</summary>
-public sealed record OrderDeadlines(int DispatchHours, int AcceptHours, int CompleteDays, int AutoCloseDays)
+/// <param name="ClaimHours">How long a department has to name its first handler (认领) once an order is passed to it (ADR 0060).</param>
+public sealed record OrderDeadlines(int DispatchHours, int AcceptHours, int CompleteDays, int AutoCloseDays, int ClaimHours = OrderDeadlines.DefaultClaimHours)
 {
+    public const int DefaultClaimHours = 24;
+
     public static readonly OrderDeadlines Defaults = new(24, 24, 7, 7);
 }
 
@@ -160,6 +172,20 @@ public sealed class Order : IOrgScoped, ICountyScoped
 
     public string? RejectReason { get; private set; }
 
+    /// <summary>The county department the order was passed to (转部门), if any; it stays after the claim.</summary>
+    public long? DepartmentId { get; private set; }
+
+    /// <summary>首办人: the department admin who claimed it first; answers for it until it is closed.</summary>
+    public long? FirstHandlerUserId { get; private set; }
+
+    /// <summary>The first handler's name as shown when they claimed (the order page and board show it without a join).</summary>
+    public string? FirstHandlerName { get; private set; }
+
+    public DateTime? FirstClaimedAt { get; private set; }
+
+    /// <summary>Passed to a department and not yet claimed: the step's deadline is the claim deadline.</summary>
+    public bool AwaitsClaim => DepartmentId is not null && FirstHandlerUserId is null;
+
     public string? Summary { get; private set; }
 
     public int? Stars { get; private set; }
@@ -226,7 +252,7 @@ public sealed class Order : IOrgScoped, ICountyScoped
         change?.Invoke(this);
         Status = next;
         Version++;
-        if (action != OrderAction.FlagOverdue && (from != next || action is OrderAction.Escalate or OrderAction.Reassign))
+        if (action != OrderAction.FlagOverdue && (from != next || action is OrderAction.Escalate or OrderAction.Reassign or OrderAction.ToDepartment or OrderAction.FirstClaim))
         {
             StartStep(next, nowUtc, deadlines);
         }
@@ -241,7 +267,8 @@ public sealed class Order : IOrgScoped, ICountyScoped
         OverdueSince = null;
         DeadlineAt = status switch
         {
-            OrderStatus.Submitted => nowUtc.AddHours(deadlines.DispatchHours),
+            // Waiting for a department's claim: the county's claim time, under the same light rule as any step.
+            OrderStatus.Submitted => nowUtc.AddHours(AwaitsClaim ? deadlines.ClaimHours : deadlines.DispatchHours),
             OrderStatus.Dispatched => nowUtc.AddHours(deadlines.AcceptHours),
             OrderStatus.Accepted => DueAt,
             OrderStatus.Completed or OrderStatus.Rated => (CompletedAt ?? nowUtc).AddDays(deadlines.AutoCloseDays),
@@ -286,6 +313,22 @@ public sealed class Order : IOrgScoped, ICountyScoped
     {
         HandlingUnitId = parentUnitId;
         ClearDispatch();
+    }
+
+    /// <summary>To a department: it dispatches the order now, once one of its admins has claimed it.</summary>
+    internal void PassToDepartment(long departmentId)
+    {
+        DepartmentId = departmentId;
+        HandlingUnitId = departmentId;
+        ClearDispatch();
+    }
+
+    /// <summary>Never cleared: the first handler answers for the order until it is closed (ADR 0060).</summary>
+    internal void SetFirstHandler(long userId, string name, DateTime nowUtc)
+    {
+        FirstHandlerUserId = userId;
+        FirstHandlerName = name;
+        FirstClaimedAt = nowUtc;
     }
 
     internal void MarkOverdue(DateTime nowUtc)

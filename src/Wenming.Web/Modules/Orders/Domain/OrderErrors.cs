@@ -23,6 +23,8 @@ public static class OrderErrors
 
     public static Error NoParent() => Of("order.no_parent", ErrorKind.Conflict, "Orders.error.no_parent");
 
+    public static Error Forbidden(string code, string key) => Of(code, ErrorKind.Forbidden, key);
+
     public static Error Conflict(string code, string key, params object[] args) => Error.Keyed(code, ErrorKind.Conflict, key, args);
 
     private static Error Of(string code, ErrorKind kind, string key) => Error.Keyed(code, kind, key);

@@ -75,9 +75,12 @@ public sealed class OrderDeadlineRule : IOrgScoped, ICountyScoped
 
     public int AutoCloseDays { get; private set; }
 
+    /// <summary>Hours a department has to claim an order (ADR 0060); null in rows from before, read as the default.</summary>
+    public int? ClaimHours { get; private set; }
+
     public DateTime UpdatedAt { get; private set; }
 
-    public OrderDeadlines Deadlines => new(DispatchHours, AcceptHours, CompleteDays, AutoCloseDays);
+    public OrderDeadlines Deadlines => new(DispatchHours, AcceptHours, CompleteDays, AutoCloseDays, ClaimHours ?? OrderDeadlines.DefaultClaimHours);
 
     public static OrderDeadlineRule For(long countyId, OrderDeadlines values, DateTime nowUtc)
     {
@@ -92,6 +95,7 @@ public sealed class OrderDeadlineRule : IOrgScoped, ICountyScoped
         AcceptHours = values.AcceptHours;
         CompleteDays = values.CompleteDays;
         AutoCloseDays = values.AutoCloseDays;
+        ClaimHours = values.ClaimHours;
         UpdatedAt = nowUtc;
     }
 }

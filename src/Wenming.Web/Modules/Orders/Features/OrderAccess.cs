@@ -10,14 +10,17 @@ using Wenming.Web.Platform.Scope;
 namespace Wenming.Web.Modules.Orders.Features;
 
 /// <summary>How the caller stands to an order; decides what they may see and do.</summary>
-public sealed record OrderViewer(bool IsRequester, bool IsManager, bool IsOverseer, IReadOnlyList<TeamInfo> ServingTeams);
+/// <param name="ViaDepartment">Seen by an admin of the department it was passed to, outside their subtree (ADR 0060): their writes lift the write guard.</param>
+public sealed record OrderViewer(bool IsRequester, bool IsManager, bool IsOverseer, IReadOnlyList<TeamInfo> ServingTeams, bool ViaDepartment = false);
 
 /// <summary>
 /// Who may see and move an order. Three deliberate widenings of the subtree scope, each checked here
 /// explicitly: the requester follows their own order wherever it is handled; a team leader sees the
 /// orders of their own teams and of their teams' unit (pool orders are claimed there); admins of the
 /// order's unit or an ancestor see it through the normal query filter, and dispatch it only while its
-/// handling unit is in their subtree (after an escalation, the parent's admins dispatch).
+/// handling unit is in their subtree (after an escalation, the parent's admins dispatch). A fourth (ADR
+/// 0060): the admins of a department an order was passed to (转部门) see and handle it, though the
+/// requester's village is not under their department.
 /// </summary>
 public sealed class OrderAccess(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IVolunteerDirectory volunteers)
 {
@@ -37,6 +40,8 @@ public sealed class OrderAccess(AppDbContext db, CurrentActor actor, IOrgDirecto
 
         var isRequester = (actor.PersonId is { } me && order.RequesterPersonId == me) || (actor.UserId is { } user && order.OnBehalf && order.SubmittedByUserId == user);
         var inSubtree = (actor.IsAdmin || actor.Has(Role.Supervisor)) && await db.Set<Order>().AnyAsync(o => o.Id == id, ct);
+        var viaDepartment = !inSubtree && actor.IsAdmin && order.DepartmentId is { } department && await orgs.FindAsync(department, ct) is not null;
+        inSubtree |= viaDepartment;
         var isManager = actor.IsAdmin && inSubtree && await orgs.FindAsync(order.HandlingUnitId, ct) is not null;
         var teams = (await MyTeamsAsync(ct)).Where(t => t.Id == order.TeamId || t.OrgUnitId == order.HandlingUnitId).ToList();
         if (!isRequester && !inSubtree && teams.Count == 0)
@@ -44,16 +49,18 @@ public sealed class OrderAccess(AppDbContext db, CurrentActor actor, IOrgDirecto
             return OrderErrors.NotFound();
         }
 
-        return (order, new OrderViewer(isRequester, isManager, inSubtree, teams));
+        return (order, new OrderViewer(isRequester, isManager, inSubtree, teams, viaDepartment));
     }
 }
 
 /// <summary>Reads the county's time limits; a county that never changed them uses RULES.md's defaults.</summary>
-public sealed class OrderDeadlineRules(AppDbContext db)
+public sealed class OrderDeadlineRules(AppDbContext db) : Contracts.IClaimDeadlines
 {
+    public async Task<int> ClaimHoursAsync(long countyId, CancellationToken ct) => (await ForCountyAsync(countyId, ct)).ClaimHours;
+
     public async Task<OrderDeadlines> ForCountyAsync(long countyId, CancellationToken ct) =>
         await db.Set<OrderDeadlineRule>().Unscoped(because: Why.UnitAbove).AsNoTracking().Where(r => r.CountyId == countyId)
-            .Select(r => new OrderDeadlines(r.DispatchHours, r.AcceptHours, r.CompleteDays, r.AutoCloseDays)).SingleOrDefaultAsync(ct)
+            .Select(r => new OrderDeadlines(r.DispatchHours, r.AcceptHours, r.CompleteDays, r.AutoCloseDays, r.ClaimHours ?? OrderDeadlines.DefaultClaimHours)).SingleOrDefaultAsync(ct)
         ?? OrderDeadlines.Defaults;
 }
 

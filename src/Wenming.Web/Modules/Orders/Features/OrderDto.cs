@@ -27,6 +27,19 @@ public sealed record OrderDto(
     /// <summary>Photos of the service (issue 4); filled for one order, empty in lists.</summary>
     public IReadOnlyList<OrderPhotos.OrderPhotoDto> Photos { get; init; } = [];
 
+    /// <summary>The department the order was passed to (转部门, ADR 0060), or null.</summary>
+    public long? DepartmentId { get; init; }
+
+    /// <summary>首办人: the department admin who claimed it; kept until the order is closed.</summary>
+    public long? FirstHandlerUserId { get; init; }
+
+    public string? FirstHandlerName { get; init; }
+
+    public DateTimeOffset? FirstClaimedAt { get; init; }
+
+    /// <summary>Passed to a department and not yet claimed: <see cref="DeadlineAt"/> is the claim deadline.</summary>
+    public bool AwaitsClaim { get; init; }
+
     public static OrderDto From(Order o, bool showRejectReason, DateTime nowUtc, string? itemName, string? teamName, bool withHistory = true)
     {
         var light = o.LightAt(nowUtc);
@@ -42,7 +55,14 @@ public sealed record OrderDto(
                 ? [.. o.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new OrderHistoryDto(
                     h.FromStatus, h.ToStatus, h.Action, Text.Get("Orders.action." + (h.Action?.ToString() ?? "Submit")), h.ByUserId, Text.ToChinaTime(h.At),
                     h.Action == OrderAction.Reject && !showRejectReason ? null : h.Note))]
-                : []);
+                : [])
+        {
+            DepartmentId = o.DepartmentId,
+            FirstHandlerUserId = o.FirstHandlerUserId,
+            FirstHandlerName = o.FirstHandlerName,
+            FirstClaimedAt = o.FirstClaimedAt is { } fc ? Text.ToChinaTime(fc) : null,
+            AwaitsClaim = o.AwaitsClaim && OrderTransitions.IsOpen(o.Status),
+        };
     }
 }
 

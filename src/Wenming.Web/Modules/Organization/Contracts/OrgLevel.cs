@@ -8,6 +8,12 @@ public enum OrgLevel
     Township = 3,
     Village = 4,
     Point = 5,
+
+    /// <summary>
+    /// A county body (部门: 团委, 教体局 …, DESIGN §3) directly under its county, beside the townships; not a
+    /// tier of the practice network, so it has no division code and is never ranked (ADR 0060).
+    /// </summary>
+    Department = 6,
 }
 
 public enum OrgUnitStatus

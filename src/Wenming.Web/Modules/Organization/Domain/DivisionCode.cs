@@ -22,9 +22,11 @@ public static class DivisionCode
 
     public static Error? Check(OrgLevel level, string? code, string? parentCode)
     {
-        if (level == OrgLevel.Point)
+        // Departments are county bodies, not statistical divisions: like points, they carry no code.
+        if (level is OrgLevel.Point or OrgLevel.Department)
         {
-            return string.IsNullOrEmpty(code) ? null : Error.Field("divisionCode", "org.division_code_not_for_points");
+            return string.IsNullOrEmpty(code) ? null
+                : Error.Field("divisionCode", level == OrgLevel.Department ? "org.division_code_not_for_departments" : "org.division_code_not_for_points");
         }
 
         if (string.IsNullOrEmpty(code))

@@ -69,7 +69,7 @@ public sealed class OrgUnit : IOrgScoped, IOrgUnitNode
             ParentId = parent?.Id,
             Level = level,
             Name = name.Trim(),
-            DivisionCode = level == OrgLevel.Point ? null : divisionCode,
+            DivisionCode = level is OrgLevel.Point or OrgLevel.Department ? null : divisionCode,
             // The real path needs the database id; AssignPath runs right after the insert.
             Path = (parent?.Path ?? "/") + "pending/",
             CountyId = parent?.CountyId,
@@ -154,14 +154,14 @@ public sealed class OrgUnit : IOrgScoped, IOrgUnitNode
         Path = newPrefix + Path[oldPrefix.Length..];
 }
 
-/// <summary>Which level may sit under which (DESIGN §1): a strict chain, with practice points below any tier from county down.</summary>
+/// <summary>Which level may sit under which (DESIGN §1): a strict chain, with practice points below any tier from county down; departments right under the county (ADR 0060).</summary>
 public static class OrgNesting
 {
     public static bool IsAllowed(OrgLevel? parent, OrgLevel child) => (parent, child) switch
     {
         (null, OrgLevel.City or OrgLevel.County) => true,
         (OrgLevel.City, OrgLevel.County) => true,
-        (OrgLevel.County, OrgLevel.Township or OrgLevel.Point) => true,
+        (OrgLevel.County, OrgLevel.Township or OrgLevel.Point or OrgLevel.Department) => true,
         (OrgLevel.Township, OrgLevel.Village or OrgLevel.Point) => true,
         (OrgLevel.Village, OrgLevel.Point) => true,
         _ => false,

@@ -17,6 +17,8 @@ internal sealed class SupervisionTaskConfiguration : IEntityTypeConfiguration<Su
         b.Property(t => t.Source).HasConversion<string>().HasMaxLength(16);
         b.Property(t => t.Version).IsConcurrencyToken();
         b.Ignore(t => t.IsOpen);
+        b.Ignore(t => t.AwaitsClaim);
+        b.Property(t => t.FirstHandlerLogin).HasMaxLength(64);
         b.HasIndex(t => new { t.OrgUnitId, t.Status });
         // One item per overdue order, whichever node's job gets there first (several NULLs are allowed on both databases).
         b.HasIndex(t => t.SourceOrderId).IsUnique();

@@ -102,9 +102,22 @@ public sealed class SupervisionTask : IOrgScoped, ICountyScoped
 
     public long Version { get; private set; }
 
+    /// <summary>Assigned to a department (ADR 0060): by when one of its admins must claim it as first handler; null otherwise.</summary>
+    public DateTime? ClaimDueAt { get; private set; }
+
+    /// <summary>首办人: the department admin who claimed the task first; answers for it until it is done.</summary>
+    public long? FirstHandlerUserId { get; private set; }
+
+    public string? FirstHandlerLogin { get; private set; }
+
+    public DateTime? FirstClaimedAt { get; private set; }
+
+    /// <summary>A department's task nobody has claimed yet.</summary>
+    public bool AwaitsClaim => ClaimDueAt is not null && FirstHandlerUserId is null;
+
     public static SupervisionTask Assign(
         long countyId, long orgUnitId, long assignedByUnitId, long? userId, string? login, string title, string? description, DateTime dueAt, DateTime now,
-        SupervisionSource source = SupervisionSource.Assigned, long? sourceOrderId = null)
+        SupervisionSource source = SupervisionSource.Assigned, long? sourceOrderId = null, DateTime? claimDueAt = null)
     {
         var span = dueAt - now;
         return new SupervisionTask
@@ -124,14 +137,32 @@ public sealed class SupervisionTask : IOrgScoped, ICountyScoped
             HalfwayAt = now + (span / 2),
             Status = SupervisionStatus.Open,
             Version = 1,
+            ClaimDueAt = claimDueAt,
         };
+    }
+
+    /// <summary>认领: the first admin of the department to claim it becomes its first handler; never replaced.</summary>
+    public bool Claim(long userId, string? login, DateTime now)
+    {
+        if (!IsOpen || !AwaitsClaim)
+        {
+            return false;
+        }
+
+        FirstHandlerUserId = userId;
+        FirstHandlerLogin = login;
+        FirstClaimedAt = now;
+        Version++;
+        return true;
     }
 
     /// <summary>
     /// RULES.md 亮灯: 绿 done on or before the due time; 红 done late, or open past the due time; 黄 open with less
     /// than 20% of its time left, or behind plan (half the time gone, less than half the work reported); else 蓝.
     /// </summary>
-    public SupervisionLight LightAt(DateTime nowUtc) => LightOf(Status, DueAt, YellowFrom, HalfwayAt, Percent, CompletedAt, nowUtc);
+    /// <remarks>A department's task still unclaimed after its claim deadline is red as well (ADR 0060), whatever its due time.</remarks>
+    public SupervisionLight LightAt(DateTime nowUtc) =>
+        IsOpen && AwaitsClaim && nowUtc > ClaimDueAt ? SupervisionLight.Red : LightOf(Status, DueAt, YellowFrom, HalfwayAt, Percent, CompletedAt, nowUtc);
 
     public static SupervisionLight LightOf(SupervisionStatus status, DateTime dueAt, DateTime yellowFrom, DateTime halfwayAt, int percent, DateTime? completedAt, DateTime nowUtc) =>
         (SupervisionLight)(status == SupervisionStatus.Completed
@@ -193,6 +224,9 @@ public enum SupervisionEntryKind
     Urged = 3,
     Comment = 4,
     Completed = 5,
+
+    /// <summary>A department admin claimed the task as its first handler (ADR 0060).</summary>
+    Claimed = 6,
 }
 
 /// <summary>One line of a task's timeline (sup_task_entries): who did what, when, with which note. Scoped like its task.</summary>

@@ -53,7 +53,8 @@ public static class RoleGrants
     {
         Role.SystemAdmin => true,
         Role.CenterAdmin => level is OrgLevel.City or OrgLevel.County,
-        Role.InstituteAdmin => level == OrgLevel.Township,
+        // A department's admins administer its subtree as a township's do (ADR 0060).
+        Role.InstituteAdmin => level is OrgLevel.Township or OrgLevel.Department,
         Role.StationAdmin => level is OrgLevel.Village or OrgLevel.Point,
         Role.Supervisor => level is OrgLevel.City or OrgLevel.County or OrgLevel.Township,
         _ => level is not OrgLevel.City,

@@ -8,9 +8,14 @@ using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Orders.Features.DeadlineRules;
 
-public sealed record DeadlineRulesDto(long CountyId, int DispatchHours, int AcceptHours, int CompleteDays, int AutoCloseDays, bool IsDefault);
+public sealed record DeadlineRulesDto(long CountyId, int DispatchHours, int AcceptHours, int CompleteDays, int AutoCloseDays, bool IsDefault)
+{
+    /// <summary>Hours a department has to claim an order passed to it (ADR 0060).</summary>
+    public int ClaimHours { get; init; } = OrderDeadlines.DefaultClaimHours;
+}
 
-public sealed record SetDeadlineRulesRequest(int? DispatchHours, int? AcceptHours, int? CompleteDays, int? AutoCloseDays);
+/// <param name="ClaimHours">Optional (ADR 0060): left out, the county's current claim time stays.</param>
+public sealed record SetDeadlineRulesRequest(int? DispatchHours, int? AcceptHours, int? CompleteDays, int? AutoCloseDays, int? ClaimHours = null);
 
 /// <summary>
 /// A county's order time limits (RULES.md; defaults 24 h, 24 h, 7 days, 7 days). Read by the county's
@@ -36,7 +41,7 @@ public sealed class DeadlineRulesHandler(AppDbContext db, CurrentActor actor, IO
 
         var rule = await db.Set<OrderDeadlineRule>().Unscoped(because: Why.UnitAbove).AsNoTracking().SingleOrDefaultAsync(r => r.CountyId == countyId, ct);
         var d = rule?.Deadlines ?? OrderDeadlines.Defaults;
-        return new DeadlineRulesDto(countyId, d.DispatchHours, d.AcceptHours, d.CompleteDays, d.AutoCloseDays, rule is null);
+        return new DeadlineRulesDto(countyId, d.DispatchHours, d.AcceptHours, d.CompleteDays, d.AutoCloseDays, rule is null) { ClaimHours = d.ClaimHours };
     }
 
     public async Task<Result<DeadlineRulesDto>> SetAsync(long countyId, SetDeadlineRulesRequest request, CancellationToken ct)
@@ -64,14 +69,20 @@ public sealed class DeadlineRulesHandler(AppDbContext db, CurrentActor actor, IO
         Check("acceptHours", request.AcceptHours, MaxHours);
         Check("completeDays", request.CompleteDays, MaxDays);
         Check("autoCloseDays", request.AutoCloseDays, MaxDays);
+        if (request.ClaimHours is not null)
+        {
+            Check("claimHours", request.ClaimHours, MaxHours);
+        }
+
         if (fields.ToError() is { } invalid)
         {
             return invalid;
         }
 
-        var values = new OrderDeadlines(request.DispatchHours!.Value, request.AcceptHours!.Value, request.CompleteDays!.Value, request.AutoCloseDays!.Value);
         var now = clock.GetUtcNow().UtcDateTime;
         var rule = await db.Set<OrderDeadlineRule>().SingleOrDefaultAsync(r => r.CountyId == countyId, ct);
+        var claimHours = request.ClaimHours ?? rule?.Deadlines.ClaimHours ?? OrderDeadlines.DefaultClaimHours;
+        var values = new OrderDeadlines(request.DispatchHours!.Value, request.AcceptHours!.Value, request.CompleteDays!.Value, request.AutoCloseDays!.Value, claimHours);
         if (rule is null)
         {
             db.Add(OrderDeadlineRule.For(countyId, values, now));
@@ -82,7 +93,7 @@ public sealed class DeadlineRulesHandler(AppDbContext db, CurrentActor actor, IO
         }
 
         await db.SaveChangesAsync(ct);
-        return new DeadlineRulesDto(countyId, values.DispatchHours, values.AcceptHours, values.CompleteDays, values.AutoCloseDays, false);
+        return new DeadlineRulesDto(countyId, values.DispatchHours, values.AcceptHours, values.CompleteDays, values.AutoCloseDays, false) { ClaimHours = claimHours };
     }
 
     /// <summary>404 unless the id is a county in the caller's subtree (a township admin does not see its county).</summary>

@@ -1,3 +1,4 @@
+using Wenming.Web.Modules.Accounts.Contracts;
 using Wenming.Web.Modules.Notifications.Contracts;
 using Wenming.Web.Modules.Orders.Domain;
 using Wenming.Web.Modules.Orders.Features.SubmitOrder;
@@ -14,14 +15,101 @@ public sealed record DispatchOrderRequest(long? TeamId, DispatchMode? Mode);
 
 public sealed record ReasonRequest(string? Reason);
 
+/// <summary>转部门: <c>{departmentId}</c>, a department of the order's county.</summary>
+public sealed record ToDepartmentRequest(long? DepartmentId);
+
 /// <summary>
 /// The dispatcher's steps (派单台): dispatch to a team or the pool, reassign, pass up to the parent unit,
 /// reject with a reason. Only admins whose subtree holds the order's handling unit; others of the
 /// order's subtree see it (403 here), and everyone else does not find it (404).
 /// </summary>
 public sealed class DispatchOrderHandler(
-    CurrentActor actor, OrderAccess access, OrderSteps steps, OrderNames names, IOrgDirectory orgs, IVolunteerDirectory volunteers, INotifier notifier, TimeProvider clock)
+    CurrentActor actor, OrderAccess access, OrderSteps steps, OrderNames names, IOrgDirectory orgs, IVolunteerDirectory volunteers, INotifier notifier,
+    IAccountDirectory accounts, TimeProvider clock)
 {
+    /// <summary>
+    /// 转部门 (ADR 0060): the dispatcher of a waiting order passes it to a department of the county; it then
+    /// waits for one of the department's admins to claim it, within the county's claim time. Allowed until
+    /// someone has claimed it: then the first handler answers for it and it is not passed on again.
+    /// </summary>
+    public async Task<Result<OrderDto>> ToDepartmentAsync(long id, ToDepartmentRequest request, CancellationToken ct)
+    {
+        var found = await ManagedAsync(id, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var (order, viewer) = found.Value;
+        if (OrderTransitions.Next(order.Status, OrderAction.ToDepartment) is null)
+        {
+            return OrderErrors.InvalidTransition();
+        }
+
+        if (order.FirstHandlerUserId is not null)
+        {
+            return OrderErrors.Conflict("order.already_claimed", "Orders.error.already_claimed", order.FirstHandlerName ?? "");
+        }
+
+        if (request.DepartmentId is not { } departmentId)
+        {
+            return FieldErrors.Required("departmentId", "Orders.field.departmentId");
+        }
+
+        // Read past the scope: a township's dispatcher passes orders to county departments it does not administer.
+        var department = await orgs.FindUnscopedAsync(departmentId, ct);
+        if (department is not { Level: OrgLevel.Department, Status: OrgUnitStatus.Active } || department.CountyId != order.CountyId || department.Id == order.DepartmentId)
+        {
+            return FieldErrors.One("departmentId", "order.department_not_allowed", "Orders.error.department_not_allowed");
+        }
+
+        var previousTeam = order.TeamId;
+        return await FinishAsync(order, viewer, OrderAction.ToDepartment, Text.Get("Orders.note.to_department", department.Name), o => o.PassToDepartment(department.Id), async (o, c) =>
+        {
+            await notifier.ToUnitAdminsAsync(department.Id, OrderNotices.Of("Orders.notice.to_department", o), c);
+            await TellTeamAsync(previousTeam, "Orders.notice.taken_back", o, c);
+        }, ct);
+    }
+
+    /// <summary>
+    /// 认领: an admin of the department takes the order as its first handler. The step is one version-guarded
+    /// update, so of several admins claiming at once exactly one wins and the others get 409 order.already_claimed.
+    /// </summary>
+    public async Task<Result<OrderDto>> ClaimFirstAsync(long id, CancellationToken ct)
+    {
+        var found = await ManagedAsync(id, ct);
+        if (!found.IsSuccess)
+        {
+            return found.Error!;
+        }
+
+        var (order, viewer) = found.Value;
+        if (order.DepartmentId is not { } departmentId)
+        {
+            return OrderErrors.Conflict("order.not_department", "Orders.error.not_department");
+        }
+
+        if (order.FirstHandlerUserId is not null)
+        {
+            return OrderErrors.Conflict("order.already_claimed", "Orders.error.already_claimed", order.FirstHandlerName ?? "");
+        }
+
+        // The department's own admins claim; the county that passed it on does not answer for it.
+        if (actor.OrgUnitId != departmentId || actor.UserId is not { } userId)
+        {
+            return OrderErrors.Forbidden("order.not_department_admin", "Orders.error.not_department_admin");
+        }
+
+        var cards = await accounts.ActiveWithRolesAsync([Role.InstituteAdmin, Role.StationAdmin, Role.CenterAdmin, Role.SystemAdmin], ct);
+        var name = cards.FirstOrDefault(c => c.Id == userId)?.DisplayName is { Length: > 0 } display ? display : actor.Login ?? "";
+        var now = clock.GetUtcNow().UtcDateTime;
+        var result = await FinishAsync(order, viewer, OrderAction.FirstClaim, Text.Get("Orders.note.first_claim", name), o => o.SetFirstHandler(userId, name, now), null, ct);
+        // Another admin's claim landed between our read and our write: the version guard refused ours.
+        return !result.IsSuccess && result.Error!.Code == "order.invalid_transition"
+            ? OrderErrors.Conflict("order.already_claimed", "Orders.error.already_claimed_other")
+            : result;
+    }
+
     public Task<Result<OrderDto>> DispatchAsync(long id, DispatchOrderRequest request, CancellationToken ct) =>
         SendAsync(id, OrderAction.Dispatch, request, ct);
 
@@ -97,6 +185,12 @@ public sealed class DispatchOrderHandler(
         if (OrderTransitions.Next(order.Status, action) is null)
         {
             return OrderErrors.InvalidTransition();
+        }
+
+        // 首办责任制: a department names its first handler before it sends the order to a team (ADR 0060).
+        if (order.AwaitsClaim)
+        {
+            return OrderErrors.Conflict("order.claim_first", "Orders.error.claim_first");
         }
 
         var pool = request.Mode == DispatchMode.Pool;
@@ -179,9 +273,10 @@ public sealed class DispatchOrderHandler(
     }
 
     private async Task<Result<OrderDto>> FinishAsync(
-        Order order, OrderViewer viewer, OrderAction action, string? note, Action<Order> change, Func<Order, CancellationToken, Task> after, CancellationToken ct)
+        Order order, OrderViewer viewer, OrderAction action, string? note, Action<Order> change, Func<Order, CancellationToken, Task>? after, CancellationToken ct)
     {
-        if (await steps.RunAsync(order, action, note, change, unrestricted: false, after, ct) is { } refused)
+        // A department's admin works on an order whose village is outside their subtree (OrderAccess allowed it).
+        if (await steps.RunAsync(order, action, note, change, unrestricted: viewer.ViaDepartment, after, ct) is { } refused)
         {
             return refused;
         }

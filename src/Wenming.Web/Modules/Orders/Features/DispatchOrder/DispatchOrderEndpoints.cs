@@ -15,6 +15,12 @@ public static class DispatchOrderEndpoints
     public static async Task<Results<Ok<OrderDto>, ProblemHttpResult>> Escalate(long id, DispatchOrderHandler handler, CancellationToken ct) =>
         ApiResults.OkOr(await handler.EscalateAsync(id, ct));
 
+    public static async Task<Results<Ok<OrderDto>, ProblemHttpResult>> ToDepartment(long id, ToDepartmentRequest request, DispatchOrderHandler handler, CancellationToken ct) =>
+        ApiResults.OkOr(await handler.ToDepartmentAsync(id, request, ct));
+
+    public static async Task<Results<Ok<OrderDto>, ProblemHttpResult>> ClaimFirst(long id, DispatchOrderHandler handler, CancellationToken ct) =>
+        ApiResults.OkOr(await handler.ClaimFirstAsync(id, ct));
+
     public static async Task<Results<Ok<OrderDto>, ProblemHttpResult>> Reject(long id, ReasonRequest request, DispatchOrderHandler handler, CancellationToken ct) =>
         ApiResults.OkOr(await handler.RejectAsync(id, request, ct));
 }

@@ -11,9 +11,11 @@ namespace Wenming.Web.Modules.Orders.Features.ListOrders;
 /// <summary>
 /// Board filters. <paramref name="Open"/> (default true) shows orders still waiting on someone;
 /// <paramref name="Overdue"/> only those past a deadline or flagged; <paramref name="Demands"/> only free
-/// descriptions (需求清单: what residents asked for that no catalog item covers).
+/// descriptions (需求清单: what residents asked for that no catalog item covers). ADR 0060: <paramref name="AwaitsClaim"/>
+/// only orders passed to a department and not yet claimed; <paramref name="FirstHandledByMe"/> only those the caller claimed.
 /// </summary>
-public sealed record OrderBoardRequest(long? OrgUnitId, OrderStatus? Status, bool? Open, bool? Overdue, bool? Demands, int Page = 1, int PageSize = 20);
+public sealed record OrderBoardRequest(
+    long? OrgUnitId, OrderStatus? Status, bool? Open, bool? Overdue, bool? Demands, int Page = 1, int PageSize = 20, bool? AwaitsClaim = null, bool? FirstHandledByMe = null);
 
 /// <summary>The three lists: my orders (requester), the dispatch board (admins and supervisors of the subtree), a team leader's inbox.</summary>
 public sealed class ListOrdersHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, OrderAccess access, OrderNames names, TimeProvider clock)
@@ -50,6 +52,12 @@ public sealed class ListOrdersHandler(AppDbContext db, CurrentActor actor, IOrgD
 
         // The query filter keeps the board to the caller's subtree: admins of the order's unit or an ancestor.
         var query = db.Set<Order>().AsQueryable();
+        if (actor.IsAdmin && actor.OrgUnitId is { } own && await orgs.FindAsync(own, ct) is { Level: OrgLevel.Department })
+        {
+            // A department's board is the orders passed to it (ADR 0060); their villages are outside its subtree.
+            query = db.Set<Order>().Unscoped(because: Why.CrossUnitReference).Where(o => o.DepartmentId == own);
+        }
+
         if (request.OrgUnitId is { } unitId)
         {
             if (await orgs.UnitIdsUnderAsync(unitId, ct) is not { } under)
@@ -74,6 +82,17 @@ public sealed class ListOrdersHandler(AppDbContext db, CurrentActor actor, IOrgD
             var now = clock.GetUtcNow().UtcDateTime;
             query = query.Where(o => (o.Status == OrderStatus.Submitted || o.Status == OrderStatus.Dispatched || o.Status == OrderStatus.Accepted)
                 && (o.Flagged || o.DeadlineAt < now));
+        }
+
+        if (request.AwaitsClaim == true)
+        {
+            query = query.Where(o => o.DepartmentId != null && o.FirstHandlerUserId == null);
+        }
+
+        if (request.FirstHandledByMe == true)
+        {
+            var me = actor.UserId;
+            query = query.Where(o => o.FirstHandlerUserId == me);
         }
 
         if (request.Demands == true)

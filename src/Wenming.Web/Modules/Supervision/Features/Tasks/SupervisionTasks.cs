@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Notifications.Contracts;
+using Wenming.Web.Modules.Orders.Contracts;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Supervision.Contracts;
 using Wenming.Web.Modules.Supervision.Domain;
@@ -45,7 +46,8 @@ public sealed class AssignTaskValidator : AbstractValidator<AssignTaskRequest>
 /// task's version plus a timeline entry, saved together (audited by the context). The scope filter decides
 /// which tasks exist for the caller: a sibling township's are 404.
 /// </summary>
-public sealed class SupervisionTasksHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, INotifier notifier, TimeProvider clock) : ISupervisionTaskAssigner
+public sealed class SupervisionTasksHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, INotifier notifier, IClaimDeadlines claims, TimeProvider clock)
+    : ISupervisionTaskAssigner
 {
     public Task<Result<TaskDto>> AssignAsync(AssignTaskRequest request, CancellationToken ct) =>
         AssignAsync(request, fromLeaderVisit: false, ct);
@@ -95,8 +97,11 @@ public sealed class SupervisionTasksHandler(AppDbContext db, CurrentActor actor,
             return FieldErrors.One("orgUnitId", "supervision.unit_not_assignable", "supervision.unit_not_assignable");
         }
 
+        // 首办责任制 (ADR 0060): a department must name its first handler within the county's claim time.
+        DateTime? claimDueAt = unit.Level == OrgLevel.Department ? now.AddHours(await claims.ClaimHoursAsync(countyId, ct)) : null;
         var task = SupervisionTask.Assign(
-            countyId, unit.Id, actor.OrgUnitId ?? countyId, actor.UserId, actor.Login, request.Title!, request.Description, request.DueAt!.Value.UtcDateTime, now);
+            countyId, unit.Id, actor.OrgUnitId ?? countyId, actor.UserId, actor.Login, request.Title!, request.Description, request.DueAt!.Value.UtcDateTime, now,
+            claimDueAt: claimDueAt);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Add(task);
         await db.SaveChangesAsync(ct);
@@ -104,6 +109,57 @@ public sealed class SupervisionTasksHandler(AppDbContext db, CurrentActor actor,
         await notifier.ToUnitAdminsAsync(unit.Id, Notice("Supervision.notice.assigned", task), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        return await DtoAsync(task, withTimeline: true, ct);
+    }
+
+    /// <summary>
+    /// 认领 (ADR 0060): an admin of the department the task was assigned to becomes its first handler. One
+    /// version-guarded update: of several admins claiming at once exactly one wins, the others get 409.
+    /// </summary>
+    public async Task<Result<TaskDto>> ClaimAsync(long id, CancellationToken ct)
+    {
+        if (actor.RequireAdmin() is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        var task = await db.Set<SupervisionTask>().SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (task is null)
+        {
+            return TaskErrors.NotFound();
+        }
+
+        if (task.ClaimDueAt is null)
+        {
+            return TaskErrors.NotClaimable();
+        }
+
+        if (task.FirstHandlerUserId is not null)
+        {
+            return TaskErrors.AlreadyClaimed();
+        }
+
+        if (task.OrgUnitId != actor.OrgUnitId || actor.UserId is not { } userId)
+        {
+            return TaskErrors.NotYours("supervision.only_department");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!task.Claim(userId, actor.Login, now))
+        {
+            return TaskErrors.Closed();
+        }
+
+        db.Add(SupervisionEntry.Of(task, SupervisionEntryKind.Claimed, null, Text.Get("Supervision.ui.claimed_note", actor.Login ?? ""), userId, actor.Login, now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TaskErrors.AlreadyClaimed();
+        }
+
         return await DtoAsync(task, withTimeline: true, ct);
     }
 
@@ -275,10 +331,13 @@ public sealed class SupervisionTasksHandler(AppDbContext db, CurrentActor actor,
     {
         SupervisionLight.Green => query.Where(t => t.Status == SupervisionStatus.Completed && t.CompletedAt <= t.DueAt),
         SupervisionLight.Red => query.Where(t => (t.Status == SupervisionStatus.Completed && t.CompletedAt > t.DueAt)
-            || (t.Status == SupervisionStatus.Open && t.DueAt < now)),
+            || (t.Status == SupervisionStatus.Open && t.DueAt < now)
+            || (t.Status == SupervisionStatus.Open && t.FirstHandlerUserId == null && t.ClaimDueAt < now)),
         SupervisionLight.Yellow => query.Where(t => t.Status == SupervisionStatus.Open && t.DueAt >= now
+            && (t.FirstHandlerUserId != null || t.ClaimDueAt == null || t.ClaimDueAt >= now)
             && (t.YellowFrom < now || (t.HalfwayAt <= now && t.Percent < SupervisionTask.HalfwayPercent))),
         _ => query.Where(t => t.Status == SupervisionStatus.Open && t.DueAt >= now
+            && (t.FirstHandlerUserId != null || t.ClaimDueAt == null || t.ClaimDueAt >= now)
             && t.YellowFrom >= now && (t.HalfwayAt > now || t.Percent >= SupervisionTask.HalfwayPercent)),
     };
 

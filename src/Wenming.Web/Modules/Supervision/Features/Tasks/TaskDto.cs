@@ -34,6 +34,16 @@ public sealed record TaskDto(
     string LightLabel,
     IReadOnlyList<TaskEntryDto>? Timeline)
 {
+    /// <summary>A department's task (ADR 0060): by when it must be claimed.</summary>
+    public DateTimeOffset? ClaimDueAt { get; init; }
+
+    /// <summary>首办人's login, once claimed.</summary>
+    public string? FirstHandlerLogin { get; init; }
+
+    public long? FirstHandlerUserId { get; init; }
+
+    public bool AwaitsClaim { get; init; }
+
     public static TaskDto From(SupervisionTask t, DateTime now, IReadOnlyDictionary<long, string> units, IReadOnlyList<TaskEntryDto>? timeline)
     {
         var light = t.LightAt(now);
@@ -59,7 +69,13 @@ public sealed record TaskDto(
             t.LastUrgedAt is { } u ? Text.ToChinaTime(u) : null,
             light,
             SupervisionLabels.Light(light),
-            timeline);
+            timeline)
+        {
+            ClaimDueAt = t.ClaimDueAt is { } cd ? Text.ToChinaTime(cd) : null,
+            FirstHandlerLogin = t.FirstHandlerLogin,
+            FirstHandlerUserId = t.FirstHandlerUserId,
+            AwaitsClaim = t.IsOpen && t.AwaitsClaim,
+        };
     }
 }
 

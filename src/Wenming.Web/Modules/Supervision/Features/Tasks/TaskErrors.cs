@@ -15,6 +15,11 @@ public static class TaskErrors
     /// <summary>Someone else changed the task meanwhile.</summary>
     public static Error Changed() => Error.Keyed("supervision.changed", ErrorKind.Conflict, "supervision.changed");
 
+    /// <summary>首办 (ADR 0060): the task already has its first handler, or is not a department's task to claim.</summary>
+    public static Error AlreadyClaimed() => Error.Keyed("supervision.already_claimed", ErrorKind.Conflict, "supervision.already_claimed");
+
+    public static Error NotClaimable() => Error.Keyed("supervision.not_claimable", ErrorKind.Conflict, "supervision.not_claimable");
+
     /// <summary>Only the county and townships assign; only the unit reports; only those above urge.</summary>
     public static Error NotYours(string key) => Error.Keyed("common.forbidden", ErrorKind.Forbidden, key);
 }
