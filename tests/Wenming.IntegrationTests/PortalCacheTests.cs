@@ -67,8 +67,13 @@ public sealed class PortalCacheTests(AppFixture app) : IClassFixture<AppFixture>
         var starts = new DateTimeOffset(day.AddHours(9), TimeSpan.FromHours(8));
         var id = (await app.As("village1").PostAsync("/api/v1/activities", new
         {
-            orgUnitId = app.Demo.Unit("village1"), title = TestData.Name("缓存活动"), category = "CultivateValues", place = "村文化礼堂",
-            startsAt = starts, endsAt = starts.AddHours(2), capacity = 20,
+            orgUnitId = app.Demo.Unit("village1"),
+            title = TestData.Name("缓存活动"),
+            category = "CultivateValues",
+            place = "村文化礼堂",
+            startsAt = starts,
+            endsAt = starts.AddHours(2),
+            capacity = 20,
         })).Expect(HttpStatusCode.Created).Id;
         Assert.DoesNotContain(id, await PublicIdsAsync("activities"));
 

@@ -18,6 +18,9 @@ public sealed partial class OrderRulesTests
         [(OrderStatus.Submitted, OrderAction.Withdraw)] = OrderStatus.Withdrawn,
         [(OrderStatus.Submitted, OrderAction.Reject)] = OrderStatus.Rejected,
         [(OrderStatus.Submitted, OrderAction.Escalate)] = OrderStatus.Submitted,
+        // Issue 17 (首办): passed to a department and claimed there, still waiting for dispatch.
+        [(OrderStatus.Submitted, OrderAction.ToDepartment)] = OrderStatus.Submitted,
+        [(OrderStatus.Submitted, OrderAction.FirstClaim)] = OrderStatus.Submitted,
         [(OrderStatus.Submitted, OrderAction.FlagOverdue)] = OrderStatus.Submitted,
         [(OrderStatus.Dispatched, OrderAction.Claim)] = OrderStatus.Accepted,
         [(OrderStatus.Dispatched, OrderAction.Accept)] = OrderStatus.Accepted,

@@ -9,7 +9,7 @@ public sealed class TrainingNavigation : INavigationContributor
 {
     public IEnumerable<NavEntry> Entries =>
     [
-        new("Training", "Training.nav.trainings", "/trainings", 72, NavAudience.IsOverseer, ["/trainings"]),
-        new("Training", "Training.nav.mine", "/trainings", 102, a => NavAudience.IsPersonal(a) && (a.Has(Role.Volunteer) || a.Has(Role.TeamLeader)), ["/trainings"]),
+        new("Training", "Training.nav.trainings", "/trainings", 72, NavAudience.IsOverseer, ["/trainings"]) { Group = NavGroups.Volunteering },
+        new("Training", "Training.nav.mine", "/trainings", 102, a => NavAudience.IsPersonal(a) && (a.Has(Role.Volunteer) || a.Has(Role.TeamLeader)), ["/trainings"]) { Group = NavGroups.Volunteering },
     ];
 }

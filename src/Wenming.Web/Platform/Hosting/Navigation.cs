@@ -100,10 +100,10 @@ public static class Navigation
         actor.IsAuthenticated ? [.. Entries.Where(e => e.Shows(actor))] : [];
 
     /// <summary>
-    /// A menu this short is shown as it is: a resident's ten links read better in one list than
-    /// behind headings, and on a phone every extra tap costs.
+    /// A menu this short is shown as it is: a resident's eleven or a team leader's fifteen links read
+    /// better in one list than behind headings, and on a phone every extra tap costs.
     /// </summary>
-    public const int FlatLimit = 12;
+    public const int FlatLimit = 15;
 
     /// <summary>
     /// The top bar's items for the actor: each link alone while the menu is short; past
