@@ -166,8 +166,11 @@ public sealed class DepartmentTests(AppFixture app) : IClassFixture<AppFixture>
         // Claimed in time: the step is dispatch now, with its own deadline; the claim deadline no longer counts.
         (await As(department.Admins[0]).PostAsync($"/api/v1/orders/{id}/first-handler")).Expect(HttpStatusCode.OK);
         var claimed = await db.Set<Order>().AsNoTracking().SingleAsync(o => o.Id == id);
+        Assert.True(claimed.StepStartedAt >= order.StepStartedAt);
         Assert.True(claimed.DeadlineAt > deadline.AddSeconds(-1));
-        Assert.NotEqual(OrderLight.Red, claimed.LightAt(deadline.AddSeconds(1)));
+        var dispatchBy = claimed.DeadlineAt!.Value;
+        Assert.NotEqual(OrderLight.Red, claimed.LightAt(dispatchBy.AddSeconds(-1)));
+        Assert.Equal(OrderLight.Red, claimed.LightAt(dispatchBy.AddSeconds(1)));
     }
 
     [DatabaseFact]
