@@ -12,7 +12,10 @@ public sealed class OrgTreeTests(BrowserFixture app)
     public async Task CenterAdmin_SeesTheFourTownshipsUnderTheCounty_AndCanWalkDown()
     {
         var page = await app.SignInAsync("center");
-        await page.GetByRole(AriaRole.Link, new() { Name = "组织架构" }).ClickAsync();
+        // A center admin's long menu is grouped: 组织架构 sits under 组织人员.
+        var menu = page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" });
+        await menu.GetByRole(AriaRole.Button, new() { Name = "组织人员" }).ClickAsync();
+        await menu.GetByRole(AriaRole.Link, new() { Name = "组织架构" }).ClickAsync();
         await BrowserFixture.WaitForAddressAsync(page, url => url.EndsWith("/org", StringComparison.Ordinal));
 
         await Assertions.Expect(page.GetByTestId("unit-name")).ToContainTextAsync("云溪县新时代文明实践中心");

@@ -59,7 +59,10 @@ public sealed class PointAwardTests(BrowserFixture app)
 
         var supervisor = await app.SignInAsync("supervisor1");
         await supervisor.GotoAsync("/");
-        await supervisor.GetByRole(AriaRole.Link, new() { Name = "积分评议" }).First.ClickAsync();
+        // The supervisor's long menu is grouped: 积分评议 sits under 积分超市.
+        var menu = supervisor.GetByRole(AriaRole.Navigation, new() { Name = "主导航" });
+        await menu.GetByRole(AriaRole.Button, new() { Name = "积分超市" }).ClickAsync();
+        await menu.GetByRole(AriaRole.Link, new() { Name = "积分评议" }).ClickAsync();
         var card = supervisor.Locator(".award-card", new() { HasText = reason });
         await Assertions.Expect(card.GetByTestId("status")).ToHaveTextAsync("待审核");
         await BrowserFixture.LooksRightAsync(supervisor, 1280, "award-queue");
