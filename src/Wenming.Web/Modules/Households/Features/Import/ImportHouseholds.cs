@@ -61,14 +61,12 @@ public static class HouseholdImportColumns
 public sealed class ImportHouseholdsHandler(
     AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IHouseholdRoster roster, MonthlyVisits monthly, TimeProvider clock)
 {
-    /// <summary>Upload size limit; a village's list of a few hundred households is far below it.</summary>
-    public const int MaxFileBytes = 2 * 1024 * 1024;
+    /// <summary>The shared import limits (<see cref="ExcelUpload"/>), named here for the pages and the endpoint.</summary>
+    public const int MaxFileBytes = ExcelUpload.MaxFileBytes;
 
-    /// <summary>What the server reads of an upload request at all: above the file limit, so a file a little too big gets the Chinese message.</summary>
-    public const int MaxRequestBytes = 10 * 1024 * 1024;
+    public const int MaxRequestBytes = ExcelUpload.MaxRequestBytes;
 
-    /// <summary>Rows per file: a township's households; a county imports in several files.</summary>
-    public const int MaxRows = 1000;
+    public const int MaxRows = ExcelUpload.MaxRows;
 
     public async Task<Result<ImportHouseholdsResult>> HandleAsync(Stream? file, long length, CancellationToken ct)
     {
@@ -77,17 +75,7 @@ public sealed class ImportHouseholdsHandler(
             return forbidden;
         }
 
-        if (file is null || length == 0)
-        {
-            return Error.Field("file", "Excel.file_required");
-        }
-
-        if (length > MaxFileBytes)
-        {
-            return Error.Field("file", "Excel.file_too_large", MaxFileBytes / 1024 / 1024);
-        }
-
-        var read = ExcelReader.Read(file, MaxRows + 1);
+        var read = ExcelUpload.Read(file, length);
         if (!read.IsSuccess)
         {
             return read.Error!;

@@ -52,17 +52,12 @@ public static class VolunteerImportColumns
 public sealed class ImportVolunteersHandler(
     AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IPeopleRegistry registry, TimeProvider clock)
 {
-    /// <summary>Upload size limit; the template with 1000 filled rows is about 60 KB.</summary>
-    public const int MaxFileBytes = 2 * 1024 * 1024;
+    /// <summary>The shared import limits (<see cref="ExcelUpload"/>), named here for the pages and the endpoint.</summary>
+    public const int MaxFileBytes = ExcelUpload.MaxFileBytes;
 
-    /// <summary>
-    /// What the server reads of an upload request at all: above the file limit, so that a file a little
-    /// too big still gets the Chinese message above rather than the framework's bare 413.
-    /// </summary>
-    public const int MaxRequestBytes = 10 * 1024 * 1024;
+    public const int MaxRequestBytes = ExcelUpload.MaxRequestBytes;
 
-    /// <summary>Rows per file: a village's or township's list; a county imports in several files.</summary>
-    public const int MaxRows = 1000;
+    public const int MaxRows = ExcelUpload.MaxRows;
 
     public async Task<Result<ImportVolunteersResult>> HandleAsync(Stream? file, long length, CancellationToken ct)
     {
@@ -71,17 +66,7 @@ public sealed class ImportVolunteersHandler(
             return forbidden;
         }
 
-        if (file is null || length == 0)
-        {
-            return Error.Field("file", "Excel.file_required");
-        }
-
-        if (length > MaxFileBytes)
-        {
-            return Error.Field("file", "Excel.file_too_large", MaxFileBytes / 1024 / 1024);
-        }
-
-        var read = ExcelReader.Read(file, MaxRows + 1);
+        var read = ExcelUpload.Read(file, length);
         if (!read.IsSuccess)
         {
             return read.Error!;
