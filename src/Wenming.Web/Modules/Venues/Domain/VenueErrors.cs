@@ -7,9 +7,15 @@ public static class VenueErrors
 {
     public static Error Overlap() => Error.Keyed("booking.overlap", ErrorKind.Conflict, "Venues.error.overlap");
 
-    /// <summary>The same code as one booking's, naming the dates (China) whose slot is taken.</summary>
-    public static Error OverlapOn(IEnumerable<DateOnly> dates) =>
-        Error.Keyed("booking.overlap", ErrorKind.Conflict, "Venues.error.overlap_dates", string.Join("、", dates.Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
+    /// <summary>The same code as one booking's, naming the dates (China) whose slot is taken: the first ten, then how many in all.</summary>
+    public static Error OverlapOn(IReadOnlyList<DateOnly> dates)
+    {
+        const int Shown = 10;
+        var named = string.Join("、", dates.Take(Shown).Select(d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        return dates.Count <= Shown
+            ? Error.Keyed("booking.overlap", ErrorKind.Conflict, "Venues.error.overlap_dates", named)
+            : Error.Keyed("booking.overlap", ErrorKind.Conflict, "Venues.error.overlap_dates_more", named, dates.Count);
+    }
 
     public static Error VenueNotFound() => Error.Keyed("venue.not_found", ErrorKind.NotFound, "Venues.error.venue_not_found");
 
