@@ -76,6 +76,8 @@ public class UnscopedReadsTests
         ["Modules/SocialOrgs/Features/PairingNames.cs"] = (["CrossUnitReference"], "a visible pairing names its partner organization registered above"),
         ["Modules/SocialOrgs/Features/RegisterSocialOrg/RegisterSocialOrg.cs"] = (["Uniqueness"], "organization names and codes are unique in the county"),
         ["Modules/SocialOrgs/Features/SocialOrgRules.cs"] = (["Uniqueness"], "organization names and codes are unique in the county"),
+        ["Modules/Venues/Features/VenuePhotosHandler.cs"] = (["CrossUnitReference"], "a venue's photo opened by any unit of the county after the venue's check"),
+        ["Modules/Venues/Features/VenuesHandler.cs"] = (["CrossUnitReference"], "a venue is seen county-wide, its photos are files of the owning unit"),
         ["Modules/Volunteers/Contracts/IVolunteerDirectory.cs"] = (["CrossUnitReference"], "the directory's unscoped look-ups of volunteers and teams for other modules"),
         ["Modules/Volunteers/Features/DecideServiceRecord/DecideServiceRecord.cs"] = (["CrossUnitReference"], "no one approves their own record, wherever they are registered"),
         ["Modules/Volunteers/Features/ExportServiceRecords/ExportServiceRecords.cs"] = (["CrossUnitReference"], "a record's volunteer may be registered outside the subtree"),

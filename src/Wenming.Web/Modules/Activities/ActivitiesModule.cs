@@ -121,7 +121,7 @@ public static class ActivitiesModule
 
         var series = api.MapGroup("/activity-series").WithTags("activities");
         series.MapPost("/", Features.Series.ActivitySeriesEndpoints.Create)
-            .WithSummary("创建周期活动：活动字段加 recurrence {frequency: Weekly/Monthly, interval?, daysOfWeek?（1–7）, until}，按规则生成普通活动（最多 52 次，超出 400，一次也不创建）；publish=true 同时发布");
+            .WithSummary("创建周期活动：活动字段加 recurrence {frequency: Weekly/Monthly, interval?, daysOfWeek?（1–7）, until}，按规则生成普通活动（最多 52 次，超出 400，一次也不创建）；publish=true 同时发布；venueId 为每次活动预约该场馆（全部成功或一次也不创建，冲突 409 booking.overlap 并列出日期）");
         series.MapGet("/{id:long}", Features.Series.ActivitySeriesEndpoints.Get)
             .WithSummary("查看周期活动及其各次活动");
         series.MapPost("/{id:long}/following", Features.Series.ActivitySeriesEndpoints.EditFollowing)

@@ -4,6 +4,7 @@ using Wenming.Web.Modules.Venues.Domain;
 using Wenming.Web.Modules.Venues.Features;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Files;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
@@ -46,6 +47,17 @@ internal sealed class VenuesDemo(IServiceScopeFactory scopes, AppDbContext db, I
         await AsAsync(demo, "town1", Role.InstituteAdmin, township, async sp =>
             ids.Add(Check(await sp.GetRequiredService<VenuesHandler>().CreateAsync(
                 new(township, "桃源镇四点半课堂", 40, "桃源镇文明实践所二楼", "课桌椅 40 套、图书角、投影仪", "08:00", "20:00", RequiresApproval: true), ct)).Id));
+
+        // Photos of the center's halls and the township's classroom, added through the handler as their admins would.
+        await AsAsync(demo, "center", Role.CenterAdmin, county, async sp =>
+        {
+            for (var v = 0; v < 3; v++)
+            {
+                Check(await sp.GetRequiredService<VenuePhotosHandler>().AddAsync(ids[v], DemoPhotos(v, v == 1 ? 3 : 2), ct));
+            }
+        });
+        await AsAsync(demo, "town1", Role.InstituteAdmin, township, async sp =>
+            Check(await sp.GetRequiredService<VenuePhotosHandler>().AddAsync(ids[3], DemoPhotos(3, 2), ct)));
 
         // A year of use: each venue busy two or three times most weeks, by the units of the county, never overlapping.
         var random = new Random(17);
@@ -98,6 +110,20 @@ internal sealed class VenuesDemo(IServiceScopeFactory scopes, AppDbContext db, I
         await AsAsync(demo, "village1", Role.StationAdmin, demo.VillageIds[0], async sp =>
             Check(await sp.GetRequiredService<BookingsHandler>().BookAsync(classroom, new(demo.VillageIds[0], Offset(today.AddDays(3), 16 * 60 + 30), Offset(today.AddDays(3), 18 * 60), "留守儿童作业辅导"), ct)));
     }
+
+    /// <summary>Small pictures (a wall, a floor, a window per venue and photo) made in code: no binary files in the repository.</summary>
+    private static List<VenuePhotoUpload> DemoPhotos(int venue, int count) =>
+    [
+        .. Enumerable.Range(0, count).Select(i =>
+        {
+            var tint = (byte)((venue * 50) + (i * 30));
+            var bytes = SampleFiles.Png(240, 180, (x, y) =>
+                y > 120 ? ((byte)(110 + (x / 8)), (byte)(80 + (y / 6)), (byte)60)
+                : x is > 80 and < 160 && y is > 30 and < 90 ? ((byte)180, (byte)210, (byte)235)
+                : ((byte)(200 - (tint / 3)), (byte)(190 - (y / 4)), tint));
+            return new VenuePhotoUpload($"场馆{i + 1}.png", new MemoryStream(bytes));
+        }),
+    ];
 
     private static DateTime At(DateOnly day, int minute) => Offset(day, minute).UtcDateTime;
 

@@ -11,6 +11,7 @@ public static class VenuesModule
     {
         services.AddScoped<VenuesHandler>();
         services.AddScoped<BookingsHandler>();
+        services.AddScoped<VenuePhotosHandler>();
         services.AddScoped<Contracts.IVenueBookings, VenueBookings>();
         services.AddScoped<IDemoSeedStep, VenuesDemo>();
         return services;
@@ -23,6 +24,12 @@ public static class VenuesModule
         venues.MapGet("/", VenueEndpoints.List).WithSummary("本县全部场馆（县内各单位都可预约）");
         venues.MapGet("/usage", VenueEndpoints.Usage).WithSummary("各场馆逐月使用情况（已确认的预约次数和小时数）");
         venues.MapGet("/{id:long}", VenueEndpoints.Get).WithSummary("查看场馆");
+        venues.MapPost("/{id:long}/photos", VenueEndpoints.AddPhotos)
+            // The API authenticates by bearer token only (no cookie), so a form post here cannot be forged cross-site.
+            .DisableAntiforgery()
+            .WithSummary("上传场馆照片（所属单位管理员；multipart：photos，可多张，仅 JPEG、PNG、WebP，每个场馆最多 6 张；有一张不合格则都不保存）");
+        venues.MapDelete("/{id:long}/photos/{photoId:long}", VenueEndpoints.RemovePhoto).WithSummary("删除场馆照片（所属单位管理员）");
+        venues.MapGet("/{id:long}/photos/{photoId:long}", VenueEndpoints.OpenPhoto).WithSummary("场馆照片（本县能查看场馆的人）");
         venues.MapGet("/{id:long}/bookings", VenueEndpoints.Calendar).WithSummary("场馆日历：from（默认今天）起 days 天（默认 7）内占用的预约");
         venues.MapPost("/{id:long}/bookings", VenueEndpoints.Book)
             .WithSummary("预约场馆：30 分钟至 1 天，最多提前 60 天，在开放时间内；时间重叠 409 booking.overlap；须审批的场馆先为待审批")

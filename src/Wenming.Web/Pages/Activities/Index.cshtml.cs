@@ -9,6 +9,7 @@ using Wenming.Web.Modules.Activities.Features.ExportActivities;
 using Wenming.Web.Modules.Activities.Features.SearchActivities;
 using Wenming.Web.Modules.Activities.Features.Series;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.Venues.Contracts;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
@@ -19,7 +20,7 @@ namespace Wenming.Web.Pages.Activities;
 /// <summary>Activities of the caller's subtree: admins create, publish and cancel them here (same handlers as the API).</summary>
 [Authorize(Roles = Roles.Admins)]
 public sealed class IndexModel(
-    SearchActivitiesHandler search, CreateActivityHandler create, ActivitySeriesHandler series, ChangeActivityStatusHandler change, IOrgDirectory orgs) : AppPageModel
+    SearchActivitiesHandler search, CreateActivityHandler create, ActivitySeriesHandler series, ChangeActivityStatusHandler change, IOrgDirectory orgs, IVenueBookings venues) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "status")]
     public ActivityStatus? Status { get; set; }
@@ -36,6 +37,9 @@ public sealed class IndexModel(
     public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
 
     public IReadOnlyDictionary<long, string> UnitNames { get; private set; } = new Dictionary<long, string>();
+
+    /// <summary>The county's venues a series may book for every occurrence (ADR 0063).</summary>
+    public IReadOnlyList<VenueChoice> Venues { get; private set; } = [];
 
     public sealed class CreateInput
     {
@@ -80,11 +84,15 @@ public sealed class IndexModel(
         public DateOnly? Until { get; set; }
 
         public bool Publish { get; set; }
+
+        /// <summary>A venue booked for each occurrence's time, all or none.</summary>
+        public long? VenueId { get; set; }
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
+        Venues = await venues.ChoicesAsync(ct);
         var result = await search.HandleAsync(new SearchActivitiesRequest(null, null, null, Status, Math.Max(1, PageNumber)), ct);
         if (!result.IsSuccess)
         {
@@ -111,10 +119,10 @@ public sealed class IndexModel(
         {
             var made = await series.CreateAsync(new CreateSeriesRequest(
                 i.OrgUnitId, null, i.Title, i.Category, i.Place, China(i.StartsAt), China(i.EndsAt), i.Capacity, null, China(i.SignUpEndsAt), null, i.Description, null,
-                new RecurrenceRequest(frequency, rule.Interval, rule.DaysOfWeek, rule.Until), rule.Publish), ct);
+                new RecurrenceRequest(frequency, rule.Interval, rule.DaysOfWeek, rule.Until), rule.Publish, rule.VenueId), ct);
             if (!made.IsSuccess)
             {
-                return Refuse(made.Error!) ?? await OnGetAsync(ct);
+                return Refuse(made.Error!, fieldOf: new Dictionary<string, string> { ["booking.overlap"] = "Recurrence.VenueId" }) ?? await OnGetAsync(ct);
             }
 
             Notice = Text.Get("Activities.series.created", made.Value.Title, made.Value.Occurrences.Count);

@@ -20,6 +20,6 @@ public sealed class CalendarHome(CalendarHandler calendar, CurrentActor actor) :
         var links = next.Select(d => new HomeLink(d.Name, $"/calendar/{d.Date.Year}#d{d.Date:MMdd}",
             Value: d.Date.ToString("M-d", CultureInfo.InvariantCulture) + (d.ResponsibleUnitName is { } unit ? " · " + unit : ""), TestId: $"calendar-next-{d.Date:MMdd}")).ToList();
         links.Add(new(Text.Get("Practice.home.all"), "/calendar", TestId: "go-calendar"));
-        return [new(Text.Get("Practice.nav.calendar"), 60, links, "home-calendar")];
+        return [new(Text.Get("Practice.nav.calendar"), 60, links, "home-calendar", ForDepartments: true)];
     }
 }

@@ -26,7 +26,7 @@ public sealed class ContentHome(ArticlesHandler articles, CurrentActor actor) : 
                     new(Text.Get("Content.home.to_review"), "/content?review=true", Count: waiting, Alert: waiting > 0, TestId: "todo-articles"),
                     new(Text.Get("Content.home.write"), "/content/edit", TestId: "write-article"),
                     new(Text.Get("Content.home.portal"), portal, TestId: "go-portal"),
-                ], "home-content"),
+                ], "home-content", ForDepartments: true),
             ];
         }
 

@@ -22,7 +22,7 @@ public sealed class OrdersHome(ListOrdersHandler list, CurrentActor actor, IOrgD
             return [];
         }
 
-        if (actor.IsAdmin && actor.OrgUnitId is { } own && await orgs.FindAsync(own, ct) is { Level: OrgLevel.Department })
+        if (await DepartmentAudience.IsDepartmentAdminAsync(actor, orgs, ct))
         {
             // A department's admins (ADR 0060): orders to claim, the red ones among them, and those they answer for.
             var toClaim = await list.BoardAsync(new OrderBoardRequest(null, null, true, null, null, 1, 1, AwaitsClaim: true), ct);
@@ -36,7 +36,7 @@ public sealed class OrdersHome(ListOrdersHandler list, CurrentActor actor, IOrgD
                     new(Text.Get("Orders.home.dept_red"), "/orders/board?view=claim", Count: late.IsSuccess ? late.Value.Total : 0,
                         Alert: late.IsSuccess && late.Value.Total > 0, TestId: "todo-orders-claim-late"),
                     new(Text.Get("Orders.home.dept_mine"), "/orders/board?view=first", Count: mine.IsSuccess ? mine.Value.Total : 0, TestId: "todo-orders-first"),
-                ], "home-dept-orders"),
+                ], "home-dept-orders", ForDepartments: true),
             ];
         }
 

@@ -32,7 +32,7 @@ public sealed class RulesModel(DeadlineRulesHandler rules, CurrentActor actor) :
         Current = result.Value;
         if (Request.Method == "GET")
         {
-            Input = new SetDeadlineRulesRequest(Current.DispatchHours, Current.AcceptHours, Current.CompleteDays, Current.AutoCloseDays);
+            Input = new SetDeadlineRulesRequest(Current.DispatchHours, Current.AcceptHours, Current.CompleteDays, Current.AutoCloseDays, Current.ClaimHours);
         }
 
         return Page();

@@ -15,7 +15,8 @@ namespace Wenming.Web.Pages.Shared;
 public sealed record HomeLink(string Text, string Path, long? Count = null, string? Value = null, bool Alert = false, string? TestId = null);
 
 /// <summary>A card of the home page: a heading and its links, placed by <paramref name="Order"/> across modules.</summary>
-public sealed record HomeCard(string Title, int Order, IReadOnlyList<HomeLink> Links, string? TestId = null);
+/// <param name="ForDepartments">Shown to a department's admins too (issue 17): their home keeps only what a county department does.</param>
+public sealed record HomeCard(string Title, int Order, IReadOnlyList<HomeLink> Links, string? TestId = null, bool ForDepartments = false);
 
 /// <summary>
 /// What a module puts on the signed-in person's home page (their work list): to-dos with counts for
@@ -52,6 +53,14 @@ public static class HomeCards
         {
             var contributor = (IHomeContributor)ActivatorUtilities.CreateInstance(services, type);
             cards.AddRange(await contributor.CardsAsync(ct));
+        }
+
+        // A department (团委, 文旅局 …) is an admin's unit with no households, residents or shelf below it: an
+        // institute admin's cards for those would be counts of nothing and links to pages that are not theirs.
+        if (await DepartmentAudience.IsDepartmentAdminAsync(
+            services.GetRequiredService<Platform.Scope.CurrentActor>(), services.GetRequiredService<Modules.Organization.Contracts.IOrgDirectory>(), ct))
+        {
+            cards.RemoveAll(c => !c.ForDepartments);
         }
 
         return [.. cards.OrderBy(c => c.Order)];

@@ -22,7 +22,7 @@ public sealed class TrainingHome(SessionsHandler sessions, CurrentActor actor, T
                 [
                     new(Text.Get("Training.home.to_mark"), "/trainings", Count: toMark, Alert: toMark > 0, TestId: "todo-training-attendance"),
                     new(Text.Get("Training.home.new"), "/trainings#new-training", TestId: "go-trainings"),
-                ], "home-training"),
+                ], "home-training", ForDepartments: true),
             ];
         }
 

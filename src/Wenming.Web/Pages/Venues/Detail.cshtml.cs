@@ -25,7 +25,7 @@ public sealed class BookingForm
 
 /// <summary>One venue: its week calendar (Monday to Sunday, moved by week) and the form to book it.</summary>
 [Authorize(Roles = Roles.Overseers)]
-public sealed class DetailModel(VenuesHandler venues, BookingsHandler bookings, IOrgDirectory orgs, CurrentActor actor, TimeProvider clock) : AppPageModel
+public sealed class DetailModel(VenuesHandler venues, VenuePhotosHandler photos, BookingsHandler bookings, IOrgDirectory orgs, CurrentActor actor, TimeProvider clock) : AppPageModel
 {
     [BindProperty(SupportsGet = true, Name = "from")]
     public DateOnly? From { get; set; }
@@ -58,6 +58,56 @@ public sealed class DetailModel(VenuesHandler venues, BookingsHandler bookings, 
         Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         Input.Date ??= VenuePage.Today(clock).AddDays(1);
         return Page();
+    }
+
+    /// <summary>A photo for whoever may see the venue (the venue's own check; 404 for the rest).</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(long id, long photoId, CancellationToken ct)
+    {
+        var opened = await photos.OpenAsync(id, photoId, ct);
+        if (!opened.IsSuccess)
+        {
+            return NotFoundPage();
+        }
+
+        Response.Headers.CacheControl = "private, max-age=3600";
+        return File(opened.Value.Bytes, opened.Value.Info.ContentType);
+    }
+
+    public async Task<IActionResult> OnPostPhotosAsync(long id, List<IFormFile>? files, CancellationToken ct)
+    {
+        var uploads = (files ?? []).Where(f => f.Length > 0).Select(f => new VenuePhotoUpload(f.FileName, f.OpenReadStream())).ToList();
+        Wenming.Web.Platform.Errors.Result<VenueDto> result;
+        try
+        {
+            result = await photos.AddAsync(id, uploads, ct);
+        }
+        finally
+        {
+            foreach (var upload in uploads)
+            {
+                await upload.Content.DisposeAsync();
+            }
+        }
+
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "") ?? await OnGetAsync(id, ct);
+        }
+
+        Notice = Text.Get("Venues.ui.photos_added");
+        return RedirectToPage("/Venues/Detail", new { id });
+    }
+
+    public async Task<IActionResult> OnPostRemovePhotoAsync(long id, long photoId, CancellationToken ct)
+    {
+        var result = await photos.RemoveAsync(id, photoId, ct);
+        if (!result.IsSuccess)
+        {
+            return Refuse(result.Error!, prefix: "") ?? await OnGetAsync(id, ct);
+        }
+
+        Notice = Text.Get("Venues.ui.photo_removed");
+        return RedirectToPage("/Venues/Detail", new { id });
     }
 
     public async Task<IActionResult> OnPostAsync(long id, CancellationToken ct)

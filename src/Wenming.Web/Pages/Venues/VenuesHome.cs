@@ -24,7 +24,7 @@ public sealed class VenuesHome(BookingsHandler bookings, CurrentActor actor) : I
             [
                 new(Text.Get("Venues.home.to_approve"), "/venues", Count: toDecide, Alert: toDecide > 0, TestId: "todo-venue-approvals"),
                 new(Text.Get("Venues.home.book"), "/venues", TestId: "go-venues"),
-            ], "home-venues"),
+            ], "home-venues", ForDepartments: true),
         ];
     }
 }

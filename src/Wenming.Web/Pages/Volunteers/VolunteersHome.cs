@@ -36,7 +36,9 @@ public sealed class VolunteersHome(SearchVolunteersHandler search, ListServiceRe
                 links.Add(new(Text.Get("Volunteers.home.to_confirm"), "/service-records", Count: hours.IsSuccess ? hours.Value.Total : 0, TestId: "todo-service-records"));
             }
 
-            return [new(Text.Get("Shell.nav.volunteers"), 30, links, "home-volunteers")];
+            // A department's own volunteer teams (部门联动) are most of what it runs; its home keeps this card (issue 17).
+            links.Add(new(Text.Get("Volunteers.home.teams"), "/teams", TestId: "go-teams"));
+            return [new(Text.Get("Shell.nav.volunteers"), 30, links, "home-volunteers", ForDepartments: true)];
         }
 
         if (actor.PersonId is null)

@@ -37,3 +37,14 @@ internal sealed class VenueBookingConfiguration : IEntityTypeConfiguration<Venue
         b.HasIndex(x => x.OrgUnitId);
     }
 }
+
+internal sealed class VenuePhotoConfiguration : IEntityTypeConfiguration<VenuePhoto>
+{
+    public void Configure(EntityTypeBuilder<VenuePhoto> b)
+    {
+        b.ToTable("venue_photos");
+        b.HasKey(p => p.Id);
+        b.HasIndex(p => p.VenueId);
+        b.HasIndex(p => p.FileId).IsUnique();
+    }
+}

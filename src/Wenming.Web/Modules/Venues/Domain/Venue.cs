@@ -76,6 +76,38 @@ public sealed class Venue : ICountyScoped
     public string OpeningHours => BookingRules.Clock(OpensMinute) + "–" + BookingRules.Clock(ClosesMinute);
 }
 
+/// <summary>
+/// A photo of a venue (venue_photos, issue 17): the bytes are a stored file (plat_files) of the owning unit, this row ties
+/// it to the venue and, like the venue, is a county row: whoever may see the venue sees its photos.
+/// </summary>
+public sealed class VenuePhoto : ICountyScoped
+{
+    /// <summary>Six, as for a household visit (ADR 0055): enough to show the room, its stage and its equipment.</summary>
+    public const int MaxPerVenue = 6;
+
+    private VenuePhoto()
+    {
+    }
+
+    public long Id { get; private set; }
+
+    public long VenueId { get; private set; }
+
+    public long CountyId { get; private set; }
+
+    public long FileId { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public static VenuePhoto Of(Venue venue, long fileId, DateTime now) => new()
+    {
+        VenueId = venue.Id,
+        CountyId = venue.CountyId,
+        FileId = fileId,
+        CreatedAt = now,
+    };
+}
+
 /// <summary>A unit's hold on a venue for a time. Pending and confirmed bookings of one venue never overlap (RULES.md).</summary>
 public sealed class VenueBooking : ICountyScoped
 {
@@ -145,6 +177,19 @@ public sealed class VenueBooking : ICountyScoped
         Reason = reason;
         DecidedByName = by;
         DecidedAt = now;
+        return true;
+    }
+
+    /// <summary>A held booking follows its activity to a new time (a series' "this and following", ADR 0063).</summary>
+    public bool MoveTo(DateTime startsAt, DateTime endsAt)
+    {
+        if (!Holds)
+        {
+            return false;
+        }
+
+        StartsAt = startsAt;
+        EndsAt = endsAt;
         return true;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.Venues.Contracts;
 using Wenming.Web.Modules.Venues.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
@@ -104,8 +105,121 @@ public sealed class BookingsHandler(AppDbContext db, CurrentActor actor, IOrgDir
         return BookingDto.From(booking, venue.Name, canDecide: !confirmed && await venues.CanManageAsync(venue, ct), canCancel: true);
     }
 
-    /// <summary>RULES.md: 30 minutes to one day, starting in the future and at most 60 days ahead (by the China date), inside the venue's opening hours.</summary>
-    public Error? CheckLimits(Venue venue, DateTimeOffset startsAt, DateTimeOffset endsAt)
+    /// <summary>
+    /// A recurring activity's bookings (ADR 0063): one per span for the unit, all or none, in the caller's transaction or
+    /// its own, on the venue's lock row. The span limits hold except the 60-day horizon: a series is planned for the year
+    /// and its whole run is held at once (the owner's approval still applies where the venue asks for it).
+    /// </summary>
+    public async Task<Result<IReadOnlyList<long>>> BookAllAsync(long venueId, long orgUnitId, string purpose, IReadOnlyList<VenueSpan> spans, CancellationToken ct)
+    {
+        if (actor.RequireAdmin() is { } forbidden)
+        {
+            return forbidden;
+        }
+
+        if (await venues.Visible().AsNoTracking().SingleOrDefaultAsync(v => v.Id == venueId, ct) is not { } venue)
+        {
+            return FieldErrors.One("venueId", "venue.not_found", "Venues.error.venue_not_found");
+        }
+
+        if (await orgs.FindAsync(orgUnitId, ct) is not { } unit || unit.CountyId != venue.CountyId)
+        {
+            return Error.NotFound("org.not_found");
+        }
+
+        foreach (var span in spans)
+        {
+            if (CheckLimits(venue, Text.ToChinaTime(span.StartsAt), Text.ToChinaTime(span.EndsAt), horizon: false) is { } outside)
+            {
+                return outside;
+            }
+        }
+
+        var confirmed = !venue.RequiresApproval || await venues.CanManageAsync(venue, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var text = purpose.Length <= VenueBooking.MaxPurposeLength ? purpose : purpose[..VenueBooking.MaxPurposeLength];
+        var rows = spans.Select(s => VenueBooking.Create(venue, unit.Id, unit.Name, s.StartsAt, s.EndsAt, text, confirmed, actor.UserId, actor.Login, now)).ToList();
+
+        await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await LockAsync(venue, ct);
+        if (await TakenDatesAsync(venue, spans, [], ct) is { Count: > 0 } taken)
+        {
+            // Without our own transaction the caller's rolls back on this answer; ours is disposed uncommitted.
+            return VenueErrors.OverlapOn(taken);
+        }
+
+        db.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        if (own is not null)
+        {
+            await own.CommitAsync(ct);
+        }
+
+        return rows.Select(r => r.Id).ToList();
+    }
+
+    /// <summary>Held bookings follow their activities to new times, in the caller's transaction: each venue is locked, the new spans checked against the others.</summary>
+    public async Task<Error?> MoveAllAsync(IReadOnlyDictionary<long, VenueSpan> moves, CancellationToken ct)
+    {
+        if (moves.Count == 0)
+        {
+            return null;
+        }
+
+        var ids = moves.Keys.ToList();
+        var county = actor.CountyId;
+        var rows = await db.Set<VenueBooking>().Where(b => ids.Contains(b.Id) && (county == null || b.CountyId == county)).ToListAsync(ct);
+        foreach (var group in rows.Where(b => b.Holds).GroupBy(b => b.VenueId))
+        {
+            if (await db.Set<Venue>().AsNoTracking().SingleOrDefaultAsync(v => v.Id == group.Key, ct) is not { } venue)
+            {
+                continue;
+            }
+
+            var spans = group.Select(b => moves[b.Id]).ToList();
+            foreach (var span in spans)
+            {
+                if (!BookingRules.InsideOpeningHours(venue, Text.ToChinaTime(span.StartsAt), Text.ToChinaTime(span.EndsAt)))
+                {
+                    return FieldErrors.One("startTime", "booking.outside_hours", "Venues.error.outside_hours", venue.OpeningHours);
+                }
+            }
+
+            await LockAsync(venue, ct);
+            if (await TakenDatesAsync(venue, spans, [.. group.Select(b => b.Id)], ct) is { Count: > 0 } taken)
+            {
+                return VenueErrors.OverlapOn(taken);
+            }
+
+            foreach (var booking in group)
+            {
+                booking.MoveTo(moves[booking.Id].StartsAt, moves[booking.Id].EndsAt);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>The lock row (ADR 0048): the first write of a booking transaction, so the check after it sees every booking committed before.</summary>
+    private async Task LockAsync(Venue venue, CancellationToken ct) =>
+        await db.Database.ExecuteSqlAsync(
+            $"""UPDATE venues SET "BookingVersion" = "BookingVersion" + 1 WHERE "Id" = {venue.Id} AND "CountyId" = {venue.CountyId}""", ct);
+
+    /// <summary>The China dates of the spans that a holding booking (other than <paramref name="except"/>) overlaps.</summary>
+    private async Task<List<DateOnly>> TakenDatesAsync(Venue venue, IReadOnlyList<VenueSpan> spans, List<long> except, CancellationToken ct)
+    {
+        var (from, to) = (spans.Min(s => s.StartsAt), spans.Max(s => s.EndsAt));
+        var held = await db.Set<VenueBooking>().AsNoTracking()
+            .Where(b => b.CountyId == venue.CountyId && b.VenueId == venue.Id && (b.Status == BookingStatus.Pending || b.Status == BookingStatus.Confirmed)
+                && b.StartsAt < to && b.EndsAt > from && !except.Contains(b.Id))
+            .Select(b => new { b.StartsAt, b.EndsAt }).ToListAsync(ct);
+        return [.. spans.Where(s => held.Any(h => h.StartsAt < s.EndsAt && h.EndsAt > s.StartsAt))
+            .Select(s => DateOnly.FromDateTime(Text.ToChinaTime(s.StartsAt).DateTime)).Distinct().Order()];
+    }
+
+    /// <summary>RULES.md: 30 minutes to one day, starting in the future and at most 60 days ahead (by the China date; <paramref name="horizon"/> false for a series, ADR 0063), inside the venue's opening hours.</summary>
+    public Error? CheckLimits(Venue venue, DateTimeOffset startsAt, DateTimeOffset endsAt, bool horizon = true)
     {
         var fields = new FieldErrors();
         var length = endsAt - startsAt;
@@ -125,7 +239,7 @@ public sealed class BookingsHandler(AppDbContext db, CurrentActor actor, IOrgDir
         {
             fields.Add("startsAt", "Venues.error.in_past");
         }
-        else if (startDay > today.AddDays(BookingRules.MostDaysAhead))
+        else if (horizon && startDay > today.AddDays(BookingRules.MostDaysAhead))
         {
             fields.Add("startsAt", "Venues.error.too_far", BookingRules.MostDaysAhead);
         }

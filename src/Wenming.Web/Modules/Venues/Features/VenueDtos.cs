@@ -3,14 +3,14 @@ using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Venues.Features;
 
-/// <summary>A venue as every admin of its county sees it; <paramref name="CanManage"/> when the caller's unit owns it.</summary>
+/// <summary>A venue as every admin of its county sees it; <paramref name="CanManage"/> when the caller's unit owns it; its photos oldest first.</summary>
 public sealed record VenueDto(
     long Id, long OrgUnitId, string OwnerName, string Name, int Capacity, string? Address, string? Facilities,
-    string OpensAt, string ClosesAt, bool RequiresApproval, bool CanManage)
+    string OpensAt, string ClosesAt, bool RequiresApproval, bool CanManage, IReadOnlyList<VenuePhotoDto> Photos)
 {
-    public static VenueDto From(Venue v, bool canManage) =>
+    public static VenueDto From(Venue v, bool canManage, IReadOnlyList<VenuePhotoDto> photos) =>
         new(v.Id, v.OrgUnitId, v.OwnerName, v.Name, v.Capacity, v.Address, v.Facilities,
-            BookingRules.Clock(v.OpensMinute), BookingRules.Clock(v.ClosesMinute), v.RequiresApproval, canManage);
+            BookingRules.Clock(v.OpensMinute), BookingRules.Clock(v.ClosesMinute), v.RequiresApproval, canManage, photos);
 }
 
 /// <summary>A booking, times in China time; <paramref name="CanDecide"/> for the owner of a pending one, <paramref name="CanCancel"/> for the booking unit or the owner.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wenming.Web.Modules.Venues.Domain;
+using Wenming.Web.Platform.Files;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
 
@@ -16,6 +17,38 @@ public static class VenueEndpoints
 
     public static async Task<Results<Ok<VenueDto>, ProblemHttpResult>> Get(long id, VenuesHandler handler, CancellationToken ct) =>
         ApiResults.OkOr(await handler.GetAsync(id, ct));
+
+    /// <summary>Multipart: every file of the form (the field is <c>photos</c>) is one photo; all are saved or none.</summary>
+    public static async Task<Results<Ok<VenueDto>, ProblemHttpResult>> AddPhotos(long id, IFormFileCollection photos, VenuePhotosHandler handler, CancellationToken ct)
+    {
+        var uploads = photos.Where(f => f.Length > 0).Select(f => new VenuePhotoUpload(f.FileName, f.OpenReadStream())).ToList();
+        try
+        {
+            return ApiResults.OkOr(await handler.AddAsync(id, uploads, ct));
+        }
+        finally
+        {
+            foreach (var upload in uploads)
+            {
+                await upload.Content.DisposeAsync();
+            }
+        }
+    }
+
+    public static async Task<Results<Ok<VenueDto>, ProblemHttpResult>> RemovePhoto(long id, long photoId, VenuePhotosHandler handler, CancellationToken ct) =>
+        ApiResults.OkOr(await handler.RemoveAsync(id, photoId, ct));
+
+    public static async Task<IResult> OpenPhoto(long id, long photoId, VenuePhotosHandler handler, HttpContext http, CancellationToken ct)
+    {
+        var opened = await handler.OpenAsync(id, photoId, ct);
+        if (!opened.IsSuccess)
+        {
+            return ApiResults.Problem(opened.Error!);
+        }
+
+        await FilesSetup.WriteAsync(opened.Value, http.Response, ct);
+        return Results.Empty;
+    }
 
     public static async Task<Results<Created<BookingDto>, ProblemHttpResult>> Book(long id, BookVenueRequest request, BookingsHandler handler, CancellationToken ct) =>
         ApiResults.CreatedOr(await handler.BookAsync(id, request, ct), b => $"/api/v1/venue-bookings/{b.Id}");

@@ -3,6 +3,7 @@ using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Venues.Domain;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Files;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Scope;
 
@@ -17,7 +18,7 @@ public sealed record ListVenuesRequest(int Page = 1, int PageSize = 100);
 /// The county's venues: a unit's admins list their rooms and halls; every admin and supervisor of the county sees
 /// them all (that is the point: any unit books any of them). Venues are county rows, so the county is named here.
 /// </summary>
-public sealed class VenuesHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, TimeProvider clock)
+public sealed class VenuesHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IFileStore files, OrgScope scope, TimeProvider clock)
 {
     public const string DefaultOpens = "08:00";
     public const string DefaultCloses = "21:00";
@@ -109,7 +110,7 @@ public sealed class VenuesHandler(AppDbContext db, CurrentActor actor, IOrgDirec
             return VenueErrors.DuplicateName();
         }
 
-        return VenueDto.From(venue, canManage: true);
+        return VenueDto.From(venue, canManage: true, []);
     }
 
     public async Task<Result<PageOf<VenueDto>>> ListAsync(ListVenuesRequest request, CancellationToken ct)
@@ -127,7 +128,8 @@ public sealed class VenuesHandler(AppDbContext db, CurrentActor actor, IOrgDirec
 
         var page = await Visible().AsNoTracking().OrderBy(v => v.OrgUnitId).ThenBy(v => v.Id).ToPageAsync(paging, ct);
         var owned = await OwnedAsync(page.Items.Select(v => v.OrgUnitId), ct);
-        return new PageOf<VenueDto>([.. page.Items.Select(v => VenueDto.From(v, owned.Contains(v.OrgUnitId)))], page.Page, page.PageSize, page.Total);
+        var photos = await PhotosAsync([.. page.Items.Select(v => v.Id)], ct);
+        return new PageOf<VenueDto>([.. page.Items.Select(v => VenueDto.From(v, owned.Contains(v.OrgUnitId), photos.GetValueOrDefault(v.Id) ?? []))], page.Page, page.PageSize, page.Total);
     }
 
     public async Task<Result<VenueDto>> GetAsync(long id, CancellationToken ct)
@@ -142,7 +144,7 @@ public sealed class VenuesHandler(AppDbContext db, CurrentActor actor, IOrgDirec
             return VenueErrors.VenueNotFound();
         }
 
-        return VenueDto.From(venue, await CanManageAsync(venue, ct));
+        return VenueDto.From(venue, await CanManageAsync(venue, ct), (await PhotosAsync([venue.Id], ct)).GetValueOrDefault(venue.Id) ?? []);
     }
 
     /// <summary>The venues of the caller's county (all of them for a system admin bound to no county).</summary>
@@ -165,6 +167,31 @@ public sealed class VenuesHandler(AppDbContext db, CurrentActor actor, IOrgDirec
 
         var names = await orgs.NamesAsync([.. unitIds.Distinct()], ct);
         return [.. names.Keys];
+    }
+
+    /// <summary>The photos of these venues, oldest first, for their JSON and pages.</summary>
+    public async Task<Dictionary<long, IReadOnlyList<VenuePhotoDto>>> PhotosAsync(IReadOnlyCollection<long> venueIds, CancellationToken ct)
+    {
+        if (venueIds.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Set<VenuePhoto>().AsNoTracking().Where(p => venueIds.Contains(p.VenueId)).OrderBy(p => p.Id).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        Dictionary<long, StoredFileInfo> infos;
+        using (scope.Unscoped(because: Why.CrossUnitReference))
+        {
+            infos = (await files.DescribeAsync([.. rows.Select(p => p.FileId)], ct)).ToDictionary();
+        }
+
+        return rows.Where(p => infos.ContainsKey(p.FileId)).GroupBy(p => p.VenueId).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<VenuePhotoDto>)[.. g.Select(p => new VenuePhotoDto(p.Id, infos[p.FileId].ContentType, infos[p.FileId].Size, $"/api/v1/venues/{p.VenueId}/photos/{p.Id}"))]);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -4,6 +4,7 @@ using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Activities.Features.ChangeActivityStatus;
 using Wenming.Web.Modules.Activities.Features.CreateActivity;
 using Wenming.Web.Modules.Activities.Features.UpdateActivity;
+using Wenming.Web.Modules.Venues.Contracts;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Localization;
@@ -13,11 +14,11 @@ namespace Wenming.Web.Modules.Activities.Features.Series;
 /// <summary>The rule: weekly (on ISO weekdays 1–7, by default the first date's) or monthly, every <c>interval</c> weeks or months, up to <c>until</c> (a date, China time).</summary>
 public sealed record RecurrenceRequest(RecurrenceFrequency? Frequency, int? Interval, int[]? DaysOfWeek, DateOnly? Until);
 
-/// <summary>The fields of <see cref="CreateActivityRequest"/> for the first occurrence, the rule, and whether to publish them all at once.</summary>
+/// <summary>The fields of <see cref="CreateActivityRequest"/> for the first occurrence, the rule, whether to publish them all at once, and a venue each occurrence books for its time (ADR 0063).</summary>
 public sealed record CreateSeriesRequest(
     long? OrgUnitId, long? TeamId, string? Title, ActivityCategory? Category, string? Place, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt,
     int? Capacity, DateTimeOffset? SignUpStartsAt, DateTimeOffset? SignUpEndsAt, int? WaitlistCapacity, string? Description, string? RecruitmentConditions,
-    RecurrenceRequest? Recurrence, bool Publish = false);
+    RecurrenceRequest? Recurrence, bool Publish = false, long? VenueId = null);
 
 /// <summary>"This and following": the occurrences on or after <c>from</c> (China date) that are still drafts or published take the given values; times of day as "HH:mm".</summary>
 public sealed record SeriesFollowingRequest(DateOnly? From, string? Title, string? Place, string? StartTime, string? EndTime, int? Capacity);
@@ -61,7 +62,7 @@ public sealed record SeriesDto(
 /// signed up) hold, and one refusal leaves every occurrence as it was.
 /// </summary>
 public sealed class ActivitySeriesHandler(
-    AppDbContext db, CreateActivityHandler create, UpdateActivityHandler update, ChangeActivityStatusHandler change, TimeProvider clock)
+    AppDbContext db, CreateActivityHandler create, UpdateActivityHandler update, ChangeActivityStatusHandler change, IVenueBookings venues, TimeProvider clock)
 {
     public async Task<Result<SeriesDto>> CreateAsync(CreateSeriesRequest request, CancellationToken ct)
     {
@@ -134,6 +135,21 @@ public sealed class ActivitySeriesHandler(
         var series = ActivitySeries.Create(
             head.CountyId, head.OrgUnitId, head.Title, rule.Frequency.Value, rule.Interval ?? 1, daysOfWeek, rule.Until.Value, head.CreatedByUserId, clock.GetUtcNow().UtcDateTime);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (request.VenueId is { } venueId)
+        {
+            // The venue first, on its lock row (ADR 0048): a taken date refuses the whole series and the rollback leaves nothing.
+            var booked = await venues.BookAllAsync(venueId, head.OrgUnitId, head.Title, [.. activities.Select(a => new VenueSpan(a.StartsAt, a.EndsAt))], ct);
+            if (!booked.IsSuccess)
+            {
+                return booked.Error!;
+            }
+
+            for (var i = 0; i < activities.Count; i++)
+            {
+                activities[i].TakePlaceFrom(booked.Value[i], venueId);
+            }
+        }
+
         db.Add(series);
         await db.SaveChangesAsync(ct);
         foreach (var activity in activities)
@@ -194,6 +210,7 @@ public sealed class ActivitySeriesHandler(
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var moves = new Dictionary<long, VenueSpan>();
         foreach (var a in later.Value)
         {
             var (startsAt, endsAt) = (Text.ToChinaTime(a.StartsAt), Text.ToChinaTime(a.EndsAt));
@@ -213,6 +230,17 @@ public sealed class ActivitySeriesHandler(
             {
                 return result.Error!;
             }
+
+            if (a.VenueBookingId is { } booking && startTime is not null)
+            {
+                moves[booking] = new VenueSpan(startsAt.UtcDateTime, endsAt.UtcDateTime);
+            }
+        }
+
+        // The occurrences' bookings move with them, or the whole edit is refused (ADR 0063).
+        if (await venues.MoveAllAsync(moves, ct) is { } refused)
+        {
+            return refused;
         }
 
         await transaction.CommitAsync(ct);

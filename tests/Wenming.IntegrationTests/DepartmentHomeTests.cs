@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Wenming.IntegrationTests.Infrastructure;
+
+namespace Wenming.IntegrationTests;
+
+/// <summary>
+/// A department admin's pages (issue 17, ADR 0060): the home shows what a department does (orders to claim and those it
+/// answers for, supervision tasks, its teams, venues and bookings to approve) and none of a township's cards
+/// (households, 居民注册); every link on the home and in the menu answers without a 无权访问 dead end. And the county's
+/// claim time (认领时限) is set on the 点单时限 page with the API's rule.
+/// </summary>
+public sealed partial class DepartmentHomeTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [GeneratedRegex("href=\"(/[^\"#]*)")]
+    private static partial Regex Links();
+
+    [DatabaseFact]
+    public async Task TheDepartmentHome_ShowsADepartmentsWork_AndEveryLinkAnswers()
+    {
+        var dept = await app.SignInToPagesAsync("dept1");
+        var home = await dept.GetStringAsync("/");
+
+        foreach (var card in new[] { "home-dept-orders", "home-dept-tasks", "home-venues", "home-volunteers" })
+        {
+            Assert.Contains($"data-testid=\"{card}\"", home, StringComparison.Ordinal);
+        }
+
+        foreach (var card in new[] { "home-households", "home-registrations", "home-orders\"", "home-reports" })
+        {
+            Assert.DoesNotContain($"data-testid=\"{card}", home, StringComparison.Ordinal);
+        }
+
+        var links = Links().Matches(home).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))
+            .Where(l => !l.StartsWith("/css/", StringComparison.Ordinal) && !l.StartsWith("/js/", StringComparison.Ordinal) && !l.StartsWith("/lib/", StringComparison.Ordinal)
+                && !l.StartsWith("/api/", StringComparison.Ordinal) && !l.Contains("logout", StringComparison.OrdinalIgnoreCase) && l != "/")
+            .Distinct().ToList();
+        Assert.True(links.Count > 10, "the home and menu list the department's pages");
+        var dead = new List<string>();
+        foreach (var link in links)
+        {
+            using var response = await dept.GetAsync(link);
+            var location = response.Headers.Location?.ToString() ?? "";
+            if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.Redirect or HttpStatusCode.Found)
+                || location.Contains("/account/denied", StringComparison.Ordinal) || location.Contains("/account/login", StringComparison.Ordinal))
+            {
+                dead.Add($"{link} → {(int)response.StatusCode} {location}");
+            }
+        }
+
+        Assert.Empty(dead);
+    }
+
+    [DatabaseFact]
+    public async Task TheClaimTime_IsSetOnTheRulesPage_WithTheApisRule()
+    {
+        var county = app.Demo.Unit("county");
+        var center = await app.SignInToPagesAsync("center");
+        var page = await center.GetStringAsync("/orders/rules");
+        Assert.Contains("data-testid=\"claim-hours\"", page, StringComparison.Ordinal);
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var current = (await app.As("center").GetAsync($"/api/v1/order-rules/{county}")).Expect(HttpStatusCode.OK);
+
+        FormUrlEncodedContent Form(string claimHours) => new(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["Input.DispatchHours"] = current.Number("dispatchHours").ToString(CultureInfo.InvariantCulture),
+            ["Input.AcceptHours"] = current.Number("acceptHours").ToString(CultureInfo.InvariantCulture),
+            ["Input.CompleteDays"] = current.Number("completeDays").ToString(CultureInfo.InvariantCulture),
+            ["Input.AutoCloseDays"] = current.Number("autoCloseDays").ToString(CultureInfo.InvariantCulture),
+            ["Input.ClaimHours"] = claimHours,
+        });
+
+        // Zero is outside the API's 1…max: the form comes back with a Chinese message on the field and nothing changes.
+        using (var refused = await center.PostAsync("/orders/rules", Form("0")))
+        {
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            var body = await refused.Content.ReadAsStringAsync();
+            Assert.Matches("field-error[^>]*>[^<]*\\p{IsCJKUnifiedIdeographs}", body);
+        }
+
+        Assert.Equal(current.Number("claimHours"), (await app.As("center").GetAsync($"/api/v1/order-rules/{county}")).Expect(HttpStatusCode.OK).Number("claimHours"));
+
+        using (var saved = await center.PostAsync("/orders/rules", Form("36")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Equal(36, (await app.As("center").GetAsync($"/api/v1/order-rules/{county}")).Expect(HttpStatusCode.OK).Number("claimHours"));
+        Assert.Contains("value=\"36\"", await center.GetStringAsync("/orders/rules"), StringComparison.Ordinal);
+    }
+}
