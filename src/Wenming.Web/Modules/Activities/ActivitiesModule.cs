@@ -55,6 +55,7 @@ public static class ActivitiesModule
         services.AddScoped<CancelEnrollmentHandler>();
         services.AddScoped<IDemoSeedStep, ActivitiesDemo>();
         services.AddScoped<IDemoSeedStep, ActivitySeriesDemo>();
+        services.AddScoped<IDemoSeedStep, ActivityHistoryDemo>();
         services.AddScoped<CalendarFeedHandler>();
         services.AddScoped<Contracts.ICalendarSubscription>(sp => sp.GetRequiredService<CalendarFeedHandler>());
         services.AddJob<ActivityReminderJob>();

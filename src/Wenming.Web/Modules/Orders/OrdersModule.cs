@@ -46,6 +46,7 @@ public static class OrdersModule
         services.AddJob<SweepDeadlinesHandler>();
         services.AddScoped<Contracts.IOverdueOrders, OverdueOrders>();
         services.AddScoped<IDemoSeedStep, OrdersDemo>();
+        services.AddScoped<IDemoSeedStep, OrderHistoryDemo>();
         return services;
     }
 
