@@ -1,3 +1,4 @@
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Modules.Activities.Contracts;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Activities.Features;
@@ -40,6 +41,7 @@ public static class ActivitiesModule
         services.AddScoped<ActivityAccess>();
         services.AddAuditTerms(AuditWords());
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.ActivityIndicators>();
+        services.AddRollupTrigger<Features.Indicators.ActivityIndicators, Domain.Activity>(Features.Indicators.ActivityIndicators.Touched);
         services.AddScoped<IActivityDirectory, ActivityDirectory>();
         services.AddScoped<CreateActivityHandler>();
         services.AddScoped<UpdateActivityHandler>();

@@ -1,3 +1,4 @@
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Modules.Market.Features;
 using Wenming.Web.Modules.Market.Features.Export;
 using Wenming.Web.Modules.Market.Features.GoodsPhoto;
@@ -19,6 +20,7 @@ public static class MarketModule
         services.AddAuditTerms(AuditWords());
         services.AddScoped<MarketAccess>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.MarketIndicators>();
+        services.AddRollupTrigger<Features.Indicators.MarketIndicators, Domain.Redemption>(Features.Indicators.MarketIndicators.Touched);
         services.AddScoped<GoodsHandler>();
         services.AddScoped<GoodsPhotoHandler>();
         services.AddScoped<RedeemHandler>();

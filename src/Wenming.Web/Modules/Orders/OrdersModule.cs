@@ -1,3 +1,4 @@
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Modules.Orders.Features;
 using Wenming.Web.Modules.Orders.Features.DeadlineRules;
 using Wenming.Web.Modules.Orders.Features.DispatchOrder;
@@ -26,6 +27,7 @@ public static class OrdersModule
         services.AddScoped<OrderAccess>();
         services.AddScoped<Contracts.IServiceCatalogue, Contracts.ServiceCatalogue>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.OrderIndicators>();
+        services.AddRollupTrigger<Features.Indicators.OrderIndicators, Domain.Order>(Features.Indicators.OrderIndicators.Touched);
         services.AddScoped<OrderDeadlineRules>();
         // The departments' teams (ADR 0060), seeded before this module's orders are passed to them.
         services.AddScoped<IDemoSeedStep, Demo.DepartmentsDemo>();

@@ -1,3 +1,4 @@
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Modules.Points.Contracts;
 using Wenming.Web.Modules.Points.Features;
 using Wenming.Web.Modules.Points.Features.Awards;
@@ -17,6 +18,7 @@ public static class PointsModule
         services.AddAuditTerms(AuditWords());
         services.AddScoped<PointRulesReader>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.PointsIndicators>();
+        services.AddRollupTrigger<Features.Indicators.PointsIndicators, Domain.PointTransaction>(Features.Indicators.PointsIndicators.Touched);
         services.AddScoped<IPointsLedger, PointsLedger>();
         services.AddScoped<IPublicPointsBoard, Features.PublicBoard.PublicPointsBoard>();
         services.AddScoped<People.Contracts.IPersonActivity, Features.Privacy.PointsPersonActivity>();

@@ -1,3 +1,4 @@
+using Wenming.Web.Platform.Indicators;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Volunteers.Features;
@@ -35,6 +36,7 @@ public static class VolunteersModule
         services.AddAuditTerms(AuditWords());
         services.AddScoped<RegisterVolunteerHandler>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.VolunteerIndicators>();
+        services.AddRollupTrigger<Features.Indicators.VolunteerIndicators, Domain.ServiceRecord>(Features.Indicators.VolunteerIndicators.Touched);
         services.AddScoped<ApproveVolunteerHandler>();
         services.AddScoped<ApproveVolunteersHandler>();
         services.AddScoped<RejectVolunteerHandler>();
