@@ -1,4 +1,3 @@
-using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Modules.Activities.Contracts;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Activities.Features;
@@ -28,6 +27,7 @@ using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Excel;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Jobs;
 using Wenming.Web.Platform.Localization;
 

@@ -1,4 +1,3 @@
-using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Modules.Market.Features;
 using Wenming.Web.Modules.Market.Features.Export;
 using Wenming.Web.Modules.Market.Features.GoodsPhoto;
@@ -8,6 +7,7 @@ using Wenming.Web.Modules.Market.Features.Redemptions;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Market;

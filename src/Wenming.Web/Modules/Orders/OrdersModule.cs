@@ -1,4 +1,3 @@
-using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Modules.Orders.Features;
 using Wenming.Web.Modules.Orders.Features.DeadlineRules;
 using Wenming.Web.Modules.Orders.Features.DispatchOrder;
@@ -13,6 +12,7 @@ using Wenming.Web.Modules.Orders.Features.SweepDeadlines;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Jobs;
 using Wenming.Web.Platform.Localization;
 

@@ -1,4 +1,3 @@
-using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Modules.Points.Contracts;
 using Wenming.Web.Modules.Points.Features;
 using Wenming.Web.Modules.Points.Features.Awards;
@@ -6,6 +5,7 @@ using Wenming.Web.Modules.Points.Features.Earning;
 using Wenming.Web.Modules.Points.Features.Ledger;
 using Wenming.Web.Modules.Points.Features.Rules;
 using Wenming.Web.Platform.Audit;
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Points;

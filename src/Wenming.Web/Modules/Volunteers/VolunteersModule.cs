@@ -1,4 +1,3 @@
-using Wenming.Web.Platform.Indicators;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Volunteers.Features;
@@ -24,6 +23,7 @@ using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Excel;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Volunteers;
