@@ -32,6 +32,8 @@ const string Usage = """
       backup <file> [--force]               online backup of the whole database into <file> (SQLite file / pg_dump custom format)
       restore <file> [--force]              restore <file> into the configured database (refuses a database with data
                                             unless --force, and a backup written under another Security:PiiKey)
+      stats-rebuild                         rebuild the statistics' roll-ups from the raw rows (ADR 0061; done by
+                                            itself on a fresh or upgraded database and after a unit moves)
       dead-letters                          list integration events that failed Events:MaxAttempts times
       retry-dead-letter <id>                make a dead letter pending again and deliver it once now
       anonymize-inactive --years N          anonymize people with no sign-in, service record, order or
@@ -113,6 +115,11 @@ switch (command)
         }
 
         return outcome.ExitCode;
+
+    case "stats-rebuild":
+        var rows = await sp.GetRequiredService<Wenming.Web.Modules.Statistics.Features.Rollups.StatRollupStore>().RebuildAsync(CancellationToken.None);
+        Console.WriteLine($"统计汇总已重建 (roll-ups rebuilt): {rows} 行 (rows).");
+        return 0;
 
     case "dead-letters":
         var dead = await DeadLetters.AllAsync(db, CancellationToken.None);

@@ -27,6 +27,7 @@ using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Excel;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Jobs;
 using Wenming.Web.Platform.Localization;
 
@@ -40,6 +41,7 @@ public static class ActivitiesModule
         services.AddScoped<ActivityAccess>();
         services.AddAuditTerms(AuditWords());
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.ActivityIndicators>();
+        services.AddRollupTrigger<Features.Indicators.ActivityIndicators, Domain.Activity>(Features.Indicators.ActivityIndicators.Touched);
         services.AddScoped<IActivityDirectory, ActivityDirectory>();
         services.AddScoped<CreateActivityHandler>();
         services.AddScoped<UpdateActivityHandler>();

@@ -7,6 +7,7 @@ using Wenming.Web.Modules.Market.Features.Redemptions;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Market;
@@ -19,6 +20,7 @@ public static class MarketModule
         services.AddAuditTerms(AuditWords());
         services.AddScoped<MarketAccess>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.MarketIndicators>();
+        services.AddRollupTrigger<Features.Indicators.MarketIndicators, Domain.Redemption>(Features.Indicators.MarketIndicators.Touched);
         services.AddScoped<GoodsHandler>();
         services.AddScoped<GoodsPhotoHandler>();
         services.AddScoped<RedeemHandler>();

@@ -12,6 +12,7 @@ using Wenming.Web.Modules.Orders.Features.SweepDeadlines;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Jobs;
 using Wenming.Web.Platform.Localization;
 
@@ -26,6 +27,7 @@ public static class OrdersModule
         services.AddScoped<OrderAccess>();
         services.AddScoped<Contracts.IServiceCatalogue, Contracts.ServiceCatalogue>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.OrderIndicators>();
+        services.AddRollupTrigger<Features.Indicators.OrderIndicators, Domain.Order>(Features.Indicators.OrderIndicators.Touched);
         services.AddScoped<OrderDeadlineRules>();
         // The departments' teams (ADR 0060), seeded before this module's orders are passed to them.
         services.AddScoped<IDemoSeedStep, Demo.DepartmentsDemo>();

@@ -6,6 +6,7 @@ using Wenming.Web.Modules.Points.Features.Ledger;
 using Wenming.Web.Modules.Points.Features.Rules;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Hosting;
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Points;
@@ -18,6 +19,7 @@ public static class PointsModule
         services.AddAuditTerms(AuditWords());
         services.AddScoped<PointRulesReader>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.PointsIndicators>();
+        services.AddRollupTrigger<Features.Indicators.PointsIndicators, Domain.PointTransaction>(Features.Indicators.PointsIndicators.Touched);
         services.AddScoped<IPointsLedger, PointsLedger>();
         services.AddScoped<IDemoSeedStep, PointsHistoryDemo>();
         services.AddScoped<IPublicPointsBoard, Features.PublicBoard.PublicPointsBoard>();

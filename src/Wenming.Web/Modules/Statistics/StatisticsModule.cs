@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Wenming.Web.Modules.Statistics.Features;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Jobs;
 
 namespace Wenming.Web.Modules.Statistics;
 
@@ -11,6 +12,8 @@ public static class StatisticsModule
     public static IServiceCollection AddStatistics(this IServiceCollection services)
     {
         services.AddScoped<StatisticsQueries>();
+        services.AddScoped<Features.Rollups.StatRollupStore>();
+        services.AddJob<Features.Rollups.StatRollupJob>();
         services.AddScoped<ScreenKeys>();
         services.AddScoped<MonthlyReport>();
         services.AddScoped<SiteMap>();

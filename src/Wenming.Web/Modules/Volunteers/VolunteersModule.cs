@@ -23,6 +23,7 @@ using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Excel;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Volunteers;
@@ -35,6 +36,7 @@ public static class VolunteersModule
         services.AddAuditTerms(AuditWords());
         services.AddScoped<RegisterVolunteerHandler>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.VolunteerIndicators>();
+        services.AddRollupTrigger<Features.Indicators.VolunteerIndicators, Domain.ServiceRecord>(Features.Indicators.VolunteerIndicators.Touched);
         services.AddScoped<ApproveVolunteerHandler>();
         services.AddScoped<ApproveVolunteersHandler>();
         services.AddScoped<RejectVolunteerHandler>();

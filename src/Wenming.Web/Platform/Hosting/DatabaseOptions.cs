@@ -80,12 +80,15 @@ public static class DatabaseSetup
         services.AddSingleton<FailedCommandLog>();
         services.AddSingleton<PublicContentVersions>();
         services.AddSingleton<PublicContentChanges>();
+        services.AddSingleton<Indicators.RollupMarks>();
         services.AddDbContext<AppDbContext>((sp, o) =>
         {
             Configure(o, settings.Value.Provider, settings.Value.ConnectionString);
             o.AddInterceptors(sp.GetRequiredService<FailedCommandLog>());
             // The portal's cache follows committed writes of what it shows (ADR 0056).
             o.AddInterceptors(sp.GetRequiredService<PublicContentChanges>());
+            // A write of a row a rolled-up indicator counts marks its unit and day dirty (ADR 0061).
+            o.AddInterceptors(sp.GetRequiredService<Indicators.RollupMarks>());
             // Every command's time goes to /metrics (wenming_db_command_duration_seconds).
             o.AddInterceptors(sp.GetRequiredService<Metrics.DbCommandMetrics>());
             // Opt-in, for bench/compare.sh only: records the SQL of marked requests (see SqlCapture).

@@ -111,7 +111,7 @@ public sealed class ScreenKeys(AppDbContext db, CurrentActor actor, IOrgDirector
 
     /// <summary>The 12-month trend of one indicator for the public screen, after <see cref="PublicOverviewAsync"/> narrowed the scope.</summary>
     public async Task<List<TrendPointDto>> PublicTrendAsync(long unitId, string indicator, CancellationToken ct) =>
-        await orgs.UnitIdsUnderAsync(unitId, ct) is { } unitIds ? await stats.TrendOfVisibleAsync(indicator, unitIds, 12, ct) : [];
+        await orgs.UnitIdsUnderAsync(unitId, ct) is { } unitIds ? await stats.TrendOfVisibleAsync(indicator, unitId, unitIds, 12, ct) : [];
 
     private static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 }

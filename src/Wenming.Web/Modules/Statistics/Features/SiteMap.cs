@@ -24,9 +24,9 @@ public sealed record MapDto(
 
 /// <summary>
 /// The map of a subtree's sites (issue 12, ADR 0051): every active unit under the unit asked with its stored coordinates,
-/// the chosen indicator and its light. The figures are the statistics' own (<see cref="StatisticsQueries"/>): each source
-/// is asked once for the whole subtree and the figures are added up along the paths, so a unit's value on the map is the
-/// value of its own overview. No other module's table is read here.
+/// the chosen indicator and its light. The figures are the statistics' own (<see cref="StatisticsQueries.SubtreeTotalsAsync"/>:
+/// the roll-ups' subtree totals, or each source asked once for the whole subtree and added up along the paths), so a
+/// unit's value on the map is the value of its own overview. No other module's table is read here.
 /// </summary>
 public sealed class SiteMap(StatisticsQueries stats, IOrgDirectory orgs, CurrentActor actor)
 {
@@ -67,16 +67,15 @@ public sealed class SiteMap(StatisticsQueries stats, IOrgDirectory orgs, Current
         }
 
         var visible = await orgs.VisibleUnitsAsync(ct);
-        var paths = visible.ToDictionary(u => u.Id, u => u.Path);
         var units = visible
             .Where(u => u.Path.StartsWith(root.Path, StringComparison.Ordinal) && (u.Status == OrgUnitStatus.Active || u.Id == root.Id))
             .OrderBy(u => TreeOrder(u.Path), StringComparer.Ordinal)
             .ToList();
-        var values = await PerUnitAsync(key!, units, unitIds, window!, paths, ct);
+        var values = await PerUnitAsync(key!, units, unitIds, window!, visible, ct);
         var lights = new Dictionary<string, Dictionary<long, decimal?>>(StringComparer.Ordinal);
         foreach (var (lightKey, _) in Lights.Where(l => stats.Offers(l.Key)))
         {
-            lights[lightKey] = await PerUnitAsync(lightKey, units, unitIds, window!, paths, ct);
+            lights[lightKey] = await PerUnitAsync(lightKey, units, unitIds, window!, visible, ct);
         }
 
         var locations = await orgs.LocationsAsync(ct);
@@ -112,30 +111,10 @@ public sealed class SiteMap(StatisticsQueries stats, IOrgDirectory orgs, Current
     private static string TreeOrder(string path) =>
         string.Join('/', StatisticsQueries.AncestorsAndSelf(path).Select(id => id.ToString("D19", System.Globalization.CultureInfo.InvariantCulture)));
 
-    /// <summary>Every unit's subtree total: one query per source for the whole subtree, added up along the paths.</summary>
-    private async Task<Dictionary<long, decimal?>> PerUnitAsync(
-        string key, List<OrgUnitInfo> units, IQueryable<long> unitIds, Platform.Indicators.IndicatorWindow window, Dictionary<long, string> paths, CancellationToken ct)
-    {
-        var perUnit = units.ToDictionary(u => u.Id, _ => new List<Platform.Indicators.UnitFigure>());
-        foreach (var figure in await stats.FiguresAsync(key, unitIds, window, ct))
-        {
-            if (!paths.TryGetValue(figure.OrgUnitId, out var path))
-            {
-                continue;
-            }
-
-            foreach (var ancestor in StatisticsQueries.AncestorsAndSelf(path))
-            {
-                if (perUnit.TryGetValue(ancestor, out var list))
-                {
-                    list.Add(figure);
-                }
-            }
-        }
-
-        var aggregate = stats.Aggregate(key);
-        return perUnit.ToDictionary(p => p.Key, p => StatisticsQueries.Total(p.Value, aggregate));
-    }
+    /// <summary>Every unit's subtree total (from the roll-ups, or one query per source added up along the paths).</summary>
+    private Task<Dictionary<long, decimal?>> PerUnitAsync(
+        string key, List<OrgUnitInfo> units, IQueryable<long> unitIds, Platform.Indicators.IndicatorWindow window, IReadOnlyList<OrgUnitInfo> visible, CancellationToken ct) =>
+        stats.SubtreeTotalsAsync(key, [.. units.Select(u => u.Id)], unitIds, window, ct, visible);
 }
 
 /// <summary>

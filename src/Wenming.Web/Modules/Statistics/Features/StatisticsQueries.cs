@@ -1,7 +1,9 @@
 using System.Globalization;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.Statistics.Features.Rollups;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Indicators;
+using Wenming.Web.Platform.Jobs;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
@@ -39,9 +41,14 @@ public sealed record TrendPointDto(string Month, decimal? Value);
 /// <see cref="IIndicatorSource"/> (ADR 0040); this class only picks the window, asks each source for its figures
 /// per unit, and adds units up along the org tree's paths. Every source reads through the scoped db context, so no
 /// figure includes a row outside the caller's subtree, and the unit asked for must be visible (404 otherwise).
+/// The flow indicators a source rolls up are read from the roll-ups' subtree totals instead (ADR 0061): the subtree of a
+/// visible unit is visible whole, so its total holds no row outside the caller's subtree either.
 /// </summary>
-public sealed class StatisticsQueries(IEnumerable<IIndicatorSource> sources, IOrgDirectory orgs, CurrentActor actor, TimeProvider clock)
+public sealed class StatisticsQueries(
+    IEnumerable<IIndicatorSource> sources, IOrgDirectory orgs, CurrentActor actor, TimeProvider clock, StatRollupStore rollups, IServiceProvider services)
 {
+    private bool _rolledUp;
+
     public const int MaxMonths = 36;
     public const int MaxDays = 3660;
 
@@ -90,8 +97,8 @@ public sealed class StatisticsQueries(IEnumerable<IIndicatorSource> sources, IOr
         var before = new Dictionary<string, decimal?>(StringComparer.Ordinal);
         foreach (var key in _indicators.Keys)
         {
-            now[key] = Total(await FiguresAsync(key, unitIds, window, ct), Aggregate(key));
-            before[key] = Total(await FiguresAsync(key, unitIds, previous, ct), Aggregate(key));
+            now[key] = await SubtreeTotalAsync(key, unit.Id, unitIds, window, ct);
+            before[key] = await SubtreeTotalAsync(key, unit.Id, unitIds, previous, ct);
         }
 
         decimal V(string key) => now.GetValueOrDefault(key) ?? 0;
@@ -153,28 +160,9 @@ public sealed class StatisticsQueries(IEnumerable<IIndicatorSource> sources, IOr
         var targets = visible
             .Where(u => u.Level == targetLevel && u.Id != unit.Id && u.Path.StartsWith(unit.Path, StringComparison.Ordinal) && u.Status == OrgUnitStatus.Active)
             .ToList();
-        var figures = await FiguresAsync(key!, unitIds, window!, ct);
-        var paths = visible.ToDictionary(u => u.Id, u => u.Path);
-        var perTarget = targets.ToDictionary(t => t.Id, _ => new List<UnitFigure>());
-        foreach (var figure in figures)
-        {
-            if (!paths.TryGetValue(figure.OrgUnitId, out var path))
-            {
-                continue;
-            }
-
-            foreach (var ancestor in AncestorsAndSelf(path))
-            {
-                if (perTarget.TryGetValue(ancestor, out var list))
-                {
-                    list.Add(figure);
-                }
-            }
-        }
-
-        var aggregate = Aggregate(key!);
+        var totals = await SubtreeTotalsAsync(key!, [.. targets.Select(t => t.Id)], unitIds, window!, ct, visible);
         var values = targets
-            .Select(t => (Unit: t, Value: Total(perTarget[t.Id], aggregate)))
+            .Select(t => (Unit: t, Value: totals[t.Id]))
             .OrderByDescending(x => x.Value ?? decimal.MinValue).ThenBy(x => x.Unit.Path, StringComparer.Ordinal)
             .ToList();
         var items = new List<RankingItemDto>(values.Count);
@@ -213,10 +201,10 @@ public sealed class StatisticsQueries(IEnumerable<IIndicatorSource> sources, IOr
             return Error.NotFound("org.not_found");
         }
 
-        return await TrendOfVisibleAsync(key!, unitIds, months, ct);
+        return await TrendOfVisibleAsync(key!, unitId, unitIds, months, ct);
     }
 
-    internal async Task<List<TrendPointDto>> TrendOfVisibleAsync(string key, IQueryable<long> unitIds, int months, CancellationToken ct)
+    internal async Task<List<TrendPointDto>> TrendOfVisibleAsync(string key, long unitId, IQueryable<long> unitIds, int months, CancellationToken ct)
     {
         var today = Today;
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - months);
@@ -226,7 +214,7 @@ public sealed class StatisticsQueries(IEnumerable<IIndicatorSource> sources, IOr
         {
             var start = first.AddMonths(m);
             var window = new IndicatorWindow(start, start.AddMonths(1).AddDays(-1), nowUtc);
-            points.Add(new TrendPointDto(start.ToString("yyyy-MM", CultureInfo.InvariantCulture), Total(await FiguresAsync(key, unitIds, window, ct), Aggregate(key))));
+            points.Add(new TrendPointDto(start.ToString("yyyy-MM", CultureInfo.InvariantCulture), await SubtreeTotalAsync(key, unitId, unitIds, window, ct)));
         }
 
         return points;
@@ -306,6 +294,73 @@ public sealed class StatisticsQueries(IEnumerable<IIndicatorSource> sources, IOr
         }
 
         return all;
+    }
+
+    /// <summary>
+    /// The figure of <paramref name="key"/> over the subtree of each of <paramref name="targets"/> (visible units
+    /// within <paramref name="unitIds"/>): from the roll-ups when one source rolls the key up (brought up to date first,
+    /// so a write is seen at once), else from the sources' figures per unit, added up along the units' paths.
+    /// </summary>
+    internal async Task<Dictionary<long, decimal?>> SubtreeTotalsAsync(
+        string key, IReadOnlyList<long> targets, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct, IReadOnlyList<OrgUnitInfo>? visible = null)
+    {
+        var aggregate = Aggregate(key);
+        if (await RolledUpAsync(key, ct))
+        {
+            var totals = await rollups.TotalsAsync(key, targets, window.From, window.To, ct);
+            return targets.ToDictionary(t => t, t => rollups.Finish(key, aggregate, totals.GetValueOrDefault(t)));
+        }
+
+        var figures = await FiguresAsync(key, unitIds, window, ct);
+        var paths = (visible ?? await orgs.VisibleUnitsAsync(ct)).ToDictionary(u => u.Id, u => u.Path);
+        var perTarget = targets.ToDictionary(t => t, _ => new List<UnitFigure>());
+        foreach (var figure in figures)
+        {
+            if (!paths.TryGetValue(figure.OrgUnitId, out var path))
+            {
+                continue;
+            }
+
+            foreach (var ancestor in AncestorsAndSelf(path))
+            {
+                if (perTarget.TryGetValue(ancestor, out var list))
+                {
+                    list.Add(figure);
+                }
+            }
+        }
+
+        return perTarget.ToDictionary(p => p.Key, p => Total(p.Value, aggregate));
+    }
+
+    /// <summary>The figure of <paramref name="key"/> over the subtree of <paramref name="unitId"/>, whose visible units <paramref name="unitIds"/> are.</summary>
+    internal async Task<decimal?> SubtreeTotalAsync(string key, long unitId, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct) =>
+        await RolledUpAsync(key, ct)
+            ? rollups.Finish(key, Aggregate(key), (await rollups.TotalsAsync(key, [unitId], window.From, window.To, ct)).GetValueOrDefault(unitId))
+            : Total(await FiguresAsync(key, unitIds, window, ct), Aggregate(key));
+
+    /// <summary>
+    /// Whether the key is read from the roll-ups (one source rolls it up); the first time in a request the roll-ups
+    /// are brought up to date, so what was written before the read is in the figures.
+    /// </summary>
+    private async Task<bool> RolledUpAsync(string key, CancellationToken ct)
+    {
+        if (_indicators[key].Count != 1 || !rollups.Keys.ContainsKey(key))
+        {
+            return false;
+        }
+
+        if (!_rolledUp)
+        {
+            if (!await rollups.IsCurrentAsync(ct))
+            {
+                await Jobs.RunOnceAsync<StatRollupJob>(services, clock.GetUtcNow().UtcDateTime, ct);
+            }
+
+            _rolledUp = true;
+        }
+
+        return true;
     }
 
     /// <summary>A sum, or numerator over denominator for a ratio (null when nothing was there to divide).</summary>

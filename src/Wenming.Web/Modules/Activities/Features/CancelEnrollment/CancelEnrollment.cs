@@ -3,6 +3,7 @@ using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Scope;
 
@@ -81,6 +82,8 @@ public sealed class CancelEnrollmentHandler(AppDbContext db, CurrentActor actor,
             else
             {
                 await activities.ExecuteUpdateAsync(s => s.SetProperty(a => a.EnrolledCount, a => a.EnrolledCount - 1), ct);
+                // The participants of a held activity are its enrolled places: its day is recounted (ADR 0061).
+                await db.MarkRolledUpAsync(await activities.AsNoTracking().SingleAsync(ct), ct);
             }
         }
 

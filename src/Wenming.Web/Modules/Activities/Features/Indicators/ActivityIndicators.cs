@@ -7,10 +7,19 @@ namespace Wenming.Web.Modules.Activities.Features.Indicators;
 
 /// <summary>
 /// The activities' indicators (ADR 0040): activities held (started in the window and not cancelled or still
-/// unpublished) and their participants (the enrolled places of those activities).
+/// unpublished) and their participants (the enrolled places of those activities). Both are rolled up (ADR 0061): an
+/// activity counts on its unit at the day it starts; the enrolment and finishing handlers that update it set-based
+/// mark it themselves.
 /// </summary>
-internal sealed class ActivityIndicators(AppDbContext db) : IIndicatorSource
+internal sealed class ActivityIndicators(AppDbContext db) : IRolledUpSource
 {
+    public IReadOnlyList<RolledUpKey> RolledUp { get; } = [new("activities"), new("participants")];
+
+    public static IEnumerable<(long, DateOnly)> Touched(Activity a) => [(a.OrgUnitId, RollupRegistration.ChinaDay(a.StartsAt))];
+
+    public Task<IReadOnlyList<UnitFigure>> ComputeWholeAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct) =>
+        ComputeAsync(key, unitIds, window, ct);
+
     public IReadOnlyList<IndicatorInfo> Indicators { get; } =
     [
         new("activities", "Activities.indicator.held", IndicatorAggregate.Sum, 30),

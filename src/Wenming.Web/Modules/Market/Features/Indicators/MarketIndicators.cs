@@ -5,9 +5,19 @@ using Wenming.Web.Platform.Indicators;
 
 namespace Wenming.Web.Modules.Market.Features.Indicators;
 
-/// <summary>The charity supermarket's indicator (ADR 0040): pieces of goods redeemed in the window, cancellations left out.</summary>
-internal sealed class MarketIndicators(AppDbContext db) : IIndicatorSource
+/// <summary>
+/// The charity supermarket's indicator (ADR 0040): pieces of goods redeemed in the window, cancellations left out.
+/// Rolled up (ADR 0061): a redemption counts on its unit at the day it was made.
+/// </summary>
+internal sealed class MarketIndicators(AppDbContext db) : IRolledUpSource
 {
+    public IReadOnlyList<RolledUpKey> RolledUp { get; } = [new("goodsRedeemed")];
+
+    public static IEnumerable<(long, DateOnly)> Touched(Redemption r) => [(r.OrgUnitId, RollupRegistration.ChinaDay(r.CreatedAt))];
+
+    public Task<IReadOnlyList<UnitFigure>> ComputeWholeAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct) =>
+        ComputeAsync(key, unitIds, window, ct);
+
     public IReadOnlyList<IndicatorInfo> Indicators { get; } =
     [
         new("goodsRedeemed", "Market.indicator.goodsRedeemed", IndicatorAggregate.Sum, 62),

@@ -5,6 +5,7 @@ using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Points.Contracts;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Localization;
@@ -209,6 +210,8 @@ public sealed class RedemptionsHandler(
             ["Status"] = nameof(RedemptionStatus.Cancelled),
             ["CancelledAt"] = now,
         });
+        // Goods redeemed leave out cancellations: the redemption's day is recounted (ADR 0061).
+        await db.MarkRolledUpAsync(redemption, ct);
 
         // The goods come back even if they were deactivated meanwhile: the shelf still holds them.
         var row = db.Set<Goods>().Where(g => g.Id == redemption.GoodsId);

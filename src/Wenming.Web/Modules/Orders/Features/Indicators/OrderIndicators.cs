@@ -8,10 +8,23 @@ namespace Wenming.Web.Modules.Orders.Features.Indicators;
 /// <summary>
 /// The service loop's indicators (ADR 0040), at the requester's unit: orders submitted and completed in the window,
 /// the on-time rate and the average stars of those completed, and the lights (RULES.md 亮灯, as
-/// <see cref="Order.LightAt"/> gives them now) of the orders submitted in the window.
+/// <see cref="Order.LightAt"/> gives them now) of the orders submitted in the window. Submitted, completed, on time and
+/// satisfaction are rolled up (ADR 0061): an order counts on its unit at the day it was submitted and the day it was
+/// completed. The lights depend on "now" and stay counted from the rows (only the window's open orders are read).
 /// </summary>
-internal sealed class OrderIndicators(AppDbContext db) : IIndicatorSource
+internal sealed class OrderIndicators(AppDbContext db) : IRolledUpSource
 {
+    public IReadOnlyList<RolledUpKey> RolledUp { get; } = [new("ordersSubmitted"), new("ordersCompleted"), new("onTimeRate"), new("satisfaction")];
+
+    public static IEnumerable<(long, DateOnly)> Touched(Order o) =>
+        o.CompletedAt is { } completed
+            ? [(o.OrgUnitId, RollupRegistration.ChinaDay(o.SubmittedAt)), (o.OrgUnitId, RollupRegistration.ChinaDay(completed))]
+            : [(o.OrgUnitId, RollupRegistration.ChinaDay(o.SubmittedAt))];
+
+    /// <summary>All four are whole numbers already (counts, stars).</summary>
+    public Task<IReadOnlyList<UnitFigure>> ComputeWholeAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct) =>
+        ComputeAsync(key, unitIds, window, ct);
+
     public IReadOnlyList<IndicatorInfo> Indicators { get; } =
     [
         new("ordersSubmitted", "Orders.indicator.submitted", IndicatorAggregate.Sum, 40),

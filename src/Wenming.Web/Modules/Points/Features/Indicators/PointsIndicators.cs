@@ -8,10 +8,18 @@ namespace Wenming.Web.Modules.Points.Features.Indicators;
 
 /// <summary>
 /// The points' indicators (ADR 0040), from the ledger: issued (service hours, attendance, orders, organizer
-/// shares and hand awards) and redeemed (redemptions net of refunds), both as positive numbers.
+/// shares and hand awards) and redeemed (redemptions net of refunds), both as positive numbers. Both are rolled up
+/// (ADR 0061): a ledger row counts on its unit at the day it was booked.
 /// </summary>
-internal sealed class PointsIndicators(AppDbContext db) : IIndicatorSource
+internal sealed class PointsIndicators(AppDbContext db) : IRolledUpSource
 {
+    public IReadOnlyList<RolledUpKey> RolledUp { get; } = [new("pointsIssued"), new("pointsRedeemed")];
+
+    public static IEnumerable<(long, DateOnly)> Touched(PointTransaction t) => [(t.OrgUnitId, RollupRegistration.ChinaDay(t.At))];
+
+    public Task<IReadOnlyList<UnitFigure>> ComputeWholeAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct) =>
+        ComputeAsync(key, unitIds, window, ct);
+
     public IReadOnlyList<IndicatorInfo> Indicators { get; } =
     [
         new("pointsIssued", "Points.indicator.issued", IndicatorAggregate.Sum, 60),

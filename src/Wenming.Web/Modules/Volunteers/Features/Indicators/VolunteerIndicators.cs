@@ -8,10 +8,25 @@ namespace Wenming.Web.Modules.Volunteers.Features.Indicators;
 /// <summary>
 /// The volunteers' indicators (ADR 0040): registered (approved by the end of the window, a stock), active (with
 /// confirmed service in the window, counted at the volunteer's own unit), teams (a stock) and confirmed hours
-/// (by service date, reversals included, so a corrected record counts once).
+/// (by service date, reversals included, so a corrected record counts once). Hours are rolled up as minutes
+/// (ADR 0061): a service record counts on its unit and service date.
 /// </summary>
-internal sealed class VolunteerIndicators(AppDbContext db) : IIndicatorSource
+internal sealed class VolunteerIndicators(AppDbContext db) : IRolledUpSource
 {
+    public IReadOnlyList<RolledUpKey> RolledUp { get; } = [new("hours", Divisor: 60)];
+
+    public static IEnumerable<(long, DateOnly)> Touched(ServiceRecord r) => [(r.OrgUnitId, r.ServiceDate)];
+
+    public async Task<IReadOnlyList<UnitFigure>> ComputeWholeAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct) =>
+        key == "hours"
+            ? [.. (await MinutesAsync(unitIds, window, ct)).Select(m => new UnitFigure(m.Key, m.Value, 0))]
+            : throw new ArgumentOutOfRangeException(nameof(key), key, "Not a rolled-up indicator of the volunteers module.");
+
+    private async Task<Dictionary<long, long>> MinutesAsync(IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct) =>
+        await db.Set<ServiceRecord>().AsNoTracking()
+            .Where(r => unitIds.Contains(r.OrgUnitId) && r.Status == ServiceRecordStatus.Confirmed && r.ServiceDate >= window.From && r.ServiceDate <= window.To)
+            .GroupBy(r => r.OrgUnitId).Select(g => new { g.Key, Minutes = g.Sum(r => (long)r.Minutes) }).ToDictionaryAsync(g => g.Key, g => g.Minutes, ct);
+
     public IReadOnlyList<IndicatorInfo> Indicators { get; } =
     [
         new("volunteersRegistered", "Volunteers.indicator.registered", IndicatorAggregate.Sum, 10),
@@ -40,10 +55,7 @@ internal sealed class VolunteerIndicators(AppDbContext db) : IIndicatorSource
                     .Where(t => unitIds.Contains(t.OrgUnitId) && t.CreatedAt < until)
                     .GroupBy(t => t.OrgUnitId).Select(g => new UnitFigure(g.Key, g.Count(), 0)).ToListAsync(ct);
             case "hours":
-                var minutes = await db.Set<ServiceRecord>().AsNoTracking()
-                    .Where(r => unitIds.Contains(r.OrgUnitId) && r.Status == ServiceRecordStatus.Confirmed && r.ServiceDate >= window.From && r.ServiceDate <= window.To)
-                    .GroupBy(r => r.OrgUnitId).Select(g => new { g.Key, Minutes = g.Sum(r => r.Minutes) }).ToListAsync(ct);
-                return [.. minutes.Select(m => new UnitFigure(m.Key, Math.Round(m.Minutes / 60m, 2), 0))];
+                return [.. (await MinutesAsync(unitIds, window, ct)).Select(m => new UnitFigure(m.Key, Math.Round(m.Value / 60m, 2), 0))];
             default:
                 throw new ArgumentOutOfRangeException(nameof(key), key, "Not an indicator of the volunteers module.");
         }

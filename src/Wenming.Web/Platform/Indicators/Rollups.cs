@@ -1,0 +1,221 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wenming.Web.Platform.Audit;
+using Wenming.Web.Platform.Localization;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.Web.Platform.Indicators;
+
+/// <summary>
+/// A flow indicator kept rolled up (ADR 0061): its figures add up over days and over units, so the statistics keep
+/// subtree totals per day and per month instead of recounting raw rows. The rolled-up figure is a whole number
+/// (minutes, not hours); the figure shown is the sum over <see cref="Divisor"/>, rounded to two places when it is not 1.
+/// A key is rolled up by one source only.
+/// </summary>
+public sealed record RolledUpKey(string Key, int Divisor = 1);
+
+/// <summary>
+/// A source whose flow indicators the statistics keep rolled up (ADR 0061). It says which rows' writes move which
+/// (unit, China day) through <see cref="RollupTrigger"/>s registered with <see cref="RollupRegistration.AddRollupTrigger{TSource, TEntity}"/>,
+/// and computes a key's whole-number figures per unit for a window; the roll-up recomputes one day of the touched units
+/// with it, so the figures are the source's own by construction.
+/// </summary>
+public interface IRolledUpSource : IIndicatorSource
+{
+    IReadOnlyList<RolledUpKey> RolledUp { get; }
+
+    /// <summary>As <see cref="IIndicatorSource.ComputeAsync"/>, as whole numbers before the <see cref="RolledUpKey.Divisor"/>.</summary>
+    Task<IReadOnlyList<UnitFigure>> ComputeWholeAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct);
+}
+
+/// <summary>Which (unit, China day) pairs a row of <see cref="EntityType"/> counts on, for the source named <see cref="Source"/>.</summary>
+public sealed record RollupTrigger(string Source, Type EntityType, Func<object, IEnumerable<(long OrgUnitId, DateOnly Day)>> Touched);
+
+public static class RollupRegistration
+{
+    /// <summary>Rows of <typeparamref name="TEntity"/> count for <typeparamref name="TSource"/>'s rolled-up keys on the pairs <paramref name="touched"/> gives.</summary>
+    public static IServiceCollection AddRollupTrigger<TSource, TEntity>(this IServiceCollection services, Func<TEntity, IEnumerable<(long OrgUnitId, DateOnly Day)>> touched)
+        where TSource : IRolledUpSource
+        where TEntity : class =>
+        services.AddSingleton(new RollupTrigger(SourceName(typeof(TSource)), typeof(TEntity), o => touched((TEntity)o)));
+
+    /// <summary>The name a source's dirty rows carry.</summary>
+    public static string SourceName(Type source) => source.Name;
+
+    /// <summary>
+    /// For a set-based write (ExecuteUpdate) of <paramref name="entity"/>'s row, which change tracking does not see:
+    /// marks the (unit, day) pairs it counts on dirty, in the caller's transaction (ADR 0061).
+    /// </summary>
+    public static Task MarkRolledUpAsync(this DbContext db, object entity, CancellationToken ct) =>
+        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<RollupMarks>().FirstOrDefault() is { } marks
+            ? marks.MarkAsync(db, entity, ct)
+            : Task.CompletedTask;
+
+    /// <summary>The China day of a UTC instant.</summary>
+    public static DateOnly ChinaDay(DateTime utc) => DateOnly.FromDateTime(utc + Text.ChinaOffset);
+}
+
+/// <summary>A subtree total of one key for one day or one month (ADR 0061); the unit's own rows and all its descendants' rows.</summary>
+[NotAudited]
+public sealed class StatRollup
+{
+    public const int Day = 1;
+    public const int Month = 2;
+
+    public long OrgUnitId { get; set; }
+
+    /// <summary><see cref="Day"/> or <see cref="Month"/>.</summary>
+    public int Kind { get; set; }
+
+    /// <summary>The day, or the first of the month.</summary>
+    public DateOnly Start { get; set; }
+
+    public string Key { get; set; } = "";
+
+    public long Value { get; set; }
+
+    public long Weight { get; set; }
+}
+
+/// <summary>A (unit, day) whose figures of a source have changed since they were rolled up; removed when the roll-up has taken it in.</summary>
+[NotAudited]
+public sealed class StatDirty
+{
+    /// <summary>The source name that asks for a rebuild of everything (a unit moved in the tree).</summary>
+    public const string RebuildAll = "*";
+
+    public long Id { get; set; }
+
+    public long OrgUnitId { get; set; }
+
+    public DateOnly Day { get; set; }
+
+    public string Source { get; set; } = "";
+}
+
+/// <summary>The one row the roll-up's writers lock (a conditional UPDATE, so two nodes flush one at a time), and whether the roll-up is built.</summary>
+[NotAudited]
+public sealed class StatRollupState
+{
+    public const long TheRow = 1;
+
+    public long Id { get; set; }
+
+    /// <summary>Null until the roll-up has been built from the raw rows (a fresh or upgraded database, a moved unit).</summary>
+    public DateTime? BuiltAt { get; set; }
+
+    public long Version { get; set; }
+}
+
+internal sealed class StatRollupConfiguration : IEntityTypeConfiguration<StatRollup>
+{
+    public void Configure(EntityTypeBuilder<StatRollup> b)
+    {
+        b.ToTable("stat_rollups");
+        b.HasKey(r => new { r.OrgUnitId, r.Key, r.Kind, r.Start });
+        b.Property(r => r.Key).HasMaxLength(64);
+    }
+}
+
+internal sealed class StatDirtyConfiguration : IEntityTypeConfiguration<StatDirty>
+{
+    public void Configure(EntityTypeBuilder<StatDirty> b)
+    {
+        b.ToTable("stat_dirty");
+        b.Property(d => d.Source).HasMaxLength(64);
+    }
+}
+
+internal sealed class StatRollupStateConfiguration : IEntityTypeConfiguration<StatRollupState>
+{
+    public void Configure(EntityTypeBuilder<StatRollupState> b)
+    {
+        b.ToTable("stat_rollup_state");
+        b.Property(s => s.Id).ValueGeneratedNever();
+    }
+}
+
+/// <summary>
+/// Marks the (unit, day) pairs a write touches as dirty, in the same SaveChanges and so the same transaction as the
+/// write (ADR 0061): for an added row its pairs, for a deleted row its original pairs, for a modified row both (a
+/// record moved to another date leaves the old day dirty too). A moved org unit asks for a rebuild. Set-based writes
+/// do not pass here: their handlers call <see cref="MarkAsync"/>.
+/// </summary>
+public sealed class RollupMarks(IEnumerable<RollupTrigger> triggers) : ISaveChangesInterceptor
+{
+    private readonly ILookup<Type, RollupTrigger> _byType = triggers.ToLookup(t => t.EntityType);
+    private readonly ConcurrentDictionary<Type, bool> _watched = new();
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Collect(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Collect(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>For a set-based write (ExecuteUpdate) of <paramref name="entity"/>'s row: marks its pairs dirty in the caller's transaction.</summary>
+    public async Task MarkAsync(DbContext db, object entity, CancellationToken ct)
+    {
+        foreach (var (unit, day, source) in Pairs(entity).Distinct())
+        {
+            await db.Database.ExecuteSqlAsync($"""INSERT INTO stat_dirty ("OrgUnitId", "Day", "Source") VALUES ({unit}, {day}, {source})""", ct);
+        }
+    }
+
+    private IEnumerable<(long Unit, DateOnly Day, string Source)> Pairs(object entity) =>
+        _byType[entity.GetType()].SelectMany(t => t.Touched(entity).Select(p => (p.OrgUnitId, p.Day, t.Source)));
+
+    private void Collect(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        var marks = new HashSet<(long Unit, DateOnly Day, string Source)>();
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            var type = entry.Entity.GetType();
+            if (entry.Entity is IOrgUnitNode && entry.State == EntityState.Modified && entry.Property(nameof(IOrgUnitNode.Path)).IsModified
+                && !Equals(entry.Property(nameof(IOrgUnitNode.Path)).OriginalValue, entry.Property(nameof(IOrgUnitNode.Path)).CurrentValue))
+            {
+                // Every ancestor total of the moved subtree changes: rebuilt from the raw rows (moves are rare).
+                marks.Add((0, default, StatDirty.RebuildAll));
+                continue;
+            }
+
+            if (!_watched.GetOrAdd(type, _byType.Contains))
+            {
+                continue;
+            }
+
+            if (entry.State != EntityState.Deleted)
+            {
+                marks.UnionWith(Pairs(entry.Entity));
+            }
+
+            if (entry.State != EntityState.Added)
+            {
+                marks.UnionWith(Pairs(entry.OriginalValues.ToObject()));
+            }
+        }
+
+        foreach (var (unit, day, source) in marks)
+        {
+            context.Add(new StatDirty { OrgUnitId = unit, Day = day, Source = source });
+        }
+    }
+}
