@@ -87,11 +87,15 @@ internal sealed class ActivityHistoryDemo(AppDbContext db, IVolunteerDirectory v
             db.AddRange(enrolled.Select(id => Enrollment.Create(activity, id, EnrollmentStatus.Enrolled, null, null, activity.CreatedAt.AddDays(1))));
         }
 
+        // The enrollments and their counts in one transaction: SQLite would otherwise commit each update on its own.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         foreach (var (activity, enrolled) in made.Where(m => m.Volunteers.Count > 0))
         {
             await db.Set<Activity>().Where(a => a.Id == activity.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.EnrolledCount, enrolled.Count), ct);
         }
+
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>我们的节日 in the month they usually fall in, each a village's big day.</summary>

@@ -35,10 +35,14 @@ internal sealed class PointsHistoryDemo(AppDbContext db, TimeProvider clock) : I
             .ToDictionary(e => ServiceHoursEarning.HoursKey(e.RecordId), e => e.ServiceDate);
         var postings = await db.Set<PointTransaction>().AsNoTracking()
             .Where(t => t.Kind == Contracts.PointKind.ServiceHours).Select(t => new { t.Id, t.SourceKey }).ToListAsync(ct);
+        // One transaction for the thousands of updates: SQLite would otherwise commit (and sync) each one on its own.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         foreach (var posting in postings.Where(p => served.ContainsKey(p.SourceKey)))
         {
             var at = DateTime.SpecifyKind(served[posting.SourceKey].ToDateTime(new TimeOnly(12, 0)) - Text.ChinaOffset, DateTimeKind.Utc);
             await db.Set<PointTransaction>().Where(t => t.Id == posting.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.At, at), ct);
         }
+
+        await transaction.CommitAsync(ct);
     }
 }
