@@ -14,6 +14,8 @@
 #   bench/redeem.sh postgres "Host=127.0.0.1;Port=55440;Username=postgres;Database=wm_redeem"   (database must exist, empty)
 #   STOCK=100000 DURATION=10s bench/redeem.sh sqlite        (enough stock for all: successful redemptions/s)
 #   WEB=/tmp/redeem/web bench/redeem.sh …                     (reuse a Release build in that folder)
+#   DATA=/tmp/redeem-data bench/redeem.sh sqlite               (keep the seeded database there; later runs reuse it)
+#   TRACE=/tmp/rush.nettrace bench/redeem.sh sqlite            (also a dotnet-trace thread-time sample of the rush)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 provider=${1:-sqlite}
@@ -29,7 +31,12 @@ warmup_stock=${WARMUP_STOCK:-200}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
 data=$(mktemp -d "${BENCH_TMP:-/tmp}/wenming-redeem.XXXXXX")
-args=(--Data:Directory="$data/data" --Security:PiiKey="$(head -c 32 /dev/urandom | base64)")
+# DATA=<folder>: the data folder (SQLite database, PII key) is kept there and reused by the next run, whose host then
+# starts on the county seeded before instead of seeding it again (minutes on a loaded machine).
+store=${DATA:-$data/data}
+mkdir -p "$store"
+[ -f "$store/pii.key" ] || head -c 32 /dev/urandom | base64 >"$store/pii.key"
+args=(--Data:Directory="$store" --Security:PiiKey="$(cat "$store/pii.key")")
 if [ "$provider" = postgres ]; then
   args+=(--Database:Provider=Postgres "--ConnectionStrings:Wenming=$2")
   # psql from the Npgsql connection string (Host, Port, Username, Password, Database).
@@ -47,7 +54,7 @@ if [ "$provider" = postgres ]; then
   q() { env "${psql_env[@]}" psql -qtAX -v ON_ERROR_STOP=1 -c "$1"; }
   at="2026-01-01 00:00:00+00"
 else
-  q() { sqlite3 "$data/data/wenming.db" "$1"; }
+  q() { sqlite3 "$store/wenming.db" "$1"; }
   at="2026-01-01 00:00:00"
 fi
 
@@ -58,7 +65,7 @@ ASPNETCORE_ENVIRONMENT=Production dotnet "$web/Wenming.Web.dll" --urls "http://1
   --Demo:Seed=true --Jobs:Enabled=false --Logging:LogLevel:Default=Warning --RateLimits:SignInPerMinutePerAddress=1000 >"$data/web.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 300); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq "${TIMEOUT_S:-900}"); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "http://127.0.0.1:$port/readyz" >/dev/null || { echo "the host did not start: $data/web.log" >&2; cat "$data/web.log" >&2; exit 1; }
 
 base="http://127.0.0.1:$port/api/v1"
@@ -78,7 +85,7 @@ q "INSERT INTO pts_accounts (\"PersonId\", \"OrgUnitId\", \"CountyId\", \"Balanc
    SELECT p.\"Id\", p.\"OrgUnitId\", p.\"CountyId\", 0, 0, 0, '$at' FROM ppl_people p
    WHERE p.\"CountyId\" = $county AND NOT EXISTS (SELECT 1 FROM pts_accounts a WHERE a.\"PersonId\" = p.\"Id\");
    INSERT INTO pts_transactions (\"AccountId\", \"PersonId\", \"OrgUnitId\", \"CountyId\", \"Amount\", \"Kind\", \"SourceKey\", \"Reason\", \"BalanceAfter\", \"EarnedAfter\", \"ByName\", \"At\")
-   SELECT a.\"Id\", a.\"PersonId\", a.\"OrgUnitId\", a.\"CountyId\", $points, 'Award', 'bench:' || a.\"PersonId\", '压测积分', a.\"Balance\" + $points, a.\"Earned\" + $points, 'bench', '$at'
+   SELECT a.\"Id\", a.\"PersonId\", a.\"OrgUnitId\", a.\"CountyId\", $points, 'Award', 'bench:$(date +%s):' || a.\"PersonId\", '压测积分', a.\"Balance\" + $points, a.\"Earned\" + $points, 'bench', '$at'
    FROM pts_accounts a WHERE a.\"CountyId\" = $county;
    UPDATE pts_accounts SET \"Balance\" = \"Balance\" + $points, \"Earned\" = \"Earned\" + $points WHERE \"CountyId\" = $county;"
 people=$(q "SELECT \"PersonId\" FROM pts_accounts WHERE \"CountyId\" = $county ORDER BY \"PersonId\"" | paste -sd,)
@@ -93,10 +100,19 @@ if [ "$warmup" != 0 ]; then
   echo "warm-up: $(sed -nE 's/^answers (.*)/\1/p' "$data/warmup.txt") in $warmup on a second goods ($warmup_stock in stock)"
 fi
 balance_before=$(q "SELECT SUM(\"Balance\") FROM pts_accounts")
+# The web process's CPU time (user + system) around the rush: CPU ms per request is what a loaded machine disturbs least.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$pid/stat"; }
+cpu_before=$(cpu_ms)
+# TRACE=<file>.nettrace: a dotnet-trace sample of the web process during the rush (and <file>.speedscope.json).
+if [ -n "${TRACE:-}" ]; then
+  dotnet-trace collect -p "$pid" --profile dotnet-sampled-thread-time --format Speedscope \
+    --duration "00:00:00:$(( ${duration%s} > 3 ? ${duration%s} - 2 : 1 ))" -o "$TRACE" >"$data/trace.log" 2>&1 &
+fi
 
 out=$(PEOPLE=$people GOODS=$goods TOKEN=$token RUN=$(date +%s) \
   wrk -t"$threads" -c"$connections" -d"$duration" --timeout 30s --latency -s bench/redeem.lua "$base/market/redemptions")
 settle "$goods"
+cpu_after=$(cpu_ms)
 
 sold=$(q "SELECT COUNT(*) FROM mkt_redemptions WHERE \"GoodsId\" = $goods")
 left=$(q "SELECT \"Stock\" FROM mkt_goods WHERE \"Id\" = $goods")
@@ -109,6 +125,7 @@ printf '%s stock=%s wrk -t%s -c%s -d%s: %s requests, %s req/s, p50 %s, p99 %s; %
   "$provider" "$stock" "$threads" "$connections" "$duration" "$requests" \
   "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1 == "50%" {print $2}')" \
   "$(echo "$out" | awk '$1 == "99%" {print $2}')" "$created" "$(echo "$created / $seconds" | bc -l)" "$other"
+echo "web process CPU: $(echo "$cpu_after $cpu_before $requests" | awk '{printf "%.2f", ($1 - $2) / $3}') ms per request (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 
 fail=0
 check() { if [ "$2" = "$3" ]; then echo "ok   $1 ($2)"; else echo "FAIL $1: $2, expected $3"; fail=1; fi; }

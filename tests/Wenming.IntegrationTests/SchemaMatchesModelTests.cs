@@ -53,7 +53,7 @@ public sealed class SchemaMatchesModelTests(ProviderFixture provider) : IClassFi
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, Provider, database.ConnectionString);
-        return new AppDbContext(options.Options, new OrgScope(), new CurrentActor(), TimeProvider.System);
+        return new AppDbContext(options.Options).Bind(new OrgScope(), new CurrentActor(), TimeProvider.System);
     }
 
     /// <summary>One line per fact of the schema, e.g. "org_units.Name column: varchar(100) not null".</summary>

@@ -92,7 +92,7 @@ public sealed class ScopePathIndexTests(ProviderFixture provider) : IClassFixtur
 
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, Provider, database.ConnectionString);
-        var db = new AppDbContext(options.Options, scope, new CurrentActor(), TimeProvider.System);
+        var db = new AppDbContext(options.Options).Bind(scope, new CurrentActor(), TimeProvider.System);
         if (migrate)
         {
             await db.Database.MigrateAsync();

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Wenming.Web.Platform.Data;
-using Wenming.Web.Platform.Scope;
 
 namespace Wenming.IntegrationTests.Infrastructure;
 
@@ -21,8 +20,7 @@ public sealed class StatementRecorder
 
     /// <summary>Puts the recorder on every context of the host whose services these are.</summary>
     public void AddTo(IServiceCollection services) =>
-        services.ConfigureDbContext<AppDbContext>((sp, o) => o.AddInterceptors(
-            new CommandRecorder(this, sp.GetRequiredService<CurrentActor>(), sp.GetRequiredService<OrgScope>()), new SavepointRecorder(this)));
+        services.ConfigureDbContext<AppDbContext>(o => o.AddInterceptors(new CommandRecorder(this), new SavepointRecorder(this)));
 
     /// <summary>Forgets what was recorded and records from now on.</summary>
     public void Start()
@@ -57,29 +55,31 @@ public sealed class StatementRecorder
         }
     }
 
-    private sealed class CommandRecorder(StatementRecorder recorder, CurrentActor actor, OrgScope scope) : DbCommandInterceptor
+    /// <summary>The contexts are pooled with options built once (ADR 0062): the caller is the one bound to the context that sends.</summary>
+    private sealed class CommandRecorder(StatementRecorder recorder) : DbCommandInterceptor
     {
         public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
-            Record(command, result);
+            Record(command, eventData, result);
 
         public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result) =>
-            Record(command, result);
+            Record(command, eventData, result);
 
         public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result) =>
-            Record(command, result);
+            Record(command, eventData, result);
 
         public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(Record(command, result));
+            ValueTask.FromResult(Record(command, eventData, result));
 
         public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(Record(command, result));
+            ValueTask.FromResult(Record(command, eventData, result));
 
         public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
-            ValueTask.FromResult(Record(command, result));
+            ValueTask.FromResult(Record(command, eventData, result));
 
-        private T Record<T>(DbCommand command, T result)
+        private T Record<T>(DbCommand command, CommandEventData eventData, T result)
         {
-            recorder.Add(new RecordedStatement(command.CommandText, actor.Login, actor.CountyId, scope.IsUnrestricted));
+            var db = (AppDbContext)eventData.Context!;
+            recorder.Add(new RecordedStatement(command.CommandText, db.BoundActor.Login, db.BoundActor.CountyId, db.BoundScope.IsUnrestricted));
             return result;
         }
     }

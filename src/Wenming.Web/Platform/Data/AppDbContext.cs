@@ -18,9 +18,54 @@ namespace Wenming.Web.Platform.Data;
 /// write and writes the audit log. It names no module type: the org tree is the one entity that implements
 /// <see cref="IOrgUnitNode"/> (ADR 0027).
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, OrgScope scope, CurrentActor actor, TimeProvider clock)
-    : DbContext(options)
+/// <remarks>
+/// Pooled (issue 19, ADR 0062): a context is reused across requests, so the caller's scope, actor and clock are not
+/// constructor arguments but bound to each lease by <see cref="Bind"/> (the scoped registration in
+/// <c>DatabaseSetup.AddWenmingDatabase</c> does it) and cleared when the lease ends. An unbound context sees nothing
+/// and writes as nobody: a lease never carries the previous request's caller.
+/// </remarks>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
 {
+    private OrgScope scope = new();
+    private CurrentActor actor = new();
+    private TimeProvider clock = TimeProvider.System;
+
+    /// <summary>Binds this lease of the context to the caller's scope, actor and clock.</summary>
+    public AppDbContext Bind(OrgScope scope, CurrentActor actor, TimeProvider clock)
+    {
+        this.scope = scope;
+        this.actor = actor;
+        this.clock = clock;
+        return this;
+    }
+
+    /// <summary>Returns the context to the pool: unbound first, so nothing of this caller stays with it.</summary>
+    public override void Dispose()
+    {
+        Unbind();
+        base.Dispose();
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        Unbind();
+        return base.DisposeAsync();
+    }
+
+    /// <summary>The caller this lease is bound to (the statement-log tests record who each statement was sent for).</summary>
+    internal CurrentActor BoundActor => actor;
+
+    /// <inheritdoc cref="BoundActor"/>
+    internal OrgScope BoundScope => scope;
+
+    private void Unbind()
+    {
+        scope = new OrgScope();
+        actor = new CurrentActor();
+        clock = TimeProvider.System;
+    }
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
