@@ -3,8 +3,8 @@ using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Data;
-using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Activities.Features.CancelEnrollment;

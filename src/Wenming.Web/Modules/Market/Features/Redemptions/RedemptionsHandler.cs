@@ -5,9 +5,9 @@ using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Points.Contracts;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Data;
-using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
