@@ -62,7 +62,7 @@ internal sealed class OrderHistoryDemo(AppDbContext db, IPeopleDirectory people,
                     var requester = requesters[k % requesters.Count];
                     var order = Domain.Order.Submit(demo.CountyId, village, village, null, Needs[k % Needs.Length], null, submitted.AddDays(1), requester.Phone,
                         requester.Id, null, onBehalf: false, deadlines, submitted);
-                    orders.Add((order, o => Serve(o, k, team.Id, submitted, deadlines)));
+                    orders.Add((order, o => Serve(o, k, team.Id, submitted, deadlines, now)));
                 }
             }
         }
@@ -91,9 +91,9 @@ internal sealed class OrderHistoryDemo(AppDbContext db, IPeopleDirectory people,
 
     /// <summary>
     /// Dispatched within hours, accepted with a due time, completed (one in seven after its due time) and mostly
-    /// rated; one in eleven withdrawn before anyone took it.
+    /// rated, then closed as the deadline job would have; one in eleven withdrawn before anyone took it.
     /// </summary>
-    private static void Serve(Domain.Order order, int k, long teamId, DateTime submitted, OrderDeadlines deadlines)
+    private static void Serve(Domain.Order order, int k, long teamId, DateTime submitted, OrderDeadlines deadlines, DateTime now)
     {
         if (k % 11 == 5)
         {
@@ -112,6 +112,13 @@ internal sealed class OrderHistoryDemo(AppDbContext db, IPeopleDirectory people,
         {
             var stars = k % 7 == 3 ? 3 : 4 + (k % 3 == 0 ? 0 : 1);
             Check(order.Apply(OrderAction.Rate, null, completed.AddHours(6), null, deadlines, o => o.SetRating(stars, null)));
+        }
+
+        // Closed when the deadline job would have closed it: left completed or rated, a year of orders would wait
+        // for the job's first batches and hold up the live ones behind them.
+        if (order.DeadlineAt is { } closes && closes < now)
+        {
+            Check(order.Apply(OrderAction.AutoClose, null, closes, null, deadlines));
         }
     }
 
