@@ -47,6 +47,21 @@ public sealed class IndexModel(StatisticsQueries stats, IOrgDirectory orgs, Curr
 
     public DateOnly Today => stats.Today;
 
+    /// <summary>
+    /// 月报 as Excel or PDF for what the page shows. The page's own handler, not a link to /api/v1/stats/report: the
+    /// API takes bearer tokens only, so a signed-in person following that link got 401.
+    /// </summary>
+    public async Task<IActionResult> OnGetReportAsync(string? format, [FromServices] MonthlyReport report, CancellationToken ct)
+    {
+        var file = await report.BuildAsync(new StatsRequest(UnitId, From, To), format, ct);
+        if (file.IsSuccess)
+        {
+            return File(file.Value.Content, file.Value.ContentType, file.Value.FileName);
+        }
+
+        return Refuse(file.Error!, prefix: "") ?? await OnGetAsync(ct);
+    }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (stats.CheckRole() is not null)
