@@ -8,8 +8,8 @@
 #   RECORDS=1000000 bench/stats.sh postgres "Host=127.0.0.1;Port=55440;Username=postgres;Database=bench12_1m"   (database must exist, empty)
 #
 # RECORDS (default 100000), DURATION (wrk -d, default 10s), PORT (default 5312),
-# DATA=<dir> keeps the generated data in <dir> (SQLite file, key) and reuses it when it is already there (KEEP=1 with
-# DATA: the generation is skipped; on PostgreSQL the database must then hold the county already).
+# DATA=<dir> keeps the generated data and the builds in <dir> (SQLite file, key); KEEP=1 with DATA re-measures them:
+# no generation, no rebuild of the host (on PostgreSQL the database must then hold the county already).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 provider=${1:-sqlite}
@@ -26,9 +26,11 @@ if [ "$provider" = postgres ]; then
   args+=(--Database:Provider=Postgres "--ConnectionStrings:Wenming=$2")
 fi
 
-dotnet build bench/Wenming.Bench.DataGen -c Release -nologo -v quiet -o "$data/gen" >/dev/null
-dotnet build src/Wenming.Web -c Release -nologo -v quiet -o "$data/web" >/dev/null
+if [ -z "${KEEP:-}" ] || [ ! -f "$data/web/Wenming.Web.dll" ]; then
+  dotnet build src/Wenming.Web -c Release -nologo -v quiet -o "$data/web" >/dev/null
+fi
 if [ -z "${KEEP:-}" ]; then
+  dotnet build bench/Wenming.Bench.DataGen -c Release -nologo -v quiet -o "$data/gen" >/dev/null
   dotnet "$data/gen/Wenming.Bench.DataGen.dll" "${args[@]}" --Bench:Stats="$records" | grep -E '^(done|stats)'
 fi
 
@@ -77,7 +79,7 @@ for s in "${sql[@]}"; do
     t=$(psql "$(echo "$2" | sed -E 's/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Database=/dbname=/; s/;/ /g')" -qAt \
       -c '\timing on' -c "$s" -c "$s" | awk '/^Time:/ {v=$2} END {print v " ms"}')
   else
-    t=$(sqlite3 "$data/wenming.db" ".timer on" "$s" "$s" | awk '/^Run Time/ {v=$4} END {printf "%.1f ms", v*1000}')
+    t=$(printf "%s;\n%s;\n" "$s" "$s" | sqlite3 -cmd ".timer on" "$data/wenming.db" | awk '/^Run Time/ {v=$4} END {printf "%.1f ms", v*1000}')
   fi
   printf 'plain SQL (2nd run) %8s   %s\n' "$t" "$s"
 done
