@@ -12,6 +12,7 @@ using Wenming.Web.Modules.Organization.Data;
 using Wenming.Web.Modules.Organization.Features.CreateOrgUnit;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.People.Domain;
+using Wenming.Web.Modules.Statistics.Features.Rollups;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Scope;
@@ -23,6 +24,9 @@ using Wenming.Web.Platform.Security;
 //   --Bench:Counties=N          N counties of the same shape (基准县, 基准2县, …; default 1)
 //   --Bench:PeoplePerVillage=K  smaller counties for the scaling study (default 100)
 //   --Bench:Demo=true           also seed the demo county first (residents, goods, orders: compare.sh's list pages)
+//   --Bench:Stats=R             issue 12's large county: the 基准县 gets R/5 volunteers, R service records, R/5 orders and
+//                               R ledger rows (1,000,000: the issue's sizes), then the roll-ups are rebuilt (StatsData.cs);
+//                               villages get at least R/5/500 people so that every volunteer is one of them
 // Usage: dotnet run --project bench/Wenming.Bench.DataGen -- [--Database:Provider=…] [--ConnectionStrings:Wenming=…] [--Data:Directory=…] [--Bench:…]
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
 builder.Configuration["Logging:LogLevel:Default"] = "Warning";
@@ -35,7 +39,8 @@ sp.GetRequiredService<CurrentActor>().Operator("bench");
 var db = sp.GetRequiredService<AppDbContext>();
 await DatabaseSetup.MigrateAsync(db);
 var counties = app.Configuration.GetValue("Bench:Counties", 1);
-var perVillage = app.Configuration.GetValue("Bench:PeoplePerVillage", 100);
+var statsRecords = app.Configuration.GetValue("Bench:Stats", 0);
+var perVillage = Math.Max(app.Configuration.GetValue("Bench:PeoplePerVillage", 100), statsRecords / 5 / 500);
 if (app.Configuration.GetValue("Bench:Demo", false))
 {
     await ActivatorUtilities.CreateInstance<DemoCounty>(sp).SeedIfEmptyAsync(CancellationToken.None);
@@ -72,8 +77,9 @@ for (var k = 1; k <= counties; k++)
             for (var p = 0; p < perVillage; p++)
             {
                 serial++;
-                // (birth date, 3-digit sequence) must be unique: a new date every thousand people.
-                var birth = new DateOnly(1950, 1, 1).AddDays(serial / 1000 * 181);
+                // (birth date, 3-digit sequence) must be unique: a new date every thousand people, kept within 60 years
+                // of 1950 for the large county's 200,000 (181 is prime to 21,900 days, so the dates do not repeat).
+                var birth = new DateOnly(1950, 1, 1).AddDays(serial / 1000 * 181 % 21_900);
                 var idText = DemoCounty.FictionalIdNumber(birth, serial).Replace("339901", region, StringComparison.Ordinal);
                 idText = idText[..17] + ChineseIdNumber.ComputeCheckChar(idText.AsSpan(0, 17));
                 var id = ChineseIdNumber.Parse(idText, new DateOnly(2026, 1, 1)).Value;
@@ -98,3 +104,8 @@ for (var k = 1; k <= counties; k++)
 // Fresh statistics, as after any bulk import: without them SQLite's planner guesses row counts.
 await db.Database.ExecuteSqlRawAsync("ANALYZE");
 Console.WriteLine($"done: {counties} × 520 units, {total} people in {clock.Elapsed.TotalSeconds:F0}s");
+if (statsRecords > 0)
+{
+    var benchCounty = await db.OrgUnits.Where(u => u.DivisionCode == "339902000000").Select(u => u.Id).SingleAsync();
+    await Wenming.Bench.DataGen.StatsData.FillAsync(db, sp.GetRequiredService<StatRollupStore>(), benchCounty, statsRecords);
+}

@@ -48,6 +48,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(o => o.TeamId);
         // The deadline job's scan: open steps by deadline.
         b.HasIndex(o => new { o.Status, o.DeadlineAt });
+        // The statistics' lights count the window's orders per unit from the rows (ADR 0061): one range per unit.
+        b.HasIndex(o => new { o.OrgUnitId, o.SubmittedAt });
     }
 }
 
