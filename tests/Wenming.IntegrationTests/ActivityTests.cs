@@ -98,6 +98,25 @@ public sealed class ActivityTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [DatabaseFact]
+    public async Task List_FindsByPartOfTheTitle_WithinScope_AndShowsFinishedOnesMostRecentFirst()
+    {
+        var village = app.Demo.Unit("village1");
+        var finished = (await app.As("village1").GetAsync($"/api/v1/activities?orgUnitId={village}&status=Finished&pageSize=100")).Expect(HttpStatusCode.OK).Items;
+        Assert.True(finished.Count > 20, "the demo's year of history gives a village more than a page of finished activities");
+        var starts = finished.Select(a => a.GetProperty("startsAt").GetDateTimeOffset()).ToList();
+        Assert.Equal(starts.OrderDescending(), starts);
+
+        var found = (await app.As("village1").GetAsync($"/api/v1/activities?status=Finished&q={Uri.EscapeDataString(" 垃圾分类 ")}")).Expect(HttpStatusCode.OK).Items;
+        Assert.Contains(found, a => a.GetProperty("title").GetString() == "垃圾分类入户宣传");
+        Assert.All(found, a => Assert.Contains("垃圾分类", a.GetProperty("title").GetString(), StringComparison.Ordinal));
+
+        // The text is matched literally (a % is no wildcard), and another township's admin finds none of this village's.
+        Assert.Empty((await app.As("village1").GetAsync($"/api/v1/activities?q={Uri.EscapeDataString("%")}")).Expect(HttpStatusCode.OK).Items);
+        Assert.DoesNotContain((await app.As("town2").GetAsync($"/api/v1/activities?q={Uri.EscapeDataString("垃圾分类入户")}")).Expect(HttpStatusCode.OK).Items,
+            a => a.GetProperty("orgUnitId").GetInt64() == village);
+    }
+
+    [DatabaseFact]
     public async Task Create_WithBadTimesOrCapacity_Answers400()
     {
         var starts = Slot();

@@ -74,6 +74,11 @@ public sealed class VenueSeriesTests(AppFixture app) : IClassFixture<AppFixture>
 
         // The week after the series is free.
         Assert.Empty(await HeldOnAsync(venue, first.AddDays(7 * 52)));
+
+        // The series page names the venue on every occurrence, linked to its calendar.
+        var venueName = (await app.As("center").GetAsync($"/api/v1/venues/{venue}")).Expect(HttpStatusCode.OK).Json.GetProperty("name").GetString()!;
+        var page = await (await app.SignInToPagesAsync("village1")).GetStringAsync($"/activities/series/{created.Id}");
+        Assert.Equal(52, page.Split($"<a href=\"/venues/{venue}\">{venueName}</a>").Length - 1);
     }
 
     [DatabaseFact]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Modules.Activities.Features.Series;
+using Wenming.Web.Modules.Venues.Contracts;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
@@ -10,9 +11,12 @@ namespace Wenming.Web.Pages.Activities;
 
 /// <summary>A recurring activity: its rule and occurrences, and "this and following" edits or cancellation (same handler as the API).</summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class SeriesModel(ActivitySeriesHandler series) : AppPageModel
+public sealed class SeriesModel(ActivitySeriesHandler series, IVenueBookings venues) : AppPageModel
 {
     public SeriesDto Series { get; private set; } = null!;
+
+    /// <summary>Names of the venues the occurrences are booked in (empty when none is: the column is then left out).</summary>
+    public IReadOnlyDictionary<long, string> VenueNames { get; private set; } = new Dictionary<long, string>();
 
     [BindProperty]
     public FollowingInput Input { get; set; } = new();
@@ -83,6 +87,12 @@ public sealed class SeriesModel(ActivitySeriesHandler series) : AppPageModel
         }
 
         Series = found.Value;
+        if (Series.Occurrences.Any(a => a.VenueId is not null))
+        {
+            // One read of the county's venue choices rather than a lookup per occurrence (a series may have 52).
+            VenueNames = (await venues.ChoicesAsync(ct)).ToDictionary(v => v.Id, v => v.Name);
+        }
+
         return null;
     }
 }

@@ -7,9 +7,11 @@ using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Activities.Features.SearchActivities;
 
-public sealed record SearchActivitiesRequest(long? OrgUnitId, DateTimeOffset? From, DateTimeOffset? To, ActivityStatus? Status, int Page = 1, int PageSize = 20);
+/// <param name="Q">Part of the title (the lists of a village run to dozens of activities a year).</param>
+public sealed record SearchActivitiesRequest(long? OrgUnitId, DateTimeOffset? From, DateTimeOffset? To, ActivityStatus? Status, int Page = 1, int PageSize = 20, string? Q = null);
 
-/// <summary>Activities of the caller's subtree (admins, leaders, supervisors), soonest first.</summary>
+/// <summary>Activities of the caller's subtree (admins, leaders, supervisors): soonest first, but the most recent first when
+/// only finished, archived or cancelled ones are asked for (a year of them would otherwise open on last winter's).</summary>
 public sealed class SearchActivitiesHandler(AppDbContext db, CurrentActor actor)
 {
     public async Task<Result<PageOf<ActivityDto>>> HandleAsync(SearchActivitiesRequest request, CancellationToken ct)
@@ -27,7 +29,10 @@ public sealed class SearchActivitiesHandler(AppDbContext db, CurrentActor actor)
 
         var query = Filter(db.Set<Activity>().AsNoTracking(), request);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
+        var ordered = request.Status is ActivityStatus.Finished or ActivityStatus.Archived or ActivityStatus.Cancelled
+            ? query.OrderByDescending(a => a.StartsAt).ThenByDescending(a => a.Id)
+            : query.OrderBy(a => a.StartsAt).ThenBy(a => a.Id);
+        var items = await ordered.Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
         return new PageOf<ActivityDto>([.. items.Select(ActivityDto.From)], paging.SafePage, paging.SafePageSize, total);
     }
 
@@ -36,7 +41,7 @@ public sealed class SearchActivitiesHandler(AppDbContext db, CurrentActor actor)
         Platform.Scope.Role.SystemAdmin, Platform.Scope.Role.CenterAdmin, Platform.Scope.Role.InstituteAdmin,
         Platform.Scope.Role.StationAdmin, Platform.Scope.Role.Supervisor, Platform.Scope.Role.TeamLeader);
 
-    /// <summary>The list's filters (the export uses the same ones): unit, time window, status.</summary>
+    /// <summary>The list's filters (the export uses the same ones): unit, time window, status, title.</summary>
     internal static IQueryable<Activity> Filter(IQueryable<Activity> query, SearchActivitiesRequest request)
     {
         if (request.OrgUnitId is { } unitId)
@@ -59,6 +64,12 @@ public sealed class SearchActivitiesHandler(AppDbContext db, CurrentActor actor)
         if (request.Status is { } status)
         {
             query = query.Where(a => a.Status == status);
+        }
+
+        if (request.Q?.Trim() is { Length: > 0 } q)
+        {
+            var like = QueryExtensions.LikeContains(q);
+            query = query.Where(a => EF.Functions.Like(a.Title, like, "\\"));
         }
 
         return query;
