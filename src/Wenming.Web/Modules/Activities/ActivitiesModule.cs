@@ -80,7 +80,7 @@ public static class ActivitiesModule
         var activities = api.MapGroup("/activities").WithTags("activities");
 
         activities.MapGet("/", SearchActivitiesEndpoints.SearchActivities)
-            .WithSummary("管辖范围内的活动（按组织、时间、状态筛选）");
+            .WithSummary("管辖范围内的活动（按组织、时间、状态、标题筛选；已结束、已归档、已取消的按时间倒序）");
 
         activities.MapGet("/export", ExportActivitiesEndpoints.ExportActivities)
             .WithSummary("导出活动列表（Excel，筛选条件同列表）");
