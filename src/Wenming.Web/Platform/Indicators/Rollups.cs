@@ -29,6 +29,36 @@ public interface IRolledUpSource : IIndicatorSource
 
     /// <summary>As <see cref="IIndicatorSource.ComputeAsync"/>, as whole numbers before the <see cref="RolledUpKey.Divisor"/>.</summary>
     Task<IReadOnlyList<UnitFigure>> ComputeWholeAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct);
+
+    /// <summary>
+    /// As <see cref="ComputeWholeAsync"/>, per unit and per China day the rows count on, in one pass over the window's
+    /// rows: a rebuild reads every row once instead of asking day by day (ADR 0064).
+    /// </summary>
+    Task<IReadOnlyList<DayFigure>> ComputeDaysAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct);
+}
+
+/// <summary>One unit's whole-number figure on one China day.</summary>
+public readonly record struct DayFigure(long OrgUnitId, DateOnly Day, long Value, long Weight = 0);
+
+public static class DayFigures
+{
+    /// <summary>
+    /// Streams <paramref name="rows"/> (a projection of the few columns a figure needs) and adds them up per unit and
+    /// day in memory: the China day of a UTC instant is arithmetic the two databases spell differently, and a
+    /// county's rows for the rebuild are read once either way.
+    /// </summary>
+    public static async Task<IReadOnlyList<DayFigure>> SumAsync<T>(IQueryable<T> rows, Func<T, DayFigure> figure, CancellationToken ct)
+    {
+        var sums = new Dictionary<(long Unit, DateOnly Day), (long Value, long Weight)>();
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var f = figure(row);
+            var (v, w) = sums.GetValueOrDefault((f.OrgUnitId, f.Day));
+            sums[(f.OrgUnitId, f.Day)] = (v + f.Value, w + f.Weight);
+        }
+
+        return [.. sums.Select(s => new DayFigure(s.Key.Unit, s.Key.Day, s.Value.Value, s.Value.Weight))];
+    }
 }
 
 /// <summary>Which (unit, China day) pairs a row of <see cref="EntityType"/> counts on, for the source named <see cref="Source"/>.</summary>

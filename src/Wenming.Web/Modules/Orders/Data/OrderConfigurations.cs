@@ -50,6 +50,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(o => new { o.Status, o.DeadlineAt });
         // The statistics' lights count the window's orders per unit from the rows (ADR 0061): one range per unit.
         b.HasIndex(o => new { o.OrgUnitId, o.SubmittedAt });
+        // The roll-up flush recomputes a completion day of a few units (ADR 0061, 0064).
+        b.HasIndex(o => new { o.OrgUnitId, o.CompletedAt });
     }
 }
 

@@ -95,10 +95,27 @@ public sealed class StatisticsQueries(
         var previous = new IndicatorWindow(window.From.AddDays(-days), window.From.AddDays(-1), window.NowUtc);
         var now = new Dictionary<string, decimal?>(StringComparer.Ordinal);
         var before = new Dictionary<string, decimal?>(StringComparer.Ordinal);
+        var rolledUp = new List<string>();
         foreach (var key in _indicators.Keys)
         {
+            if (await RolledUpAsync(key, ct))
+            {
+                rolledUp.Add(key);
+                continue;
+            }
+
             now[key] = await SubtreeTotalAsync(key, unit.Id, unitIds, window, ct);
             before[key] = await SubtreeTotalAsync(key, unit.Id, unitIds, previous, ct);
+        }
+
+        // Every rolled-up key of a window in one statement (ADR 0064).
+        foreach (var (into, period) in new[] { (now, window), (before, previous) })
+        {
+            var totals = await rollups.TotalsAsync(rolledUp, [unit.Id], period.From, period.To, ct);
+            foreach (var key in rolledUp)
+            {
+                into[key] = rollups.Finish(key, Aggregate(key), totals.GetValueOrDefault((key, unit.Id)));
+            }
         }
 
         decimal V(string key) => now.GetValueOrDefault(key) ?? 0;
@@ -210,6 +227,19 @@ public sealed class StatisticsQueries(
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - months);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var points = new List<TrendPointDto>(months);
+        if (await RolledUpAsync(key, ct))
+        {
+            // The months are whole: their month rows, in one statement (ADR 0064).
+            var rows = await rollups.MonthsAsync(key, unitId, first, months, ct);
+            for (var m = 0; m < months; m++)
+            {
+                var start = first.AddMonths(m);
+                points.Add(new TrendPointDto(start.ToString("yyyy-MM", CultureInfo.InvariantCulture), rollups.Finish(key, Aggregate(key), rows.GetValueOrDefault(start))));
+            }
+
+            return points;
+        }
+
         for (var m = 0; m < months; m++)
         {
             var start = first.AddMonths(m);

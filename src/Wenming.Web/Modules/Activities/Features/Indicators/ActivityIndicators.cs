@@ -26,12 +26,24 @@ internal sealed class ActivityIndicators(AppDbContext db) : IRolledUpSource
         new("participants", "Activities.indicator.participants", IndicatorAggregate.Sum, 31),
     ];
 
-    public async Task<IReadOnlyList<UnitFigure>> ComputeAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct)
+    public Task<IReadOnlyList<DayFigure>> ComputeDaysAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct) =>
+        key is "activities" or "participants"
+            ? DayFigures.SumAsync(
+                Held(unitIds, window).Select(a => new { a.OrgUnitId, a.StartsAt, a.EnrolledCount }),
+                a => new DayFigure(a.OrgUnitId, RollupRegistration.ChinaDay(a.StartsAt), key == "activities" ? 1 : a.EnrolledCount), ct)
+            : throw new ArgumentOutOfRangeException(nameof(key), key, "Not an indicator of the activities module.");
+
+    private IQueryable<Activity> Held(IQueryable<long> unitIds, IndicatorWindow window)
     {
         var (from, until) = (window.FromUtc, window.UntilUtc);
-        var held = db.Set<Activity>().AsNoTracking()
+        return db.Set<Activity>().AsNoTracking()
             .Where(a => unitIds.Contains(a.OrgUnitId) && a.StartsAt >= from && a.StartsAt < until
                 && (a.Status == ActivityStatus.Ongoing || a.Status == ActivityStatus.Finished || a.Status == ActivityStatus.Archived));
+    }
+
+    public async Task<IReadOnlyList<UnitFigure>> ComputeAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct)
+    {
+        var held = Held(unitIds, window);
         return key switch
         {
             "activities" => await held.GroupBy(a => a.OrgUnitId).Select(g => new UnitFigure(g.Key, g.Count(), 0)).ToListAsync(ct),

@@ -23,7 +23,15 @@ internal sealed class MarketIndicators(AppDbContext db) : IRolledUpSource
         new("goodsRedeemed", "Market.indicator.goodsRedeemed", IndicatorAggregate.Sum, 62),
     ];
 
-    public async Task<IReadOnlyList<UnitFigure>> ComputeAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct)
+    public async Task<IReadOnlyList<UnitFigure>> ComputeAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct) =>
+        await Redeemed(key, unitIds, window).GroupBy(r => r.OrgUnitId).Select(g => new UnitFigure(g.Key, g.Sum(r => r.Quantity), 0)).ToListAsync(ct);
+
+    public Task<IReadOnlyList<DayFigure>> ComputeDaysAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct) =>
+        DayFigures.SumAsync(
+            Redeemed(key, unitIds, window).Select(r => new { r.OrgUnitId, r.CreatedAt, r.Quantity }),
+            r => new DayFigure(r.OrgUnitId, RollupRegistration.ChinaDay(r.CreatedAt), r.Quantity), ct);
+
+    private IQueryable<Redemption> Redeemed(string key, IQueryable<long> unitIds, IndicatorWindow window)
     {
         if (key != "goodsRedeemed")
         {
@@ -31,8 +39,7 @@ internal sealed class MarketIndicators(AppDbContext db) : IRolledUpSource
         }
 
         var (from, until) = (window.FromUtc, window.UntilUtc);
-        return await db.Set<Redemption>().AsNoTracking()
-            .Where(r => unitIds.Contains(r.OrgUnitId) && r.CreatedAt >= from && r.CreatedAt < until && r.Status != RedemptionStatus.Cancelled)
-            .GroupBy(r => r.OrgUnitId).Select(g => new UnitFigure(g.Key, g.Sum(r => r.Quantity), 0)).ToListAsync(ct);
+        return db.Set<Redemption>().AsNoTracking()
+            .Where(r => unitIds.Contains(r.OrgUnitId) && r.CreatedAt >= from && r.CreatedAt < until && r.Status != RedemptionStatus.Cancelled);
     }
 }

@@ -26,19 +26,32 @@ internal sealed class PointsIndicators(AppDbContext db) : IRolledUpSource
         new("pointsRedeemed", "Points.indicator.redeemed", IndicatorAggregate.Sum, 61),
     ];
 
+    /// <summary>Both figures as positive numbers: redemptions are booked negative, their refunds positive.</summary>
     public async Task<IReadOnlyList<UnitFigure>> ComputeAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct)
+    {
+        var sign = Sign(key);
+        return await Rows(key, unitIds, window).GroupBy(t => t.OrgUnitId).Select(g => new UnitFigure(g.Key, sign * g.Sum(t => t.Amount), 0)).ToListAsync(ct);
+    }
+
+    public Task<IReadOnlyList<DayFigure>> ComputeDaysAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct)
+    {
+        var sign = Sign(key);
+        return DayFigures.SumAsync(
+            Rows(key, unitIds, window).Select(t => new { t.OrgUnitId, t.At, t.Amount }),
+            t => new DayFigure(t.OrgUnitId, RollupRegistration.ChinaDay(t.At), sign * t.Amount), ct);
+    }
+
+    private static int Sign(string key) => key == "pointsRedeemed" ? -1 : 1;
+
+    private IQueryable<PointTransaction> Rows(string key, IQueryable<long> unitIds, IndicatorWindow window)
     {
         var (from, until) = (window.FromUtc, window.UntilUtc);
         var rows = db.Set<PointTransaction>().AsNoTracking().Where(t => unitIds.Contains(t.OrgUnitId) && t.At >= from && t.At < until);
         return key switch
         {
-            "pointsIssued" => await rows
-                .Where(t => t.Kind == PointKind.ServiceHours || t.Kind == PointKind.ActivityAttended || t.Kind == PointKind.OrderCompleted
-                    || t.Kind == PointKind.OrganizerBonus || t.Kind == PointKind.Award)
-                .GroupBy(t => t.OrgUnitId).Select(g => new UnitFigure(g.Key, g.Sum(t => t.Amount), 0)).ToListAsync(ct),
-            "pointsRedeemed" => await rows
-                .Where(t => t.Kind == PointKind.Redemption || t.Kind == PointKind.RedemptionRefund)
-                .GroupBy(t => t.OrgUnitId).Select(g => new UnitFigure(g.Key, -g.Sum(t => t.Amount), 0)).ToListAsync(ct),
+            "pointsIssued" => rows.Where(t => t.Kind == PointKind.ServiceHours || t.Kind == PointKind.ActivityAttended || t.Kind == PointKind.OrderCompleted
+                || t.Kind == PointKind.OrganizerBonus || t.Kind == PointKind.Award),
+            "pointsRedeemed" => rows.Where(t => t.Kind == PointKind.Redemption || t.Kind == PointKind.RedemptionRefund),
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not an indicator of the points module."),
         };
     }

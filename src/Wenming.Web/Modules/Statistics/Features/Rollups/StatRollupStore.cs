@@ -61,19 +61,33 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
     /// The totals of <paramref name="key"/> over the subtrees of <paramref name="unitIds"/> for the China dates
     /// [from, to]: month rows for the whole months inside, day rows for the days of the partial months at either end.
     /// </summary>
-    internal async Task<Dictionary<long, (long Value, long Weight)>> TotalsAsync(string key, IReadOnlyCollection<long> unitIds, DateOnly from, DateOnly to, CancellationToken ct)
+    internal async Task<Dictionary<long, (long Value, long Weight)>> TotalsAsync(string key, IReadOnlyCollection<long> unitIds, DateOnly from, DateOnly to, CancellationToken ct) =>
+        (await TotalsAsync([key], unitIds, from, to, ct)).ToDictionary(t => t.Key.Unit, t => t.Value);
+
+    /// <summary>As above for several keys in one statement (the overview reads every rolled-up key at once, ADR 0064).</summary>
+    internal async Task<Dictionary<(string Key, long Unit), (long Value, long Weight)>> TotalsAsync(
+        IReadOnlyCollection<string> keys, IReadOnlyCollection<long> unitIds, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var firstWhole = from.Day == 1 ? from : MonthOf(from).AddMonths(1);
         var endWhole = MonthOf(to.AddDays(1));
-        var rows = db.Set<StatRollup>().AsNoTracking().Where(r => unitIds.Contains(r.OrgUnitId) && r.Key == key);
+        var rows = db.Set<StatRollup>().AsNoTracking().Where(r => unitIds.Contains(r.OrgUnitId) && keys.Contains(r.Key));
         rows = firstWhole < endWhole
             ? rows.Where(r => (r.Kind == StatRollup.Month && r.Start >= firstWhole && r.Start < endWhole)
                 || (r.Kind == StatRollup.Day && ((r.Start >= from && r.Start < firstWhole) || (r.Start >= endWhole && r.Start <= to))))
             : rows.Where(r => r.Kind == StatRollup.Day && r.Start >= from && r.Start <= to);
-        var sums = await rows.GroupBy(r => r.OrgUnitId)
-            .Select(g => new { g.Key, Value = g.Sum(r => r.Value), Weight = g.Sum(r => r.Weight) })
+        var sums = await rows.GroupBy(r => new { r.Key, r.OrgUnitId })
+            .Select(g => new { g.Key.Key, g.Key.OrgUnitId, Value = g.Sum(r => r.Value), Weight = g.Sum(r => r.Weight) })
             .ToListAsync(ct);
-        return sums.ToDictionary(s => s.Key, s => (s.Value, s.Weight));
+        return sums.ToDictionary(s => (s.Key, s.OrgUnitId), s => (s.Value, s.Weight));
+    }
+
+    /// <summary>The month rows of <paramref name="key"/> for <paramref name="unitId"/>'s subtree from <paramref name="first"/> on, in one statement (a trend).</summary>
+    internal async Task<Dictionary<DateOnly, (long Value, long Weight)>> MonthsAsync(string key, long unitId, DateOnly first, int months, CancellationToken ct)
+    {
+        var end = first.AddMonths(months);
+        return await db.Set<StatRollup>().AsNoTracking()
+            .Where(r => r.OrgUnitId == unitId && r.Key == key && r.Kind == StatRollup.Month && r.Start >= first && r.Start < end)
+            .ToDictionaryAsync(r => r.Start, r => (r.Value, r.Weight), ct);
     }
 
     /// <summary>The figure shown: the sum over the divisor, or the ratio of sums (null with nothing to divide).</summary>
@@ -181,6 +195,7 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
         var tree = await TreeAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = RollupRegistration.ChinaDay(now);
+        var everything = new IndicatorWindow(new DateOnly(FirstYear, 1, 1), new DateOnly(today.Year + 1, 12, 31), now);
         var written = 0;
         foreach (var root in tree.Roots)
         {
@@ -191,33 +206,12 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
 
             foreach (var (key, (source, _)) in Keys)
             {
+                // One pass over the county's rows per key, added up per unit and day (ADR 0064); the day and month
+                // rows of every ancestor follow in memory.
                 var totals = new Dictionary<(long Unit, string Key, int Kind, DateOnly Start), (long Value, long Weight)>();
-                async Task<List<UnitFigure>> Figures(DateOnly from, DateOnly to) =>
-                    [.. (await source.ComputeWholeAsync(key, unitIds, new IndicatorWindow(from, to, now), ct)).Where(f => f.Value != 0 || f.Weight != 0)];
-
-                // Years, then months, then days: only the periods that hold rows are asked day by day.
-                for (var year = FirstYear; year <= today.Year + 1; year++)
+                foreach (var figure in await source.ComputeDaysAsync(key, unitIds, everything, ct))
                 {
-                    if ((await Figures(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31))).Count == 0)
-                    {
-                        continue;
-                    }
-
-                    for (var month = new DateOnly(year, 1, 1); month.Year == year; month = month.AddMonths(1))
-                    {
-                        if ((await Figures(month, month.AddMonths(1).AddDays(-1))).Count == 0)
-                        {
-                            continue;
-                        }
-
-                        for (var day = month; day.Month == month.Month; day = day.AddDays(1))
-                        {
-                            foreach (var figure in await Figures(day, day))
-                            {
-                                Add(totals, tree, figure.OrgUnitId, key, day, (long)figure.Value, (long)figure.Weight);
-                            }
-                        }
-                    }
+                    Add(totals, tree, figure.OrgUnitId, key, figure.Day, figure.Value, figure.Weight);
                 }
 
                 written += await InsertAsync(totals, ct);

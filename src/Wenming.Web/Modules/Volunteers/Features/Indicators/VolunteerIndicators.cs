@@ -22,9 +22,17 @@ internal sealed class VolunteerIndicators(AppDbContext db) : IRolledUpSource
             ? [.. (await MinutesAsync(unitIds, window, ct)).Select(m => new UnitFigure(m.Key, m.Value, 0))]
             : throw new ArgumentOutOfRangeException(nameof(key), key, "Not a rolled-up indicator of the volunteers module.");
 
+    public Task<IReadOnlyList<DayFigure>> ComputeDaysAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct) =>
+        key == "hours"
+            ? DayFigures.SumAsync(Confirmed(unitIds, window).Select(r => new { r.OrgUnitId, r.ServiceDate, r.Minutes }), r => new DayFigure(r.OrgUnitId, r.ServiceDate, r.Minutes), ct)
+            : throw new ArgumentOutOfRangeException(nameof(key), key, "Not a rolled-up indicator of the volunteers module.");
+
+    private IQueryable<ServiceRecord> Confirmed(IQueryable<long> unitIds, IndicatorWindow window) =>
+        db.Set<ServiceRecord>().AsNoTracking()
+            .Where(r => unitIds.Contains(r.OrgUnitId) && r.Status == ServiceRecordStatus.Confirmed && r.ServiceDate >= window.From && r.ServiceDate <= window.To);
+
     private async Task<Dictionary<long, long>> MinutesAsync(IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct) =>
-        await db.Set<ServiceRecord>().AsNoTracking()
-            .Where(r => unitIds.Contains(r.OrgUnitId) && r.Status == ServiceRecordStatus.Confirmed && r.ServiceDate >= window.From && r.ServiceDate <= window.To)
+        await Confirmed(unitIds, window)
             .GroupBy(r => r.OrgUnitId).Select(g => new { g.Key, Minutes = g.Sum(r => (long)r.Minutes) }).ToDictionaryAsync(g => g.Key, g => g.Minutes, ct);
 
     public IReadOnlyList<IndicatorInfo> Indicators { get; } =
