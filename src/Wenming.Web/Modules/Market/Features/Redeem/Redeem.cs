@@ -20,19 +20,21 @@ public sealed record RedeemRequest(long? GoodsId, long? PersonId, int? Quantity 
 /// subtree who lives where the goods are offered.
 /// </summary>
 /// <remarks>
-/// One database transaction (ADR 0015): (1) ONE conditional UPDATE takes the stock and returns what it became
-/// (<c>Stock = Stock - q WHERE Id = … AND Active AND Stock &gt;= q RETURNING …</c>; no row back decides, so the
-/// stock is never oversold and never below zero: on PostgreSQL the UPDATE waits for the row lock and re-checks
-/// the condition on the newest row, on SQLite the write transaction (BEGIN IMMEDIATE) excludes other writers);
-/// (2) the redemption is written, its stock movement with the debit; (3) the points are debited through
-/// <see cref="IPointsLedger.SpendAsync"/> (kind Redemption, strict, source <c>redemption:{id}</c>: new by
-/// construction), one conditional UPDATE of the account that joins this transaction. If the balance is short
-/// the whole transaction rolls back: no stock taken, no redemption, no movement. Locks are taken goods row
-/// first, account row second everywhere in the market (cancel: redemption, goods, account), so redemptions
-/// and cancels cannot deadlock. Points only: service hours and volunteer stars are not touched. Issue 19 cut
-/// the statements of one redemption from 38 to about a dozen (RedemptionStatementCountTests keeps it so): the
-/// person and the unit are read once, nothing is re-read that the UPDATEs return, the pickup code's uniqueness
-/// is left to its partial unique index (a clash is retried with a new code), and no savepoints.
+/// One database transaction (ADR 0015): (1) the redemption is written at the price read; (2) the points are debited
+/// through <see cref="IPointsLedger.SpendAsync"/> (kind Redemption, strict, source <c>redemption:{id}</c>: new by
+/// construction), one conditional UPDATE of the account that joins this transaction, with its posting; (3) ONE
+/// conditional UPDATE takes the stock and returns what it became (<c>Stock = Stock - q WHERE Id = … AND Active AND
+/// Stock &gt;= q AND PricePoints = the price paid RETURNING Stock</c>; no row back decides, so the stock is never
+/// oversold and never below zero: on PostgreSQL the UPDATE waits for the row lock and re-checks the condition on the
+/// newest row, on SQLite the write transaction (BEGIN IMMEDIATE) excludes other writers), and the stock movement is
+/// written. A short balance or a short stock rolls the whole transaction back: no stock taken, no redemption, no
+/// movement, no points. The goods row is locked last (ADR 0065): every redemption of a rush waits for it, so it is
+/// held only for the stock UPDATE, the movement and the commit. Locks are taken account row first, goods row second
+/// everywhere in the market (cancel: redemption, account, goods), so redemptions and cancels cannot deadlock.
+/// Points only: service hours and volunteer stars are not touched. Issue 19 cut the statements of one redemption
+/// from 38 to about a dozen (RedemptionStatementCountTests keeps it so): the person and the unit are read once,
+/// nothing is re-read that the UPDATEs return, the pickup code's uniqueness is left to its partial unique index (a
+/// clash is retried with a new code), and no savepoints.
 /// </remarks>
 public sealed class RedeemHandler(
     AppDbContext db, CurrentActor actor, OrgScope scope, MarketAccess access, IOrgDirectory orgs, IPeopleDirectory people, IPointsLedger ledger, TimeProvider clock)
@@ -97,6 +99,13 @@ public sealed class RedeemHandler(
                 return MarketErrors.GoodsNotFound();
             }
 
+            // Goods the counter may see that cannot be had answer before the person is looked up: in a rush,
+            // when the shelf is empty, that is two reads fewer for every request that comes too late.
+            if (Unavailable(goods, quantity) is { } unavailable)
+            {
+                return unavailable;
+            }
+
             person = await people.FindAsync(personId!.Value, ct);
             if (person is null)
             {
@@ -118,16 +127,9 @@ public sealed class RedeemHandler(
             return MarketErrors.GoodsNotFound();
         }
 
-        if (!goods.Active)
+        if (Unavailable(goods, quantity) is { } gone)
         {
-            return MarketErrors.Inactive();
-        }
-
-        // Sold out when read: the answer is true of that moment, and stock only comes back by a donation, a
-        // purchase or a cancel, which may as well have come a moment later. Saves the transaction in a rush.
-        if (goods.Stock < quantity)
-        {
-            return MarketErrors.OutOfStock();
+            return gone;
         }
 
         // The resident's own redemption may be at a unit above their subtree (a township's shelf): the
@@ -152,7 +154,19 @@ public sealed class RedeemHandler(
             {
                 try
                 {
-                    return await RedeemOnceAsync(goods, person, quantity, atCounter: !self, personName, ct);
+                    var (result, changed) = await RedeemOnceAsync(goods, person, quantity, atCounter: !self, personName, ct);
+                    if (result is { } answer)
+                    {
+                        return answer;
+                    }
+
+                    // The price was edited since the goods were read: the redemption is made again at the new
+                    // price (the one paid is always the price of the moment the stock is taken).
+                    goods = changed!;
+                    if (attempt >= MaxAttempts)
+                    {
+                        return MarketErrors.OutOfStock();
+                    }
                 }
                 catch (DbUpdateException) when (attempt < MaxAttempts)
                 {
@@ -168,39 +182,38 @@ public sealed class RedeemHandler(
         }
     }
 
-    /// <summary>A clash of pickup codes is left to the unique index; retried with a new code this many times in all.</summary>
+    /// <summary>A clash of pickup codes (or a price edited meanwhile) starts the redemption again, this many times in all.</summary>
     private const int MaxAttempts = 5;
 
-    private async Task<Result<RedemptionDto>> RedeemOnceAsync(Goods goods, PersonInfo person, int quantity, bool atCounter, string? personName, CancellationToken ct)
+    /// <summary>
+    /// Inactive or sold out when read: the answer is true of that moment, and stock only comes back by a donation, a
+    /// purchase or a cancel, which may as well have come a moment later. Saves the transaction in a rush.
+    /// </summary>
+    private static Error? Unavailable(Goods goods, int quantity) =>
+        !goods.Active ? MarketErrors.Inactive() : goods.Stock < quantity ? MarketErrors.OutOfStock() : null;
+
+    /// <summary>
+    /// One attempt in one transaction. The goods row is the one every redemption of a rush contends for, so its lock is
+    /// taken last (ADR 0065): the redemption, the account's debit and the posting are written first, each person's own
+    /// rows, and only the stock UPDATE, the movement with the audit rows and the commit run while the goods row is
+    /// locked. Returns the answer, or (null, the goods as they are now) when the price was edited since
+    /// <paramref name="goods"/> was read and the attempt was rolled back.
+    /// </summary>
+    private async Task<(Result<RedemptionDto>? Result, Goods? Changed)> RedeemOnceAsync(
+        Goods goods, PersonInfo person, int quantity, bool atCounter, string? personName, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Takes the stock and returns what it became, with the price and name of this moment (a price edited
-        // meanwhile is the one paid), in one statement: no read-back of the row.
-        var taken = await db.Database.SqlQuery<TakenStock>(
-            $"""
-            UPDATE mkt_goods SET "Stock" = "Stock" - {quantity}, "UpdatedAt" = {now}
-            WHERE "Id" = {goods.Id} AND "CountyId" = {goods.CountyId} AND "Active" AND "Stock" >= {quantity}
-            RETURNING "Stock", "PricePoints", "Name"
-            """).ToListAsync(ct);
-        if (taken is not [var current])
-        {
-            await transaction.RollbackAsync(ct);
-            var active = await db.Set<Goods>().Unscoped(because: Why.UnitAbove).Where(g => g.Id == goods.Id).Select(g => g.Active).SingleOrDefaultAsync(ct);
-            return active ? MarketErrors.OutOfStock() : MarketErrors.Inactive();
-        }
-
-        // Saved with the redemption, in its batch.
-        db.AuditDirectWrite(AuditAction.Updated, nameof(Goods), goods.Id, goods.OrgUnitId, new Dictionary<string, object?> { ["Stock"] = current.Stock });
-        var redemption = Redemption.Create(goods, person.Id, quantity, current.PricePoints, current.Name, atCounter, actor.UserId, now);
+        // At the price and name read; the stock UPDATE below holds the price to it.
+        var redemption = Redemption.Create(goods, person.Id, quantity, goods.PricePoints, goods.Name, atCounter, actor.UserId, now);
         db.Add(redemption);
         // The redemption's id is the ledger's source key and the movement's reference.
         await db.SaveChangesAsync(ct);
-        db.Add(StockMovement.Record(goods, StockSource.Redemption, -quantity, current.Stock, null, null, redemption.Id, actor.UserId, actor.Login, now));
 
-        // Saves the movement too, inside this transaction. The source key is new (this redemption's id).
+        // The account's row lock (PostgreSQL) first, the goods' second: the order every market transaction keeps
+        // (a cancel: the redemption, the account, the goods), so none of them can deadlock another.
         var paid = await ledger.SpendAsync(
-            new PointPosting(person.Id, -redemption.Points, PointKind.Redemption, "redemption:" + redemption.Id, Text.Get("Market.ledger.redeemed", current.Name, quantity), DebitRule.Strict),
+            new PointPosting(person.Id, -redemption.Points, PointKind.Redemption, "redemption:" + redemption.Id, Text.Get("Market.ledger.redeemed", goods.Name, quantity), DebitRule.Strict),
             person.OrgUnitId,
             person.CountyId,
             ct);
@@ -208,20 +221,39 @@ public sealed class RedeemHandler(
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            return MarketErrors.Insufficient(paid.BalanceAfter, redemption.Points);
+            return (MarketErrors.Insufficient(paid.BalanceAfter, redemption.Points), null);
         }
 
+        // Takes the stock and returns what it became, in one statement: the conditional UPDATE never oversells and
+        // never goes below zero (on PostgreSQL it waits for the row lock and re-checks the condition on the newest
+        // row; on SQLite the write transaction excludes other writers).
+        var taken = await db.Database.SqlQuery<TakenStock>(
+            $"""
+            UPDATE mkt_goods SET "Stock" = "Stock" - {quantity}, "UpdatedAt" = {now}
+            WHERE "Id" = {goods.Id} AND "CountyId" = {goods.CountyId} AND "Active" AND "Stock" >= {quantity} AND "PricePoints" = {goods.PricePoints}
+            RETURNING "Stock"
+            """).ToListAsync(ct);
+        if (taken is not [var current])
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            var fresh = await db.Set<Goods>().Unscoped(because: Why.UnitAbove).AsNoTracking().SingleOrDefaultAsync(g => g.Id == goods.Id, ct);
+            return fresh is null ? (MarketErrors.GoodsNotFound(), null)
+                : Unavailable(fresh, quantity) is { } unavailable ? (unavailable, null)
+                : (null, fresh);
+        }
+
+        // Saved with the movement, in its batch.
+        db.AuditDirectWrite(AuditAction.Updated, nameof(Goods), goods.Id, goods.OrgUnitId, new Dictionary<string, object?> { ["Stock"] = current.Stock });
+        db.Add(StockMovement.Record(goods, StockSource.Redemption, -quantity, current.Stock, null, null, redemption.Id, actor.UserId, actor.Login, now));
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return RedemptionDto.From(redemption, personName, paid.BalanceAfter);
+        return (RedemptionDto.From(redemption, personName, paid.BalanceAfter), null);
     }
 }
 
-/// <summary>The goods' columns as the redemption's UPDATE returns them.</summary>
+/// <summary>The goods' stock as the redemption's UPDATE returns it.</summary>
 internal sealed class TakenStock
 {
     public int Stock { get; init; }
-
-    public long PricePoints { get; init; }
-
-    public string Name { get; init; } = "";
 }

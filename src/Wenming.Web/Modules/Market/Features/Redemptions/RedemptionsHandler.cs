@@ -213,13 +213,8 @@ public sealed class RedemptionsHandler(
         // Goods redeemed leave out cancellations: the redemption's day is recounted (ADR 0061).
         await db.MarkRolledUpAsync(redemption, ct);
 
-        // The goods come back even if they were deactivated meanwhile: the shelf still holds them.
-        var row = db.Set<Goods>().Where(g => g.Id == redemption.GoodsId);
-        await row.ExecuteUpdateAsync(s => s.SetProperty(g => g.Stock, g => g.Stock + redemption.Quantity).SetProperty(g => g.UpdatedAt, now), ct);
-        var goods = await row.AsNoTracking().SingleAsync(ct);
-        db.AuditDirectWrite(AuditAction.Updated, nameof(Goods), goods.Id, goods.OrgUnitId, new Dictionary<string, object?> { ["Stock"] = goods.Stock });
-        db.Add(StockMovement.Record(goods, StockSource.Cancellation, redemption.Quantity, goods.Stock, null, null, id, actor.UserId, actor.Login, now));
-
+        // The account before the goods: the lock order of every market transaction (ADR 0065), so a cancel cannot
+        // deadlock with a redemption of the same person.
         var refund = await ledger.PostAsync(
             new PointPosting(redemption.PersonId, redemption.Points, PointKind.RedemptionRefund, "redemption-refund:" + id,
                 Text.Get("Market.ledger.refunded", redemption.GoodsName, redemption.Quantity)),
@@ -229,6 +224,14 @@ public sealed class RedemptionsHandler(
             // Only if the person was deleted meanwhile: nothing may half-happen.
             throw new InvalidOperationException($"Refund of redemption {id} was refused: {refund.Outcome}.");
         }
+
+        // The goods come back even if they were deactivated meanwhile: the shelf still holds them.
+        var row = db.Set<Goods>().Where(g => g.Id == redemption.GoodsId);
+        await row.ExecuteUpdateAsync(s => s.SetProperty(g => g.Stock, g => g.Stock + redemption.Quantity).SetProperty(g => g.UpdatedAt, now), ct);
+        var goods = await row.AsNoTracking().SingleAsync(ct);
+        db.AuditDirectWrite(AuditAction.Updated, nameof(Goods), goods.Id, goods.OrgUnitId, new Dictionary<string, object?> { ["Stock"] = goods.Stock });
+        db.Add(StockMovement.Record(goods, StockSource.Cancellation, redemption.Quantity, goods.Stock, null, null, id, actor.UserId, actor.Login, now));
+        await db.SaveChangesAsync(ct);
 
         await transaction.CommitAsync(ct);
         return await DtoAsync(await ReloadAsync(id, ct), refund.BalanceAfter, ct);
