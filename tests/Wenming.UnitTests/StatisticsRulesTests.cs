@@ -6,6 +6,15 @@ namespace Wenming.UnitTests;
 /// <summary>The statistics' China-time windows and how unit figures add up (issue 12).</summary>
 public sealed class StatisticsRulesTests
 {
+    [Theory]
+    [InlineData(5, 3, "+2 (+66.7%)")]
+    [InlineData(1, 4, "-3 (-75.0%)")]
+    [InlineData(15000, 0, "+15,000")]
+    [InlineData(-15000, 0, "-15,000")]
+    [InlineData(7, 7, "—")]
+    public void Change_AgainstTheLastPeriod_CarriesOneSign(double value, double previous, string expected) =>
+        Assert.Equal(expected, MonthlyReport.Change((decimal)value, (decimal)previous));
+
     [Fact]
     public void Window_RunsFromMidnightChinaTimeToTheMidnightAfterTheLastDay_AsUtc()
     {

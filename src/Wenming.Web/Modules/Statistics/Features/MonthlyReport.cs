@@ -64,7 +64,7 @@ public sealed class MonthlyReport(StatisticsQueries stats, IPublishedAssessments
     public static string Change(decimal? value, decimal? previous) => (value, previous) switch
     {
         ({ } v, { } p) when v == p => "—",
-        ({ } v, { } p) when p == 0 => "+" + Number(v),
+        ({ } v, { } p) when p == 0 => (v > 0 ? "+" : "") + Number(v),
         ({ } v, { } p) => (v > p ? "+" : "") + Number(v - p) + " (" + ((v - p) / Math.Abs(p)).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture) + ")",
         _ => "—",
     };
