@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Wenming.IntegrationTests.Infrastructure;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Modules.Statistics.Features;
 using Wenming.Web.Modules.Statistics.Features.Rollups;
 using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Jobs;
@@ -128,9 +129,79 @@ public sealed class StatRollupTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     /// <summary>
-    /// The one-pass rebuild (ADR 0064) over the demo county's year of hours, activities, orders, ledger and
-    /// redemptions: every rolled-up figure the overview shows afterwards, for a year and for a window that cuts
-    /// months, equals what the key's source computes from the raw rows for that window.
+    /// The stocks (ADR 0066): a volunteer approved and a team made today count in every window that ends today or
+    /// later and in none that ends before (the previous period, a ranking, a trend); a rejected registration never
+    /// counts. A donation dated in the past counts for the balance from that day on; its reversal (dated today) takes
+    /// the donations of today's windows and the balance from today on back down, and leaves the windows before alone.
+    /// </summary>
+    [DatabaseFact]
+    public async Task Stocks_CountFromTheirDay_InEveryWindowEndingOnOrAfterIt()
+    {
+        var t = await TownshipAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
+        var month = new DateOnly(today.Year, today.Month, 1);
+        async Task<(decimal Registered, decimal Teams, decimal Donations, decimal Balance, decimal PreviousRegistered)> OverviewAsync(long unit, DateOnly from, DateOnly to)
+        {
+            var json = (await Center.GetAsync($"/api/v1/stats/overview?orgUnitId={unit}&from={D(from)}&to={D(to)}")).Expect(HttpStatusCode.OK).Json;
+            decimal Indicator(string key, string field = "value") =>
+                json.GetProperty("indicators").EnumerateArray().Single(i => i.GetProperty("key").GetString() == key).GetProperty(field).GetDecimal();
+            return (json.GetProperty("volunteers").GetProperty("registered").GetDecimal(), json.GetProperty("teams").GetDecimal(),
+                Indicator("fundDonations"), Indicator("fundBalance"), Indicator("volunteersRegistered", "previous"));
+        }
+
+        Assert.Equal((0m, 0m, 0m, 0m, 0m), await OverviewAsync(t.Id, month, today));
+
+        var leader = await VolunteerAsync(t.VillageA);
+        (await Center.PostAsync("/api/v1/teams", new { orgUnitId = t.VillageA, name = TestData.Name("存量服务队"), category = "Convenience", leaderVolunteerId = leader })).Expect(HttpStatusCode.Created);
+        var personId = (await app.Admin.PostAsync("/api/v1/people", new { name = TestData.Name("存量"), idNumber = TestData.IdNumber(new DateOnly(1991, 3, 4)), phone = TestData.Phone(), orgUnitId = t.VillageB }))
+            .Expect(HttpStatusCode.Created).Id;
+        var rejected = (await app.Admin.PostAsync("/api/v1/volunteers", new { personId })).Expect(HttpStatusCode.Created).Id;
+        (await app.Admin.PostAsync($"/api/v1/volunteers/{rejected}/reject", new { reason = "资料不全" })).Expect(HttpStatusCode.OK);
+
+        // Today and every window ending today or later count them, whatever its start; the period before does not.
+        Assert.Equal((1m, 1m, 0m, 0m, 0m), await OverviewAsync(t.Id, today, today));
+        Assert.Equal((1m, 1m, 0m, 0m, 0m), await OverviewAsync(t.Id, today.AddYears(-2), today));
+        Assert.Equal((1m, 1m, 0m, 0m, 0m), await OverviewAsync(t.VillageA, month, month.AddMonths(1).AddDays(-1)));
+        Assert.Equal((0m, 0m, 0m, 0m, 0m), await OverviewAsync(t.Id, today.AddYears(-1), today.AddDays(-1)));
+        Assert.Equal((0m, 0m, 0m, 0m, 0m), await OverviewAsync(t.VillageB, month, today));
+        var ranking = (await Center.GetAsync($"/api/v1/stats/ranking?orgUnitId={t.Id}&level=Village&indicator=volunteersRegistered&from={D(month)}&to={D(today)}")).Expect(HttpStatusCode.OK);
+        Assert.Equal([(t.VillageA, 1m), (t.VillageB, 0m)], ranking.Json.EnumerateArray().Select(r => (r.GetProperty("orgUnitId").GetInt64(), r.GetProperty("value").GetDecimal())));
+        var trend = (await Center.GetAsync($"/api/v1/stats/trend?orgUnitId={t.Id}&indicator=teams&months=3")).Expect(HttpStatusCode.OK)
+            .Json.EnumerateArray().Select(p => p.GetProperty("value").GetDecimal()).ToList();
+        Assert.Equal([0m, 0m, 1m], trend);
+
+        // A donation received 40 days ago: the balance holds it from that day on; the window before it does not.
+        var received = today.AddDays(-40);
+        var donation = (await Center.PostAsync("/api/v1/fund/donations", new
+        {
+            orgUnitId = t.Id,
+            donorName = "存量测试企业",
+            anonymous = false,
+            amountFen = 123_456L,
+            channel = "Bank",
+            receivedOn = D(received),
+            receiptNumber = FundTestKit.Receipt(),
+        })).Expect(HttpStatusCode.Created).Id;
+        Assert.Equal((1m, 1m, 1234.56m, 1234.56m, 0m), await OverviewAsync(t.Id, received, today));
+        Assert.Equal((1m, 1m, 0m, 1234.56m, 0m), await OverviewAsync(t.Id, today, today));
+        Assert.Equal((0m, 0m, 1234.56m, 1234.56m, 0m), await OverviewAsync(t.Id, received, received));
+        Assert.Equal((0m, 0m, 0m, 0m, 0m), await OverviewAsync(t.Id, received.AddDays(-30), received.AddDays(-1)));
+
+        // Its reversal is dated today: today's windows lose it, the days before keep the balance they had.
+        (await Center.PostAsync($"/api/v1/fund/donations/{donation}/reverse", new { reason = "录入错误" })).Expect(HttpStatusCode.Created);
+        Assert.Equal((1m, 1m, 0m, 0m, 0m), await OverviewAsync(t.Id, received, today));
+        Assert.Equal((1m, 1m, -1234.56m, 0m, 0m), await OverviewAsync(t.Id, today, today));
+        Assert.Equal((0m, 0m, 1234.56m, 1234.56m, 0m), await OverviewAsync(t.Id, received, today.AddDays(-1)));
+        var balance = (await Center.GetAsync($"/api/v1/stats/trend?orgUnitId={t.Id}&indicator=fundBalance&months=1")).Expect(HttpStatusCode.OK)
+            .Json.EnumerateArray().Single().GetProperty("value").GetDecimal();
+        Assert.Equal(0m, balance);
+    }
+
+    /// <summary>
+    /// The one-pass rebuild (ADR 0064) over the demo county's year of hours, activities, orders, ledger, redemptions,
+    /// volunteers, teams and fund: every rolled-up figure the overview shows afterwards, for a year and for a window that
+    /// cuts months, equals what the key's source computes from the raw rows for that window (a stock: up to the window's
+    /// end; a final part of the lights: the whole light, rolled-up part and the rest counted now).
     /// </summary>
     [DatabaseFact]
     public async Task ARebuild_ShowsEachSourcesOwnFigure_ForEveryRolledUpKey()
@@ -149,17 +220,36 @@ public sealed class StatRollupTests(AppFixture app) : IClassFixture<AppFixture>
             var shown = (await Center.GetAsync($"/api/v1/stats/overview?orgUnitId={county}&from={D(from)}&to={D(to)}")).Expect(HttpStatusCode.OK)
                 .Json.GetProperty("indicators").EnumerateArray()
                 .ToDictionary(i => i.GetProperty("key").GetString()!, i => i.GetProperty("value").ValueKind == System.Text.Json.JsonValueKind.Null ? (decimal?)null : i.GetProperty("value").GetDecimal());
-            foreach (var (key, (source, _)) in store.Keys)
+            foreach (var (key, (source, spec)) in store.Keys)
             {
-                var figures = await source.ComputeWholeAsync(key, unitIds, new IndicatorWindow(from, to, DateTime.UtcNow), CancellationToken.None);
-                var aggregate = source.Indicators.Single(i => i.Key == key).Aggregate;
-                var expected = store.Finish(key, aggregate, ((long)figures.Sum(f => f.Value), (long)figures.Sum(f => f.Weight)));
-                Assert.True(expected == shown[key], $"{key} {D(from)}..{D(to)}: the source counts {expected}, the overview shows {shown[key]}");
+                decimal? expected;
+                if (spec.PartOf is { } indicator)
+                {
+                    // A final part (the completed orders' lights, ADR 0066): the indicator shown, its roll-up plus the rest
+                    // counted now, is what the source counts whole from the rows.
+                    expected = (await source.ComputeAsync(indicator, unitIds, new IndicatorWindow(from, to, DateTime.UtcNow), CancellationToken.None)).Sum(f => f.Value);
+                }
+                else
+                {
+                    // A stock adds its day flows up from the beginning to the window's end (ADR 0066).
+                    var since = spec.Cumulative ? new DateOnly(StatRollupStore.FirstYear, 1, 1) : from;
+                    var figures = await source.ComputeWholeAsync(key, unitIds, new IndicatorWindow(since, to, DateTime.UtcNow), CancellationToken.None);
+                    var aggregate = source.Indicators.Single(i => i.Key == key).Aggregate;
+                    expected = store.Finish(key, aggregate, ((long)figures.Sum(f => f.Value), (long)figures.Sum(f => f.Weight)));
+                    if (spec.Cumulative)
+                    {
+                        // …and that is the stock the source counts per request.
+                        var stock = StatisticsQueries.Total(await source.ComputeAsync(key, unitIds, new IndicatorWindow(from, to, DateTime.UtcNow), CancellationToken.None), aggregate);
+                        Assert.True(stock == expected, $"{key} {D(from)}..{D(to)}: the flows add up to {expected}, the stock is {stock}");
+                    }
+                }
+
+                Assert.True(expected == shown[spec.Indicator], $"{key} {D(from)}..{D(to)}: the source counts {expected}, the overview shows {shown[spec.Indicator]}");
                 checkedNonZero += expected is > 0 ? 1 : 0;
             }
         }
 
         // The demo county's year holds rows of most keys: the comparison is not one of zeros.
-        Assert.True(checkedNonZero >= 8, $"only {checkedNonZero} non-zero figures compared");
+        Assert.True(checkedNonZero >= 12, $"only {checkedNonZero} non-zero figures compared");
     }
 }

@@ -8,6 +8,7 @@ using Wenming.Web.Modules.Fund.Features.Projects;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Http;
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Localization;
 
 namespace Wenming.Web.Modules.Fund;
@@ -27,6 +28,8 @@ public static class FundModule
         services.AddSingleton<DonationCertificatePdf>();
         services.AddScoped<DonationCertificateHandler>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.FundIndicators>();
+        services.AddRollupTrigger<Features.Indicators.FundIndicators, Domain.Donation>(Features.Indicators.FundIndicators.Touched);
+        services.AddRollupTrigger<Features.Indicators.FundIndicators, Domain.FundPayment>(Features.Indicators.FundIndicators.Touched);
         services.AddScoped<IDemoSeedStep, FundDemo>();
         return services;
     }

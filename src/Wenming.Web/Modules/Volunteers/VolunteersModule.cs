@@ -37,6 +37,8 @@ public static class VolunteersModule
         services.AddScoped<RegisterVolunteerHandler>();
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.VolunteerIndicators>();
         services.AddRollupTrigger<Features.Indicators.VolunteerIndicators, Domain.ServiceRecord>(Features.Indicators.VolunteerIndicators.Touched);
+        services.AddRollupTrigger<Features.Indicators.VolunteerIndicators, Domain.Volunteer>(Features.Indicators.VolunteerIndicators.Touched);
+        services.AddRollupTrigger<Features.Indicators.VolunteerIndicators, Domain.Team>(Features.Indicators.VolunteerIndicators.Touched);
         services.AddScoped<ApproveVolunteerHandler>();
         services.AddScoped<ApproveVolunteersHandler>();
         services.AddScoped<RejectVolunteerHandler>();

@@ -10,12 +10,27 @@ using Wenming.Web.Platform.Scope;
 namespace Wenming.Web.Platform.Indicators;
 
 /// <summary>
-/// A flow indicator kept rolled up (ADR 0061): its figures add up over days and over units, so the statistics keep
+/// An indicator kept rolled up (ADR 0061): its figures add up over days and over units, so the statistics keep
 /// subtree totals per day and per month instead of recounting raw rows. The rolled-up figure is a whole number
-/// (minutes, not hours); the figure shown is the sum over <see cref="Divisor"/>, rounded to two places when it is not 1.
-/// A key is rolled up by one source only.
+/// (minutes, not hours; fen, not yuan); the figure shown is the sum over <see cref="Divisor"/>, rounded to two places
+/// when it is not 1. A key is rolled up by one source only.
 /// </summary>
-public sealed record RolledUpKey(string Key, int Divisor = 1);
+/// <param name="Cumulative">
+/// A stock (volunteers registered, teams, the fund's balance; ADR 0066): the figure of a window is the sum of the day
+/// figures from the beginning up to the window's last day. The source's <see cref="IRolledUpSource.ComputeWholeAsync"/>
+/// and <see cref="IRolledUpSource.ComputeDaysAsync"/> give the day flows (what moved the stock on each day of the
+/// window), its <see cref="IIndicatorSource.ComputeAsync"/> still gives the stock at the window's end.
+/// </param>
+/// <param name="PartOf">
+/// The indicator whose final part this key holds (ADR 0066: the lights of closed orders, which no longer change): the
+/// indicator's figure is this key's roll-up plus what <see cref="IRolledUpSource.ComputeRestAsync"/> counts per request.
+/// Such a key is not an indicator itself. Null: the key is an indicator of the source's, read from the roll-up alone.
+/// </param>
+public sealed record RolledUpKey(string Key, int Divisor = 1, bool Cumulative = false, string? PartOf = null)
+{
+    /// <summary>The indicator this key's figures count for.</summary>
+    public string Indicator => PartOf ?? Key;
+}
 
 /// <summary>
 /// A source whose flow indicators the statistics keep rolled up (ADR 0061). It says which rows' writes move which
@@ -35,6 +50,13 @@ public interface IRolledUpSource : IIndicatorSource
     /// rows: a rebuild reads every row once instead of asking day by day (ADR 0064).
     /// </summary>
     Task<IReadOnlyList<DayFigure>> ComputeDaysAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct);
+
+    /// <summary>
+    /// For an indicator some of whose figures are rolled up under <see cref="RolledUpKey.PartOf"/> keys: the rest, which
+    /// still changes with time (the lights of open orders), counted per request for the window.
+    /// </summary>
+    Task<IReadOnlyList<UnitFigure>> ComputeRestAsync(string indicator, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct) =>
+        throw new ArgumentOutOfRangeException(nameof(indicator), indicator, "No part of this indicator is rolled up.");
 }
 
 /// <summary>One unit's whole-number figure on one China day.</summary>

@@ -52,6 +52,9 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(o => new { o.OrgUnitId, o.SubmittedAt });
         // The roll-up flush recomputes a completion day of a few units (ADR 0061, 0064).
         b.HasIndex(o => new { o.OrgUnitId, o.CompletedAt });
+        // The lights of the open orders are counted per request (ADR 0066): the window's open orders of the units,
+        // without reading the completed ones, whose lights are rolled up.
+        b.HasIndex(o => new { o.Status, o.OrgUnitId, o.SubmittedAt });
     }
 }
 

@@ -95,26 +95,16 @@ public sealed class StatisticsQueries(
         var previous = new IndicatorWindow(window.From.AddDays(-days), window.From.AddDays(-1), window.NowUtc);
         var now = new Dictionary<string, decimal?>(StringComparer.Ordinal);
         var before = new Dictionary<string, decimal?>(StringComparer.Ordinal);
-        var rolledUp = new List<string>();
-        foreach (var key in _indicators.Keys)
-        {
-            if (await RolledUpAsync(key, ct))
-            {
-                rolledUp.Add(key);
-                continue;
-            }
-
-            now[key] = await SubtreeTotalAsync(key, unit.Id, unitIds, window, ct);
-            before[key] = await SubtreeTotalAsync(key, unit.Id, unitIds, previous, ct);
-        }
-
-        // Every rolled-up key of a window in one statement (ADR 0064).
+        var plans = _indicators.Keys.ToDictionary(k => k, PlanOf, StringComparer.Ordinal);
+        var rolledUp = plans.Values.SelectMany(p => p.Rolled).Distinct(StringComparer.Ordinal).ToList();
         foreach (var (into, period) in new[] { (now, window), (before, previous) })
         {
-            var totals = await rollups.TotalsAsync(rolledUp, [unit.Id], period.From, period.To, ct);
-            foreach (var key in rolledUp)
+            // Every rolled-up key of a window in one statement (ADR 0064), the stocks and the closed orders' lights too
+            // (ADR 0066); the rest is counted per request.
+            var totals = await RolledUpTotalsAsync(rolledUp, [unit.Id], period, ct);
+            foreach (var (key, plan) in plans)
             {
-                into[key] = rollups.Finish(key, Aggregate(key), totals.GetValueOrDefault((key, unit.Id)));
+                into[key] = Figure(key, plan, k => totals.GetValueOrDefault((k, unit.Id)), await CountedAsync(plan, unitIds, period, ct));
             }
         }
 
@@ -227,24 +217,25 @@ public sealed class StatisticsQueries(
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - months);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var points = new List<TrendPointDto>(months);
-        if (await RolledUpAsync(key, ct))
+        var plan = PlanOf(key);
+        if (plan.Rolled.Count > 0)
         {
-            // The months are whole: their month rows, in one statement (ADR 0064).
-            var rows = await rollups.MonthsAsync(key, unitId, first, months, ct);
-            for (var m = 0; m < months; m++)
-            {
-                var start = first.AddMonths(m);
-                points.Add(new TrendPointDto(start.ToString("yyyy-MM", CultureInfo.InvariantCulture), rollups.Finish(key, Aggregate(key), rows.GetValueOrDefault(start))));
-            }
+            await EnsureCurrentAsync(ct);
+        }
 
-            return points;
+        // The months are whole: their month rows, in one statement per rolled-up key (ADR 0064).
+        var rows = new Dictionary<string, Dictionary<DateOnly, (long Value, long Weight)>>(StringComparer.Ordinal);
+        foreach (var rolledKey in plan.Rolled)
+        {
+            rows[rolledKey] = await rollups.MonthsAsync(rolledKey, unitId, first, months, ct);
         }
 
         for (var m = 0; m < months; m++)
         {
             var start = first.AddMonths(m);
             var window = new IndicatorWindow(start, start.AddMonths(1).AddDays(-1), nowUtc);
-            points.Add(new TrendPointDto(start.ToString("yyyy-MM", CultureInfo.InvariantCulture), await SubtreeTotalAsync(key, unitId, unitIds, window, ct)));
+            var counted = await CountedAsync(plan, unitIds, window, ct);
+            points.Add(new TrendPointDto(start.ToString("yyyy-MM", CultureInfo.InvariantCulture), Figure(key, plan, k => rows[k].GetValueOrDefault(start), counted)));
         }
 
         return points;
@@ -314,72 +305,117 @@ public sealed class StatisticsQueries(
 
     internal IndicatorAggregate Aggregate(string key) => _indicators[key][0].Info.Aggregate;
 
-    /// <summary>Every source's figures for the key: several modules may contribute to one indicator.</summary>
-    internal async Task<List<UnitFigure>> FiguresAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct)
+    /// <summary>
+    /// How an indicator's figure is had (ADR 0061, 0066): the roll-up keys read (the indicator's own, or the parts of it
+    /// that are final) and the counts made per request (the sources that roll none of it up ask
+    /// <see cref="IIndicatorSource.ComputeAsync"/>, those that roll up a part ask <see cref="IRolledUpSource.ComputeRestAsync"/>).
+    /// Several modules may contribute to one indicator; their figures are added.
+    /// </summary>
+    private sealed record Plan(IReadOnlyList<string> Rolled, IReadOnlyList<Func<IQueryable<long>, IndicatorWindow, CancellationToken, Task<IReadOnlyList<UnitFigure>>>> Counted);
+
+    private Plan PlanOf(string key)
     {
-        var all = new List<UnitFigure>();
+        var rolled = new List<string>();
+        var counted = new List<Func<IQueryable<long>, IndicatorWindow, CancellationToken, Task<IReadOnlyList<UnitFigure>>>>();
         foreach (var (source, _) in _indicators[key])
         {
-            all.AddRange(await source.ComputeAsync(key, unitIds, window, ct));
+            List<RolledUpKey> specs = source is IRolledUpSource r ? [.. r.RolledUp.Where(k => k.Indicator == key)] : [];
+            rolled.AddRange(specs.Select(k => k.Key));
+            if (specs.Count == 0)
+            {
+                counted.Add((unitIds, window, ct) => source.ComputeAsync(key, unitIds, window, ct));
+            }
+            else if (specs.Any(k => k.PartOf is not null))
+            {
+                var partly = (IRolledUpSource)source;
+                counted.Add((unitIds, window, ct) => partly.ComputeRestAsync(key, unitIds, window, ct));
+            }
+        }
+
+        return new Plan(rolled, counted);
+    }
+
+    private static async Task<List<UnitFigure>> CountedAsync(Plan plan, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct)
+    {
+        var all = new List<UnitFigure>();
+        foreach (var count in plan.Counted)
+        {
+            all.AddRange(await count(unitIds, window, ct));
         }
 
         return all;
     }
 
+    /// <summary>The roll-ups' totals of <paramref name="keys"/> for the subtrees of <paramref name="targets"/>, brought up to date first (none asked: none read).</summary>
+    private async Task<Dictionary<(string Key, long Unit), (long Value, long Weight)>> RolledUpTotalsAsync(
+        IReadOnlyCollection<string> keys, IReadOnlyCollection<long> targets, IndicatorWindow window, CancellationToken ct)
+    {
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        await EnsureCurrentAsync(ct);
+        return await rollups.TotalsAsync(keys, targets, window.From, window.To, ct);
+    }
+
+    /// <summary>
+    /// One figure of a subtree: its rolled-up totals and its counted figures. An indicator read from one roll-up key
+    /// alone is finished as the roll-up finishes it (rounded after adding up); else the parts are added as figures.
+    /// </summary>
+    private decimal? Figure(string key, Plan plan, Func<string, (long Value, long Weight)> rolled, IEnumerable<UnitFigure> counted)
+    {
+        if (plan is { Rolled: [var only], Counted.Count: 0 })
+        {
+            return rollups.Finish(only, Aggregate(key), rolled(only));
+        }
+
+        var figures = plan.Rolled.Select(k =>
+        {
+            var (value, weight) = rolled(k);
+            return new UnitFigure(0, rollups.Scaled(k, value), weight);
+        });
+        return Total(figures.Concat(counted), Aggregate(key));
+    }
+
     /// <summary>
     /// The figure of <paramref name="key"/> over the subtree of each of <paramref name="targets"/> (visible units
-    /// within <paramref name="unitIds"/>): from the roll-ups when one source rolls the key up (brought up to date first,
-    /// so a write is seen at once), else from the sources' figures per unit, added up along the units' paths.
+    /// within <paramref name="unitIds"/>): what is rolled up from the roll-ups (brought up to date first, so a write is
+    /// seen at once), what is counted per request from the sources' figures per unit, added up along the units' paths.
     /// </summary>
     internal async Task<Dictionary<long, decimal?>> SubtreeTotalsAsync(
         string key, IReadOnlyList<long> targets, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct, IReadOnlyList<OrgUnitInfo>? visible = null)
     {
-        var aggregate = Aggregate(key);
-        if (await RolledUpAsync(key, ct))
-        {
-            var totals = await rollups.TotalsAsync(key, targets, window.From, window.To, ct);
-            return targets.ToDictionary(t => t, t => rollups.Finish(key, aggregate, totals.GetValueOrDefault(t)));
-        }
-
-        var figures = await FiguresAsync(key, unitIds, window, ct);
-        var paths = (visible ?? await orgs.VisibleUnitsAsync(ct)).ToDictionary(u => u.Id, u => u.Path);
+        var plan = PlanOf(key);
+        var totals = await RolledUpTotalsAsync(plan.Rolled, targets, window, ct);
         var perTarget = targets.ToDictionary(t => t, _ => new List<UnitFigure>());
-        foreach (var figure in figures)
+        if (plan.Counted.Count > 0)
         {
-            if (!paths.TryGetValue(figure.OrgUnitId, out var path))
+            var figures = await CountedAsync(plan, unitIds, window, ct);
+            var paths = (visible ?? await orgs.VisibleUnitsAsync(ct)).ToDictionary(u => u.Id, u => u.Path);
+            foreach (var figure in figures)
             {
-                continue;
-            }
-
-            foreach (var ancestor in AncestorsAndSelf(path))
-            {
-                if (perTarget.TryGetValue(ancestor, out var list))
+                if (!paths.TryGetValue(figure.OrgUnitId, out var path))
                 {
-                    list.Add(figure);
+                    continue;
+                }
+
+                foreach (var ancestor in AncestorsAndSelf(path))
+                {
+                    if (perTarget.TryGetValue(ancestor, out var list))
+                    {
+                        list.Add(figure);
+                    }
                 }
             }
         }
 
-        return perTarget.ToDictionary(p => p.Key, p => Total(p.Value, aggregate));
+        return perTarget.ToDictionary(p => p.Key, p => Figure(key, plan, k => totals.GetValueOrDefault((k, p.Key)), p.Value));
     }
 
-    /// <summary>The figure of <paramref name="key"/> over the subtree of <paramref name="unitId"/>, whose visible units <paramref name="unitIds"/> are.</summary>
-    internal async Task<decimal?> SubtreeTotalAsync(string key, long unitId, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct) =>
-        await RolledUpAsync(key, ct)
-            ? rollups.Finish(key, Aggregate(key), (await rollups.TotalsAsync(key, [unitId], window.From, window.To, ct)).GetValueOrDefault(unitId))
-            : Total(await FiguresAsync(key, unitIds, window, ct), Aggregate(key));
-
-    /// <summary>
-    /// Whether the key is read from the roll-ups (one source rolls it up); the first time in a request the roll-ups
-    /// are brought up to date, so what was written before the read is in the figures.
-    /// </summary>
-    private async Task<bool> RolledUpAsync(string key, CancellationToken ct)
+    /// <summary>Brings the roll-ups up to date the first time a request reads them, so what was written before the read is in the figures.</summary>
+    private async Task EnsureCurrentAsync(CancellationToken ct)
     {
-        if (_indicators[key].Count != 1 || !rollups.Keys.ContainsKey(key))
-        {
-            return false;
-        }
-
         if (!_rolledUp)
         {
             if (!await rollups.IsCurrentAsync(ct))
@@ -389,8 +425,6 @@ public sealed class StatisticsQueries(
 
             _rolledUp = true;
         }
-
-        return true;
     }
 
     /// <summary>A sum, or numerator over denominator for a ratio (null when nothing was there to divide).</summary>

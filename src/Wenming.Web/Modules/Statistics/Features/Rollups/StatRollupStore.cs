@@ -64,30 +64,65 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
     internal async Task<Dictionary<long, (long Value, long Weight)>> TotalsAsync(string key, IReadOnlyCollection<long> unitIds, DateOnly from, DateOnly to, CancellationToken ct) =>
         (await TotalsAsync([key], unitIds, from, to, ct)).ToDictionary(t => t.Key.Unit, t => t.Value);
 
-    /// <summary>As above for several keys in one statement (the overview reads every rolled-up key at once, ADR 0064).</summary>
+    /// <summary>
+    /// As above for several keys in one statement (the overview reads every rolled-up key at once, ADR 0064). A
+    /// cumulative key (a stock, ADR 0066) adds up from the beginning to <paramref name="to"/> instead: the month rows
+    /// of every month that ends by then, and the day rows of the partial month it ends in.
+    /// </summary>
     internal async Task<Dictionary<(string Key, long Unit), (long Value, long Weight)>> TotalsAsync(
         IReadOnlyCollection<string> keys, IReadOnlyCollection<long> unitIds, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var firstWhole = from.Day == 1 ? from : MonthOf(from).AddMonths(1);
         var endWhole = MonthOf(to.AddDays(1));
+        var flows = keys.Where(k => !Keys[k].Spec.Cumulative).ToList();
+        var stocks = keys.Where(k => Keys[k].Spec.Cumulative).ToList();
         var rows = db.Set<StatRollup>().AsNoTracking().Where(r => unitIds.Contains(r.OrgUnitId) && keys.Contains(r.Key));
         rows = firstWhole < endWhole
-            ? rows.Where(r => (r.Kind == StatRollup.Month && r.Start >= firstWhole && r.Start < endWhole)
-                || (r.Kind == StatRollup.Day && ((r.Start >= from && r.Start < firstWhole) || (r.Start >= endWhole && r.Start <= to))))
-            : rows.Where(r => r.Kind == StatRollup.Day && r.Start >= from && r.Start <= to);
+            ? rows.Where(r => (flows.Contains(r.Key)
+                    && ((r.Kind == StatRollup.Month && r.Start >= firstWhole && r.Start < endWhole)
+                        || (r.Kind == StatRollup.Day && ((r.Start >= from && r.Start < firstWhole) || (r.Start >= endWhole && r.Start <= to)))))
+                || (stocks.Contains(r.Key) && ((r.Kind == StatRollup.Month && r.Start < endWhole) || (r.Kind == StatRollup.Day && r.Start >= endWhole && r.Start <= to))))
+            : rows.Where(r => (flows.Contains(r.Key) && r.Kind == StatRollup.Day && r.Start >= from && r.Start <= to)
+                || (stocks.Contains(r.Key) && ((r.Kind == StatRollup.Month && r.Start < endWhole) || (r.Kind == StatRollup.Day && r.Start >= endWhole && r.Start <= to))));
         var sums = await rows.GroupBy(r => new { r.Key, r.OrgUnitId })
             .Select(g => new { g.Key.Key, g.Key.OrgUnitId, Value = g.Sum(r => r.Value), Weight = g.Sum(r => r.Weight) })
             .ToListAsync(ct);
         return sums.ToDictionary(s => (s.Key, s.OrgUnitId), s => (s.Value, s.Weight));
     }
 
-    /// <summary>The month rows of <paramref name="key"/> for <paramref name="unitId"/>'s subtree from <paramref name="first"/> on, in one statement (a trend).</summary>
+    /// <summary>
+    /// The month totals of <paramref name="key"/> for <paramref name="unitId"/>'s subtree from <paramref name="first"/> on,
+    /// in one statement (a trend). For a cumulative key each month's total is the stock at the month's end: every month
+    /// row up to it, added up in memory.
+    /// </summary>
     internal async Task<Dictionary<DateOnly, (long Value, long Weight)>> MonthsAsync(string key, long unitId, DateOnly first, int months, CancellationToken ct)
     {
         var end = first.AddMonths(months);
-        return await db.Set<StatRollup>().AsNoTracking()
-            .Where(r => r.OrgUnitId == unitId && r.Key == key && r.Kind == StatRollup.Month && r.Start >= first && r.Start < end)
+        var cumulative = Keys[key].Spec.Cumulative;
+        var rows = await db.Set<StatRollup>().AsNoTracking()
+            .Where(r => r.OrgUnitId == unitId && r.Key == key && r.Kind == StatRollup.Month && (cumulative || r.Start >= first) && r.Start < end)
             .ToDictionaryAsync(r => r.Start, r => (r.Value, r.Weight), ct);
+        if (!cumulative)
+        {
+            return rows;
+        }
+
+        var totals = new Dictionary<DateOnly, (long Value, long Weight)>();
+        var (value, weight) = (0L, 0L);
+        foreach (var row in rows.Where(r => r.Key < first))
+        {
+            value += row.Value.Value;
+            weight += row.Value.Weight;
+        }
+
+        for (var month = first; month < end; month = month.AddMonths(1))
+        {
+            var (v, w) = rows.GetValueOrDefault(month);
+            (value, weight) = (value + v, weight + w);
+            totals[month] = (value, weight);
+        }
+
+        return totals;
     }
 
     /// <summary>The figure shown: the sum over the divisor, or the ratio of sums (null with nothing to divide).</summary>
@@ -101,6 +136,9 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
         var divisor = Keys[key].Spec.Divisor;
         return divisor == 1 ? total.Value : Math.Round((decimal)total.Value / divisor, 2);
     }
+
+    /// <summary>A rolled-up whole number in the indicator's unit (hours, yuan), not rounded: for adding to figures counted per request.</summary>
+    internal decimal Scaled(string key, long value) => Keys[key].Spec.Divisor is var divisor and not 1 ? (decimal)value / divisor : value;
 
     internal static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
 
