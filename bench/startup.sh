@@ -13,6 +13,7 @@
 #
 # Environment: TRACE=1 adds --Startup:Trace=true and prints the last start's phases (wall/CPU ms since process
 # start: configuration, services, built, mapped, ef model, migrations, database ready, listening, first answer).
+# Other settings pass as environment variables, e.g. Startup__WarmUp=false (ADR 0067) or DOTNET_TieredPGO=0.
 # PORT (default 5104), DATA (default a fresh folder under /tmp), WEB (an already published folder
 # to time instead of publishing; the "before" numbers of bench/results.md use a plain `dotnet build -c Release`
 # output here), PROVIDER=postgres with CONN (an empty database) to time PostgreSQL.
@@ -89,6 +90,7 @@ wait_200 "$url/readyz"; kill "$pid"; wait "$pid" 2>/dev/null || true
 
 : >"$data/times.txt"
 for i in $(seq "$runs"); do
+  logged=$(wc -l <"$data/web.log")
   start=$(now_ms)
   host; pid=$!
   wait_200 "$url/readyz"
@@ -97,7 +99,7 @@ for i in $(seq "$runs"); do
   login=$(($(now_ms) - start)); login_cpu=$(cpu_ms "$pid")
   kill "$pid"; wait "$pid" 2>/dev/null || true
   echo "run $i: /readyz $ready ms (CPU $ready_cpu ms), /account/login $login ms (CPU $login_cpu ms)"
-  [ -z "${TRACE:-}" ] || grep 'startup-trace' "$data/web.log" | tail -n 9 || true
+  [ -z "${TRACE:-}" ] || tail -n +$((logged + 1)) "$data/web.log" | grep 'startup-trace' || true
   echo "$ready $login $ready_cpu $login_cpu" >>"$data/times.txt"
 done
 for col in "1 /readyz wall" "2 /account/login wall" "3 /readyz CPU" "4 /account/login CPU"; do

@@ -11,10 +11,24 @@ trace.Mark("services");
 
 var app = builder.Build();
 trace.Mark("built");
+// On 2 cores the EF model, the metrics, the endpoints and (after the database step) the key ring are built beside the
+// main thread's work, not before it (ADR 0067).
+var warmUp = StartupWarmUp.IsOn(app.Configuration);
+if (warmUp)
+{
+    StartupWarmUp.Model(app.Services, trace);
+    StartupWarmUp.Telemetry(app.Services, trace);
+}
+
 trace.Use(app);
 app.MapWenming();
 app.MapRazorPages();
 trace.Mark("mapped");
+if (warmUp)
+{
+    StartupWarmUp.Endpoints(app, trace);
+}
+
 app.Lifetime.ApplicationStarted.Register(() => trace.Mark("listening"));
 
 try

@@ -57,6 +57,12 @@ public static class PlatformSetup
         services.AddSingleton<PiiKeyGate>();
 
         services.AddDataProtection().SetApplicationName("wenming");
+        if (StartupWarmUp.IsOn(config))
+        {
+            // Loaded beside Kestrel's start instead of before it (ADR 0067).
+            StartupWarmUp.WithoutKeyRingPreload(services);
+        }
+
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseKeyRepository(sp.GetRequiredService<IServiceScopeFactory>())));
 

@@ -45,6 +45,11 @@ public static class Startup
             return;
         }
 
+        if (StartupWarmUp.IsOn(config))
+        {
+            StartupWarmUp.KeyRing(services, trace);
+        }
+
         if (config.GetValue("Demo:Seed", false))
         {
             var seeder = ActivatorUtilities.CreateInstance<DemoCounty>(sp);
