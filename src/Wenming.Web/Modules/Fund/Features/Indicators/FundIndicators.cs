@@ -70,9 +70,9 @@ internal sealed class FundIndicators(AppDbContext db) : IRolledUpSource
 
         return key switch
         {
-            "fundDonations" => await FenPerUnitAsync(Donations(unitIds, from, to), ct),
-            "fundPayments" => await FenPerUnitAsync(Payments(unitIds, from, to), ct),
-            "fundBalance" => Join(await FenPerUnitAsync(Donations(unitIds, from, to), ct), await FenPerUnitAsync(Payments(unitIds, from, to), ct), -1),
+            "fundDonations" => await FenPerUnitAsync(Donations(unitIds, from, to).Select(d => new Entry { Unit = d.OrgUnitId, Fen = d.AmountFen }), ct),
+            "fundPayments" => await FenPerUnitAsync(Payments(unitIds, from, to).Select(p => new Entry { Unit = p.OrgUnitId, Fen = p.AmountFen }), ct),
+            "fundBalance" => Join(await FenAsync("fundDonations", unitIds, from, to, ct), await FenAsync("fundPayments", unitIds, from, to, ct), -1),
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not an indicator of the fund module."),
         };
     }
@@ -86,9 +86,14 @@ internal sealed class FundIndicators(AppDbContext db) : IRolledUpSource
             .Where(p => unitIds.Contains(p.OrgUnitId) && p.PaidOn <= to && (from == null || p.PaidOn >= from)
                 && (p.Status == PaymentStatus.Paid || p.Status == PaymentStatus.Reversal));
 
-    private static async Task<Dictionary<long, long>> FenPerUnitAsync(IQueryable<Donation> rows, CancellationToken ct) =>
-        await rows.GroupBy(d => d.OrgUnitId).Select(g => new { g.Key, Fen = g.Sum(d => d.AmountFen) }).ToDictionaryAsync(g => g.Key, g => g.Fen, ct);
+    private static async Task<Dictionary<long, long>> FenPerUnitAsync(IQueryable<Entry> rows, CancellationToken ct) =>
+        await rows.GroupBy(e => e.Unit).Select(g => new { g.Key, Fen = g.Sum(e => e.Fen) }).ToDictionaryAsync(g => g.Key, g => g.Fen, ct);
 
-    private static async Task<Dictionary<long, long>> FenPerUnitAsync(IQueryable<FundPayment> rows, CancellationToken ct) =>
-        await rows.GroupBy(p => p.OrgUnitId).Select(g => new { g.Key, Fen = g.Sum(p => p.AmountFen) }).ToDictionaryAsync(g => g.Key, g => g.Fen, ct);
+    /// <summary>A donation or payment as the sums need it (a member-init projection, so EF Core can group it in SQL).</summary>
+    private sealed class Entry
+    {
+        public long Unit { get; init; }
+
+        public long Fen { get; init; }
+    }
 }
