@@ -237,7 +237,8 @@ public static class PlatformSetup
         // Until the PII key is checked against the database (a node started while it was away), nothing but health answers.
         var keyGate = app.Services.GetRequiredService<PiiKeyGate>();
         app.Use((ctx, next) => keyGate.IsOpen || ctx.Request.Path.StartsWithSegments("/healthz") ? next() : throw new PiiKeyNotCheckedException());
-        app.UseStaticFiles();
+        // The API has no files: a static-file lookup (a stat of wwwroot/api/...) on every API request is waste (issue 19).
+        app.UseWhen(ctx => !IsApi(ctx), web => web.UseStaticFiles());
         app.UseRouting();
         app.UseRateLimiter();
         app.UseAuthentication();
@@ -249,12 +250,13 @@ public static class PlatformSetup
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready"), ResponseWriter = DemoSeedingCheck.WriteAsync });
         app.MapWenmingMetrics();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.UseSwaggerUI(o =>
+        // Only /docs is the API documentation's: other requests need not be matched against its paths.
+        app.UseWhen(ctx => ctx.Request.Path.StartsWithSegments("/docs"), docs => docs.UseSwaggerUI(o =>
         {
             o.RoutePrefix = "docs";
             o.SwaggerEndpoint("/openapi/v1.json", "Wenming API v1");
             o.DocumentTitle = "新时代文明实践云平台 API 文档";
-        });
+        }));
         return app;
     }
 

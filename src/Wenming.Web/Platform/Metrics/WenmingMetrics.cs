@@ -83,50 +83,52 @@ internal sealed class DbCommandMetrics(WenmingMetrics metrics) : DbCommandInterc
 {
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
-        Record(eventData, false);
+        Record(command, eventData, false);
         return result;
     }
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
     {
-        Record(eventData, false);
+        Record(command, eventData, false);
         return ValueTask.FromResult(result);
     }
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
-        Record(eventData, false);
+        Record(command, eventData, false);
         return result;
     }
 
     public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Record(eventData, false);
+        Record(command, eventData, false);
         return ValueTask.FromResult(result);
     }
 
     public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
     {
-        Record(eventData, false);
+        Record(command, eventData, false);
         return result;
     }
 
     public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
     {
-        Record(eventData, false);
+        Record(command, eventData, false);
         return ValueTask.FromResult(result);
     }
 
-    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Record(eventData, true);
+    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Record(command, eventData, true);
 
     public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        Record(eventData, true);
+        Record(command, eventData, true);
         return Task.CompletedTask;
     }
 
-    private void Record(CommandEndEventData eventData, bool failed) =>
-        metrics.DbCommand(eventData.Duration, eventData.Context?.Database.IsNpgsql() == true ? "postgresql" : "sqlite", failed);
+    // The provider from the command's type: asking the context (Database.IsNpgsql) reads the provider's assembly name by
+    // reflection on every command (issue 19).
+    private void Record(DbCommand command, CommandEndEventData eventData, bool failed) =>
+        metrics.DbCommand(eventData.Duration, command is Npgsql.NpgsqlCommand ? "postgresql" : "sqlite", failed);
 }
 
 public static class MetricsSetup

@@ -12,27 +12,37 @@ namespace Wenming.Web.Modules.Market.Features;
 /// of the units above it up to the county, nearest first (a deliberate widening of the subtree scope,
 /// like nearby activities and the service catalog), and sees their own redemptions wherever they are.
 /// </summary>
-public sealed class MarketAccess(AppDbContext db, CurrentActor actor, IOrgDirectory orgs)
+public sealed class MarketAccess(AppDbContext db, CurrentActor actor, OrgScope scope)
 {
     public bool Oversees => actor.IsAdmin || actor.Has(Role.Supervisor);
 
-    /// <summary>The caller's own unit and those above it up to the county, nearest first.</summary>
-    public async Task<List<long>> ShopUnitsAsync(CancellationToken ct)
-    {
-        if (actor.OrgUnitId is not { } unitId || await orgs.FindUnscopedAsync(unitId, ct) is not { } unit)
-        {
-            return [];
-        }
-
-        return ShopUnits(unit);
-    }
+    /// <summary>
+    /// The caller's own unit and those above it up to the county, nearest first. Read from what the request already
+    /// knows, not from the database: the scope's prefix is the caller's unit path (read with the account, ADR 0003) and
+    /// the account's county is its unit's. An unrestricted caller (a system admin) oversees and has no shelf path.
+    /// </summary>
+    public Task<List<long>> ShopUnitsAsync(CancellationToken ct) =>
+        Task.FromResult(actor.OrgUnitId is null || scope.IsUnrestricted ? [] : ShopUnits(scope.PathPrefix, actor.CountyId));
 
     /// <summary>Where a person of <paramref name="home"/> may redeem: that unit and the ones above it up to the county.</summary>
-    public static List<long> ShopUnits(OrgUnitInfo home)
+    public static List<long> ShopUnits(OrgUnitInfo home) => ShopUnits(home.Path, home.CountyId);
+
+    private static List<long> ShopUnits(string path, long? countyId)
     {
-        var ids = home.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse).Reverse().ToList();
+        var ids = new List<long>();
+        foreach (var part in path.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!long.TryParse(part, out var id))
+            {
+                return []; // not a unit path (a scope that allows nothing)
+            }
+
+            ids.Add(id);
+        }
+
+        ids.Reverse();
         // Stop at the county: the city's guidance center keeps no shelf for residents.
-        return home.CountyId is { } county && ids.IndexOf(county) is var at and >= 0 ? ids[..(at + 1)] : ids;
+        return countyId is { } county && ids.IndexOf(county) is var at and >= 0 ? ids[..(at + 1)] : ids;
     }
 
     /// <summary>Goods the caller may see: in the subtree for overseers, on the shopping path for everyone else.</summary>
