@@ -81,7 +81,7 @@ public sealed class IndexModel(CurrentActor actor, GetOrgUnitHandler units, List
 
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            var found = await search.HandleAsync(new ListOrgUnitsRequest(null, unitId, null, 1, PageSize) { Q = Query }, ct);
+            var found = await search.HandleAsync(new ListOrgUnitsRequest(Query, null, unitId, null, 1, PageSize), ct);
             if (found.IsSuccess)
             {
                 Found = found.Value;

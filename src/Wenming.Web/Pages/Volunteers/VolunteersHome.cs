@@ -25,7 +25,7 @@ public sealed class VolunteersHome(SearchVolunteersHandler search, ListServiceRe
 
         if (NavAudience.IsOverseer(actor))
         {
-            var pending = await search.HandleAsync(new SearchVolunteersRequest(VolunteerStatus.Pending, null, 1, 1), ct);
+            var pending = await search.HandleAsync(new SearchVolunteersRequest(VolunteerStatus.Pending, null, null, 1, 1), ct);
             var links = new List<HomeLink>
             {
                 new(Text.Get("Volunteers.home.to_approve"), "/volunteers?status=Pending", Count: pending.IsSuccess ? pending.Value.Total : 0, TestId: "todo-volunteers-pending"),

@@ -10,20 +10,7 @@ using Wenming.Web.Platform.Scope;
 namespace Wenming.Web.Modules.Statistics.Features;
 
 /// <summary>The query string of the overview, the ranking and the trend: dates in China time, inclusive (API.md).</summary>
-public sealed record StatsRequest(long? OrgUnitId = null)
-{
-    // A property, not a constructor parameter: the Request Delegate Generator cannot bind [AsParameters] types whose
-    // constructor takes a nullable reference type (dotnet/aspnetcore#58953, ADR 0069).
-    public string? From { get; init; }
-
-    public string? To { get; init; }
-
-    public string? Level { get; init; }
-
-    public string? Indicator { get; init; }
-
-    public string? Months { get; init; }
-}
+public sealed record StatsRequest(long? OrgUnitId = null, string? From = null, string? To = null, string? Level = null, string? Indicator = null, string? Months = null);
 
 public sealed record VolunteerFigures(decimal Registered, decimal Active);
 

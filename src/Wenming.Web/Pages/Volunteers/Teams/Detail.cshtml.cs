@@ -86,7 +86,7 @@ public sealed class DetailModel(
         CanManage = actor.IsAdmin || (Members is not null && actor.Has(Role.TeamLeader));
         if (actor.IsAdmin)
         {
-            var approved = await volunteers.HandleAsync(new SearchVolunteersRequest(VolunteerStatus.Approved, null, 1, 100), ct);
+            var approved = await volunteers.HandleAsync(new SearchVolunteersRequest(VolunteerStatus.Approved, null, null, 1, 100), ct);
             var taken = Members?.Items.Select(m => m.VolunteerId).ToHashSet() ?? [];
             Candidates = approved.IsSuccess ? approved.Value.Items.Where(v => !taken.Contains(v.Id)).ToList() : [];
         }

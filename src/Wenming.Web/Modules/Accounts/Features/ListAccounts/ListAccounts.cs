@@ -9,12 +9,7 @@ using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Accounts.Features.ListAccounts;
 
-public sealed record ListAccountsRequest(Role? Role, long? OrgUnitId, int Page = 1, int PageSize = 20)
-{
-    // A property, not a constructor parameter: the Request Delegate Generator cannot bind [AsParameters] types whose
-    // constructor takes a nullable reference type (dotnet/aspnetcore#58953, ADR 0069).
-    public string? Q { get; init; }
-}
+public sealed record ListAccountsRequest(string? Q, Role? Role, long? OrgUnitId, int Page = 1, int PageSize = 20);
 
 /// <summary>Accounts bound to units of the caller's subtree.</summary>
 public sealed class ListAccountsHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, SignInThrottle throttle, TimeProvider clock)

@@ -7,13 +7,8 @@ using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Activities.Features.SearchActivities;
 
-public sealed record SearchActivitiesRequest(long? OrgUnitId, DateTimeOffset? From, DateTimeOffset? To, ActivityStatus? Status, int Page = 1, int PageSize = 20)
-{
-    // A property, not a constructor parameter: the Request Delegate Generator cannot bind [AsParameters] types whose
-    // constructor takes a nullable reference type (dotnet/aspnetcore#58953, ADR 0069).
-    /// <summary>Part of the title (the lists of a village run to dozens of activities a year).</summary>
-    public string? Q { get; init; }
-}
+/// <param name="Q">Part of the title (the lists of a village run to dozens of activities a year).</param>
+public sealed record SearchActivitiesRequest(long? OrgUnitId, DateTimeOffset? From, DateTimeOffset? To, ActivityStatus? Status, int Page = 1, int PageSize = 20, string? Q = null);
 
 /// <summary>Activities of the caller's subtree (admins, leaders, supervisors): soonest first, but the most recent first when
 /// only finished, archived or cancelled ones are asked for (a year of them would otherwise open on last winter's).</summary>

@@ -9,14 +9,7 @@ using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Audit.Features.BrowseAudit;
 
-public sealed record BrowseAuditRequest(long? UserId, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 20)
-{
-    // A property, not a constructor parameter: the Request Delegate Generator cannot bind [AsParameters] types whose
-    // constructor takes a nullable reference type (dotnet/aspnetcore#58953, ADR 0069).
-    public string? EntityType { get; init; }
-
-    public string? EntityId { get; init; }
-}
+public sealed record BrowseAuditRequest(string? EntityType, string? EntityId, long? UserId, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 20);
 
 public sealed record AuditEntryDto(long Id, DateTimeOffset At, long? UserId, string? Login, string? IpAddress, AuditAction Action, string EntityType, string EntityId, long OrgUnitId, JsonElement Changes);
 

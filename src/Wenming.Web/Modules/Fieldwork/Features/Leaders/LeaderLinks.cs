@@ -24,12 +24,7 @@ public sealed record LogVisitRequest(long? OrgUnitId, DateOnly? VisitedOn, strin
 public sealed record VisitTaskRequest(string? Title, DateTimeOffset? DueAt);
 
 /// <summary><c>GET /api/v1/leader-visits?mine=&amp;orgUnitId=&amp;leaderUserId=&amp;month=yyyy-MM</c>.</summary>
-public sealed record ListVisitsRequest(bool Mine = false, long? OrgUnitId = null, long? LeaderUserId = null, int Page = 1, int PageSize = 20)
-{
-    // A property, not a constructor parameter: the Request Delegate Generator cannot bind [AsParameters] types whose
-    // constructor takes a nullable reference type (dotnet/aspnetcore#58953, ADR 0069).
-    public string? Month { get; init; }
-}
+public sealed record ListVisitsRequest(bool Mine = false, long? OrgUnitId = null, long? LeaderUserId = null, string? Month = null, int Page = 1, int PageSize = 20);
 
 public sealed record VisitPhotoUpload(string? FileName, Stream? Content);
 

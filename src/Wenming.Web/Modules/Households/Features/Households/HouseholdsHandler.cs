@@ -23,12 +23,7 @@ public sealed record UpdateHouseholdRequest(string? Address, long? HeadPersonId,
 public sealed record PersonRequest(long? PersonId);
 
 /// <summary><c>GET /api/v1/households?orgUnitId=&amp;tag=&amp;q=</c>.</summary>
-public sealed record ListHouseholdsRequest(long? OrgUnitId = null, HouseholdTag? Tag = null, int Page = 1, int PageSize = 20)
-{
-    // A property, not a constructor parameter: the Request Delegate Generator cannot bind [AsParameters] types whose
-    // constructor takes a nullable reference type (dotnet/aspnetcore#58953, ADR 0069).
-    public string? Q { get; init; }
-}
+public sealed record ListHouseholdsRequest(long? OrgUnitId = null, HouseholdTag? Tag = null, string? Q = null, int Page = 1, int PageSize = 20);
 
 /// <summary>
 /// Households (DESIGN §9, RULES.md Households): a station admin keeps its village's households (address, head, members,

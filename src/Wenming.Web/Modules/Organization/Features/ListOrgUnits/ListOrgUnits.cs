@@ -7,12 +7,7 @@ using Wenming.Web.Platform.Http;
 
 namespace Wenming.Web.Modules.Organization.Features.ListOrgUnits;
 
-public sealed record ListOrgUnitsRequest(OrgLevel? Level, long? UnderId, OrgUnitStatus? Status, int Page = 1, int PageSize = 20)
-{
-    // A property, not a constructor parameter: the Request Delegate Generator cannot bind [AsParameters] types whose
-    // constructor takes a nullable reference type (dotnet/aspnetcore#58953, ADR 0069).
-    public string? Q { get; init; }
-}
+public sealed record ListOrgUnitsRequest(string? Q, OrgLevel? Level, long? UnderId, OrgUnitStatus? Status, int Page = 1, int PageSize = 20);
 
 /// <summary>Search the visible part of the tree by name or division code.</summary>
 public sealed class ListOrgUnitsHandler(AppDbContext db)

@@ -9,12 +9,7 @@ using Wenming.Web.Platform.Security;
 
 namespace Wenming.Web.Modules.People.Features.SearchPeople;
 
-public sealed record SearchPeopleRequest(long? OrgUnitId, int Page = 1, int PageSize = 20)
-{
-    // A property, not a constructor parameter: the Request Delegate Generator cannot bind [AsParameters] types whose
-    // constructor takes a nullable reference type (dotnet/aspnetcore#58953, ADR 0069).
-    public string? Q { get; init; }
-}
+public sealed record SearchPeopleRequest(string? Q, long? OrgUnitId, int Page = 1, int PageSize = 20);
 
 /// <summary>
 /// Finds people in the caller's subtree by name, mobile number or a whole ID number (matched by

@@ -7,14 +7,9 @@ using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.SocialOrgs.Features.SearchSocialOrgs;
 
+/// <param name="Q">Part of the name, or a whole credit code.</param>
 /// <param name="Federation">true: only members of the volunteer federation (the federation's own list).</param>
-public sealed record SearchSocialOrgsRequest(SocialOrgKind? Kind, bool? Federation, SocialOrgStatus? Status = null, int Page = 1, int PageSize = 20)
-{
-    // A property, not a constructor parameter: the Request Delegate Generator cannot bind [AsParameters] types whose
-    // constructor takes a nullable reference type (dotnet/aspnetcore#58953, ADR 0069).
-    /// <summary>Part of the name, or a whole credit code.</summary>
-    public string? Q { get; init; }
-}
+public sealed record SearchSocialOrgsRequest(string? Q, SocialOrgKind? Kind, bool? Federation, SocialOrgStatus? Status = null, int Page = 1, int PageSize = 20);
 
 public sealed class SearchSocialOrgsHandler(AppDbContext db, CurrentActor actor)
 {

@@ -30,17 +30,8 @@ public sealed record InfoReportUpload(string? FileName, Stream? Content);
 /// reported; without it, everything of the subtree. <c>followedUp=false</c> is the urgent reports still without a follow-up.
 /// </summary>
 public sealed record ListInfoReportsRequest(
-    long? OrgUnitId = null, SupervisionLight? Light = null, bool? Urgent = null,
-    bool? Read = null, bool? FollowedUp = null, int Page = 1, int PageSize = 20)
-{
-    // A property, not a constructor parameter: the Request Delegate Generator cannot bind [AsParameters] types whose
-    // constructor takes a nullable reference type (dotnet/aspnetcore#58953, ADR 0069).
-    public string? Box { get; init; }
-
-    public string? Category { get; init; }
-
-    public string? Month { get; init; }
-}
+    long? OrgUnitId = null, string? Box = null, SupervisionLight? Light = null, string? Category = null, bool? Urgent = null, string? Month = null,
+    bool? Read = null, bool? FollowedUp = null, int Page = 1, int PageSize = 20);
 
 /// <summary>
 /// 信息报送 (RULES.md Supervision, information reports): a township or a station reports upward to its parent unit in a

@@ -9,12 +9,7 @@ using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Volunteers.Features.SearchVolunteers;
 
-public sealed record SearchVolunteersRequest(VolunteerStatus? Status, long? OrgUnitId, int Page = 1, int PageSize = 20)
-{
-    // A property, not a constructor parameter: the Request Delegate Generator cannot bind [AsParameters] types whose
-    // constructor takes a nullable reference type (dotnet/aspnetcore#58953, ADR 0069).
-    public string? Q { get; init; }
-}
+public sealed record SearchVolunteersRequest(VolunteerStatus? Status, long? OrgUnitId, string? Q, int Page = 1, int PageSize = 20);
 
 /// <summary>Volunteers of the caller's subtree, by status, unit (and below) and name or volunteer number.</summary>
 public sealed class SearchVolunteersHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IPeopleDirectory people)
