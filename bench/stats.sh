@@ -59,8 +59,8 @@ q="orgUnitId=$county"
 run "overview (this month)" "/api/v1/stats/overview?$q"
 run "ranking: 500 villages by hours" "/api/v1/stats/ranking?$q&level=village&indicator=hours"
 run "trend: hours, 12 months" "/api/v1/stats/trend?$q&indicator=hours&months=12"
-# The stocks, rolled up since ADR 0066 (they were counted per request before), and volunteers active, the one
-# distinct count still counted per request.
+# The stocks, rolled up since ADR 0066 (they were counted per request before), and volunteers active, a distinct
+# count rolled up by first days since ADR 0068 (this month and the trend read the roll-up).
 run "ranking: villages by volunteersRegistered" "/api/v1/stats/ranking?$q&level=village&indicator=volunteersRegistered"
 run "ranking: villages by volunteersActive" "/api/v1/stats/ranking?$q&level=village&indicator=volunteersActive"
 run "ranking: villages by teams" "/api/v1/stats/ranking?$q&level=village&indicator=teams"

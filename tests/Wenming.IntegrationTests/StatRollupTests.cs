@@ -5,6 +5,7 @@ using Wenming.IntegrationTests.Infrastructure;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Statistics.Features;
 using Wenming.Web.Modules.Statistics.Features.Rollups;
+using Wenming.Web.Modules.Volunteers.Contracts;
 using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Jobs;
 using Wenming.Web.Platform.Scope;
@@ -128,6 +129,86 @@ public sealed class StatRollupTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(expected, await HoursOfAsync(t.Id, "2025-07-01", "2025-07-31"));
     }
 
+    private async Task<long> RecordAtAsync(long volunteerId, long unitId, DateOnly date, bool confirm = true)
+    {
+        // Service at another unit than the volunteer's comes from an activity or an order of that unit (IServiceRecords).
+        long id;
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<OrgScope>().AllowEverything();
+            id = (await scope.ServiceProvider.GetRequiredService<IServiceRecords>()
+                .RecordAsync(volunteerId, ServiceSource.Activity, Random.Shared.NextInt64(1L << 40, 1L << 50), date, "村文化礼堂", "政策宣讲", 1m, unitId, CancellationToken.None))!.Value;
+        }
+
+        if (confirm)
+        {
+            (await Center.PostAsync($"/api/v1/service-records/{id}/confirm")).Expect(HttpStatusCode.OK);
+        }
+
+        return id;
+    }
+
+    private async Task<(decimal Township, decimal A, decimal B)> ActiveOfAsync(Township t, string from, string to) =>
+        (await ActiveOfAsync(t.Id, from, to), await ActiveOfAsync(t.VillageA, from, to), await ActiveOfAsync(t.VillageB, from, to));
+
+    private async Task<decimal> ActiveOfAsync(long unitId, string from, string to) =>
+        (await Center.GetAsync($"/api/v1/stats/overview?orgUnitId={unitId}&from={from}&to={to}")).Expect(HttpStatusCode.OK)
+            .Json.GetProperty("volunteers").GetProperty("active").GetDecimal();
+
+    /// <summary>
+    /// Volunteers active, rolled up by each volunteer's first day of service in a month (ADR 0068): a volunteer of
+    /// village A serving at villages A and B counts once, at A, for the township and the county; a record confirmed
+    /// earlier in the month moves the first day (a window from the 1st to a day before it changes, the month does not);
+    /// a pending record counts nowhere; a reversal leaves the volunteer active (the reversed record stays confirmed, as
+    /// the per-request count has always had it). Windows from a month's first day are read from the roll-up, others are
+    /// counted per request, and a rebuild from the raw rows holds the same figures.
+    /// </summary>
+    [DatabaseFact]
+    public async Task VolunteersActive_CountsAVolunteerOnce_AtTheirOwnUnit_FromTheRollUp()
+    {
+        var t = await TownshipAsync();
+        var a = await VolunteerAsync(t.VillageA);
+        var b = await VolunteerAsync(t.VillageB);
+        var county = app.Demo.Unit("county");
+        async Task<(decimal Township, decimal A, decimal B, decimal County)> ActiveAsync(string from, string to) =>
+            (await ActiveOfAsync(t.Id, from, to), await ActiveOfAsync(t.VillageA, from, to), await ActiveOfAsync(t.VillageB, from, to), await ActiveOfAsync(county, from, to));
+        var countyBefore = await ActiveOfAsync(county, "2025-09-01", "2025-09-30");
+
+        await RecordAtAsync(a, t.VillageA, new DateOnly(2025, 9, 20));
+        var atB = await RecordAtAsync(a, t.VillageB, new DateOnly(2025, 9, 21));
+        await RecordAtAsync(b, t.VillageB, new DateOnly(2025, 9, 2), confirm: false);
+        Assert.Equal((1m, 1m, 0m, countyBefore + 1), await ActiveAsync("2025-09-01", "2025-09-30"));
+        Assert.Equal((0m, 0m, 0m), await ActiveOfAsync(t, "2025-09-01", "2025-09-10"));
+        Assert.Equal((1m, 1m, 0m), await ActiveOfAsync(t, "2025-09-21", "2025-09-21"));
+
+        // An earlier record moves A's first day to the 5th; B serves at A's village and counts at B.
+        await RecordAtAsync(a, t.VillageB, new DateOnly(2025, 9, 5));
+        await RecordAtAsync(b, t.VillageA, new DateOnly(2025, 9, 8));
+        Assert.Equal((1m, 1m, 0m), await ActiveOfAsync(t, "2025-09-01", "2025-09-06"));
+        Assert.Equal((2m, 1m, 1m), await ActiveOfAsync(t, "2025-09-01", "2025-09-10"));
+        Assert.Equal((2m, 1m, 1m, countyBefore + 2), await ActiveAsync("2025-09-01", "2025-09-30"));
+        Assert.Equal((2m, 1m, 1m), await ActiveOfAsync(t, "2025-08-15", "2025-10-15"));
+
+        // A reversal takes the hours out, not the volunteer (the reversed record stays confirmed).
+        (await Center.PostAsync($"/api/v1/service-records/{atB}/reverse", new { reason = "重复登记" })).Expect(HttpStatusCode.Created);
+        Assert.Equal((2m, 1m, 1m, countyBefore + 2), await ActiveAsync("2025-09-01", "2025-09-30"));
+
+        var ranking = (await Center.GetAsync($"/api/v1/stats/ranking?orgUnitId={t.Id}&level=Village&indicator=volunteersActive&from=2025-09-01&to=2025-09-30")).Expect(HttpStatusCode.OK);
+        Assert.Equal([(t.VillageA, 1m), (t.VillageB, 1m)], ranking.Json.EnumerateArray().Select(r => (r.GetProperty("orgUnitId").GetInt64(), r.GetProperty("value").GetDecimal())));
+        var trend = (await Center.GetAsync($"/api/v1/stats/trend?orgUnitId={t.Id}&indicator=volunteersActive&months=36")).Expect(HttpStatusCode.OK).Json.EnumerateArray()
+            .ToDictionary(p => p.GetProperty("month").GetString()!, p => p.GetProperty("value").GetDecimal());
+        Assert.Equal((0m, 2m, 0m), (trend["2025-08"], trend["2025-09"], trend["2025-10"]));
+
+        await using (var scope = app.Factory.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<OrgScope>().AllowEverything();
+            await scope.ServiceProvider.GetRequiredService<StatRollupStore>().RebuildAsync(CancellationToken.None);
+        }
+
+        Assert.Equal((1m, 1m, 0m), await ActiveOfAsync(t, "2025-09-01", "2025-09-06"));
+        Assert.Equal((2m, 1m, 1m, countyBefore + 2), await ActiveAsync("2025-09-01", "2025-09-30"));
+    }
+
     /// <summary>
     /// The stocks (ADR 0066): a volunteer approved and a team made today count in every window that ends today or
     /// later and in none that ends before (the previous period, a ranking, a trend); a rejected registration never
@@ -208,7 +289,10 @@ public sealed class StatRollupTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var county = app.Demo.Unit("county");
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        var windows = new[] { (today.AddYears(-1), today), (today.AddMonths(-7).AddDays(-9), today.AddMonths(-2).AddDays(5)) };
+        // The third window is a whole month: volunteers active (ADR 0068) is read from the roll-up only for a window from
+        // a month's first day within that month.
+        var wholeMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-2);
+        var windows = new[] { (today.AddYears(-1), today), (today.AddMonths(-7).AddDays(-9), today.AddMonths(-2).AddDays(5)), (wholeMonth, wholeMonth.AddMonths(1).AddDays(-1)) };
         await using var scope = app.Factory.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<OrgScope>().AllowEverything();
         var store = scope.ServiceProvider.GetRequiredService<StatRollupStore>();

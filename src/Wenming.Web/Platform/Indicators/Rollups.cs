@@ -26,10 +26,24 @@ namespace Wenming.Web.Platform.Indicators;
 /// indicator's figure is this key's roll-up plus what <see cref="IRolledUpSource.ComputeRestAsync"/> counts per request.
 /// Such a key is not an indicator itself. Null: the key is an indicator of the source's, read from the roll-up alone.
 /// </param>
-public sealed record RolledUpKey(string Key, int Divisor = 1, bool Cumulative = false, string? PartOf = null)
+/// <param name="FirstDays">
+/// A distinct count that adds up over units but not over days (volunteers active, ADR 0068): a unit's day row holds
+/// those counted at the unit whose first counted day of the month is that day, so the count of a window from a month's
+/// first day to any day of the same month is the sum of its day rows (the whole month: the month row). Any other window
+/// is counted per request (<see cref="FitsFirstDays"/>). The source's <see cref="IRolledUpSource.ComputeDaysAsync"/>
+/// gives these first days for a window of whole months; a flush recounts whole months of the units
+/// <see cref="IRolledUpSource.RecountUnits"/> names.
+/// </param>
+public sealed record RolledUpKey(string Key, int Divisor = 1, bool Cumulative = false, string? PartOf = null, bool FirstDays = false)
 {
     /// <summary>The indicator this key's figures count for.</summary>
     public string Indicator => PartOf ?? Key;
+
+    /// <summary>Whether the roll-up holds this key's figure for the China dates [from, to] (always, but for a <see cref="FirstDays"/> key).</summary>
+    public bool Holds(DateOnly from, DateOnly to) => !FirstDays || FitsFirstDays(from, to);
+
+    /// <summary>From a month's first day to a day of the same month.</summary>
+    public static bool FitsFirstDays(DateOnly from, DateOnly to) => from.Day == 1 && to >= from && to.Year == from.Year && to.Month == from.Month;
 }
 
 /// <summary>
@@ -57,6 +71,14 @@ public interface IRolledUpSource : IIndicatorSource
     /// </summary>
     Task<IReadOnlyList<UnitFigure>> ComputeRestAsync(string indicator, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct) =>
         throw new ArgumentOutOfRangeException(nameof(indicator), indicator, "No part of this indicator is rolled up.");
+
+    /// <summary>
+    /// For a <see cref="RolledUpKey.FirstDays"/> key: the units whose figures in <paramref name="window"/> (whole months)
+    /// writes marked at <paramref name="dirtyUnits"/> may have moved, when a row counts at another unit than the one its
+    /// write marks (a volunteer's service recorded at another village counts at the volunteer's own). By default the
+    /// dirty units themselves.
+    /// </summary>
+    IQueryable<long> RecountUnits(string key, IQueryable<long> dirtyUnits, IndicatorWindow window) => dirtyUnits;
 }
 
 /// <summary>One unit's whole-number figure on one China day.</summary>

@@ -95,10 +95,10 @@ public sealed class StatisticsQueries(
         var previous = new IndicatorWindow(window.From.AddDays(-days), window.From.AddDays(-1), window.NowUtc);
         var now = new Dictionary<string, decimal?>(StringComparer.Ordinal);
         var before = new Dictionary<string, decimal?>(StringComparer.Ordinal);
-        var plans = _indicators.Keys.ToDictionary(k => k, PlanOf, StringComparer.Ordinal);
-        var rolledUp = plans.Values.SelectMany(p => p.Rolled).Distinct(StringComparer.Ordinal).ToList();
         foreach (var (into, period) in new[] { (now, window), (before, previous) })
         {
+            var plans = _indicators.Keys.ToDictionary(k => k, k => PlanOf(k, period), StringComparer.Ordinal);
+            var rolledUp = plans.Values.SelectMany(p => p.Rolled).Distinct(StringComparer.Ordinal).ToList();
             // Every rolled-up key of a window in one statement (ADR 0064), the stocks and the closed orders' lights too
             // (ADR 0066); the rest is counted per request.
             var totals = await RolledUpTotalsAsync(rolledUp, [unit.Id], period, ct);
@@ -217,7 +217,8 @@ public sealed class StatisticsQueries(
         var first = new DateOnly(today.Year, today.Month, 1).AddMonths(1 - months);
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var points = new List<TrendPointDto>(months);
-        var plan = PlanOf(key);
+        // Every month of a trend is a whole month, which every rolled-up key holds.
+        var plan = PlanOf(key, new IndicatorWindow(first, first.AddMonths(1).AddDays(-1), nowUtc));
         if (plan.Rolled.Count > 0)
         {
             await EnsureCurrentAsync(ct);
@@ -309,17 +310,19 @@ public sealed class StatisticsQueries(
     /// How an indicator's figure is had (ADR 0061, 0066): the roll-up keys read (the indicator's own, or the parts of it
     /// that are final) and the counts made per request (the sources that roll none of it up ask
     /// <see cref="IIndicatorSource.ComputeAsync"/>, those that roll up a part ask <see cref="IRolledUpSource.ComputeRestAsync"/>).
-    /// Several modules may contribute to one indicator; their figures are added.
+    /// Several modules may contribute to one indicator; their figures are added. A key the roll-up cannot answer for the
+    /// window (a distinct count over a window that is not from a month's first day within that month, ADR 0068) is
+    /// counted per request.
     /// </summary>
     private sealed record Plan(IReadOnlyList<string> Rolled, IReadOnlyList<Func<IQueryable<long>, IndicatorWindow, CancellationToken, Task<IReadOnlyList<UnitFigure>>>> Counted);
 
-    private Plan PlanOf(string key)
+    private Plan PlanOf(string key, IndicatorWindow window)
     {
         var rolled = new List<string>();
         var counted = new List<Func<IQueryable<long>, IndicatorWindow, CancellationToken, Task<IReadOnlyList<UnitFigure>>>>();
         foreach (var (source, _) in _indicators[key])
         {
-            List<RolledUpKey> specs = source is IRolledUpSource r ? [.. r.RolledUp.Where(k => k.Indicator == key)] : [];
+            List<RolledUpKey> specs = source is IRolledUpSource r ? [.. r.RolledUp.Where(k => k.Indicator == key && k.Holds(window.From, window.To))] : [];
             rolled.AddRange(specs.Select(k => k.Key));
             if (specs.Count == 0)
             {
@@ -386,7 +389,7 @@ public sealed class StatisticsQueries(
     internal async Task<Dictionary<long, decimal?>> SubtreeTotalsAsync(
         string key, IReadOnlyList<long> targets, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct, IReadOnlyList<OrgUnitInfo>? visible = null)
     {
-        var plan = PlanOf(key);
+        var plan = PlanOf(key, window);
         var totals = await RolledUpTotalsAsync(plan.Rolled, targets, window, ct);
         var perTarget = targets.ToDictionary(t => t, _ => new List<UnitFigure>());
         if (plan.Counted.Count > 0)

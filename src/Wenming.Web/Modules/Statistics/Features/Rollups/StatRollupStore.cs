@@ -180,7 +180,7 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
             var units = group.Select(d => d.OrgUnitId).ToHashSet();
             var unitIds = db.Set<StatDirty>().Where(d => d.Id <= maxId && d.Source == name && d.Day == day).Select(d => d.OrgUnitId);
             var withChildren = units.Concat(units.SelectMany(u => tree.Children(u))).ToHashSet();
-            foreach (var spec in source.RolledUp)
+            foreach (var spec in source.RolledUp.Where(k => !k.FirstDays))
             {
                 var fresh = (await source.ComputeWholeAsync(spec.Key, unitIds, new IndicatorWindow(day, day, window), ct))
                     .GroupBy(f => f.OrgUnitId).ToDictionary(g => g.Key, g => (Value: (long)g.Sum(f => f.Value), Weight: (long)g.Sum(f => f.Weight)));
@@ -204,6 +204,7 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
             }
         }
 
+        await RecountMonthsAsync(dirty, maxId, tree, window, deltas, ct);
         foreach (var ((unit, key, kind, start), (value, weight)) in deltas)
         {
             if (value == 0 && weight == 0)
@@ -221,6 +222,51 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
         var ids = dirty.Select(d => d.Id).ToList();
         await db.Set<StatDirty>().Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync(ct);
         return (dirty.Count < Batch, dirty.Count);
+    }
+
+    /// <summary>
+    /// The <see cref="RolledUpKey.FirstDays"/> keys (ADR 0068): a dirty day makes its whole month of the units the source
+    /// names recounted (a first day of service can move later in the month, or out of it), day by day against the unit's
+    /// own day rows (its subtree's less its children's), the differences added like any other.
+    /// </summary>
+    private async Task RecountMonthsAsync(
+        List<StatDirty> dirty, long maxId, Tree tree, DateTime nowUtc, Dictionary<(long Unit, string Key, int Kind, DateOnly Start), (long Value, long Weight)> deltas, CancellationToken ct)
+    {
+        foreach (var group in dirty.GroupBy(d => (d.Source, Month: MonthOf(d.Day))))
+        {
+            if (_sources.FirstOrDefault(s => RollupRegistration.SourceName(s.GetType()) == group.Key.Source) is not { } source)
+            {
+                continue;
+            }
+
+            var (name, month) = group.Key;
+            var next = month.AddMonths(1);
+            var window = new IndicatorWindow(month, next.AddDays(-1), nowUtc);
+            var dirtyUnits = db.Set<StatDirty>().Where(d => d.Id <= maxId && d.Source == name && d.Day >= month && d.Day < next).Select(d => d.OrgUnitId);
+            foreach (var spec in source.RolledUp.Where(k => k.FirstDays))
+            {
+                var recount = source.RecountUnits(spec.Key, dirtyUnits, window);
+                var units = (await recount.ToListAsync(ct)).ToHashSet();
+                if (units.Count == 0)
+                {
+                    continue;
+                }
+
+                var fresh = (await source.ComputeDaysAsync(spec.Key, recount, window, ct)).ToDictionary(f => (f.OrgUnitId, f.Day), f => f.Value);
+                var withChildren = units.Concat(units.SelectMany(u => tree.Children(u))).ToHashSet();
+                var held = await db.Set<StatRollup>().AsNoTracking()
+                    .Where(r => r.Key == spec.Key && r.Kind == StatRollup.Day && r.Start >= month && r.Start < next && withChildren.Contains(r.OrgUnitId))
+                    .ToDictionaryAsync(r => (r.OrgUnitId, r.Start), r => r.Value, ct);
+                foreach (var unit in units)
+                {
+                    for (var day = month; day < next; day = day.AddDays(1))
+                    {
+                        var own = held.GetValueOrDefault((unit, day)) - tree.Children(unit).Sum(c => held.GetValueOrDefault((c, day)));
+                        Add(deltas, tree, unit, spec.Key, day, fresh.GetValueOrDefault((unit, day)) - own, 0);
+                    }
+                }
+            }
+        }
     }
 
     private async Task<int> RebuildLockedAsync(CancellationToken ct)

@@ -11,12 +11,16 @@ namespace Wenming.Web.Modules.Volunteers.Features.Indicators;
 /// (by service date, reversals included, so a corrected record counts once). Hours are rolled up as minutes
 /// (ADR 0061): a service record counts on its unit and service date. The two stocks are rolled up as their day flows
 /// (ADR 0066): an approved volunteer counts +1 on the China day of the approval (while still approved), a team +1 on
-/// the day it was made; the statistics add the flows up from the beginning to the window's last day.
+/// the day it was made; the statistics add the flows up from the beginning to the window's last day. Active is a
+/// distinct count: a volunteer counts once at their own unit however many records, at whatever units, they have in the
+/// window, so it adds up over units but not over days. It is rolled up by the first day of each month a volunteer
+/// served (ADR 0068); windows the roll-up cannot answer (not from a month's first day, or over several months) are
+/// counted from the records per request.
 /// </summary>
 internal sealed class VolunteerIndicators(AppDbContext db) : IRolledUpSource
 {
     public IReadOnlyList<RolledUpKey> RolledUp { get; } =
-        [new("hours", Divisor: 60), new("volunteersRegistered", Cumulative: true), new("teams", Cumulative: true)];
+        [new("hours", Divisor: 60), new("volunteersRegistered", Cumulative: true), new("teams", Cumulative: true), new("volunteersActive", FirstDays: true)];
 
     public static IEnumerable<(long, DateOnly)> Touched(ServiceRecord r) => [(r.OrgUnitId, r.ServiceDate)];
 
@@ -33,6 +37,8 @@ internal sealed class VolunteerIndicators(AppDbContext db) : IRolledUpSource
             // The flows: those approved, and the teams made, within the window.
             "volunteersRegistered" => await PerUnit(Approved(unitIds, window.FromUtc, window.UntilUtc).Select(v => v.OrgUnitId), ct),
             "teams" => await PerUnit(Teams(unitIds, window.FromUtc, window.UntilUtc).Select(t => t.OrgUnitId), ct),
+            // Whole numbers already; the roll-up itself keeps first days (ComputeDaysAsync).
+            "volunteersActive" => await ComputeAsync(key, unitIds, window, ct),
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not a rolled-up indicator of the volunteers module."),
         };
 
@@ -46,8 +52,49 @@ internal sealed class VolunteerIndicators(AppDbContext db) : IRolledUpSource
             "teams" => DayFigures.SumAsync(
                 Teams(unitIds, window.FromUtc, window.UntilUtc).Select(t => new { t.OrgUnitId, t.CreatedAt }),
                 t => new DayFigure(t.OrgUnitId, RollupRegistration.ChinaDay(t.CreatedAt), 1), ct),
+            // Each volunteer's first day of service per month (the window is whole months), counted at their own unit.
+            "volunteersActive" => DayFigures.SumAsync(
+                ServedBy(unitIds, window)
+                    .GroupBy(x => new { x.Unit, x.VolunteerId, x.Day.Year, x.Day.Month })
+                    .Select(g => new { g.Key.Unit, First = g.Min(x => x.Day) }),
+                f => new DayFigure(f.Unit, f.First, 1), ct),
             _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not a rolled-up indicator of the volunteers module."),
         };
+
+    /// <summary>
+    /// A record counts for its volunteer's own unit, which the write's mark (the record's unit) does not say: the units
+    /// of every volunteer who served at the dirty units in the window are recounted.
+    /// </summary>
+    public IQueryable<long> RecountUnits(string key, IQueryable<long> dirtyUnits, IndicatorWindow window) =>
+        key == "volunteersActive"
+            ? Served(window).Where(r => dirtyUnits.Contains(r.OrgUnitId))
+                .Join(db.Set<Volunteer>(), r => r.VolunteerId, v => v.Id, (r, v) => v.OrgUnitId).Distinct()
+            : dirtyUnits;
+
+    /// <summary>
+    /// The records that make a volunteer active: confirmed, with time (a reversal's negative minutes do not, and the
+    /// record it reverses stays confirmed), in the window.
+    /// </summary>
+    private IQueryable<ServiceRecord> Served(IndicatorWindow window)
+    {
+        var (from, to) = (window.From, window.To);
+        return db.Set<ServiceRecord>().AsNoTracking()
+            .Where(r => r.Status == ServiceRecordStatus.Confirmed && r.Minutes > 0 && r.ServiceDate >= from && r.ServiceDate <= to);
+    }
+
+    /// <summary>The window's serving records of the volunteers of <paramref name="unitIds"/>, with the volunteer's own unit.</summary>
+    private IQueryable<Serving> ServedBy(IQueryable<long> unitIds, IndicatorWindow window) =>
+        Served(window).Join(db.Set<Volunteer>().Where(v => unitIds.Contains(v.OrgUnitId)), r => r.VolunteerId, v => v.Id, (r, v) => new Serving { Unit = v.OrgUnitId, VolunteerId = r.VolunteerId, Day = r.ServiceDate });
+
+    /// <summary>A member-initialized projection (not a constructor), so EF Core can group and filter on it further.</summary>
+    private sealed class Serving
+    {
+        public long Unit { get; init; }
+
+        public long VolunteerId { get; init; }
+
+        public DateOnly Day { get; init; }
+    }
 
     private IQueryable<ServiceRecord> Confirmed(IQueryable<long> unitIds, IndicatorWindow window) =>
         db.Set<ServiceRecord>().AsNoTracking()
@@ -85,11 +132,10 @@ internal sealed class VolunteerIndicators(AppDbContext db) : IRolledUpSource
             case "volunteersRegistered":
                 return await PerUnit(Approved(unitIds, null, until).Select(v => v.OrgUnitId), ct);
             case "volunteersActive":
-                var (from, to) = (window.From, window.To);
-                var served = db.Set<ServiceRecord>().Where(r => r.Status == ServiceRecordStatus.Confirmed && r.Minutes > 0 && r.ServiceDate >= from && r.ServiceDate <= to);
-                return await db.Set<Volunteer>().AsNoTracking()
-                    .Where(v => unitIds.Contains(v.OrgUnitId) && served.Any(r => r.VolunteerId == v.Id))
-                    .GroupBy(v => v.OrgUnitId).Select(g => new UnitFigure(g.Key, g.Count(), 0)).ToListAsync(ct);
+                // From the window's records (an index range per unit in scope), not an EXISTS per volunteer of the
+                // subtree: a short window (the overview's previous period) then reads few rows.
+                return await ServedBy(unitIds, window)
+                    .GroupBy(x => x.Unit).Select(g => new UnitFigure(g.Key, g.Select(x => x.VolunteerId).Distinct().Count(), 0)).ToListAsync(ct);
             case "teams":
                 return await PerUnit(Teams(unitIds, null, until).Select(t => t.OrgUnitId), ct);
             case "hours":
