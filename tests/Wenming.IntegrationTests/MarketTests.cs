@@ -185,7 +185,7 @@ public sealed class MarketTests(AppFixture app) : IClassFixture<AppFixture>
 
         var entries = (await app.Admin.GetAsync($"/api/v1/audit-entries?entityType=Goods&entityId={goods}&pageSize=100")).Expect(HttpStatusCode.OK);
         // Newest first: the redemption's stock, after the goods' creation and their initial stock.
-        var stock = entries.Items.First();
+        var stock = entries.Items[0];
         Assert.Equal("Updated", stock.GetProperty("action").GetString());
         Assert.Equal("village1", stock.GetProperty("login").GetString());
         Assert.Equal(AppFixture.ClientAddress, stock.GetProperty("ipAddress").GetString());
