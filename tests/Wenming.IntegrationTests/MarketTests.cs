@@ -170,6 +170,41 @@ public sealed class MarketTests(AppFixture app) : IClassFixture<AppFixture>
         await _kit.AssertInvariantsAsync();
     }
 
+    /// <summary>
+    /// On PostgreSQL the stock, the movement and their audit rows are written by one hand-made statement (ADR 0070):
+    /// the audit log still shows the goods' stock and the movement created, as the change tracker writes them on SQLite.
+    /// </summary>
+    [DatabaseFact]
+    public async Task Redemption_IsAudited_TheGoodsStockAndTheMovement()
+    {
+        var person = await _kit.PersonAsync();
+        await _kit.GiveAsync(person, 100);
+        var goods = await _kit.GoodsAsync(price: 10, stock: 3);
+
+        var redeemed = (await _kit.RedeemAsync(goods, person, quantity: 2)).Expect(HttpStatusCode.Created);
+
+        var entries = (await app.Admin.GetAsync($"/api/v1/audit-entries?entityType=Goods&entityId={goods}&pageSize=100")).Expect(HttpStatusCode.OK);
+        // Newest first: the redemption's stock, after the goods' creation and their initial stock.
+        var stock = entries.Items[0];
+        Assert.Equal("Updated", stock.GetProperty("action").GetString());
+        Assert.Equal("village1", stock.GetProperty("login").GetString());
+        Assert.Equal(AppFixture.ClientAddress, stock.GetProperty("ipAddress").GetString());
+        Assert.Equal(app.Demo.Unit("village1"), stock.GetProperty("orgUnitId").GetInt64());
+        Assert.Equal(1, stock.GetProperty("changes").GetProperty("Stock").GetInt32());
+
+        var movement = (await _kit.MovementsAsync(goods)).Single(m => m.Source == StockSource.Redemption);
+        var created = (await app.Admin.GetAsync($"/api/v1/audit-entries?entityType=StockMovement&entityId={movement.Id}&pageSize=100")).Expect(HttpStatusCode.OK);
+        var entry = Assert.Single(created.Items);
+        Assert.Equal("Created", entry.GetProperty("action").GetString());
+        Assert.Equal("village1", entry.GetProperty("login").GetString());
+        var changes = entry.GetProperty("changes");
+        Assert.Equal(1, changes.GetProperty("StockAfter").GetInt32());
+        Assert.Equal(-2, changes.GetProperty("Quantity").GetInt32());
+        Assert.Equal(redeemed.Id, changes.GetProperty("RedemptionId").GetInt64());
+        Assert.Equal(goods, changes.GetProperty("GoodsId").GetInt64());
+        await _kit.AssertInvariantsAsync();
+    }
+
     [DatabaseFact]
     public async Task ShortOfPoints_Answers409_AndNothingIsTaken()
     {

@@ -17,8 +17,8 @@ public sealed class RedemptionStatementCountTests(AppFixture app) : IClassFixtur
     /// The whole request, sign-in check included: 3 reads before the transaction (goods, person, the person's
     /// unit) and, inside it, the redemption and its audit row, the balance UPDATE, the posting with the account's
     /// audit row and the posting's audit row, then (the goods row locked last, ADR 0065) the stock UPDATE, the
-    /// movement with the goods' audit row and the movement's audit row; plus what authentication reads per request
-    /// (at most 4).
+    /// movement with the goods' audit row and the movement's audit row (on PostgreSQL one statement sent with the
+    /// COMMIT, ADR 0070); plus what authentication reads per request (at most 4).
     /// </summary>
     private const int MaxStatements = 18;
 

@@ -236,7 +236,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     /// so call this inside the same transaction as the write.
     /// </summary>
     public void AuditDirectWrite(AuditAction action, string entityType, long entityId, long orgUnitId, IReadOnlyDictionary<string, object?> changes) =>
-        AuditEntries.Add(new AuditEntry
+        AuditEntries.Add(AuditRow(action, entityType, entityId.ToString(System.Globalization.CultureInfo.InvariantCulture), orgUnitId, changes));
+
+    /// <summary>
+    /// The audit row of a write that is made by hand in one SQL statement together with its audit rows (the
+    /// redemption's stock, ADR 0070): who, when, from where and what changed, as <see cref="AuditDirectWrite"/> and the
+    /// change tracker record it; not tracked, for the statement to insert.
+    /// </summary>
+    public AuditEntry AuditRow(AuditAction action, string entityType, string entityId, long orgUnitId, IReadOnlyDictionary<string, object?> changes) =>
+        new()
         {
             At = clock.GetUtcNow().UtcDateTime,
             UserId = actor.UserId,
@@ -244,10 +252,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             IpAddress = actor.IpAddress,
             Action = action,
             EntityType = entityType,
-            EntityId = entityId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            EntityId = entityId,
             OrgUnitId = orgUnitId,
             Changes = JsonSerializer.Serialize(changes, PendingAudit.Json),
-        });
+        };
+
+    /// <summary>
+    /// The changes a new, untracked <paramref name="entity"/> would show in its Created audit row if it were saved
+    /// through the change tracker (the same fields, the same masking), for a statement that inserts it by hand.
+    /// </summary>
+    public Dictionary<string, object?> AuditChangesOfNew(object entity) => Describe(Entry(entity), EntityState.Added);
 
     private async Task EnsureWritesInScopeAsync(CancellationToken ct)
     {
@@ -311,13 +325,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
                 continue;
             }
 
-            pending.Add(new PendingAudit(entry, entry.State, Describe(entry)));
+            pending.Add(new PendingAudit(entry, entry.State, Describe(entry, entry.State)));
         }
 
         return pending;
     }
 
-    private static Dictionary<string, object?> Describe(EntityEntry entry)
+    private static Dictionary<string, object?> Describe(EntityEntry entry, EntityState state)
     {
         var changes = new Dictionary<string, object?>();
         foreach (var property in entry.Properties)
@@ -330,7 +344,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
             var sensitive = meta.PropertyInfo?.IsDefined(typeof(SensitiveAttribute), inherit: true) == true;
             object? Show(object? value) => sensitive ? (value is null ? null : "***") : value;
-            switch (entry.State)
+            switch (state)
             {
                 case EntityState.Added when property.CurrentValue is not null:
                     changes[meta.Name] = Show(property.CurrentValue);

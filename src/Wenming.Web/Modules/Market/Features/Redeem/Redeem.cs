@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Wenming.Web.Modules.Market.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Contracts;
@@ -34,7 +36,8 @@ public sealed record RedeemRequest(long? GoodsId, long? PersonId, int? Quantity 
 /// Points only: service hours and volunteer stars are not touched. Issue 19 cut the statements of one redemption
 /// from 38 to about a dozen (RedemptionStatementCountTests keeps it so): the person and the unit are read once,
 /// nothing is re-read that the UPDATEs return, the pickup code's uniqueness is left to its partial unique index (a
-/// clash is retried with a new code), and no savepoints.
+/// clash is retried with a new code), and no savepoints. On PostgreSQL the stock, the movement, their audit rows and the
+/// commit go in one round trip (ADR 0070), so the goods row is locked for the server's execution only.
 /// </remarks>
 public sealed class RedeemHandler(
     AppDbContext db, CurrentActor actor, OrgScope scope, MarketAccess access, IOrgDirectory orgs, IPeopleDirectory people, IPointsLedger ledger, TimeProvider clock)
@@ -224,16 +227,21 @@ public sealed class RedeemHandler(
             return (MarketErrors.Insufficient(paid.BalanceAfter, redemption.Points), null);
         }
 
-        // Takes the stock and returns what it became, in one statement: the conditional UPDATE never oversells and
-        // never goes below zero (on PostgreSQL it waits for the row lock and re-checks the condition on the newest
-        // row; on SQLite the write transaction excludes other writers).
-        var taken = await db.Database.SqlQuery<TakenStock>(
-            $"""
-            UPDATE mkt_goods SET "Stock" = "Stock" - {quantity}, "UpdatedAt" = {now}
-            WHERE "Id" = {goods.Id} AND "CountyId" = {goods.CountyId} AND "Active" AND "Stock" >= {quantity} AND "PricePoints" = {goods.PricePoints}
-            RETURNING "Stock"
-            """).ToListAsync(ct);
-        if (taken is not [var current])
+        int? stockAfter;
+        if (db.Database.IsNpgsql())
+        {
+            stockAfter = await TakeStockAndCommitAsync(goods, quantity, redemption.Id, now, ct);
+        }
+        else
+        {
+            stockAfter = await TakeStockAsync(goods, quantity, redemption.Id, now, ct);
+            if (stockAfter is not null)
+            {
+                await transaction.CommitAsync(ct);
+            }
+        }
+
+        if (stockAfter is null)
         {
             await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
@@ -243,12 +251,90 @@ public sealed class RedeemHandler(
                 : (null, fresh);
         }
 
+        return (RedemptionDto.From(redemption, personName, paid.BalanceAfter), null);
+    }
+
+    /// <summary>
+    /// SQLite: takes the stock and returns what it became in one statement (the conditional UPDATE never oversells
+    /// and never goes below zero: the write transaction excludes other writers), then saves the movement with the
+    /// audit rows. Null when the goods cannot be had (any more) as read; the caller commits or rolls back.
+    /// </summary>
+    private async Task<int?> TakeStockAsync(Goods goods, int quantity, long redemptionId, DateTime now, CancellationToken ct)
+    {
+        var taken = await db.Database.SqlQuery<TakenStock>(
+            $"""
+            UPDATE mkt_goods SET "Stock" = "Stock" - {quantity}, "UpdatedAt" = {now}
+            WHERE "Id" = {goods.Id} AND "CountyId" = {goods.CountyId} AND "Active" AND "Stock" >= {quantity} AND "PricePoints" = {goods.PricePoints}
+            RETURNING "Stock"
+            """).ToListAsync(ct);
+        if (taken is not [var current])
+        {
+            return null;
+        }
+
         // Saved with the movement, in its batch.
         db.AuditDirectWrite(AuditAction.Updated, nameof(Goods), goods.Id, goods.OrgUnitId, new Dictionary<string, object?> { ["Stock"] = current.Stock });
-        db.Add(StockMovement.Record(goods, StockSource.Redemption, -quantity, current.Stock, null, null, redemption.Id, actor.UserId, actor.Login, now));
+        db.Add(StockMovement.Record(goods, StockSource.Redemption, -quantity, current.Stock, null, null, redemptionId, actor.UserId, actor.Login, now));
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return (RedemptionDto.From(redemption, personName, paid.BalanceAfter), null);
+        return current.Stock;
+    }
+
+    /// <summary>
+    /// PostgreSQL (ADR 0070): the goods row is locked for one round trip only. One statement takes the stock
+    /// (the same conditional UPDATE: it waits for the row lock and re-checks the condition on the newest row),
+    /// writes the movement and the two audit rows the change tracker would write (the goods' stock, the movement
+    /// created), and the COMMIT goes in the same batch, so the lock is released by the server as soon as the
+    /// statement has run, not after two more round trips to this process and back. When no row matches (sold out,
+    /// inactive, price edited meanwhile) the statement fails on purpose (a division by the zero rows taken): the
+    /// batch stops before the COMMIT, the transaction is left failed and the caller rolls it back; null then.
+    /// </summary>
+    private async Task<int?> TakeStockAndCommitAsync(Goods goods, int quantity, long redemptionId, DateTime now, CancellationToken ct)
+    {
+        // The movement and its audit row as the change tracker would write them, the stock after left open: it is
+        // the UPDATE's, spliced into the audit JSON by the statement in place of this placeholder.
+        const int Unknown = int.MinValue;
+        var movement = StockMovement.Record(goods, StockSource.Redemption, -quantity, Unknown, null, null, redemptionId, actor.UserId, actor.Login, now);
+        var created = db.AuditRow(AuditAction.Created, nameof(StockMovement), "", movement.OrgUnitId, db.AuditChangesOfNew(movement));
+        var stockAfterKey = $"\"{nameof(StockMovement.StockAfter)}\":";
+        var placeholder = stockAfterKey + Unknown.ToString(CultureInfo.InvariantCulture);
+        var updated = db.AuditRow(AuditAction.Updated, nameof(Goods), goods.Id.ToString(CultureInfo.InvariantCulture), goods.OrgUnitId, new Dictionary<string, object?> { ["Stock"] = Unknown });
+        var unknown = Unknown.ToString(CultureInfo.InvariantCulture);
+        var source = nameof(StockSource.Redemption);
+        var updatedAction = nameof(AuditAction.Updated);
+        var createdAction = nameof(AuditAction.Created);
+        try
+        {
+            var taken = await db.Database.SqlQuery<TakenStock>(
+                $"""
+                WITH g AS (
+                    UPDATE mkt_goods SET "Stock" = "Stock" - {quantity}, "UpdatedAt" = {now}
+                    WHERE "Id" = {goods.Id} AND "CountyId" = {goods.CountyId} AND "Active" AND "Stock" >= {quantity} AND "PricePoints" = {goods.PricePoints}
+                    RETURNING "Stock"),
+                m AS (
+                    INSERT INTO mkt_stock_movements ("GoodsId", "OrgUnitId", "CountyId", "Source", "Quantity", "StockAfter", "RedemptionId", "ByUserId", "ByName", "At")
+                    SELECT {movement.GoodsId}::bigint, {movement.OrgUnitId}::bigint, {movement.CountyId}::bigint, {source}::text, {movement.Quantity}::integer, g."Stock",
+                        {redemptionId}::bigint, {movement.ByUserId}::bigint, {movement.ByName}::text, {movement.At}::timestamptz
+                    FROM g
+                    RETURNING "Id", "StockAfter"),
+                a AS (
+                    INSERT INTO plat_audit_entries ("At", "UserId", "Login", "IpAddress", "Action", "EntityType", "EntityId", "OrgUnitId", "Changes")
+                    SELECT {updated.At}::timestamptz, {updated.UserId}::bigint, {updated.Login}::text, {updated.IpAddress}::text, {updatedAction}::text,
+                        {updated.EntityType}::text, {updated.EntityId}::text, {updated.OrgUnitId}::bigint, replace({updated.Changes}::text, {unknown}::text, m."StockAfter"::text)
+                    FROM m
+                    UNION ALL
+                    SELECT {created.At}::timestamptz, {created.UserId}::bigint, {created.Login}::text, {created.IpAddress}::text, {createdAction}::text,
+                        {created.EntityType}::text, m."Id"::text, {created.OrgUnitId}::bigint,
+                        replace({created.Changes}::text, {placeholder}::text, {stockAfterKey}::text || m."StockAfter")
+                    FROM m)
+                SELECT (1 / COUNT(*)::integer) * MAX("StockAfter") AS "Stock" FROM m;
+                COMMIT
+                """).ToListAsync(ct);
+            return taken[0].Stock;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DivisionByZero)
+        {
+            return null;
+        }
     }
 }
 
