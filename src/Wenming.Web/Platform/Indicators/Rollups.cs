@@ -30,7 +30,7 @@ namespace Wenming.Web.Platform.Indicators;
 /// A distinct count that adds up over units but not over days (volunteers active, ADR 0068): a unit's day row holds
 /// those counted at the unit whose first counted day of the month is that day, so the count of a window from a month's
 /// first day to any day of the same month is the sum of its day rows (the whole month: the month row). Any other window
-/// is counted per request (<see cref="FitsFirstDays"/>). The source's <see cref="IRolledUpSource.ComputeDaysAsync"/>
+/// is counted per request (<see cref="Holds"/>). The source's <see cref="IRolledUpSource.ComputeDaysAsync"/>
 /// gives these first days for a window of whole months; a flush recounts whole months of the units
 /// <see cref="IRolledUpSource.RecountUnits"/> names.
 /// </param>
@@ -39,11 +39,12 @@ public sealed record RolledUpKey(string Key, int Divisor = 1, bool Cumulative = 
     /// <summary>The indicator this key's figures count for.</summary>
     public string Indicator => PartOf ?? Key;
 
-    /// <summary>Whether the roll-up holds this key's figure for the China dates [from, to] (always, but for a <see cref="FirstDays"/> key).</summary>
-    public bool Holds(DateOnly from, DateOnly to) => !FirstDays || FitsFirstDays(from, to);
-
-    /// <summary>From a month's first day to a day of the same month.</summary>
-    public static bool FitsFirstDays(DateOnly from, DateOnly to) => from.Day == 1 && to >= from && to.Year == from.Year && to.Month == from.Month;
+    /// <summary>
+    /// Whether the roll-up holds this key's figure for the China dates [from, to]: always, but for a
+    /// <see cref="FirstDays"/> key only from a month's first day to a day of the same month.
+    /// </summary>
+    public bool Holds(DateOnly from, DateOnly to) =>
+        !FirstDays || (from.Day == 1 && to >= from && to.Year == from.Year && to.Month == from.Month);
 }
 
 /// <summary>
