@@ -81,8 +81,9 @@ public sealed class StatisticsTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("2026-03-31", march.Text("to"));
         Assert.Equal(5.5m, march.Json.GetProperty("hours").GetDecimal());
         Assert.Equal(2, march.Json.GetProperty("volunteers").GetProperty("active").GetDecimal());
-        // The period before has the same length and ends the day before: 29 Jan – 28 Feb.
-        Assert.Equal("2026-01-29", march.Text("previousFrom"));
+        // A whole month compares with the whole month before (环比): 1–28 February.
+        Assert.Equal("2026-02-01", march.Text("previousFrom"));
+        Assert.Equal("2026-02-28", march.Text("previousTo"));
         Assert.Equal(1m, Indicator(march, "hours", "previous"));
         foreach (var field in new[] { "teams", "hours", "goodsRedeemed" })
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Wenming.Web.Modules.Statistics.Features;
 using Wenming.Web.Platform.Indicators;
 
@@ -14,6 +15,18 @@ public sealed class StatisticsRulesTests
     [InlineData(7, 7, "—")]
     public void Change_AgainstTheLastPeriod_CarriesOneSign(double value, double previous, string expected) =>
         Assert.Equal(expected, MonthlyReport.Change((decimal)value, (decimal)previous));
+
+    [Theory]
+    [InlineData("2026-12-01", "2026-12-04", "2026-11-01", "2026-11-04")] // this month so far: the same days of the last
+    [InlineData("2026-03-01", "2026-03-30", "2026-02-01", "2026-02-28")] // February has fewer days
+    [InlineData("2026-03-01", "2026-03-31", "2026-02-01", "2026-02-28")] // a whole month: the whole month before
+    [InlineData("2026-01-01", "2026-03-31", "2025-10-01", "2025-12-31")] // a quarter: the quarter before
+    [InlineData("2026-03-10", "2026-03-19", "2026-02-28", "2026-03-09")] // any other window: as many days before
+    [InlineData("2026-02-01", "2026-03-15", "2025-12-20", "2026-01-31")] // from a 1st across months: as many days
+    public void PreviousPeriod_ComparesLikeWithLike(string from, string to, string previousFrom, string previousTo) =>
+        Assert.Equal(
+            (DateOnly.Parse(previousFrom, CultureInfo.InvariantCulture), DateOnly.Parse(previousTo, CultureInfo.InvariantCulture)),
+            StatisticsQueries.PreviousPeriod(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture)));
 
     [Fact]
     public void Window_RunsFromMidnightChinaTimeToTheMidnightAfterTheLastDay_AsUtc()

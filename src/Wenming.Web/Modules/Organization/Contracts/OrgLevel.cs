@@ -43,6 +43,9 @@ public interface IOrgDirectory
     /// </summary>
     Task<IQueryable<long>?> UnitIdsUnderAsync(long unitId, CancellationToken ct = default);
 
+    /// <summary>As <see cref="UnitIdsUnderAsync"/> for a unit already found visible (<see cref="FindAsync"/>): no second read.</summary>
+    IQueryable<long> UnitIdsUnder(OrgUnitInfo unit);
+
     /// <summary>Every unit visible to the caller (a county has a few hundred): imports naming units, exports printing them.</summary>
     Task<IReadOnlyList<OrgUnitInfo>> VisibleUnitsAsync(CancellationToken ct = default);
 

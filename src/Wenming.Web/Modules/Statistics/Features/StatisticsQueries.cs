@@ -86,13 +86,14 @@ public sealed class StatisticsQueries(
     /// <summary>The overview without the role check: for the public data screen, whose caller proved a county's key.</summary>
     internal async Task<Result<OverviewDto>> OverviewOfVisibleAsync(long? unitId, IndicatorWindow window, CancellationToken ct)
     {
-        if (unitId is not { } id || await orgs.FindAsync(id, ct) is not { } unit || await orgs.UnitIdsUnderAsync(id, ct) is not { } unitIds)
+        if (unitId is not { } id || await orgs.FindAsync(id, ct) is not { } unit)
         {
             return Error.NotFound("org.not_found");
         }
 
-        var days = window.To.DayNumber - window.From.DayNumber + 1;
-        var previous = new IndicatorWindow(window.From.AddDays(-days), window.From.AddDays(-1), window.NowUtc);
+        var unitIds = orgs.UnitIdsUnder(unit);
+        var (previousFrom, previousTo) = PreviousPeriod(window.From, window.To);
+        var previous = new IndicatorWindow(previousFrom, previousTo, window.NowUtc);
         var now = new Dictionary<string, decimal?>(StringComparer.Ordinal);
         var before = new Dictionary<string, decimal?>(StringComparer.Ordinal);
         foreach (var (into, period) in new[] { (now, window), (before, previous) })
@@ -156,11 +157,12 @@ public sealed class StatisticsQueries(
             return invalid;
         }
 
-        if ((request.OrgUnitId ?? actor.OrgUnitId) is not { } unitId || await orgs.FindAsync(unitId, ct) is not { } unit
-            || await orgs.UnitIdsUnderAsync(unitId, ct) is not { } unitIds)
+        if ((request.OrgUnitId ?? actor.OrgUnitId) is not { } unitId || await orgs.FindAsync(unitId, ct) is not { } unit)
         {
             return Error.NotFound("org.not_found");
         }
+
+        var unitIds = orgs.UnitIdsUnder(unit);
 
         var targetLevel = level ?? (unit.Level < OrgLevel.Point ? unit.Level + 1 : OrgLevel.Point);
         var visible = await orgs.VisibleUnitsAsync(ct);
@@ -240,6 +242,32 @@ public sealed class StatisticsQueries(
         }
 
         return points;
+    }
+
+    /// <summary>
+    /// The period an overview compares with (环比). A month so far, or a whole month, against the same days of the month
+    /// before (1–4 December against 1–4 November; a month's last day against the last day of the month before); whole
+    /// months against as many whole months before (a quarter against the quarter before); any other window against as
+    /// many days ending the day before it. So the monthly meeting's default compares like with like, and the roll-ups
+    /// hold the previous period's figures too (a distinct count such as volunteers active is rolled up by month, ADR 0068).
+    /// </summary>
+    public static (DateOnly From, DateOnly To) PreviousPeriod(DateOnly from, DateOnly to)
+    {
+        static bool LastOfMonth(DateOnly d) => d.AddDays(1).Day == 1;
+        if (from.Day == 1 && LastOfMonth(to) && to >= from)
+        {
+            var months = ((to.Year - from.Year) * 12) + to.Month - from.Month + 1;
+            return (from.AddMonths(-months), from.AddDays(-1));
+        }
+
+        if (from.Day == 1 && to >= from && to.Year == from.Year && to.Month == from.Month)
+        {
+            // AddMonths clamps: 1–30 March against 1–28 February (the whole month before, as 1–31 March would be).
+            return (from.AddMonths(-1), to.AddMonths(-1));
+        }
+
+        var days = to.DayNumber - from.DayNumber + 1;
+        return (from.AddDays(-days), from.AddDays(-1));
     }
 
     /// <summary>The window asked for; by default this month so far.</summary>

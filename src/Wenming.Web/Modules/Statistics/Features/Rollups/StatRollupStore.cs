@@ -31,8 +31,12 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
 
     /// <summary>Whether the roll-up is built and nothing waits to be flushed: a statistics read then needs no job.</summary>
     public async Task<bool> IsCurrentAsync(CancellationToken ct) =>
-        await db.Set<StatRollupState>().AsNoTracking().AnyAsync(s => s.Id == StatRollupState.TheRow && s.BuiltAt != null, ct)
-        && !await db.Set<StatDirty>().AnyAsync(ct);
+        // One statement: in LINQ, EF Core runs an inner Any() over another set as a query of its own.
+        await db.Database.SqlQuery<bool>(
+            $"""
+            SELECT EXISTS (SELECT 1 FROM stat_rollup_state WHERE "Id" = {StatRollupState.TheRow} AND "BuiltAt" IS NOT NULL)
+                AND NOT EXISTS (SELECT 1 FROM stat_dirty) AS "Value"
+            """).SingleAsync(ct);
 
     /// <summary>Builds the roll-up when it is not built (or a unit moved), else flushes the dirty pairs; returns the pairs handled.</summary>
     public async Task<int> RefreshAsync(CancellationToken ct)
@@ -74,16 +78,20 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
     {
         var firstWhole = from.Day == 1 ? from : MonthOf(from).AddMonths(1);
         var endWhole = MonthOf(to.AddDays(1));
-        var flows = keys.Where(k => !Keys[k].Spec.Cumulative).ToList();
-        var stocks = keys.Where(k => Keys[k].Spec.Cumulative).ToList();
-        var rows = db.Set<StatRollup>().AsNoTracking().Where(r => unitIds.Contains(r.OrgUnitId) && keys.Contains(r.Key));
+        // Each list is one parameter (an array on PostgreSQL, JSON on SQLite), not one per element: a ranking asks for
+        // hundreds of units, and a statement per list length would be built again (under a lock) on every request.
+        var units = unitIds.ToArray();
+        var all = keys.ToArray();
+        var flows = keys.Where(k => !Keys[k].Spec.Cumulative).ToArray();
+        var stocks = keys.Where(k => Keys[k].Spec.Cumulative).ToArray();
+        var rows = db.Set<StatRollup>().AsNoTracking().Where(r => EF.Parameter(units).Contains(r.OrgUnitId) && EF.Parameter(all).Contains(r.Key));
         rows = firstWhole < endWhole
-            ? rows.Where(r => (flows.Contains(r.Key)
+            ? rows.Where(r => (EF.Parameter(flows).Contains(r.Key)
                     && ((r.Kind == StatRollup.Month && r.Start >= firstWhole && r.Start < endWhole)
                         || (r.Kind == StatRollup.Day && ((r.Start >= from && r.Start < firstWhole) || (r.Start >= endWhole && r.Start <= to)))))
-                || (stocks.Contains(r.Key) && ((r.Kind == StatRollup.Month && r.Start < endWhole) || (r.Kind == StatRollup.Day && r.Start >= endWhole && r.Start <= to))))
-            : rows.Where(r => (flows.Contains(r.Key) && r.Kind == StatRollup.Day && r.Start >= from && r.Start <= to)
-                || (stocks.Contains(r.Key) && ((r.Kind == StatRollup.Month && r.Start < endWhole) || (r.Kind == StatRollup.Day && r.Start >= endWhole && r.Start <= to))));
+                || (EF.Parameter(stocks).Contains(r.Key) && ((r.Kind == StatRollup.Month && r.Start < endWhole) || (r.Kind == StatRollup.Day && r.Start >= endWhole && r.Start <= to))))
+            : rows.Where(r => (EF.Parameter(flows).Contains(r.Key) && r.Kind == StatRollup.Day && r.Start >= from && r.Start <= to)
+                || (EF.Parameter(stocks).Contains(r.Key) && ((r.Kind == StatRollup.Month && r.Start < endWhole) || (r.Kind == StatRollup.Day && r.Start >= endWhole && r.Start <= to))));
         var sums = await rows.GroupBy(r => new { r.Key, r.OrgUnitId })
             .Select(g => new { g.Key.Key, g.Key.OrgUnitId, Value = g.Sum(r => r.Value), Weight = g.Sum(r => r.Weight) })
             .ToListAsync(ct);

@@ -19,20 +19,37 @@ internal sealed class InfoReportIndicators(AppDbContext db) : IIndicatorSource
         new("reportsOnTime", "Supervision.indicator.reportsOnTime", IndicatorAggregate.Ratio, 81),
     ];
 
+    /// <summary>Both figures of one window, counted in one statement once per request (this source is scoped): an overview asks for each.</summary>
+    private readonly Dictionary<(IQueryable<long> Units, IndicatorWindow Window), List<(long Unit, int Submitted, int OnTime)>> _counted = [];
+
     public async Task<IReadOnlyList<UnitFigure>> ComputeAsync(string key, IQueryable<long> unitIds, IndicatorWindow window, CancellationToken ct)
     {
-        var (from, until, now) = (window.FromUtc, window.UntilUtc, window.NowUtc);
-        var reports = db.Set<InfoReport>().AsNoTracking().Where(r => unitIds.Contains(r.OrgUnitId) && r.ReportedAt >= from && r.ReportedAt < until);
-        return key switch
+        if (key is not ("reportsSubmitted" or "reportsOnTime"))
         {
-            "reportsSubmitted" => await reports.GroupBy(r => r.OrgUnitId).Select(g => new UnitFigure(g.Key, g.Count(), 0)).ToListAsync(ct),
-            "reportsOnTime" => await reports.GroupBy(r => r.OrgUnitId).Select(g => new UnitFigure(
-                g.Key,
-                g.Count(r => !r.Urgent
-                    || (((r.ReadAt == null && r.ReadDueAt >= now) || r.ReadAt <= r.ReadDueAt)
-                        && ((r.FollowUpAt == null && r.FollowUpDueAt >= now) || r.FollowUpAt <= r.FollowUpDueAt))),
-                g.Count())).ToListAsync(ct),
-            _ => throw new ArgumentOutOfRangeException(nameof(key), key, "Not an indicator of the supervision module."),
-        };
+            throw new ArgumentOutOfRangeException(nameof(key), key, "Not an indicator of the supervision module.");
+        }
+
+        if (!_counted.TryGetValue((unitIds, window), out var counts))
+        {
+            var (from, until, now) = (window.FromUtc, window.UntilUtc, window.NowUtc);
+            var rows = await db.Set<InfoReport>().AsNoTracking()
+                .Where(r => unitIds.Contains(r.OrgUnitId) && r.ReportedAt >= from && r.ReportedAt < until)
+                .GroupBy(r => r.OrgUnitId)
+                .Select(g => new
+                {
+                    g.Key,
+                    Submitted = g.Count(),
+                    OnTime = g.Count(r => !r.Urgent
+                        || (((r.ReadAt == null && r.ReadDueAt >= now) || r.ReadAt <= r.ReadDueAt)
+                            && ((r.FollowUpAt == null && r.FollowUpDueAt >= now) || r.FollowUpAt <= r.FollowUpDueAt))),
+                })
+                .ToListAsync(ct);
+            counts = [.. rows.Select(r => (r.Key, r.Submitted, r.OnTime))];
+            _counted[(unitIds, window)] = counts;
+        }
+
+        return key == "reportsSubmitted"
+            ? [.. counts.Select(c => new UnitFigure(c.Unit, c.Submitted, 0))]
+            : [.. counts.Select(c => new UnitFigure(c.Unit, c.OnTime, c.Submitted))];
     }
 }
