@@ -245,6 +245,16 @@ public sealed class RollupMarks(IEnumerable<RollupTrigger> triggers) : ISaveChan
         }
     }
 
+    /// <summary>
+    /// The (unit, day, source) rows a new <paramref name="entity"/> marks dirty, as three columns, for a statement that
+    /// inserts the entity by hand and its marks with it (the redemption's one-statement writes on PostgreSQL, ADR 0072).
+    /// </summary>
+    public (long[] Units, DateOnly[] Days, string[] Sources) MarksOfNew(object entity)
+    {
+        var pairs = Pairs(entity).Distinct().ToArray();
+        return (pairs.Select(p => p.Unit).ToArray(), pairs.Select(p => p.Day).ToArray(), pairs.Select(p => p.Source).ToArray());
+    }
+
     private IEnumerable<(long Unit, DateOnly Day, string Source)> Pairs(object entity) =>
         _byType[entity.GetType()].SelectMany(t => t.Touched(entity).Select(p => (p.OrgUnitId, p.Day, t.Source)));
 

@@ -8,6 +8,7 @@ using Wenming.Web.Modules.Points.Contracts;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
+using Wenming.Web.Platform.Indicators;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
 
@@ -37,10 +38,13 @@ public sealed record RedeemRequest(long? GoodsId, long? PersonId, int? Quantity 
 /// from 38 to about a dozen (RedemptionStatementCountTests keeps it so): the person and the unit are read once,
 /// nothing is re-read that the UPDATEs return, the pickup code's uniqueness is left to its partial unique index (a
 /// clash is retried with a new code), and no savepoints. On PostgreSQL the stock, the movement, their audit rows and the
-/// commit go in one round trip (ADR 0070), so the goods row is locked for the server's execution only.
+/// commit go in one round trip (ADR 0070), so the goods row is locked for the server's execution only; the redemption
+/// with its audit row, and the spending with its posting and their audit rows, are one statement each (ADR 0072):
+/// three round trips in the transaction instead of six.
 /// </remarks>
 public sealed class RedeemHandler(
-    AppDbContext db, CurrentActor actor, OrgScope scope, MarketAccess access, IOrgDirectory orgs, IPeopleDirectory people, IPointsLedger ledger, TimeProvider clock)
+    AppDbContext db, CurrentActor actor, OrgScope scope, MarketAccess access, IOrgDirectory orgs, IPeopleDirectory people, IPointsLedger ledger,
+    RollupMarks marks, TimeProvider clock)
 {
     public async Task<Result<RedemptionDto>> HandleAsync(RedeemRequest request, CancellationToken ct)
     {
@@ -171,7 +175,7 @@ public sealed class RedeemHandler(
                         return MarketErrors.OutOfStock();
                     }
                 }
-                catch (DbUpdateException) when (attempt < MaxAttempts)
+                catch (Exception e) when (attempt < MaxAttempts && e is DbUpdateException or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
                 {
                     // Two redemptions drew the same pickup code while both open (the partial unique index
                     // refused the second; rare, one in a million per open redemption): start again with a new code.
@@ -209,9 +213,16 @@ public sealed class RedeemHandler(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // At the price and name read; the stock UPDATE below holds the price to it.
         var redemption = Redemption.Create(goods, person.Id, quantity, goods.PricePoints, goods.Name, atCounter, actor.UserId, now);
-        db.Add(redemption);
         // The redemption's id is the ledger's source key and the movement's reference.
-        await db.SaveChangesAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await InsertRedemptionAsync(redemption, ct);
+        }
+        else
+        {
+            db.Add(redemption);
+            await db.SaveChangesAsync(ct);
+        }
 
         // The account's row lock (PostgreSQL) first, the goods' second: the order every market transaction keeps
         // (a cancel: the redemption, the account, the goods), so none of them can deadlock another.
@@ -252,6 +263,40 @@ public sealed class RedeemHandler(
         }
 
         return (RedemptionDto.From(redemption, personName, paid.BalanceAfter), null);
+    }
+
+    /// <summary>
+    /// PostgreSQL (ADR 0072): the redemption, its audit row and its roll-up mark in one statement and one round trip,
+    /// as the change tracker would write them in two (the audit row needs the id the INSERT returns). A pickup code
+    /// that clashes with an open redemption's fails the statement with a unique violation, retried by the caller.
+    /// </summary>
+    private async Task InsertRedemptionAsync(Redemption redemption, CancellationToken ct)
+    {
+        var created = db.AuditRow(AuditAction.Created, nameof(Redemption), "", redemption.OrgUnitId, db.AuditChangesOfNew(redemption));
+        var (units, days, sources) = marks.MarksOfNew(redemption);
+        var status = redemption.Status.ToString();
+        var createdAction = nameof(AuditAction.Created);
+        var ids = await db.Database.SqlQuery<long>(
+            $"""
+            WITH r AS (
+                INSERT INTO mkt_redemptions ("GoodsId", "OrgUnitId", "CountyId", "PersonId", "GoodsName", "Quantity", "UnitPrice", "Points",
+                    "PickupCode", "Status", "AtCounter", "CreatedByUserId", "CreatedAt")
+                VALUES ({redemption.GoodsId}::bigint, {redemption.OrgUnitId}::bigint, {redemption.CountyId}::bigint, {redemption.PersonId}::bigint,
+                    {redemption.GoodsName}::text, {redemption.Quantity}::integer, {redemption.UnitPrice}::bigint, {redemption.Points}::bigint,
+                    {redemption.PickupCode}::text, {status}::text, {redemption.AtCounter}::boolean, {redemption.CreatedByUserId}::bigint,
+                    {redemption.CreatedAt}::timestamptz)
+                RETURNING "Id"),
+            a AS (
+                INSERT INTO plat_audit_entries ("At", "UserId", "Login", "IpAddress", "Action", "EntityType", "EntityId", "OrgUnitId", "Changes")
+                SELECT {created.At}::timestamptz, {created.UserId}::bigint, {created.Login}::text, {created.IpAddress}::text, {createdAction}::text,
+                    {created.EntityType}::text, r."Id"::text, {created.OrgUnitId}::bigint, {created.Changes}::text
+                FROM r),
+            d AS (
+                INSERT INTO stat_dirty ("OrgUnitId", "Day", "Source")
+                SELECT x.unit, x.day, x.source FROM unnest({units}::bigint[], {days}::date[], {sources}::text[]) AS x(unit, day, source))
+            SELECT "Id" AS "Value" FROM r
+            """).ToListAsync(ct);
+        db.Entry(redemption).Property(r => r.Id).CurrentValue = ids[0];
     }
 
     /// <summary>
