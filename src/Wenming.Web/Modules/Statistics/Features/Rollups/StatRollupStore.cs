@@ -78,20 +78,46 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
     {
         var firstWhole = from.Day == 1 ? from : MonthOf(from).AddMonths(1);
         var endWhole = MonthOf(to.AddDays(1));
-        // Each list is one parameter (an array on PostgreSQL, JSON on SQLite), not one per element: a ranking asks for
-        // hundreds of units, and a statement per list length would be built again (under a lock) on every request.
+        // The units are one parameter (an array on PostgreSQL, JSON on SQLite), not one per element: a ranking asks for
+        // hundreds, and EF Core would build a statement per list length again, under a lock, on every request.
         var units = unitIds.ToArray();
-        var all = keys.ToArray();
+        var set = db.Set<StatRollup>().AsNoTracking().Where(r => EF.Parameter(units).Contains(r.OrgUnitId));
+        // One range of the key's rows per part, added up with UNION ALL: each part is a plain conjunction on the
+        // primary key (unit, key, kind, start), which both databases walk as index ranges; one OR over the parts would
+        // make them read every row of each unit and key.
+        var parts = new List<IQueryable<StatRollup>>();
+        void Rows(string[] of, int kind, DateOnly? start, DateOnly end, bool endInclusive)
+        {
+            if (of.Length > 0 && (start is null || (endInclusive ? start <= end : start < end)))
+            {
+                var after = start ?? DateOnly.MinValue;
+                parts.Add(endInclusive
+                    ? set.Where(r => of.Contains(r.Key) && r.Kind == kind && r.Start >= after && r.Start <= end)
+                    : set.Where(r => of.Contains(r.Key) && r.Kind == kind && r.Start >= after && r.Start < end));
+            }
+        }
+
         var flows = keys.Where(k => !Keys[k].Spec.Cumulative).ToArray();
         var stocks = keys.Where(k => Keys[k].Spec.Cumulative).ToArray();
-        var rows = db.Set<StatRollup>().AsNoTracking().Where(r => EF.Parameter(units).Contains(r.OrgUnitId) && EF.Parameter(all).Contains(r.Key));
-        rows = firstWhole < endWhole
-            ? rows.Where(r => (EF.Parameter(flows).Contains(r.Key)
-                    && ((r.Kind == StatRollup.Month && r.Start >= firstWhole && r.Start < endWhole)
-                        || (r.Kind == StatRollup.Day && ((r.Start >= from && r.Start < firstWhole) || (r.Start >= endWhole && r.Start <= to)))))
-                || (EF.Parameter(stocks).Contains(r.Key) && ((r.Kind == StatRollup.Month && r.Start < endWhole) || (r.Kind == StatRollup.Day && r.Start >= endWhole && r.Start <= to))))
-            : rows.Where(r => (EF.Parameter(flows).Contains(r.Key) && r.Kind == StatRollup.Day && r.Start >= from && r.Start <= to)
-                || (EF.Parameter(stocks).Contains(r.Key) && ((r.Kind == StatRollup.Month && r.Start < endWhole) || (r.Kind == StatRollup.Day && r.Start >= endWhole && r.Start <= to))));
+        if (firstWhole < endWhole)
+        {
+            Rows(flows, StatRollup.Month, firstWhole, endWhole, endInclusive: false);
+            Rows(flows, StatRollup.Day, from, firstWhole, endInclusive: false);
+            Rows(flows, StatRollup.Day, endWhole, to, endInclusive: true);
+        }
+        else
+        {
+            Rows(flows, StatRollup.Day, from, to, endInclusive: true);
+        }
+
+        Rows(stocks, StatRollup.Month, null, endWhole, endInclusive: false);
+        Rows(stocks, StatRollup.Day, endWhole, to, endInclusive: true);
+        if (parts.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = parts.Skip(1).Aggregate(parts[0], (all, part) => all.Concat(part));
         var sums = await rows.GroupBy(r => new { r.Key, r.OrgUnitId })
             .Select(g => new { g.Key.Key, g.Key.OrgUnitId, Value = g.Sum(r => r.Value), Weight = g.Sum(r => r.Weight) })
             .ToListAsync(ct);
