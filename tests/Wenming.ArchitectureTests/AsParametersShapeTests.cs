@@ -49,9 +49,14 @@ public class AsParametersShapeTests
 
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            var setter = property.SetMethod;
-            var initOnly = setter?.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.Name == "IsExternalInit") ?? false;
-            if (setter is not { IsPublic: true } || initOnly)
+            // A get-only (computed) property is not bound by either binder: PageRequest.SafePage.
+            if (property.SetMethod is not { } setter)
+            {
+                continue;
+            }
+
+            var initOnly = setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.Name == "IsExternalInit");
+            if (!setter.IsPublic || initOnly)
             {
                 yield return $"{type.Name}.{property.Name}: not {{ get; set; }}";
             }
