@@ -158,7 +158,12 @@ public static class ActivitiesModule
         activities.MapPost("/{id:long}/checklist/{step}", MarkChecklistStepEndpoints.MarkChecklistStep)
             .WithSummary("勾选或取消标准流程的一个环节（唱响爱国歌曲、志愿宣誓、诵读金句、开展活动、群众评单、资料留存）");
 
-        activities.MapPost("/{id:long}/attachments", AddAttachmentEndpoints.AddAttachment)
+        // Passed as a Delegate so that the request delegate generator leaves it to the runtime binder (ADR 0073): the
+        // generated metadata drops the names of [FromForm] text fields from the OpenAPI document (kind, caption).
+        Delegate addAttachment = AddAttachmentEndpoints.AddAttachment;
+#pragma warning disable RDG002 // on purpose: built at run time, see above
+        activities.MapPost("/{id:long}/attachments", addAttachment)
+#pragma warning restore RDG002
             // The API authenticates by bearer token only (no cookie), so a form post here cannot be forged cross-site.
             .DisableAntiforgery()
             .WithSummary("上传活动附件（multipart：file、kind = Photo / SignInSheet / Other、caption）");

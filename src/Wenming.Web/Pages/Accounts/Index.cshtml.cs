@@ -28,7 +28,7 @@ public sealed class IndexModel(ListAccountsHandler list, IOrgDirectory orgs) : A
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await list.HandleAsync(new ListAccountsRequest(Query, RoleFilter, null, Math.Max(1, PageNumber)), ct);
+        var result = await list.HandleAsync(new ListAccountsRequest { Q = Query, Role = RoleFilter, Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

@@ -81,14 +81,14 @@ public sealed class RegistrationsModel(RegistrationsHandler registrations, Passw
 
     private async Task<IActionResult?> LoadAsync(int page, CancellationToken ct)
     {
-        var list = await registrations.ListAsync(Status, new PageRequest(page, 20), ct);
+        var list = await registrations.ListAsync(Status, new PageRequest { Page = page, PageSize = 20 }, ct);
         if (!list.IsSuccess)
         {
             return Refuse(list.Error!);
         }
 
         Items = list.Value;
-        var open = await resets.ListAsync(PasswordResetStatus.Open, new PageRequest(1, 100), ct);
+        var open = await resets.ListAsync(PasswordResetStatus.Open, new PageRequest { Page = 1, PageSize = 100 }, ct);
         Resets = open.IsSuccess ? open.Value.Items : [];
         return null;
     }

@@ -16,7 +16,7 @@ public sealed class ActivitiesHome(ListMyActivitiesHandler mine, CurrentActor ac
             return [];
         }
 
-        var upcoming = await mine.HandleAsync(past: false, new PageRequest(1, 3), ct);
+        var upcoming = await mine.HandleAsync(past: false, new PageRequest { Page = 1, PageSize = 3 }, ct);
         var links = new List<HomeLink>();
         if (upcoming.IsSuccess)
         {

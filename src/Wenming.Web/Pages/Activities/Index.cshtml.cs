@@ -96,7 +96,7 @@ public sealed class IndexModel(
     {
         Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         Venues = await venues.ChoicesAsync(ct);
-        var result = await search.HandleAsync(new SearchActivitiesRequest(null, null, null, Status, Math.Max(1, PageNumber), Q: Q), ct);
+        var result = await search.HandleAsync(new SearchActivitiesRequest { Status = Status, Page = Math.Max(1, PageNumber), Q = Q }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();
@@ -108,7 +108,7 @@ public sealed class IndexModel(
     }
 
     public async Task<IActionResult> OnGetExportAsync([FromServices] ExportActivitiesHandler export, CancellationToken ct) =>
-        ExcelPage.File(this, await export.HandleAsync(new SearchActivitiesRequest(null, null, null, Status, Q: Q), ct)) ?? await OnGetAsync(ct);
+        ExcelPage.File(this, await export.HandleAsync(new SearchActivitiesRequest { Status = Status, Q = Q }, ct)) ?? await OnGetAsync(ct);
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
     {

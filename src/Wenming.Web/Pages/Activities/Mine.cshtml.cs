@@ -20,7 +20,7 @@ public sealed class MineModel(ListMyActivitiesHandler mine) : AppPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await mine.HandleAsync(Past, new PageRequest(Math.Max(1, PageNumber)), ct);
+        var result = await mine.HandleAsync(Past, new PageRequest { Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

@@ -25,7 +25,7 @@ public sealed class NearbyModel(ListNearbyActivitiesHandler nearby, EnrollHandle
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Me = actor.PersonId is { } personId ? await volunteers.FindByPersonUnscopedAsync(personId, ct) : null;
-        var result = await nearby.HandleAsync(new PageRequest(Math.Max(1, PageNumber)), ct);
+        var result = await nearby.HandleAsync(new PageRequest { Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

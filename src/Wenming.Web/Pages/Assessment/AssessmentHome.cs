@@ -31,8 +31,8 @@ public sealed class AssessmentHome(AssessmentSchemesHandler schemes, CurrentActo
         var reviews = actor.IsAdmin || actor.Has(Role.Supervisor);
         if (reviews)
         {
-            var waiting = await schemes.ListAsync(new ListSchemesRequest(AssessmentStatus.Computed, PageSize: 1), ct);
-            var reviewed = await schemes.ListAsync(new ListSchemesRequest(AssessmentStatus.Reviewed, PageSize: 1), ct);
+            var waiting = await schemes.ListAsync(new ListSchemesRequest { Status = AssessmentStatus.Computed, PageSize = 1 }, ct);
+            var reviewed = await schemes.ListAsync(new ListSchemesRequest { Status = AssessmentStatus.Reviewed, PageSize = 1 }, ct);
             var total = (waiting.IsSuccess ? waiting.Value.Total : 0) + (reviewed.IsSuccess ? reviewed.Value.Total : 0);
             if (total > 0 || links.Count == 0)
             {

@@ -25,7 +25,7 @@ public sealed class IndexModel(AssessmentSchemesHandler schemes, CurrentActor ac
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await schemes.ListAsync(new ListSchemesRequest(Page: Math.Max(1, PageNumber)), ct);
+        var result = await schemes.ListAsync(new ListSchemesRequest { Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

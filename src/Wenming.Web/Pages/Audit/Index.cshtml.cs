@@ -50,7 +50,7 @@ public sealed class IndexModel(BrowseAuditHandler browse, AuditVocabulary words)
             return Page();
         }
 
-        var result = await browse.HandleAsync(new BrowseAuditRequest(EntityType, null, null, From, To, Math.Max(1, PageNumber)), ct);
+        var result = await browse.HandleAsync(new BrowseAuditRequest { EntityType = EntityType, From = From, To = To, Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

@@ -21,7 +21,7 @@ public sealed class IndexModel(ArticlesHandler articles) : AppPageModel
     {
         Review = review;
         Status = status;
-        var result = await articles.ListAsync(new ListArticlesRequest(null, status, null, review ? true : null, Math.Max(1, p), 50), ct);
+        var result = await articles.ListAsync(new ListArticlesRequest { Status = status, Review = review ? true : null, Page = Math.Max(1, p), PageSize = 50 }, ct);
         if (result.IsSuccess)
         {
             Articles = result.Value;

@@ -17,7 +17,7 @@ public sealed class MineModel(LeaderLinksHandler leaders) : AppPageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Row = await leaders.MyRowAsync(6, ct);
-        var visits = await leaders.ListAsync(new ListVisitsRequest(Mine: true, PageSize: 30), ct);
+        var visits = await leaders.ListAsync(new ListVisitsRequest { Mine = true, PageSize = 30 }, ct);
         Visits = visits.IsSuccess ? visits.Value.Items : [];
         return Page();
     }

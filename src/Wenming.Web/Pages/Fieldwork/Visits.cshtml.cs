@@ -27,7 +27,7 @@ public sealed class VisitsModel(LeaderLinksHandler leaders) : AppPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await leaders.ListAsync(new ListVisitsRequest(false, Unit, Leader, string.IsNullOrWhiteSpace(Month) ? null : Month, Math.Max(1, PageNumber)), ct);
+        var result = await leaders.ListAsync(new ListVisitsRequest { OrgUnitId = Unit, LeaderUserId = Leader, Month = string.IsNullOrWhiteSpace(Month) ? null : Month, Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

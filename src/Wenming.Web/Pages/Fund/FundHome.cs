@@ -24,8 +24,8 @@ public sealed class FundHome(DisclosureHandler disclosure, PaymentsHandler payme
 
         var balance = await disclosure.BalanceAsync(null, ct);
         // The /fund page lists the newest hundred payments to find the pending ones; the card counts the same.
-        var recent = await payments.ListAsync(new ListPaymentsRequest(null, null, 1, 100), ct);
-        var applied = await projects.ListAsync(new ListProjectsRequest(null, ProjectStatus.Applied, 1, 1), ct);
+        var recent = await payments.ListAsync(new ListPaymentsRequest { Page = 1, PageSize = 100 }, ct);
+        var applied = await projects.ListAsync(new ListProjectsRequest { Status = ProjectStatus.Applied, Page = 1, PageSize = 1 }, ct);
         var pending = recent.IsSuccess ? recent.Value.Items.Count(p => p.Status == PaymentStatus.Pending) : 0;
         return
         [

@@ -65,14 +65,14 @@ public sealed class IndexModel(
         var balance = await disclosure.BalanceAsync(null, ct);
         Balance = balance.IsSuccess ? balance.Value : null;
         CountyId = Balance?.CountyId;
-        var list = await donations.ListAsync(new ListDonationsRequest(null, Math.Max(1, PageNumber)), ct);
+        var list = await donations.ListAsync(new ListDonationsRequest { Page = Math.Max(1, PageNumber) }, ct);
         if (!list.IsSuccess)
         {
             return Refuse(list.Error!, prefix: "") ?? Page();
         }
 
         Donations = list.Value;
-        var all = await payments.ListAsync(new ListPaymentsRequest(null, null, 1, 100), ct);
+        var all = await payments.ListAsync(new ListPaymentsRequest { Page = 1, PageSize = 100 }, ct);
         Pending = all.IsSuccess ? [.. all.Value.Items.Where(p => p.Status == PaymentStatus.Pending)] : [];
         Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
         Input.ReceivedOn ??= FundPage.Today(clock);

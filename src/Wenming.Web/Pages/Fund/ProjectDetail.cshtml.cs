@@ -64,7 +64,7 @@ public sealed class ProjectDetailModel(
 
         Project = result.Value;
         UnitName = (await orgs.FindAsync(Project.OrgUnitId, ct))?.Name ?? "";
-        var list = await payments.ListAsync(new ListPaymentsRequest(null, id, 1, 100), ct);
+        var list = await payments.ListAsync(new ListPaymentsRequest { ProjectId = id, Page = 1, PageSize = 100 }, ct);
         Payments = list.IsSuccess ? list.Value.Items : [];
         Pay.PaidOn ??= FundPage.Today(clock);
         return Page();

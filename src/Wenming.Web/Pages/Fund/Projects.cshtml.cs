@@ -54,7 +54,7 @@ public sealed class ProjectsModel(ProjectsHandler projects, IOrgDirectory orgs, 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await projects.ListAsync(new ListProjectsRequest(null, Status, Math.Max(1, PageNumber)), ct);
+        var result = await projects.ListAsync(new ListProjectsRequest { Status = Status, Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

@@ -86,7 +86,7 @@ public sealed class DetailModel(HouseholdsHandler households, HouseholdEventsHan
         Current = household.Value;
         if (CanWork)
         {
-            var list = await events.ListAsync(new ListEventsRequest(HouseholdId: id, PageSize: 100), ct);
+            var list = await events.ListAsync(new ListEventsRequest { HouseholdId = id, PageSize = 100 }, ct);
             Events = list.IsSuccess ? list.Value.Items : [];
         }
 

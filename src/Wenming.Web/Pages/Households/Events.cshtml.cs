@@ -31,7 +31,7 @@ public sealed class EventsModel(HouseholdEventsHandler events, IOrgDirectory org
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
-        var result = await events.ListAsync(new ListEventsRequest(Unit, Overdue, Open: Open, Page: Math.Max(1, PageNumber)), ct);
+        var result = await events.ListAsync(new ListEventsRequest { OrgUnitId = Unit, Overdue = Overdue, Open = Open, Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

@@ -21,8 +21,8 @@ public sealed class HouseholdsHome(HouseholdsHandler households, HouseholdEvents
 
         if (actor.IsAdmin)
         {
-            var overdue = await events.ListAsync(new ListEventsRequest(Overdue: true, PageSize: 1), ct);
-            var open = await events.ListAsync(new ListEventsRequest(Open: true, PageSize: 1), ct);
+            var overdue = await events.ListAsync(new ListEventsRequest { Overdue = true, PageSize = 1 }, ct);
+            var open = await events.ListAsync(new ListEventsRequest { Open = true, PageSize = 1 }, ct);
             return
             [
                 new(Text.Get("Households.home.title"), 45,

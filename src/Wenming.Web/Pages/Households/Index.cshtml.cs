@@ -39,7 +39,7 @@ public sealed class IndexModel(HouseholdsHandler households, IOrgDirectory orgs,
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
-        var result = await households.ListAsync(new ListHouseholdsRequest(Unit, actor.IsAdmin ? Tag : null, Blank(Q), Math.Max(1, PageNumber)), ct);
+        var result = await households.ListAsync(new ListHouseholdsRequest { OrgUnitId = Unit, Tag = actor.IsAdmin ? Tag : null, Q = Blank(Q), Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();
@@ -57,5 +57,5 @@ public sealed class IndexModel(HouseholdsHandler households, IOrgDirectory orgs,
 
     /// <summary>导出Excel of the same filter (admins only; the handler audits it).</summary>
     public async Task<IActionResult> OnGetExportAsync(CancellationToken ct) =>
-        ExcelPage.File(this, await households.ExportAsync(new ListHouseholdsRequest(Unit, Tag, Blank(Q)), ct)) ?? await OnGetAsync(ct);
+        ExcelPage.File(this, await households.ExportAsync(new ListHouseholdsRequest { OrgUnitId = Unit, Tag = Tag, Q = Blank(Q) }, ct)) ?? await OnGetAsync(ct);
 }

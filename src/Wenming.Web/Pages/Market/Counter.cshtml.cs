@@ -62,7 +62,7 @@ public sealed class CounterModel(RedemptionsHandler redemptions) : AppPageModel
 
     private async Task<IActionResult> ListAsync(CancellationToken ct)
     {
-        var waiting = await redemptions.ListAsync(new ListRedemptionsRequest(null, RedemptionStatus.Open, Math.Max(1, PageNumber)), ct);
+        var waiting = await redemptions.ListAsync(new ListRedemptionsRequest { Status = RedemptionStatus.Open, Page = Math.Max(1, PageNumber) }, ct);
         if (!waiting.IsSuccess)
         {
             return Refuse(waiting.Error!, prefix: "") ?? Page();

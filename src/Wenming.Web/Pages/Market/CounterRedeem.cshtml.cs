@@ -80,7 +80,7 @@ public sealed class CounterRedeemModel(GoodsHandler goods, RedeemHandler redeem,
             }
 
             Person = new Match(person.Id, person.Name, (await ledger.BalanceUnscopedAsync(person.Id, ct)).Balance);
-            var shelf = await goods.ListAsync(new ListGoodsRequest(null, IncludeInactive: false, Page: 1, PageSize: 100), ct);
+            var shelf = await goods.ListAsync(new ListGoodsRequest { Page = 1, PageSize = 100 }, ct);
             Shelf = shelf.IsSuccess ? shelf.Value.Items : [];
         }
         else if (!string.IsNullOrWhiteSpace(Q))

@@ -29,7 +29,7 @@ public sealed class GoodsModel(GoodsHandler goods, MarketExportsHandler exports,
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await goods.ListAsync(new ListGoodsRequest(null, IncludeInactive: true, Page: Math.Max(1, PageNumber)), ct);
+        var result = await goods.ListAsync(new ListGoodsRequest { IncludeInactive = true, Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

@@ -112,7 +112,7 @@ public sealed class GoodsDetailModel(GoodsHandler goods, GoodsPhotoHandler photo
         }
 
         Goods = found.Value;
-        var movements = await goods.MovementsAsync(id, new PageRequest(Math.Max(1, PageNumber)), ct);
+        var movements = await goods.MovementsAsync(id, new PageRequest { Page = Math.Max(1, PageNumber) }, ct);
         if (!movements.IsSuccess)
         {
             return Refuse(movements.Error!, prefix: "");

@@ -31,7 +31,7 @@ public sealed class IndexModel(GoodsHandler goods, MarketAccess access, IPointsL
             return RedirectToPage("/Market/Goods");
         }
 
-        var result = await goods.ListAsync(new ListGoodsRequest(null, Page: Math.Max(1, PageNumber)), ct);
+        var result = await goods.ListAsync(new ListGoodsRequest { Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

@@ -19,7 +19,7 @@ public sealed class MarketHome(RedemptionsHandler redemptions, CurrentActor acto
 
         if (actor.IsAdmin)
         {
-            var open = await redemptions.ListAsync(new ListRedemptionsRequest(null, RedemptionStatus.Open, 1, 1), ct);
+            var open = await redemptions.ListAsync(new ListRedemptionsRequest { Status = RedemptionStatus.Open, Page = 1, PageSize = 1 }, ct);
             return
             [
                 new(Text.Get("Market.nav.manage"), 50,
@@ -35,7 +35,7 @@ public sealed class MarketHome(RedemptionsHandler redemptions, CurrentActor acto
         }
 
         // A person holds few redemptions; the newest hundred are enough to count what still waits.
-        var mine = await redemptions.MineAsync(new PageRequest(1, 100), ct);
+        var mine = await redemptions.MineAsync(new PageRequest { Page = 1, PageSize = 100 }, ct);
         var waiting = mine.IsSuccess ? mine.Value.Items.Count(r => r.Status == RedemptionStatus.Open) : 0;
         return
         [

@@ -19,7 +19,7 @@ public sealed class MineModel(RedemptionsHandler redemptions) : AppPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await redemptions.MineAsync(new PageRequest(Math.Max(1, PageNumber)), ct);
+        var result = await redemptions.MineAsync(new PageRequest { Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

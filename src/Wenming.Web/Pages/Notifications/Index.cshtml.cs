@@ -96,7 +96,7 @@ public sealed class IndexModel(ListNotificationsHandler list, ReadNotificationsH
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var found = await list.HandleAsync(new ListNotificationsRequest(UnreadOnly, Math.Max(1, PageNumber)), ct);
+        var found = await list.HandleAsync(new ListNotificationsRequest { UnreadOnly = UnreadOnly, Page = Math.Max(1, PageNumber) }, ct);
         if (found.IsSuccess)
         {
             Result = found.Value;

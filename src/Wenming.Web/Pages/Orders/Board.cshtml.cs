@@ -37,12 +37,12 @@ public sealed class BoardModel(ListOrdersHandler list, OrgScope scope, Modules.O
         IsDepartment = actor.IsAdmin && actor.OrgUnitId is { } own && await orgs.FindAsync(own, ct) is { Level: Modules.Organization.Contracts.OrgLevel.Department };
         var request = View switch
         {
-            "claim" => new OrderBoardRequest(null, null, true, null, null, Math.Max(1, PageNumber), AwaitsClaim: true),
-            "first" => new OrderBoardRequest(null, null, true, null, null, Math.Max(1, PageNumber), FirstHandledByMe: true),
-            "overdue" => new OrderBoardRequest(null, null, true, true, null, Math.Max(1, PageNumber)),
-            "demands" => new OrderBoardRequest(null, null, false, null, true, Math.Max(1, PageNumber)),
-            "all" => new OrderBoardRequest(null, null, false, null, null, Math.Max(1, PageNumber)),
-            _ => new OrderBoardRequest(null, null, true, null, null, Math.Max(1, PageNumber)),
+            "claim" => new OrderBoardRequest { Open = true, Page = Math.Max(1, PageNumber), AwaitsClaim = true },
+            "first" => new OrderBoardRequest { Open = true, Page = Math.Max(1, PageNumber), FirstHandledByMe = true },
+            "overdue" => new OrderBoardRequest { Open = true, Overdue = true, Page = Math.Max(1, PageNumber) },
+            "demands" => new OrderBoardRequest { Demands = true, Page = Math.Max(1, PageNumber) },
+            "all" => new OrderBoardRequest { Page = Math.Max(1, PageNumber) },
+            _ => new OrderBoardRequest { Open = true, Page = Math.Max(1, PageNumber) },
         };
         var result = await list.BoardAsync(request, ct);
         if (!result.IsSuccess)

@@ -32,7 +32,7 @@ public sealed class CatalogModel(ServiceItemsHandler items, IVolunteerDirectory 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await items.ListAsync(new ListServiceItemsRequest(null, Math.Max(1, PageNumber)), ct);
+        var result = await items.ListAsync(new ListServiceItemsRequest { Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

@@ -24,7 +24,7 @@ public sealed class InboxModel(ListOrdersHandler list, ServeOrderHandler serve) 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await list.InboxAsync(new PageRequest(Math.Max(1, PageNumber)), open: !All, ct);
+        var result = await list.InboxAsync(new PageRequest { Page = Math.Max(1, PageNumber) }, open: !All, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

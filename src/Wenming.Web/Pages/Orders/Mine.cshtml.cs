@@ -27,7 +27,7 @@ public sealed class MineModel(ListOrdersHandler list, FollowOrderHandler follow,
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await list.MineAsync(new PageRequest(Math.Max(1, PageNumber)), ct);
+        var result = await list.MineAsync(new PageRequest { Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

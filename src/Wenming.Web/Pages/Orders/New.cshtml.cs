@@ -114,7 +114,7 @@ public sealed class NewModel(SubmitOrderHandler submit, ServiceItemsHandler cata
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Items = (await catalog.ListAsync(new ListServiceItemsRequest(null, 1, 100), ct)) is { IsSuccess: true } page ? page.Value.Items : [];
+        Items = (await catalog.ListAsync(new ListServiceItemsRequest { Page = 1, PageSize = 100 }, ct)) is { IsSuccess: true } page ? page.Value.Items : [];
         ItemUnits = await UnitChoices.NamesAsync(orgs, Items.Select(i => i.OrgUnitId), ct);
         if (!OnBehalf)
         {

@@ -25,9 +25,9 @@ public sealed class OrdersHome(ListOrdersHandler list, CurrentActor actor, IOrgD
         if (await DepartmentAudience.IsDepartmentAdminAsync(actor, orgs, ct))
         {
             // A department's admins (ADR 0060): orders to claim, the red ones among them, and those they answer for.
-            var toClaim = await list.BoardAsync(new OrderBoardRequest(null, null, true, null, null, 1, 1, AwaitsClaim: true), ct);
-            var late = await list.BoardAsync(new OrderBoardRequest(null, null, true, true, null, 1, 1, AwaitsClaim: true), ct);
-            var mine = await list.BoardAsync(new OrderBoardRequest(null, null, true, null, null, 1, 1, FirstHandledByMe: true), ct);
+            var toClaim = await list.BoardAsync(new OrderBoardRequest { Open = true, Page = 1, PageSize = 1, AwaitsClaim = true }, ct);
+            var late = await list.BoardAsync(new OrderBoardRequest { Open = true, Overdue = true, Page = 1, PageSize = 1, AwaitsClaim = true }, ct);
+            var mine = await list.BoardAsync(new OrderBoardRequest { Open = true, Page = 1, PageSize = 1, FirstHandledByMe = true }, ct);
             return
             [
                 new(Text.Get("Orders.home.dept_title"), 15,
@@ -42,8 +42,8 @@ public sealed class OrdersHome(ListOrdersHandler list, CurrentActor actor, IOrgD
 
         if (NavAudience.IsOverseer(actor))
         {
-            var waiting = await list.BoardAsync(new OrderBoardRequest(null, OrderStatus.Submitted, true, null, null, 1, 1), ct);
-            var overdue = await list.BoardAsync(new OrderBoardRequest(null, null, true, true, null, 1, 1), ct);
+            var waiting = await list.BoardAsync(new OrderBoardRequest { Status = OrderStatus.Submitted, Open = true, Page = 1, PageSize = 1 }, ct);
+            var overdue = await list.BoardAsync(new OrderBoardRequest { Open = true, Overdue = true, Page = 1, PageSize = 1 }, ct);
             return
             [
                 new(Text.Get("Orders.nav.board"), 20,
@@ -58,7 +58,7 @@ public sealed class OrdersHome(ListOrdersHandler list, CurrentActor actor, IOrgD
         var cards = new List<HomeCard>();
         if (actor.Has(Role.TeamLeader))
         {
-            var inbox = await list.InboxAsync(new PageRequest(1, 1), true, ct);
+            var inbox = await list.InboxAsync(new PageRequest { Page = 1, PageSize = 1 }, true, ct);
             cards.Add(new(Text.Get("Orders.nav.inbox"), 20,
             [
                 new(Text.Get("Orders.home.team_waiting"), "/orders/inbox", Count: inbox.IsSuccess ? inbox.Value.Total : 0, TestId: "todo-orders-inbox"),
@@ -67,7 +67,7 @@ public sealed class OrdersHome(ListOrdersHandler list, CurrentActor actor, IOrgD
 
         if (actor.PersonId is not null)
         {
-            var mine = await list.MineAsync(new PageRequest(1, 3), ct);
+            var mine = await list.MineAsync(new PageRequest { Page = 1, PageSize = 3 }, ct);
             var links = new List<HomeLink> { new(Text.Get("Orders.home.new"), "/orders/new", TestId: "go-order-new") };
             if (mine.IsSuccess)
             {

@@ -73,7 +73,7 @@ public sealed class IndexModel(CurrentActor actor, GetOrgUnitHandler units, List
 
         Unit = unit.Value;
         Trail = await units.AncestorsAsync(Unit, ct);
-        var children = await units.ChildrenAsync(unitId, new PageRequest(Math.Max(1, PageNumber), PageSize), ct);
+        var children = await units.ChildrenAsync(unitId, new PageRequest { Page = Math.Max(1, PageNumber), PageSize = PageSize }, ct);
         if (children.IsSuccess)
         {
             Children = children.Value;
@@ -81,7 +81,7 @@ public sealed class IndexModel(CurrentActor actor, GetOrgUnitHandler units, List
 
         if (!string.IsNullOrWhiteSpace(Query))
         {
-            var found = await search.HandleAsync(new ListOrgUnitsRequest(Query, null, unitId, null, 1, PageSize), ct);
+            var found = await search.HandleAsync(new ListOrgUnitsRequest { Q = Query, UnderId = unitId, Page = 1, PageSize = PageSize }, ct);
             if (found.IsSuccess)
             {
                 Found = found.Value;

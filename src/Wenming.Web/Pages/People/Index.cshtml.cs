@@ -43,7 +43,7 @@ public sealed class IndexModel(SearchPeopleHandler search, CurrentActor actor, I
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
-        var result = await search.HandleAsync(new SearchPeopleRequest(Query, UnitId, Math.Max(1, PageNumber)), ct);
+        var result = await search.HandleAsync(new SearchPeopleRequest { Q = Query, OrgUnitId = UnitId, Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

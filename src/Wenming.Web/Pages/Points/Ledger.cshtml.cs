@@ -35,7 +35,7 @@ public sealed class LedgerModel(StatementHandler statement, CurrentActor actor, 
 
     public IReadOnlyList<UnitChoice> Units { get; private set; } = [];
 
-    private LedgerRequest Filter(int page = 1) => new(UnitId, null, Kind, From, To, page);
+    private LedgerRequest Filter(int page = 1) => new() { OrgUnitId = UnitId, Kind = Kind, From = From, To = To, Page = page };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

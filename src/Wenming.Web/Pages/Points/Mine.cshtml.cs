@@ -27,7 +27,7 @@ public sealed class MineModel(GetPointAccountHandler accounts, StatementHandler 
             return Refuse(account.Error!, prefix: "") ?? NotFoundPage();
         }
 
-        var page = await statement.ForPersonAsync(personId, new PageRequest(Math.Max(1, PageNumber)), ct);
+        var page = await statement.ForPersonAsync(personId, new PageRequest { Page = Math.Max(1, PageNumber) }, ct);
         if (!page.IsSuccess)
         {
             return Refuse(page.Error!, prefix: "") ?? NotFoundPage();

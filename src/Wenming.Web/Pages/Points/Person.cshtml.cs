@@ -35,7 +35,7 @@ public sealed class PersonModel(GetPointAccountHandler accounts, StatementHandle
             return Refuse(account.Error!, prefix: "") ?? NotFoundPage();
         }
 
-        var page = await statement.ForPersonAsync(PersonId, new PageRequest(Math.Max(1, PageNumber)), ct);
+        var page = await statement.ForPersonAsync(PersonId, new PageRequest { Page = Math.Max(1, PageNumber) }, ct);
         if (!page.IsSuccess)
         {
             return Refuse(page.Error!, prefix: "") ?? NotFoundPage();
@@ -48,7 +48,7 @@ public sealed class PersonModel(GetPointAccountHandler accounts, StatementHandle
     }
 
     public async Task<IActionResult> OnGetExportAsync([FromServices] ExportLedgerHandler export, CancellationToken ct) =>
-        ExcelPage.File(this, await export.HandleAsync(new LedgerRequest(PersonId: PersonId), ct)) ?? await OnGetAsync(ct);
+        ExcelPage.File(this, await export.HandleAsync(new LedgerRequest { PersonId = PersonId }, ct)) ?? await OnGetAsync(ct);
 
     public async Task<IActionResult> OnPostReverseAsync(long id, string? reason, CancellationToken ct)
     {

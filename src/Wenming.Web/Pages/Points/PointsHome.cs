@@ -19,7 +19,7 @@ public sealed class PointsHome(ListAwardsHandler awards, GetPointAccountHandler 
 
         if (NavAudience.IsOverseer(actor))
         {
-            var proposed = await awards.ListAsync(new ListAwardsRequest(AwardStatus.Proposed, null, 1, 1), ct);
+            var proposed = await awards.ListAsync(new ListAwardsRequest { Status = AwardStatus.Proposed, Page = 1, PageSize = 1 }, ct);
             return
             [
                 new(Text.Get("Award.nav.awards"), 40,

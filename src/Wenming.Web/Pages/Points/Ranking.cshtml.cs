@@ -24,7 +24,7 @@ public sealed class RankingModel(RankingHandler ranking, CurrentActor actor, IOr
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await ranking.HandleAsync(new RankingRequest(UnitId, Top), ct);
+        var result = await ranking.HandleAsync(new RankingRequest { OrgUnitId = UnitId, Top = Top }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? NotFoundPage();

@@ -33,7 +33,7 @@ public sealed class IndexModel(SearchSocialOrgsHandler search, CurrentActor acto
     {
         // A hand-edited query string must not become an English binder message: ignore what does not bind.
         ModelState.Clear();
-        var result = await search.HandleAsync(new SearchSocialOrgsRequest(Query, Kind, FederationOnly ? true : null, Page: Math.Max(1, PageNumber)), ct);
+        var result = await search.HandleAsync(new SearchSocialOrgsRequest { Q = Query, Kind = Kind, Federation = FederationOnly ? true : null, Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

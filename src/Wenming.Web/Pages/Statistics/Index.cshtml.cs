@@ -53,7 +53,7 @@ public sealed class IndexModel(StatisticsQueries stats, IOrgDirectory orgs, Curr
     /// </summary>
     public async Task<IActionResult> OnGetReportAsync(string? format, [FromServices] MonthlyReport report, CancellationToken ct)
     {
-        var file = await report.BuildAsync(new StatsRequest(UnitId, From, To), format, ct);
+        var file = await report.BuildAsync(new StatsRequest { OrgUnitId = UnitId, From = From, To = To }, format, ct);
         if (file.IsSuccess)
         {
             return File(file.Value.Content, file.Value.ContentType, file.Value.FileName);
@@ -70,7 +70,7 @@ public sealed class IndexModel(StatisticsQueries stats, IOrgDirectory orgs, Curr
         }
 
         RankedBy = stats.Indicators.Any(i => i.Key == Indicator) ? Indicator! : "hours";
-        var request = new StatsRequest(UnitId, From, To, Indicator: RankedBy);
+        var request = new StatsRequest { OrgUnitId = UnitId, From = From, To = To, Indicator = RankedBy };
         var overview = await stats.OverviewAsync(request, ct);
         if (!overview.IsSuccess)
         {

@@ -74,7 +74,7 @@ public sealed class MapModel(SiteMap siteMap, StatisticsQueries stats, IConfigur
             return Forbid();
         }
 
-        var request = new StatsRequest(UnitId, From, To, Indicator: Indicator);
+        var request = new StatsRequest { OrgUnitId = UnitId, From = From, To = To, Indicator = Indicator };
         var map = await siteMap.MapAsync(request, ct);
         if (!map.IsSuccess)
         {

@@ -56,7 +56,7 @@ public sealed class ScreenModel(ScreenKeys keys, StatisticsQueries stats, TimePr
         Overview = overview.Value;
         HoursTrend = await keys.PublicTrendAsync(Overview.OrgUnitId, "hours", ct);
         OrdersTrend = await keys.PublicTrendAsync(Overview.OrgUnitId, "ordersCompleted", ct);
-        var ranking = await stats.RankingOfVisibleAsync(new StatsRequest(Overview.OrgUnitId, Indicator: "hours"), ct);
+        var ranking = await stats.RankingOfVisibleAsync(new StatsRequest { OrgUnitId = Overview.OrgUnitId, Indicator = "hours" }, ct);
         Ranking = ranking.IsSuccess ? ranking.Value : [];
         var map = await keys.PublicMapAsync(Key, Overview.OrgUnitId, null, ct);
         if (map.IsSuccess)

@@ -19,7 +19,7 @@ public sealed class UnitStatsViewComponent(StatisticsQueries stats, CurrentActor
             return Content("");
         }
 
-        var overview = await stats.OverviewAsync(new StatsRequest(actor.OrgUnitId), HttpContext.RequestAborted);
+        var overview = await stats.OverviewAsync(new StatsRequest { OrgUnitId = actor.OrgUnitId }, HttpContext.RequestAborted);
         return overview.IsSuccess ? View("/Pages/Statistics/_UnitStats.cshtml", overview.Value) : Content("");
     }
 }

@@ -20,8 +20,8 @@ public sealed class DepartmentTasksHome(SupervisionTasksHandler tasks, CurrentAc
             return [];
         }
 
-        var open = await tasks.ListAsync(new ListTasksRequest(Status: SupervisionStatus.Open, PageSize: 1), ct);
-        var red = await tasks.ListAsync(new ListTasksRequest(Light: SupervisionLight.Red, Status: SupervisionStatus.Open, PageSize: 1), ct);
+        var open = await tasks.ListAsync(new ListTasksRequest { Status = SupervisionStatus.Open, PageSize = 1 }, ct);
+        var red = await tasks.ListAsync(new ListTasksRequest { Light = SupervisionLight.Red, Status = SupervisionStatus.Open, PageSize = 1 }, ct);
         var redCount = red.IsSuccess ? red.Value.Total : 0;
         return
         [

@@ -41,7 +41,7 @@ public sealed class IndexModel(SupervisionTasksHandler tasks, IOrgDirectory orgs
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
-        var result = await tasks.ListAsync(new ListTasksRequest(Unit, Light, Status, Mine, Math.Max(1, PageNumber)), ct);
+        var result = await tasks.ListAsync(new ListTasksRequest { OrgUnitId = Unit, Light = Light, Status = Status, Mine = Mine, Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

@@ -25,19 +25,19 @@ public sealed class InfoReportsHome(InfoReportsHandler reports, CurrentActor act
         var reporter = actor.Has(Role.InstituteAdmin) || actor.Has(Role.StationAdmin);
         if (receives)
         {
-            var unread = await CountAsync(new ListInfoReportsRequest(Box: "in", Read: false, PageSize: 1), ct);
+            var unread = await CountAsync(new ListInfoReportsRequest { Box = "in", PageSize = 1 }, ct);
             links.Add(new(Text.Get("Supervision.home.unread"), "/supervision/reports?box=in", Count: unread, Alert: false, TestId: "todo-reports-unread"));
         }
 
         if (reporter)
         {
-            var owed = await CountAsync(new ListInfoReportsRequest(Box: "out", FollowedUp: false, PageSize: 1), ct);
+            var owed = await CountAsync(new ListInfoReportsRequest { Box = "out", PageSize = 1 }, ct);
             links.Add(new(Text.Get("Supervision.home.follow_up"), "/supervision/reports?box=out", Count: owed, Alert: owed > 0, TestId: "todo-reports-follow-up"));
         }
 
         // This month's red reports of the subtree: what the levels above and the supervisor follow up on.
         var month = Text.ToChinaTime(clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var red = await CountAsync(new ListInfoReportsRequest(Light: SupervisionLight.Red, Month: month, PageSize: 1), ct);
+        var red = await CountAsync(new ListInfoReportsRequest { Light = SupervisionLight.Red, Month = month, PageSize = 1 }, ct);
         links.Add(new(Text.Get("Supervision.home.red"), $"/supervision/reports?box=all&light=Red&month={month}", Count: red, Alert: red > 0, TestId: "todo-reports-red"));
         if (reporter)
         {

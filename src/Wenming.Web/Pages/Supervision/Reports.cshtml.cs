@@ -54,7 +54,7 @@ public sealed class ReportsModel(InfoReportsHandler reports, ReportCategoriesHan
         Box ??= HasInbox ? "in" : "out";
         var list = await categories.ListAsync(includeRetired: true, ct);
         Categories = list.IsSuccess ? list.Value : [];
-        var result = await reports.ListAsync(new ListInfoReportsRequest(OrgUnitId: Unit, Box: Box == "all" ? null : Box, Light: Light, Category: Blank(Category), Month: string.IsNullOrWhiteSpace(Month) ? null : Month, Page: Math.Max(1, PageNumber)), ct);
+        var result = await reports.ListAsync(new ListInfoReportsRequest { OrgUnitId = Unit, Box = Box == "all" ? null : Box, Light = Light, Category = Blank(Category), Month = string.IsNullOrWhiteSpace(Month) ? null : Month, Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

@@ -28,9 +28,9 @@ public sealed class SupervisionTodoViewComponent(SupervisionTasksHandler tasks, 
         var forUnit = actor.Has(Role.StationAdmin);
         var ct = HttpContext.RequestAborted;
         var lists = forUnit
-            ? [await tasks.ListAsync(new ListTasksRequest(Status: SupervisionStatus.Open, Mine: true, PageSize: Shown), ct)]
-            : new[] { await tasks.ListAsync(new ListTasksRequest(Light: SupervisionLight.Red, Status: SupervisionStatus.Open, PageSize: Shown), ct),
-                      await tasks.ListAsync(new ListTasksRequest(Light: SupervisionLight.Yellow, PageSize: Shown), ct) };
+            ? [await tasks.ListAsync(new ListTasksRequest { Status = SupervisionStatus.Open, Mine = true, PageSize = Shown }, ct)]
+            : new[] { await tasks.ListAsync(new ListTasksRequest { Light = SupervisionLight.Red, Status = SupervisionStatus.Open, PageSize = Shown }, ct),
+                      await tasks.ListAsync(new ListTasksRequest { Light = SupervisionLight.Yellow, PageSize = Shown }, ct) };
         var ok = lists.Where(l => l.IsSuccess).Select(l => l.Value).ToList();
         var items = ok.SelectMany(p => p.Items).Take(Shown).ToList();
         return View("/Pages/Supervision/_Todo.cshtml", new SupervisionTodo(forUnit, items, ok.Sum(p => p.Total)));

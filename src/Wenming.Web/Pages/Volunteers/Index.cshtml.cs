@@ -41,7 +41,7 @@ public sealed class IndexModel(SearchVolunteersHandler search, ApproveVolunteerH
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
-        var result = await search.HandleAsync(new SearchVolunteersRequest(Status, UnitId, Query, Math.Max(1, PageNumber)), ct);
+        var result = await search.HandleAsync(new SearchVolunteersRequest { Status = Status, OrgUnitId = UnitId, Q = Query, Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();
@@ -53,7 +53,7 @@ public sealed class IndexModel(SearchVolunteersHandler search, ApproveVolunteerH
     }
 
     public async Task<IActionResult> OnGetExportAsync([FromServices] ExportVolunteersHandler export, CancellationToken ct) =>
-        ExcelPage.File(this, await export.HandleAsync(new SearchVolunteersRequest(Status, UnitId, Query), ct)) ?? await OnGetAsync(ct);
+        ExcelPage.File(this, await export.HandleAsync(new SearchVolunteersRequest { Status = Status, OrgUnitId = UnitId, Q = Query }, ct)) ?? await OnGetAsync(ct);
 
     public async Task<IActionResult> OnPostApproveAsync(long id, CancellationToken ct)
     {

@@ -98,7 +98,7 @@ public sealed class MineModel(
     {
         Volunteer = await get.MineAsync(ct);
         Training = Volunteer is null ? null : await training.TotalsAsync(Volunteer.Id, ct);
-        if (Volunteer is not null && (await records.ForVolunteerAsync(Volunteer.Id, new VolunteerServiceRecordsRequest(null, null, 1, 50), ct)) is { IsSuccess: true } page)
+        if (Volunteer is not null && (await records.ForVolunteerAsync(Volunteer.Id, new VolunteerServiceRecordsRequest { Page = 1, PageSize = 50 }, ct)) is { IsSuccess: true } page)
         {
             Records = page.Value.Items;
         }

@@ -50,7 +50,7 @@ public sealed class ServiceRecordsModel(
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
-        var result = await list.ReportAsync(new ServiceRecordReportRequest(UnitId, Status, From, To, Math.Max(1, PageNumber), ActivityId: ActivityId), ct);
+        var result = await list.ReportAsync(new ServiceRecordReportRequest { OrgUnitId = UnitId, Status = Status, From = From, To = To, Page = Math.Max(1, PageNumber), ActivityId = ActivityId }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();
@@ -62,7 +62,7 @@ public sealed class ServiceRecordsModel(
     }
 
     public async Task<IActionResult> OnGetExportAsync([FromServices] ExportServiceRecordsHandler export, CancellationToken ct) =>
-        ExcelPage.File(this, await export.HandleAsync(new ServiceRecordReportRequest(UnitId, Status, From, To, ActivityId: ActivityId), ct)) ?? await OnGetAsync(ct);
+        ExcelPage.File(this, await export.HandleAsync(new ServiceRecordReportRequest { OrgUnitId = UnitId, Status = Status, From = From, To = To, ActivityId = ActivityId }, ct)) ?? await OnGetAsync(ct);
 
     public async Task<IActionResult> OnPostConfirmAsync(long id, CancellationToken ct) =>
         await AfterAsync(await decide.ConfirmAsync(id, ct), "Volunteers.sr.confirmed", ct);

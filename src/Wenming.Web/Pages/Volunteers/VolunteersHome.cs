@@ -25,14 +25,14 @@ public sealed class VolunteersHome(SearchVolunteersHandler search, ListServiceRe
 
         if (NavAudience.IsOverseer(actor))
         {
-            var pending = await search.HandleAsync(new SearchVolunteersRequest(VolunteerStatus.Pending, null, null, 1, 1), ct);
+            var pending = await search.HandleAsync(new SearchVolunteersRequest { Status = VolunteerStatus.Pending, Page = 1, PageSize = 1 }, ct);
             var links = new List<HomeLink>
             {
                 new(Text.Get("Volunteers.home.to_approve"), "/volunteers?status=Pending", Count: pending.IsSuccess ? pending.Value.Total : 0, TestId: "todo-volunteers-pending"),
             };
             if (actor.IsAdmin)
             {
-                var hours = await records.ReportAsync(new ServiceRecordReportRequest(null, ServiceRecordStatus.Pending, null, null, 1, 1), ct);
+                var hours = await records.ReportAsync(new ServiceRecordReportRequest { Status = ServiceRecordStatus.Pending, Page = 1, PageSize = 1 }, ct);
                 links.Add(new(Text.Get("Volunteers.home.to_confirm"), "/service-records", Count: hours.IsSuccess ? hours.Value.Total : 0, TestId: "todo-service-records"));
             }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -76,11 +77,23 @@ public static class Validation
 /// <summary>API.md's list shape.</summary>
 public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
-public sealed record PageRequest(int Page = 1, int PageSize = 20)
+/// <summary>
+/// The paging query (<c>?page=&amp;pageSize=</c>). Only settable properties and nullable values: the request delegate
+/// generator binds an [AsParameters] type through its parameterless constructor and properties, and there a
+/// non-nullable value would be required (ADR 0069, 0073). The defaults apply here, in <see cref="SafePage"/> and
+/// <see cref="SafePageSize"/>; [DefaultValue] keeps them in the OpenAPI document.
+/// </summary>
+public sealed record PageRequest
 {
-    public int SafePage => Math.Max(1, Page);
+    [DefaultValue(1)]
+    public int? Page { get; set; }
 
-    public int SafePageSize => Math.Clamp(PageSize, 1, 100);
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+
+    public int SafePage => Math.Max(1, Page ?? 1);
+
+    public int SafePageSize => Math.Clamp(PageSize ?? 20, 1, 100);
 
     public int Skip => (SafePage - 1) * SafePageSize;
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Wenming.Web.Modules.Content.Domain;
 using Wenming.Web.Platform.Localization;
 
@@ -16,7 +17,22 @@ public sealed record ContentSettingsRequest(bool? SecondReview);
 public sealed record ContentSettingsDto(long CountyId, bool SecondReview);
 
 /// <summary><paramref name="Review"/>: only the articles waiting for a review the caller may give (not their own).</summary>
-public sealed record ListArticlesRequest(long? OrgUnitId, ArticleStatus? Status, ArticleKind? Kind, bool? Review = null, int Page = 1, int PageSize = 20);
+public sealed record ListArticlesRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    public ArticleStatus? Status { get; set; }
+
+    public ArticleKind? Kind { get; set; }
+
+    public bool? Review { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>An article as its writers and reviewers see it: the Markdown as written, the review's trail.</summary>
 public sealed record ArticleDto(

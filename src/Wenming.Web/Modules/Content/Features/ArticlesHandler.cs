@@ -222,7 +222,7 @@ public sealed class ArticlesHandler(AppDbContext db, CurrentActor actor, IOrgDir
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } bad)
         {
             return bad;

@@ -120,7 +120,7 @@ public sealed class PortalSections(PublicArticlesHandler portal, IActivityDirect
             return FieldErrors.Required("orgUnitId", "Content.field.portalUnit");
         }
 
-        if (new PageRequest(page, pageSize).Check() is { } bad)
+        if (new PageRequest { Page = page, PageSize = pageSize }.Check() is { } bad)
         {
             return bad;
         }
@@ -130,7 +130,7 @@ public sealed class PortalSections(PublicArticlesHandler portal, IActivityDirect
 
     private static PageOf<T> PageOf<T>(IReadOnlyList<T> all, int page, int pageSize)
     {
-        var paging = new PageRequest(page, pageSize);
+        var paging = new PageRequest { Page = page, PageSize = pageSize };
         return new PageOf<T>([.. all.Skip(paging.Skip).Take(paging.SafePageSize)], paging.SafePage, paging.SafePageSize, all.Count);
     }
 

@@ -27,7 +27,7 @@ public sealed class PublicArticlesHandler(AppDbContext db, OrgScope scope, IOrgD
             return FieldErrors.Required("orgUnitId", "Content.field.orgUnitId");
         }
 
-        var paging = new PageRequest(page, pageSize);
+        var paging = new PageRequest { Page = page, PageSize = pageSize };
         if (paging.Check() is { } bad)
         {
             return bad;

@@ -85,7 +85,7 @@ public sealed class ScreenKeys(AppDbContext db, CurrentActor actor, IOrgDirector
     {
         var opened = await OpenAsync(key, ct);
         return opened.IsSuccess
-            ? await siteMap.MapOfVisibleAsync(new StatsRequest(orgUnitId ?? opened.Value.Id, Indicator: indicator), opened.Value.Id, ct)
+            ? await siteMap.MapOfVisibleAsync(new StatsRequest { OrgUnitId = orgUnitId ?? opened.Value.Id, Indicator = indicator }, opened.Value.Id, ct)
             : opened.Error!;
     }
 

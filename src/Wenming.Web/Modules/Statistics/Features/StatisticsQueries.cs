@@ -10,7 +10,20 @@ using Wenming.Web.Platform.Scope;
 namespace Wenming.Web.Modules.Statistics.Features;
 
 /// <summary>The query string of the overview, the ranking and the trend: dates in China time, inclusive (API.md).</summary>
-public sealed record StatsRequest(long? OrgUnitId = null, string? From = null, string? To = null, string? Level = null, string? Indicator = null, string? Months = null);
+public sealed record StatsRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    public string? From { get; set; }
+
+    public string? To { get; set; }
+
+    public string? Level { get; set; }
+
+    public string? Indicator { get; set; }
+
+    public string? Months { get; set; }
+}
 
 public sealed record VolunteerFigures(decimal Registered, decimal Active);
 

@@ -123,7 +123,7 @@ public sealed class SessionsHandler(
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } bad)
         {
             return bad;

@@ -330,7 +330,7 @@ public sealed class BookingsHandler(AppDbContext db, CurrentActor actor, IOrgDir
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } bad)
         {
             return bad;

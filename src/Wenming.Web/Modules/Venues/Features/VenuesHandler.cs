@@ -120,7 +120,7 @@ public sealed class VenuesHandler(AppDbContext db, CurrentActor actor, IOrgDirec
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } bad)
         {
             return bad;

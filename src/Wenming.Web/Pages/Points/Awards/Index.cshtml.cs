@@ -40,7 +40,7 @@ public sealed class IndexModel(ListAwardsHandler list, DecideAwardHandler decide
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var status = Enum.TryParse<AwardStatus>(View, out var s) ? s : (AwardStatus?)null;
-        var result = await list.ListAsync(new ListAwardsRequest(status, null, Math.Max(1, PageNumber)), ct);
+        var result = await list.ListAsync(new ListAwardsRequest { Status = status, Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

@@ -21,7 +21,7 @@ public sealed class NoticesModel(ListAwardsHandler list) : AppPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var result = await list.NoticesAsync(new ListNoticesRequest(null, Math.Max(1, PageNumber)), ct);
+        var result = await list.NoticesAsync(new ListNoticesRequest { Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

@@ -59,7 +59,7 @@ public sealed class CreateModel(CreateTeamHandler create, SearchVolunteersHandle
     private async Task LoadAsync(CancellationToken ct)
     {
         Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
-        var approved = await volunteers.HandleAsync(new SearchVolunteersRequest(VolunteerStatus.Approved, null, null, 1, 100), ct);
+        var approved = await volunteers.HandleAsync(new SearchVolunteersRequest { Status = VolunteerStatus.Approved, Page = 1, PageSize = 100 }, ct);
         Leaders = approved.IsSuccess ? approved.Value.Items : [];
     }
 }

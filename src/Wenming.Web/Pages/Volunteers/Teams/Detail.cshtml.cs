@@ -81,12 +81,12 @@ public sealed class DetailModel(
 
         Team = team.Value;
         UnitName = (await UnitChoices.NamesAsync(orgs, [Team.OrgUnitId], ct)).GetValueOrDefault(Team.OrgUnitId);
-        var list = await members.HandleAsync(id, new ListTeamMembersRequest(Math.Max(1, PageNumber)), ct);
+        var list = await members.HandleAsync(id, new ListTeamMembersRequest { Page = Math.Max(1, PageNumber) }, ct);
         Members = list.IsSuccess ? list.Value : null;
         CanManage = actor.IsAdmin || (Members is not null && actor.Has(Role.TeamLeader));
         if (actor.IsAdmin)
         {
-            var approved = await volunteers.HandleAsync(new SearchVolunteersRequest(VolunteerStatus.Approved, null, null, 1, 100), ct);
+            var approved = await volunteers.HandleAsync(new SearchVolunteersRequest { Status = VolunteerStatus.Approved, Page = 1, PageSize = 100 }, ct);
             var taken = Members?.Items.Select(m => m.VolunteerId).ToHashSet() ?? [];
             Candidates = approved.IsSuccess ? approved.Value.Items.Where(v => !taken.Contains(v.Id)).ToList() : [];
         }

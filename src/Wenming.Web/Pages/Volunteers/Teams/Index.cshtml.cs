@@ -30,7 +30,7 @@ public sealed class IndexModel(SearchTeamsHandler search, CurrentActor actor, IO
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Units = await UnitChoices.ActiveAsync(orgs, OrgLevel.County, ct);
-        var result = await search.HandleAsync(new SearchTeamsRequest(UnitId, null, Math.Max(1, PageNumber)), ct);
+        var result = await search.HandleAsync(new SearchTeamsRequest { OrgUnitId = UnitId, Page = Math.Max(1, PageNumber) }, ct);
         if (!result.IsSuccess)
         {
             return Refuse(result.Error!, prefix: "") ?? Page();

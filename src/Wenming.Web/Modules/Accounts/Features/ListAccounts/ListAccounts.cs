@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Accounts.Data;
 using Wenming.Web.Modules.Accounts.Features.SignIn;
@@ -9,7 +10,20 @@ using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Accounts.Features.ListAccounts;
 
-public sealed record ListAccountsRequest(string? Q, Role? Role, long? OrgUnitId, int Page = 1, int PageSize = 20);
+public sealed record ListAccountsRequest
+{
+    public string? Q { get; set; }
+
+    public Role? Role { get; set; }
+
+    public long? OrgUnitId { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>Accounts bound to units of the caller's subtree.</summary>
 public sealed class ListAccountsHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, SignInThrottle throttle, TimeProvider clock)
@@ -21,7 +35,7 @@ public sealed class ListAccountsHandler(AppDbContext db, CurrentActor actor, IOr
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } invalid)
         {
             return invalid;

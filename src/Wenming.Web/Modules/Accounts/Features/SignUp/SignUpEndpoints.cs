@@ -69,7 +69,7 @@ public static class SignUpEndpoints
     }
 
     public static async Task<Results<Ok<PageOf<RegistrationDto>>, ProblemHttpResult>> List(RegistrationStatus? status, int? page, int? pageSize, RegistrationsHandler handler, CancellationToken ct) =>
-        ApiResults.OkOr(await handler.ListAsync(status, new PageRequest(page ?? 1, pageSize ?? 20), ct));
+        ApiResults.OkOr(await handler.ListAsync(status, new PageRequest { Page = page ?? 1, PageSize = pageSize ?? 20 }, ct));
 
     public static async Task<Results<Ok<RegistrationDto>, ProblemHttpResult>> Get(long id, RegistrationsHandler handler, CancellationToken ct) =>
         ApiResults.OkOr(await handler.GetAsync(id, ct));
@@ -81,7 +81,7 @@ public static class SignUpEndpoints
         ApiResults.OkOr(await handler.RejectAsync(id, request, ct));
 
     public static async Task<Results<Ok<PageOf<PasswordResetDto>>, ProblemHttpResult>> ListResets(PasswordResetStatus? status, int? page, int? pageSize, PasswordResetsHandler handler, CancellationToken ct) =>
-        ApiResults.OkOr(await handler.ListAsync(status, new PageRequest(page ?? 1, pageSize ?? 20), ct));
+        ApiResults.OkOr(await handler.ListAsync(status, new PageRequest { Page = page ?? 1, PageSize = pageSize ?? 20 }, ct));
 
     public static async Task<Results<Ok<PasswordResetDto>, ProblemHttpResult>> Reset(long id, ResetPasswordRequest request, PasswordResetsHandler handler, CancellationToken ct) =>
         ApiResults.OkOr(await handler.ResetAsync(id, request, ct));

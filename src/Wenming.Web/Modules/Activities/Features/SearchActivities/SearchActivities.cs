@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Activities.Domain;
 using Wenming.Web.Platform.Data;
@@ -8,7 +9,24 @@ using Wenming.Web.Platform.Scope;
 namespace Wenming.Web.Modules.Activities.Features.SearchActivities;
 
 /// <param name="Q">Part of the title (the lists of a village run to dozens of activities a year).</param>
-public sealed record SearchActivitiesRequest(long? OrgUnitId, DateTimeOffset? From, DateTimeOffset? To, ActivityStatus? Status, int Page = 1, int PageSize = 20, string? Q = null);
+public sealed record SearchActivitiesRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    public DateTimeOffset? From { get; set; }
+
+    public DateTimeOffset? To { get; set; }
+
+    public ActivityStatus? Status { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+
+    public string? Q { get; set; }
+}
 
 /// <summary>Activities of the caller's subtree (admins, leaders, supervisors): soonest first, but the most recent first when
 /// only finished, archived or cancelled ones are asked for (a year of them would otherwise open on last winter's).</summary>
@@ -21,7 +39,7 @@ public sealed class SearchActivitiesHandler(AppDbContext db, CurrentActor actor)
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } badPage)
         {
             return badPage;

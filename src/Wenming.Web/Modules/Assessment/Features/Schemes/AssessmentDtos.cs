@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Wenming.Web.Modules.Assessment.Domain;
 
 namespace Wenming.Web.Modules.Assessment.Features.Schemes;
@@ -16,7 +17,16 @@ public sealed record ManualScorePhotoUpload(string? FileName, Stream? Content);
 /// <summary>A photo of a manual score's evidence: its name and where pages and the API fetch it.</summary>
 public sealed record ManualScorePhotoDto(long FileId, string FileName, string Url, string PageUrl);
 
-public sealed record ListSchemesRequest(AssessmentStatus? Status = null, int Page = 1, int PageSize = 20);
+public sealed record ListSchemesRequest
+{
+    public AssessmentStatus? Status { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <param name="Available">False when no module offers the figure yet (暂无数据; its weight goes to the others).</param>
 public sealed record SchemeIndicatorDto(string Code, string Label, int Weight, bool Available);

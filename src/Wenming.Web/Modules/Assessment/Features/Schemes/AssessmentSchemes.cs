@@ -206,7 +206,7 @@ public sealed class AssessmentSchemesHandler(
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } badPage)
         {
             return badPage;

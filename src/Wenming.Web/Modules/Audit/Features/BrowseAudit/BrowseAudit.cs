@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Platform.Audit;
@@ -9,7 +10,24 @@ using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Audit.Features.BrowseAudit;
 
-public sealed record BrowseAuditRequest(string? EntityType, string? EntityId, long? UserId, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 20);
+public sealed record BrowseAuditRequest
+{
+    public string? EntityType { get; set; }
+
+    public string? EntityId { get; set; }
+
+    public long? UserId { get; set; }
+
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 public sealed record AuditEntryDto(long Id, DateTimeOffset At, long? UserId, string? Login, string? IpAddress, AuditAction Action, string EntityType, string EntityId, long OrgUnitId, JsonElement Changes);
 
@@ -23,7 +41,7 @@ public sealed class BrowseAuditHandler(AppDbContext db, CurrentActor actor)
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } invalid)
         {
             return invalid;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Accounts.Contracts;
@@ -24,7 +25,23 @@ public sealed record LogVisitRequest(long? OrgUnitId, DateOnly? VisitedOn, strin
 public sealed record VisitTaskRequest(string? Title, DateTimeOffset? DueAt);
 
 /// <summary><c>GET /api/v1/leader-visits?mine=&amp;orgUnitId=&amp;leaderUserId=&amp;month=yyyy-MM</c>.</summary>
-public sealed record ListVisitsRequest(bool Mine = false, long? OrgUnitId = null, long? LeaderUserId = null, string? Month = null, int Page = 1, int PageSize = 20);
+public sealed record ListVisitsRequest
+{
+    [DefaultValue(false)]
+    public bool? Mine { get; set; }
+
+    public long? OrgUnitId { get; set; }
+
+    public long? LeaderUserId { get; set; }
+
+    public string? Month { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 public sealed record VisitPhotoUpload(string? FileName, Stream? Content);
 
@@ -351,14 +368,14 @@ public sealed class LeaderLinksHandler(
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } badPage)
         {
             return badPage;
         }
 
         var query = db.Set<LeaderVisit>().AsNoTracking();
-        if (request.Mine)
+        if (request.Mine is true)
         {
             var me = actor.UserId;
             query = query.Where(v => v.LeaderUserId == me);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Fund.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
@@ -13,7 +14,16 @@ public sealed record RecordDonationRequest(long? OrgUnitId, string? DonorName, b
 
 public sealed record ReverseRequest(string? Reason);
 
-public sealed record ListDonationsRequest(long? OrgUnitId, int Page = 1, int PageSize = 20);
+public sealed record ListDonationsRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>
 /// Donations in: recorded by the county center (or a system admin), each adding to the county fund in the same
@@ -183,7 +193,7 @@ public sealed class DonationsHandler(AppDbContext db, CurrentActor actor, IOrgDi
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } bad)
         {
             return bad;

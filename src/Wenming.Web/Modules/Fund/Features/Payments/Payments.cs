@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Fund.Domain;
 using Wenming.Web.Modules.Fund.Features.Projects;
@@ -11,7 +12,18 @@ namespace Wenming.Web.Modules.Fund.Features.Payments;
 /// <summary>API.md's body.</summary>
 public sealed record PayRequest(long? AmountFen, DateOnly? PaidOn, string? Payee, string? Purpose);
 
-public sealed record ListPaymentsRequest(long? OrgUnitId, long? ProjectId, int Page = 1, int PageSize = 20);
+public sealed record ListPaymentsRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    public long? ProjectId { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>
 /// Instalments paid to approved projects by the center. A payment takes the project's budget and the fund's balance
@@ -219,7 +231,7 @@ public sealed class PaymentsHandler(AppDbContext db, CurrentActor actor, Project
 
     public async Task<Result<PageOf<PaymentDto>>> ListAsync(ListPaymentsRequest request, CancellationToken ct)
     {
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } bad)
         {
             return bad;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Fund.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
@@ -19,7 +20,18 @@ public sealed record RejectProjectRequest(string? Reason);
 /// <summary>What was done, how many were served, photos already stored (plat_files ids in the project's scope).</summary>
 public sealed record OutcomeRequest(string? Summary, int? PeopleServed, IReadOnlyList<long>? PhotoFileIds = null);
 
-public sealed record ListProjectsRequest(long? OrgUnitId, ProjectStatus? Status, int Page = 1, int PageSize = 20);
+public sealed record ListProjectsRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    public ProjectStatus? Status { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>
 /// Projects from application to close (RULES.md): applied by a unit or team, reviewed by the center — by another
@@ -252,7 +264,7 @@ public sealed class ProjectsHandler(AppDbContext db, CurrentActor actor, IOrgDir
 
     public async Task<Result<PageOf<ProjectDto>>> ListAsync(ListProjectsRequest request, CancellationToken ct)
     {
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } bad)
         {
             return bad;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Households.Domain;
 using Wenming.Web.Modules.Households.Features.Households;
@@ -19,7 +20,24 @@ public sealed record LogEventRequest(HouseholdEventKind? Kind, DateTimeOffset? O
 public sealed record LogVisitRequest(DateTimeOffset? VisitedAt, string? Note);
 
 /// <summary><c>GET /api/v1/household-events?orgUnitId=&amp;overdue=&amp;householdId=&amp;kind=&amp;open=</c>.</summary>
-public sealed record ListEventsRequest(long? OrgUnitId = null, bool? Overdue = null, long? HouseholdId = null, HouseholdEventKind? Kind = null, bool? Open = null, int Page = 1, int PageSize = 20);
+public sealed record ListEventsRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    public bool? Overdue { get; set; }
+
+    public long? HouseholdId { get; set; }
+
+    public HouseholdEventKind? Kind { get; set; }
+
+    public bool? Open { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 public sealed record VisitDto(long Id, DateTimeOffset VisitedAt, string Note, long? ByPersonId, string? ByLogin, bool InTime, IReadOnlyList<VisitPhotoDto> Photos);
 
@@ -262,7 +280,7 @@ public sealed class HouseholdEventsHandler(AppDbContext db, CurrentActor actor, 
 
     public async Task<Result<PageOf<HouseholdEventDto>>> ListAsync(ListEventsRequest request, CancellationToken ct)
     {
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } badPage)
         {
             return badPage;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Households.Domain;
 using Wenming.Web.Modules.Households.Features.Events;
@@ -23,7 +24,20 @@ public sealed record UpdateHouseholdRequest(string? Address, long? HeadPersonId,
 public sealed record PersonRequest(long? PersonId);
 
 /// <summary><c>GET /api/v1/households?orgUnitId=&amp;tag=&amp;q=</c>.</summary>
-public sealed record ListHouseholdsRequest(long? OrgUnitId = null, HouseholdTag? Tag = null, string? Q = null, int Page = 1, int PageSize = 20);
+public sealed record ListHouseholdsRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    public HouseholdTag? Tag { get; set; }
+
+    public string? Q { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>
 /// Households (DESIGN §9, RULES.md Households): a station admin keeps its village's households (address, head, members,
@@ -345,7 +359,7 @@ public sealed class HouseholdsHandler(
             return Error.Forbidden();
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } badPage)
         {
             return badPage;

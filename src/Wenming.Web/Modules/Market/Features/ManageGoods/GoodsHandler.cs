@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Market.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
@@ -21,7 +22,19 @@ public sealed record EditGoodsRequest(string? Name, long? PricePoints, string? D
 /// </summary>
 public sealed record StockInRequest(int? Quantity, StockSource? Source, string? Note = null, string? Donor = null);
 
-public sealed record ListGoodsRequest(long? OrgUnitId, bool IncludeInactive = false, int Page = 1, int PageSize = 20);
+public sealed record ListGoodsRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    [DefaultValue(false)]
+    public bool? IncludeInactive { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>
 /// Goods and their stock. Admins keep the goods of the units of their subtree; residents see the active
@@ -94,7 +107,7 @@ public sealed class GoodsHandler(AppDbContext db, CurrentActor actor, MarketAcce
 
     public async Task<Result<PageOf<GoodsDto>>> ListAsync(ListGoodsRequest request, CancellationToken ct)
     {
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } bad)
         {
             return bad;
@@ -102,7 +115,7 @@ public sealed class GoodsHandler(AppDbContext db, CurrentActor actor, MarketAcce
 
         if (access.Oversees)
         {
-            var query = db.Set<Goods>().AsNoTracking().Where(g => request.IncludeInactive || g.Active);
+            var query = db.Set<Goods>().AsNoTracking().Where(g => request.IncludeInactive == true || g.Active);
             if (request.OrgUnitId is { } unitId)
             {
                 if (await orgs.UnitIdsUnderAsync(unitId, ct) is not { } under)

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Market.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
@@ -16,7 +17,18 @@ namespace Wenming.Web.Modules.Market.Features.Redemptions;
 public sealed record PickupRequest(string? PickupCode);
 
 /// <param name="OrgUnitId">The counter's unit and everything below it.</param>
-public sealed record ListRedemptionsRequest(long? OrgUnitId, RedemptionStatus? Status, int Page = 1, int PageSize = 20);
+public sealed record ListRedemptionsRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    public RedemptionStatus? Status { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>
 /// Redemptions after they are paid: the person's own list, the counter's list, the pickup at the counter
@@ -52,7 +64,7 @@ public sealed class RedemptionsHandler(
     /// <summary>The counter's list: redemptions of the goods of a unit's subtree (the caller's whole subtree without a unit).</summary>
     public async Task<Result<PageOf<RedemptionDto>>> ListAsync(ListRedemptionsRequest request, CancellationToken ct)
     {
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (actor.RequireOverseer() is { } forbidden)
         {
             return forbidden;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Notifications.Domain;
 using Wenming.Web.Platform.Data;
@@ -12,7 +13,16 @@ public sealed record NotificationDto(long Id, string Title, string Body, string?
     public bool IsRead => ReadAt is not null;
 }
 
-public sealed record ListNotificationsRequest(bool? UnreadOnly = null, int Page = 1, int PageSize = 20);
+public sealed record ListNotificationsRequest
+{
+    public bool? UnreadOnly { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 public sealed record UnreadCountDto(int Unread);
 
@@ -26,7 +36,7 @@ public sealed class ListNotificationsHandler(AppDbContext db, CurrentActor actor
             return Error.Of("auth.unauthorized", ErrorKind.Unauthorized);
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         var query = db.Set<Notification>().AsNoTracking().Where(n => n.UserId == userId);
         if (request.UnreadOnly == true)
         {

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Orders.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
@@ -14,8 +15,28 @@ namespace Wenming.Web.Modules.Orders.Features.ListOrders;
 /// descriptions (需求清单: what residents asked for that no catalog item covers). ADR 0060: <paramref name="AwaitsClaim"/>
 /// only orders passed to a department and not yet claimed; <paramref name="FirstHandledByMe"/> only those the caller claimed.
 /// </summary>
-public sealed record OrderBoardRequest(
-    long? OrgUnitId, OrderStatus? Status, bool? Open, bool? Overdue, bool? Demands, int Page = 1, int PageSize = 20, bool? AwaitsClaim = null, bool? FirstHandledByMe = null);
+public sealed record OrderBoardRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    public OrderStatus? Status { get; set; }
+
+    public bool? Open { get; set; }
+
+    public bool? Overdue { get; set; }
+
+    public bool? Demands { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+
+    public bool? AwaitsClaim { get; set; }
+
+    public bool? FirstHandledByMe { get; set; }
+}
 
 /// <summary>The three lists: my orders (requester), the dispatch board (admins and supervisors of the subtree), a team leader's inbox.</summary>
 public sealed class ListOrdersHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, OrderAccess access, OrderNames names, TimeProvider clock)
@@ -44,7 +65,7 @@ public sealed class ListOrdersHandler(AppDbContext db, CurrentActor actor, IOrgD
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } bad)
         {
             return bad;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Orders.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
@@ -18,7 +19,16 @@ public sealed record ServiceItemDto(long Id, long OrgUnitId, string Name, TeamCa
 
 public sealed record CreateServiceItemRequest(long? OrgUnitId, string? Name, TeamCategory? Category, IReadOnlyList<long>? TeamIds, string? Description = null);
 
-public sealed record ListServiceItemsRequest(long? OrgUnitId, int Page = 1, int PageSize = 20);
+public sealed record ListServiceItemsRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>
 /// The service catalog (服务项目清单). Admins keep the catalog of each unit of their subtree, with the
@@ -98,7 +108,7 @@ public sealed class ServiceItemsHandler(AppDbContext db, CurrentActor actor, IOr
 
     public async Task<Result<PageOf<ServiceItemDto>>> ListAsync(ListServiceItemsRequest request, CancellationToken ct)
     {
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } bad)
         {
             return bad;

@@ -10,5 +10,5 @@ public static class GetOrgUnitEndpoints
         ApiResults.OkOr(await handler.HandleAsync(id, ct));
 
     public static async Task<Results<Ok<PageOf<OrgUnitDto>>, ProblemHttpResult>> Children(long id, GetOrgUnitHandler handler, CancellationToken ct, int page = 1, int pageSize = 20) =>
-        ApiResults.OkOr(await handler.ChildrenAsync(id, new PageRequest(page, pageSize), ct));
+        ApiResults.OkOr(await handler.ChildrenAsync(id, new PageRequest { Page = page, PageSize = pageSize }, ct));
 }

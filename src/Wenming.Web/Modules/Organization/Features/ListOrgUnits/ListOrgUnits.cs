@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Organization.Data;
@@ -7,14 +8,29 @@ using Wenming.Web.Platform.Http;
 
 namespace Wenming.Web.Modules.Organization.Features.ListOrgUnits;
 
-public sealed record ListOrgUnitsRequest(string? Q, OrgLevel? Level, long? UnderId, OrgUnitStatus? Status, int Page = 1, int PageSize = 20);
+public sealed record ListOrgUnitsRequest
+{
+    public string? Q { get; set; }
+
+    public OrgLevel? Level { get; set; }
+
+    public long? UnderId { get; set; }
+
+    public OrgUnitStatus? Status { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>Search the visible part of the tree by name or division code.</summary>
 public sealed class ListOrgUnitsHandler(AppDbContext db)
 {
     public async Task<Result<PageOf<OrgUnitDto>>> HandleAsync(ListOrgUnitsRequest request, CancellationToken ct)
     {
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } invalid)
         {
             return invalid;

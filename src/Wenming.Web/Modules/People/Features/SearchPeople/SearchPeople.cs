@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Domain;
@@ -9,7 +10,18 @@ using Wenming.Web.Platform.Security;
 
 namespace Wenming.Web.Modules.People.Features.SearchPeople;
 
-public sealed record SearchPeopleRequest(string? Q, long? OrgUnitId, int Page = 1, int PageSize = 20);
+public sealed record SearchPeopleRequest
+{
+    public string? Q { get; set; }
+
+    public long? OrgUnitId { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>
 /// Finds people in the caller's subtree by name, mobile number or a whole ID number (matched by
@@ -24,7 +36,7 @@ public sealed class SearchPeopleHandler(AppDbContext db, CurrentActor actor, IOr
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } invalid)
         {
             return invalid;

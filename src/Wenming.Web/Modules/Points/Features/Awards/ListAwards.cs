@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Contracts;
@@ -11,10 +12,30 @@ using Wenming.Web.Platform.Scope;
 namespace Wenming.Web.Modules.Points.Features.Awards;
 
 /// <summary><c>GET /api/v1/points/awards?status=&amp;orgUnitId=</c>.</summary>
-public sealed record ListAwardsRequest(AwardStatus? Status = null, long? OrgUnitId = null, int Page = 1, int PageSize = 20);
+public sealed record ListAwardsRequest
+{
+    public AwardStatus? Status { get; set; }
+
+    public long? OrgUnitId { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary><c>GET /api/v1/points/notices?orgUnitId=</c>.</summary>
-public sealed record ListNoticesRequest(long? OrgUnitId = null, int Page = 1, int PageSize = 20);
+public sealed record ListNoticesRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>Turns award rows into what the cadres see: the person's name and the evidence files.</summary>
 public sealed class AwardReader(AppDbContext db, IPeopleDirectory people, IFileStore files)
@@ -49,7 +70,7 @@ public sealed class ListAwardsHandler(AppDbContext db, CurrentActor actor, IOrgD
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } badPage)
         {
             return badPage;
@@ -98,7 +119,7 @@ public sealed class ListAwardsHandler(AppDbContext db, CurrentActor actor, IOrgD
             return Error.Forbidden();
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } badPage)
         {
             return badPage;

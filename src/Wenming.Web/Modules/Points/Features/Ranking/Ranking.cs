@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Contracts;
@@ -9,7 +10,15 @@ using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Points.Features.Ranking;
 
-public sealed record RankingRequest(long? OrgUnitId = null, int Top = 20);
+public sealed record RankingRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    public const int DefaultTop = 20;
+
+    [DefaultValue(DefaultTop)]
+    public int? Top { get; set; }
+}
 
 /// <param name="PersonId">Shown to admins and supervisors only (they open the person's ledger from here).</param>
 /// <param name="Name">Full for admins and supervisors; masked (张*三, 张*) for everyone else.</param>
@@ -43,7 +52,7 @@ public sealed class RankingHandler(AppDbContext db, CurrentActor actor, IOrgDire
         var top = await db.Set<PointAccount>().AsNoTracking()
             .Where(a => unitIds.Contains(a.OrgUnitId) && a.Earned > 0)
             .OrderByDescending(a => a.Earned).ThenBy(a => a.PersonId)
-            .Take(request.Top)
+            .Take(request.Top ?? RankingRequest.DefaultTop)
             .Select(a => new { a.PersonId, a.Earned })
             .ToListAsync(ct);
         var names = await people.NamesAsync([.. top.Select(a => a.PersonId)], ct);

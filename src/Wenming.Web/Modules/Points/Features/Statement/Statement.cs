@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Contracts;
@@ -21,7 +22,24 @@ public sealed record PointTransactionDto(
     DateTimeOffset At, string? ByName, long? ReversesTransactionId, long? ReversedByTransactionId, bool Reversible);
 
 /// <summary>The admins' ledger: movements of the subtree, by unit (subtree), person, kind and China-time dates.</summary>
-public sealed record LedgerRequest(long? OrgUnitId = null, long? PersonId = null, PointKind? Kind = null, DateOnly? From = null, DateOnly? To = null, int Page = 1, int PageSize = 20);
+public sealed record LedgerRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    public long? PersonId { get; set; }
+
+    public PointKind? Kind { get; set; }
+
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>A person's statement and the admins' ledger of their subtree, newest first in ledger order (by id: the order the balances were computed in).</summary>
 public sealed class StatementHandler(AppDbContext db, CurrentActor actor, PointsReadAccess access, IPeopleDirectory people, IOrgDirectory orgs)
@@ -52,7 +70,7 @@ public sealed class StatementHandler(AppDbContext db, CurrentActor actor, Points
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } invalid)
         {
             return invalid;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.SocialOrgs.Domain;
 using Wenming.Web.Platform.Data;
@@ -9,7 +10,22 @@ namespace Wenming.Web.Modules.SocialOrgs.Features.SearchSocialOrgs;
 
 /// <param name="Q">Part of the name, or a whole credit code.</param>
 /// <param name="Federation">true: only members of the volunteer federation (the federation's own list).</param>
-public sealed record SearchSocialOrgsRequest(string? Q, SocialOrgKind? Kind, bool? Federation, SocialOrgStatus? Status = null, int Page = 1, int PageSize = 20);
+public sealed record SearchSocialOrgsRequest
+{
+    public string? Q { get; set; }
+
+    public SocialOrgKind? Kind { get; set; }
+
+    public bool? Federation { get; set; }
+
+    public SocialOrgStatus? Status { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 public sealed class SearchSocialOrgsHandler(AppDbContext db, CurrentActor actor)
 {
@@ -20,7 +36,7 @@ public sealed class SearchSocialOrgsHandler(AppDbContext db, CurrentActor actor)
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } invalid)
         {
             return invalid;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Notifications.Contracts;
@@ -29,9 +30,30 @@ public sealed record InfoReportUpload(string? FileName, Stream? Content);
 /// <c>box=in</c> is what was reported to the caller's own unit (its inbox), <c>box=out</c> what the caller's own unit
 /// reported; without it, everything of the subtree. <c>followedUp=false</c> is the urgent reports still without a follow-up.
 /// </summary>
-public sealed record ListInfoReportsRequest(
-    long? OrgUnitId = null, string? Box = null, SupervisionLight? Light = null, string? Category = null, bool? Urgent = null, string? Month = null,
-    bool? Read = null, bool? FollowedUp = null, int Page = 1, int PageSize = 20);
+public sealed record ListInfoReportsRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    public string? Box { get; set; }
+
+    public SupervisionLight? Light { get; set; }
+
+    public string? Category { get; set; }
+
+    public bool? Urgent { get; set; }
+
+    public string? Month { get; set; }
+
+    public bool? Read { get; set; }
+
+    public bool? FollowedUp { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>
 /// 信息报送 (RULES.md Supervision, information reports): a township or a station reports upward to its parent unit in a
@@ -249,7 +271,7 @@ public sealed class InfoReportsHandler(
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } badPage)
         {
             return badPage;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Notifications.Contracts;
@@ -20,7 +21,23 @@ public sealed record AssignTaskRequest(long? OrgUnitId, string? Title, string? D
 public sealed record TaskNoteRequest(int? Percent, string? Note);
 
 /// <summary><c>GET /api/v1/supervision/tasks?orgUnitId=&amp;light=&amp;status=&amp;mine=</c>.</summary>
-public sealed record ListTasksRequest(long? OrgUnitId = null, SupervisionLight? Light = null, SupervisionStatus? Status = null, bool Mine = false, int Page = 1, int PageSize = 20);
+public sealed record ListTasksRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    public SupervisionLight? Light { get; set; }
+
+    public SupervisionStatus? Status { get; set; }
+
+    [DefaultValue(false)]
+    public bool? Mine { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 public sealed class AssignTaskValidator : AbstractValidator<AssignTaskRequest>
 {
@@ -282,7 +299,7 @@ public sealed class SupervisionTasksHandler(AppDbContext db, CurrentActor actor,
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } badPage)
         {
             return badPage;
@@ -299,7 +316,7 @@ public sealed class SupervisionTasksHandler(AppDbContext db, CurrentActor actor,
             query = query.Where(t => under.Contains(t.OrgUnitId));
         }
 
-        if (request.Mine)
+        if (request.Mine is true)
         {
             var own = actor.OrgUnitId;
             query = query.Where(t => t.OrgUnitId == own);

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
@@ -8,10 +9,38 @@ using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Volunteers.Features.ListServiceRecords;
 
-public sealed record VolunteerServiceRecordsRequest(DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 20);
+public sealed record VolunteerServiceRecordsRequest
+{
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <param name="ActivityId">Only the records an activity's finishing made (for 全部确认 after an activity).</param>
-public sealed record ServiceRecordReportRequest(long? OrgUnitId, ServiceRecordStatus? Status, DateOnly? From, DateOnly? To, int Page = 1, int PageSize = 20, long? ActivityId = null);
+public sealed record ServiceRecordReportRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    public ServiceRecordStatus? Status { get; set; }
+
+    public DateOnly? From { get; set; }
+
+    public DateOnly? To { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+
+    public long? ActivityId { get; set; }
+}
 
 /// <summary>A page of records plus the sum of the hours of every record matching the filter (not only this page).</summary>
 public sealed record ServiceRecordPage(IReadOnlyList<ServiceRecordDto> Items, int Page, int PageSize, int Total, decimal TotalHours);
@@ -32,7 +61,7 @@ public sealed class ListServiceRecordsHandler(AppDbContext db, CurrentActor acto
 
         // The whole history, whichever unit recorded it: seeing the volunteer means seeing their record.
         var query = db.Set<ServiceRecord>().Unscoped(because: Why.CrossUnitReference).AsNoTracking().Where(r => r.VolunteerId == volunteer.Id);
-        return await PageAsync(Dated(query, request.From, request.To), new PageRequest(request.Page, request.PageSize), confirmedOnlyTotal: true, ct);
+        return await PageAsync(Dated(query, request.From, request.To), new PageRequest { Page = request.Page, PageSize = request.PageSize }, confirmedOnlyTotal: true, ct);
     }
 
     public async Task<Result<ServiceRecordPage>> ReportAsync(ServiceRecordReportRequest request, CancellationToken ct)
@@ -48,7 +77,7 @@ public sealed class ListServiceRecordsHandler(AppDbContext db, CurrentActor acto
             return error;
         }
 
-        return await PageAsync(query!, new PageRequest(request.Page, request.PageSize), confirmedOnlyTotal: request.Status is null, ct);
+        return await PageAsync(query!, new PageRequest { Page = request.Page, PageSize = request.PageSize }, confirmedOnlyTotal: request.Status is null, ct);
     }
 
     /// <summary>The report's filters (the export uses the same ones): unit subtree, status, service dates.</summary>

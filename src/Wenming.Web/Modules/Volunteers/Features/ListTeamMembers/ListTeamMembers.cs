@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.People.Contracts;
 using Wenming.Web.Modules.Volunteers.Domain;
@@ -9,7 +10,14 @@ using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Volunteers.Features.ListTeamMembers;
 
-public sealed record ListTeamMembersRequest(int Page = 1, int PageSize = 20);
+public sealed record ListTeamMembersRequest
+{
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>
 /// A team's members, for overseers of its subtree and its leader only: a volunteer's details are not
@@ -30,7 +38,7 @@ public sealed class ListTeamMembersHandler(AppDbContext db, CurrentActor actor, 
             return Error.Forbidden();
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } invalid)
         {
             return invalid;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Volunteers.Contracts;
@@ -8,14 +9,25 @@ using Wenming.Web.Platform.Http;
 
 namespace Wenming.Web.Modules.Volunteers.Features.SearchTeams;
 
-public sealed record SearchTeamsRequest(long? OrgUnitId, TeamCategory? Category, int Page = 1, int PageSize = 20);
+public sealed record SearchTeamsRequest
+{
+    public long? OrgUnitId { get; set; }
+
+    public TeamCategory? Category { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>Teams of the caller's subtree, optionally under one unit and of one category.</summary>
 public sealed class SearchTeamsHandler(AppDbContext db, IOrgDirectory orgs)
 {
     public async Task<Result<PageOf<TeamDto>>> HandleAsync(SearchTeamsRequest request, CancellationToken ct)
     {
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } invalid)
         {
             return invalid;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.People.Contracts;
@@ -9,7 +10,20 @@ using Wenming.Web.Platform.Scope;
 
 namespace Wenming.Web.Modules.Volunteers.Features.SearchVolunteers;
 
-public sealed record SearchVolunteersRequest(VolunteerStatus? Status, long? OrgUnitId, string? Q, int Page = 1, int PageSize = 20);
+public sealed record SearchVolunteersRequest
+{
+    public VolunteerStatus? Status { get; set; }
+
+    public long? OrgUnitId { get; set; }
+
+    public string? Q { get; set; }
+
+    [DefaultValue(1)]
+    public int? Page { get; set; }
+
+    [DefaultValue(20)]
+    public int? PageSize { get; set; }
+}
 
 /// <summary>Volunteers of the caller's subtree, by status, unit (and below) and name or volunteer number.</summary>
 public sealed class SearchVolunteersHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IPeopleDirectory people)
@@ -21,7 +35,7 @@ public sealed class SearchVolunteersHandler(AppDbContext db, CurrentActor actor,
             return forbidden;
         }
 
-        var paging = new PageRequest(request.Page, request.PageSize);
+        var paging = new PageRequest { Page = request.Page, PageSize = request.PageSize };
         if (paging.Check() is { } invalid)
         {
             return invalid;
