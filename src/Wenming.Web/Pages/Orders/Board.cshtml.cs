@@ -40,8 +40,8 @@ public sealed class BoardModel(ListOrdersHandler list, OrgScope scope, Modules.O
             "claim" => new OrderBoardRequest { Open = true, Page = Math.Max(1, PageNumber), AwaitsClaim = true },
             "first" => new OrderBoardRequest { Open = true, Page = Math.Max(1, PageNumber), FirstHandledByMe = true },
             "overdue" => new OrderBoardRequest { Open = true, Overdue = true, Page = Math.Max(1, PageNumber) },
-            "demands" => new OrderBoardRequest { Demands = true, Page = Math.Max(1, PageNumber) },
-            "all" => new OrderBoardRequest { Page = Math.Max(1, PageNumber) },
+            "demands" => new OrderBoardRequest { Open = false, Demands = true, Page = Math.Max(1, PageNumber) },
+            "all" => new OrderBoardRequest { Open = false, Page = Math.Max(1, PageNumber) },
             _ => new OrderBoardRequest { Open = true, Page = Math.Max(1, PageNumber) },
         };
         var result = await list.BoardAsync(request, ct);

@@ -25,13 +25,13 @@ public sealed class InfoReportsHome(InfoReportsHandler reports, CurrentActor act
         var reporter = actor.Has(Role.InstituteAdmin) || actor.Has(Role.StationAdmin);
         if (receives)
         {
-            var unread = await CountAsync(new ListInfoReportsRequest { Box = "in", PageSize = 1 }, ct);
+            var unread = await CountAsync(new ListInfoReportsRequest { Box = "in", Read = false, PageSize = 1 }, ct);
             links.Add(new(Text.Get("Supervision.home.unread"), "/supervision/reports?box=in", Count: unread, Alert: false, TestId: "todo-reports-unread"));
         }
 
         if (reporter)
         {
-            var owed = await CountAsync(new ListInfoReportsRequest { Box = "out", PageSize = 1 }, ct);
+            var owed = await CountAsync(new ListInfoReportsRequest { Box = "out", FollowedUp = false, PageSize = 1 }, ct);
             links.Add(new(Text.Get("Supervision.home.follow_up"), "/supervision/reports?box=out", Count: owed, Alert: owed > 0, TestId: "todo-reports-follow-up"));
         }
 
