@@ -10,6 +10,8 @@
 # RECORDS (default 100000), DURATION (wrk -d, default 10s), PORT (default 5312),
 # DATA=<dir> keeps the generated data and the builds in <dir> (SQLite file, key); KEEP=1 with DATA re-measures them:
 # no generation, no rebuild of the host (on PostgreSQL the database must then hold the county already).
+# WEB=<dir> times that Release build instead (an A/B on one kept county). Each route: a 3 s warm-up, then the
+# measured run with the web process's CPU time per request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 provider=${1:-sqlite}
@@ -26,7 +28,7 @@ if [ "$provider" = postgres ]; then
   args+=(--Database:Provider=Postgres "--ConnectionStrings:Wenming=$2")
 fi
 
-if [ -z "${KEEP:-}" ] || [ ! -f "$data/web/Wenming.Web.dll" ]; then
+if [ -z "${WEB:-}" ] && { [ -z "${KEEP:-}" ] || [ ! -f "$data/web/Wenming.Web.dll" ]; }; then
   dotnet build src/Wenming.Web -c Release -nologo -v quiet -o "$data/web" >/dev/null
 fi
 if [ -z "${KEEP:-}" ]; then
@@ -34,7 +36,7 @@ if [ -z "${KEEP:-}" ]; then
   dotnet "$data/gen/Wenming.Bench.DataGen.dll" "${args[@]}" --Bench:Stats="$records" | grep -E '^(done|stats)'
 fi
 
-ASPNETCORE_ENVIRONMENT=Production dotnet "$data/web/Wenming.Web.dll" --urls "http://127.0.0.1:$port" "${args[@]}" \
+ASPNETCORE_ENVIRONMENT=Production dotnet "${WEB:-$data/web}/Wenming.Web.dll" --urls "http://127.0.0.1:$port" "${args[@]}" \
   --Demo:Seed=false --Logging:LogLevel:Default=Warning --RateLimits:SignInPerMinutePerAddress=1000 >"$data/web.log" 2>&1 &
 web=$!
 cleanup() { kill "$web" 2>/dev/null || true; [ -n "${DATA:-}" ] || rm -rf "$data"; }
@@ -45,13 +47,21 @@ center=$(curl -fs -X POST "http://127.0.0.1:$port/api/v1/auth/token" -H 'content
   -d '{"login":"bench-center","password":"Wenming@2026"}' | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
 county=$(curl -fs "http://127.0.0.1:$port/api/v1/me" -H "Authorization: Bearer $center" | sed -E 's/.*"orgUnitId":([0-9]+).*/\1/')
 
+# The web process's CPU time (user + system, clock ticks of 10 ms) from /proc: per request it says what a route
+# costs even where the machine is shared (ADR 0074's A/B was read this way).
+cpu() { awk '{print $14 + $15}' "/proc/$web/stat"; }
+
 run() {
-  local name=$1 path=$2 out
+  local name=$1 path=$2 out c0 c1
   curl -fs -o /dev/null "http://127.0.0.1:$port$path" -H "Authorization: Bearer $center" || { echo "$name: request failed" >&2; return 1; }
+  wrk -t2 -c8 -d3s -H "Authorization: Bearer $center" "http://127.0.0.1:$port$path" >/dev/null
+  c0=$(cpu)
   out=$(wrk -t2 -c8 -d"$duration" -s bench/percentiles.lua -H "Authorization: Bearer $center" "http://127.0.0.1:$port$path")
-  printf '%-46s %8s req/s   p50/p95/p99 ms %s\n' "$name" \
+  c1=$(cpu)
+  printf '%-46s %8s req/s   p50/p95/p99 ms %-26s web CPU %s ms/request\n' "$name" \
     "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" \
-    "$(echo "$out" | awk '$1 == "percentiles-ms" {print $2 " / " $3 " / " $4}')"
+    "$(echo "$out" | awk '$1 == "percentiles-ms" {print $2 " / " $3 " / " $4}')" \
+    "$(echo "$out" | awk -v c="$((c1 - c0))" '/requests in/ {printf "%.2f", c * 10 / $1}')"
 }
 
 echo "provider=$provider records=$records duration=$duration wrk -t2 -c8 load: $(cut -d' ' -f1-3 /proc/loadavg)"
