@@ -24,7 +24,9 @@ public static class StatisticsModule
     public static RouteGroupBuilder MapStatistics(this RouteGroupBuilder api)
     {
         var stats = api.MapGroup("/stats").WithTags("stats");
-        stats.MapGet("/overview", GetOverview).WithSummary("An org subtree's indicators for a period (China dates, inclusive), with the period before.");
+        stats.MapGet("/overview", GetOverview).WithSummary("An org subtree's indicators for a period (China dates, inclusive), with the period before.")
+            .WithDescription("The period before (previousFrom–previousTo, 环比): a month so far against the same days of the month before, "
+                + "whole months against as many whole months before, any other window against as many days ending the day before it.");
         stats.MapGet("/ranking", GetRanking).WithSummary("The units of one level under a unit, ranked by one indicator.");
         stats.MapGet("/trend", GetTrend).WithSummary("One indicator month by month, the current month last.");
         stats.MapGet("/map", GetMap).WithSummary("The subtree's sites with their coordinates, one indicator's value and their light; units without coordinates apart.");
