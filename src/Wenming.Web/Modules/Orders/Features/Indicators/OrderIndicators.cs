@@ -116,8 +116,8 @@ internal sealed class OrderIndicators(AppDbContext db) : IRolledUpSource
             : throw new ArgumentOutOfRangeException(nameof(indicator), indicator, "Not a light of the orders module.");
 
     /// <summary>
-    /// The lights of the open orders submitted in the window, in one statement (the index by status, unit and submission
-    /// time reads only the open ones): each order's light is <see cref="Order.LightAt"/>'s for an open order — its step's
+    /// The lights of the open orders submitted in the window, in one statement (the partial index of the open orders by unit and
+    /// submission time reads only them, ADR 0075; its filter is this condition, word for word): each order's light is <see cref="Order.LightAt"/>'s for an open order — its step's
     /// deadline under the one light rule, blue without one — worked out in memory, as the timestamp arithmetic is spelled
     /// differently by the two databases and the open orders of a window are few (a step lasts hours or days).
     /// </summary>

@@ -91,9 +91,10 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
             if (of.Length > 0 && (start is null || (endInclusive ? start <= end : start < end)))
             {
                 var after = start ?? DateOnly.MinValue;
+                // The keys are one parameter too: expanded, their statement was built anew on every request.
                 parts.Add(endInclusive
-                    ? set.Where(r => of.Contains(r.Key) && r.Kind == kind && r.Start >= after && r.Start <= end)
-                    : set.Where(r => of.Contains(r.Key) && r.Kind == kind && r.Start >= after && r.Start < end));
+                    ? set.Where(r => EF.Parameter(of).Contains(r.Key) && r.Kind == kind && r.Start >= after && r.Start <= end)
+                    : set.Where(r => EF.Parameter(of).Contains(r.Key) && r.Kind == kind && r.Start >= after && r.Start < end));
             }
         }
 
