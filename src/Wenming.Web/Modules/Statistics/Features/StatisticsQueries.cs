@@ -398,7 +398,7 @@ public sealed class StatisticsQueries(
 
     /// <summary>The roll-ups' totals of <paramref name="keys"/> for the subtrees of <paramref name="targets"/>, brought up to date first (none asked: none read).</summary>
     private async Task<Dictionary<(string Key, long Unit), (long Value, long Weight)>> RolledUpTotalsAsync(
-        IReadOnlyCollection<string> keys, IReadOnlyCollection<long> targets, IndicatorWindow window, CancellationToken ct)
+        IReadOnlyCollection<string> keys, IReadOnlyCollection<long> targets, IndicatorWindow window, CancellationToken ct, long? county = null)
     {
         if (keys.Count == 0)
         {
@@ -406,7 +406,7 @@ public sealed class StatisticsQueries(
         }
 
         await EnsureCurrentAsync(ct);
-        return await rollups.TotalsAsync(keys, targets, window.From, window.To, ct);
+        return await rollups.TotalsAsync(keys, targets, window.From, window.To, ct, county);
     }
 
     /// <summary>
@@ -438,12 +438,13 @@ public sealed class StatisticsQueries(
     {
         await HoldConnectionAsync(ct);
         var plan = PlanOf(key, window);
-        var totals = await RolledUpTotalsAsync(plan.Rolled, targets, window, ct);
+        visible ??= await orgs.VisibleUnitsAsync(ct);
+        var totals = await RolledUpTotalsAsync(plan.Rolled, targets, window, ct, SharedCounty(targets, visible));
         var perTarget = targets.ToDictionary(t => t, _ => new List<UnitFigure>());
         if (plan.Counted.Count > 0)
         {
             var figures = await CountedAsync(plan, unitIds, window, ct);
-            var paths = (visible ?? await orgs.VisibleUnitsAsync(ct)).ToDictionary(u => u.Id, u => u.Path);
+            var paths = visible.ToDictionary(u => u.Id, u => u.Path);
             foreach (var figure in figures)
             {
                 if (!paths.TryGetValue(figure.OrgUnitId, out var path))
@@ -462,6 +463,19 @@ public sealed class StatisticsQueries(
         }
 
         return perTarget.ToDictionary(p => p.Key, p => Figure(key, plan, k => totals.GetValueOrDefault((k, p.Key)), p.Value));
+    }
+
+    /// <summary>The one county all of several targets are in (a ranking of a county's villages), whose roll-ups are one range; else null.</summary>
+    private static long? SharedCounty(IReadOnlyList<long> targets, IReadOnlyList<OrgUnitInfo> visible)
+    {
+        if (targets.Count < 2)
+        {
+            return null;
+        }
+
+        var wanted = targets.ToHashSet();
+        var counties = visible.Where(u => wanted.Contains(u.Id)).Select(u => u.CountyId).Distinct().ToList();
+        return counties is [{ } county] ? county : null;
     }
 
     /// <summary>

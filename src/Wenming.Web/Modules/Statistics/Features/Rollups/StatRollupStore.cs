@@ -73,15 +73,22 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
     /// cumulative key (a stock, ADR 0066) adds up from the beginning to <paramref name="to"/> instead: the month rows
     /// of every month that ends by then, and the day rows of the partial month it ends in.
     /// </summary>
+    /// <param name="county">
+    /// The county all of <paramref name="unitIds"/> are in, for many units (a ranking): its rows are then read as one
+    /// range of the county index, which holds the figures, and the units picked in memory (ADR 0075), instead of a seek
+    /// into the primary key and a row read per unit and day.
+    /// </param>
     internal async Task<Dictionary<(string Key, long Unit), (long Value, long Weight)>> TotalsAsync(
-        IReadOnlyCollection<string> keys, IReadOnlyCollection<long> unitIds, DateOnly from, DateOnly to, CancellationToken ct)
+        IReadOnlyCollection<string> keys, IReadOnlyCollection<long> unitIds, DateOnly from, DateOnly to, CancellationToken ct, long? county = null)
     {
         var firstWhole = from.Day == 1 ? from : MonthOf(from).AddMonths(1);
         var endWhole = MonthOf(to.AddDays(1));
         // The units are one parameter (an array on PostgreSQL, JSON on SQLite), not one per element: a ranking asks for
         // hundreds, and EF Core would build a statement per list length again, under a lock, on every request.
         var units = unitIds.ToArray();
-        var set = db.Set<StatRollup>().AsNoTracking().Where(r => EF.Parameter(units).Contains(r.OrgUnitId));
+        var set = county is { } countyId
+            ? db.Set<StatRollup>().AsNoTracking().Where(r => r.CountyId == countyId)
+            : db.Set<StatRollup>().AsNoTracking().Where(r => EF.Parameter(units).Contains(r.OrgUnitId));
         // One range of the key's rows per part, added up with UNION ALL: each part is a plain conjunction on the
         // primary key (unit, key, kind, start), which both databases walk as index ranges; one OR over the parts would
         // make them read every row of each unit and key.
@@ -122,7 +129,8 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
         var sums = await rows.GroupBy(r => new { r.Key, r.OrgUnitId })
             .Select(g => new { g.Key.Key, g.Key.OrgUnitId, Value = g.Sum(r => r.Value), Weight = g.Sum(r => r.Weight) })
             .ToListAsync(ct);
-        return sums.ToDictionary(s => (s.Key, s.OrgUnitId), s => (s.Value, s.Weight));
+        var wanted = county is null ? null : unitIds.ToHashSet();
+        return sums.Where(s => wanted is null || wanted.Contains(s.OrgUnitId)).ToDictionary(s => (s.Key, s.OrgUnitId), s => (s.Value, s.Weight));
     }
 
     /// <summary>
@@ -249,7 +257,7 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
 
             await db.Database.ExecuteSqlAsync(
                 $"""
-                INSERT INTO stat_rollups ("OrgUnitId", "Key", "Kind", "Start", "Value", "Weight") VALUES ({unit}, {key}, {kind}, {start}, {value}, {weight})
+                INSERT INTO stat_rollups ("OrgUnitId", "CountyId", "Key", "Kind", "Start", "Value", "Weight") VALUES ({unit}, {tree.CountyOf(unit)}, {key}, {kind}, {start}, {value}, {weight})
                 ON CONFLICT ("OrgUnitId", "Key", "Kind", "Start") DO UPDATE SET "Value" = stat_rollups."Value" + excluded."Value", "Weight" = stat_rollups."Weight" + excluded."Weight"
                 """, ct);
         }
@@ -333,7 +341,7 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
                     Add(totals, tree, figure.OrgUnitId, key, figure.Day, figure.Value, figure.Weight);
                 }
 
-                written += await InsertAsync(totals, ct);
+                written += await InsertAsync(totals, tree, ct);
             }
         }
 
@@ -341,7 +349,7 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
         return written;
     }
 
-    private async Task<int> InsertAsync(Dictionary<(long Unit, string Key, int Kind, DateOnly Start), (long Value, long Weight)> totals, CancellationToken ct)
+    private async Task<int> InsertAsync(Dictionary<(long Unit, string Key, int Kind, DateOnly Start), (long Value, long Weight)> totals, Tree tree, CancellationToken ct)
     {
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -349,7 +357,7 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
         {
             foreach (var chunk in totals.Chunk(5000))
             {
-                db.AddRange(chunk.Select(t => new StatRollup { OrgUnitId = t.Key.Unit, Key = t.Key.Key, Kind = t.Key.Kind, Start = t.Key.Start, Value = t.Value.Value, Weight = t.Value.Weight }));
+                db.AddRange(chunk.Select(t => new StatRollup { OrgUnitId = t.Key.Unit, CountyId = tree.CountyOf(t.Key.Unit), Key = t.Key.Key, Kind = t.Key.Kind, Start = t.Key.Start, Value = t.Value.Value, Weight = t.Value.Weight }));
                 db.ChangeTracker.DetectChanges();
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
@@ -392,6 +400,9 @@ public sealed class StatRollupStore(AppDbContext db, IEnumerable<IIndicatorSourc
         public IEnumerable<long> Roots => units.Where(u => u.ParentId is null).Select(u => u.Id);
 
         public IEnumerable<long> Children(long unit) => _children[unit];
+
+        /// <summary>The unit's county; 0 above the county tier (and for a unit the tree does not hold).</summary>
+        public long CountyOf(long unit) => _byId.TryGetValue(unit, out var info) ? info.CountyId ?? 0 : 0;
 
         public IEnumerable<long> AncestorsAndSelf(long unit) =>
             _byId.TryGetValue(unit, out var info) ? StatisticsQueries.AncestorsAndSelf(info.Path) : [unit];
