@@ -11,7 +11,7 @@
 #   bench/compare.sh sqlite
 #   bench/compare.sh postgres "Host=127.0.0.1;Port=55440;Username=postgres;Database=wm_bench"   (database must exist, empty)
 # Environment: DURATION (wrk -d, default 10s), WARMUP (default 3s), PLATFORM_PORT (5105), BARE_PORT (5115), TMPDIR (where the data goes),
-# KEEP=1 keeps the data folder (capture.jsonl, logs).
+# KEEP=1 keeps the data folder (capture.jsonl, logs), WEB=<dir> times that Release build of the platform instead of building this tree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 provider=${1:-sqlite}
@@ -38,7 +38,7 @@ cleanup() {
 trap cleanup EXIT
 
 dotnet build bench/Wenming.Bench.DataGen -c Release -nologo -v quiet -o "$data/gen" >/dev/null
-dotnet build src/Wenming.Web -c Release -nologo -v quiet -o "$data/web" >/dev/null
+if [ -n "${WEB:-}" ]; then ln -s "$WEB" "$data/web"; else dotnet build src/Wenming.Web -c Release -nologo -v quiet -o "$data/web" >/dev/null; fi
 dotnet build bench/Wenming.Bench.Bare -c Release -nologo -v quiet -o "$data/bare" >/dev/null
 dotnet "$data/gen/Wenming.Bench.DataGen.dll" "${args[@]}" --Bench:Demo=true | tail -n 1
 

@@ -10,13 +10,15 @@
 # RECORDS (default 100000), DURATION (wrk -d, default 10s), PORT (default 5312),
 # DATA=<dir> keeps the generated data and the builds in <dir> (SQLite file, key); KEEP=1 with DATA re-measures them:
 # no generation, no rebuild of the host (on PostgreSQL the database must then hold the county already).
-# WEB=<dir> times that Release build instead (an A/B on one kept county). Each route: a 3 s warm-up, then the
-# measured run with the web process's CPU time per request.
+# WEB=<dir> times that Release build instead (an A/B on one kept county). Each route: a warm-up (WARMUP, default 25s),
+# then the measured run with the web process's CPU time per request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 provider=${1:-sqlite}
 records=${RECORDS:-100000}
 duration=${DURATION:-10s}
+# A host just started runs code still being compiled (tiered JIT, dynamic PGO): ~25 s of load before it settles (ADR 0075).
+warmup=${WARMUP:-25s}
 port=${PORT:-5312}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
@@ -54,7 +56,7 @@ cpu() { awk '{print $14 + $15}' "/proc/$web/stat"; }
 run() {
   local name=$1 path=$2 out c0 c1
   curl -fs -o /dev/null "http://127.0.0.1:$port$path" -H "Authorization: Bearer $center" || { echo "$name: request failed" >&2; return 1; }
-  wrk -t2 -c8 -d3s -H "Authorization: Bearer $center" "http://127.0.0.1:$port$path" >/dev/null
+  wrk -t2 -c8 -d"$warmup" -H "Authorization: Bearer $center" "http://127.0.0.1:$port$path" >/dev/null
   c0=$(cpu)
   out=$(wrk -t2 -c8 -d"$duration" -s bench/percentiles.lua -H "Authorization: Bearer $center" "http://127.0.0.1:$port$path")
   c1=$(cpu)
@@ -64,7 +66,7 @@ run() {
     "$(echo "$out" | awk -v c="$((c1 - c0))" '/requests in/ {printf "%.2f", c * 10 / $1}')"
 }
 
-echo "provider=$provider records=$records duration=$duration wrk -t2 -c8 load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "provider=$provider records=$records warm-up=$warmup duration=$duration wrk -t2 -c8 load: $(cut -d' ' -f1-3 /proc/loadavg)"
 q="orgUnitId=$county"
 run "overview (this month)" "/api/v1/stats/overview?$q"
 run "ranking: 500 villages by hours" "/api/v1/stats/ranking?$q&level=village&indicator=hours"

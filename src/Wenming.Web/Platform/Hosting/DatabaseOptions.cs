@@ -53,6 +53,7 @@ public static class DatabaseSetup
             // Default Timeout: how long a writer waits for SQLite's single write lock before giving up.
             var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 };
             options.UseSqlite(builder.ToString(), o => o.MigrationsHistoryTable("__ef_migrations_history"));
+            options.AddInterceptors(SqliteConnectionPerLease.Instance);
         }
 
         // A failed command is logged once, by whoever ends up with its exception (see FailedCommandLog), not
