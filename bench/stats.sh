@@ -10,14 +10,14 @@
 # RECORDS (default 100000), DURATION (wrk -d, default 10s), PORT (default 5312),
 # DATA=<dir> keeps the generated data and the builds in <dir> (SQLite file, key); KEEP=1 with DATA re-measures them:
 # no generation, no rebuild of the host (on PostgreSQL the database must then hold the county already).
-# WEB=<dir> times that Release build instead (an A/B on one kept county). Each route: a warm-up (WARMUP, default 25s),
-# then the measured run with the web process's CPU time per request.
+# WEB=<dir> times that Release build instead (an A/B on one kept county). Every route is warmed up first (WARMUP each,
+# default 25s), then each route gets 5 s more and the measured run with the web process's CPU time per request.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 provider=${1:-sqlite}
 records=${RECORDS:-100000}
 duration=${DURATION:-10s}
-# A host just started runs code still being compiled (tiered JIT, dynamic PGO): ~25 s of load before it settles (ADR 0075).
+# A host just started runs code still being compiled (tiered JIT, dynamic PGO): under load it takes a minute or more to settle (ADR 0075).
 warmup=${WARMUP:-25s}
 port=${PORT:-5312}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
@@ -53,10 +53,14 @@ county=$(curl -fs "http://127.0.0.1:$port/api/v1/me" -H "Authorization: Bearer $
 # costs even where the machine is shared (ADR 0074's A/B was read this way).
 cpu() { awk '{print $14 + $15}' "/proc/$web/stat"; }
 
+# Warm-up: every route for WARMUP first (the code they share is compiled under the first one's load, where the
+# background JIT competes with the requests for the 2 cores), then each again for 5 s right before it is measured.
+warm() { wrk -t2 -c8 -d"$1" -H "Authorization: Bearer $center" "http://127.0.0.1:$port$2" >/dev/null; }
 run() {
   local name=$1 path=$2 out c0 c1
+  if [ -n "${WARMING:-}" ]; then warm "$warmup" "$path"; return; fi
   curl -fs -o /dev/null "http://127.0.0.1:$port$path" -H "Authorization: Bearer $center" || { echo "$name: request failed" >&2; return 1; }
-  wrk -t2 -c8 -d"$warmup" -H "Authorization: Bearer $center" "http://127.0.0.1:$port$path" >/dev/null
+  warm 5s "$path"
   c0=$(cpu)
   out=$(wrk -t2 -c8 -d"$duration" -s bench/percentiles.lua -H "Authorization: Bearer $center" "http://127.0.0.1:$port$path")
   c1=$(cpu)
@@ -66,8 +70,9 @@ run() {
     "$(echo "$out" | awk -v c="$((c1 - c0))" '/requests in/ {printf "%.2f", c * 10 / $1}')"
 }
 
-echo "provider=$provider records=$records warm-up=$warmup duration=$duration wrk -t2 -c8 load: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "provider=$provider records=$([ -n "${KEEP:-}" ] && echo "(kept county)" || echo "$records") warm-up=$warmup duration=$duration wrk -t2 -c8 load: $(cut -d' ' -f1-3 /proc/loadavg)"
 q="orgUnitId=$county"
+routes() {
 run "overview (this month)" "/api/v1/stats/overview?$q"
 run "ranking: 500 villages by hours" "/api/v1/stats/ranking?$q&level=village&indicator=hours"
 run "trend: hours, 12 months" "/api/v1/stats/trend?$q&indicator=hours&months=12"
@@ -78,6 +83,9 @@ run "ranking: villages by volunteersActive" "/api/v1/stats/ranking?$q&level=vill
 run "ranking: villages by teams" "/api/v1/stats/ranking?$q&level=village&indicator=teams"
 run "trend: volunteersRegistered, 12 months" "/api/v1/stats/trend?$q&indicator=volunteersRegistered&months=12"
 run "trend: volunteersActive, 12 months" "/api/v1/stats/trend?$q&indicator=volunteersActive&months=12"
+}
+WARMING=1 routes
+routes
 kill "$web" 2>/dev/null || true
 
 # The plain count queries on the same database, for comparison: the county's service records of this month, and
