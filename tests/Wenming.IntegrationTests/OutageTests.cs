@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Wenming.IntegrationTests.Infrastructure;
+using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Hosting;
 
 namespace Wenming.IntegrationTests;
@@ -79,8 +80,9 @@ public sealed class OutageTests(DisposableDatabaseApp app) : IClassFixture<Dispo
             return;
         }
 
-        // The app's connection string differs from the test's (a busy timeout), so its pool is its own: clear them all.
-        SqliteConnection.ClearAllPools();
+        // The app's connection string differs from the test's (a busy timeout), so its pool is its own: clear them all,
+        // and make the app's pooled contexts drop the connections they keep (ADR 0076).
+        SqliteKeptConnection.ReleaseAll();
 
         var file = new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
         foreach (var path in new[] { file, file + "-wal", file + "-shm" })

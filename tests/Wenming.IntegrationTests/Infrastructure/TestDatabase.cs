@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Hosting;
 
 namespace Wenming.IntegrationTests.Infrastructure;
@@ -144,11 +145,8 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (Provider == DatabaseProvider.Sqlite)
         {
-            using (var pooled = new SqliteConnection(ConnectionString))
-            {
-                SqliteConnection.ClearPool(pooled);
-            }
-
+            // The running app's pooled contexts keep their connections open (ADR 0076): make them let go too.
+            SqliteKeptConnection.ReleaseAll();
             var file = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
             foreach (var path in new[] { file, file + "-wal", file + "-shm" })
             {

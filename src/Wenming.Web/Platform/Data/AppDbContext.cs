@@ -29,6 +29,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     private OrgScope scope = new();
     private CurrentActor actor = new();
     private TimeProvider clock = TimeProvider.System;
+    private SqliteKeptConnection? keptConnection;
+    private bool connectionLookedUp;
 
     /// <summary>Binds this lease of the context to the caller's scope, actor and clock.</summary>
     public AppDbContext Bind(OrgScope scope, CurrentActor actor, TimeProvider clock)
@@ -36,7 +38,23 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         this.scope = scope;
         this.actor = actor;
         this.clock = clock;
+        KeptConnection?.Renew();
         return this;
+    }
+
+    /// <summary>On SQLite, the connection this context keeps open (ADR 0076); null on PostgreSQL.</summary>
+    internal SqliteKeptConnection? KeptConnection
+    {
+        get
+        {
+            if (!connectionLookedUp)
+            {
+                keptConnection = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalConnection>(this) as SqliteKeptConnection;
+                connectionLookedUp = true;
+            }
+
+            return keptConnection;
+        }
     }
 
     /// <summary>Returns the context to the pool: unbound first, so nothing of this caller stays with it.</summary>

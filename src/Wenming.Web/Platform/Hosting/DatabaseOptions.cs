@@ -41,19 +41,27 @@ public static class DatabaseSetup
         return $"Data Source={Path.Combine(dir, "wenming.db")}";
     }
 
+    /// <remarks>
+    /// A list in a query (<c>ids.Contains(x.Id)</c>) travels as one parameter (a JSON array on SQLite, an array on
+    /// PostgreSQL), not EF Core 10's default of one parameter per element (ADR 0076): with that default the SQL text
+    /// depends on the list's length, so EF Core rebuilt it on every request that used a list (a tenth of the
+    /// resident's goods list) and PostgreSQL prepared one statement per length.
+    /// </remarks>
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         options.AddInterceptors(ScopeLiftGuard.Instance);
         if (provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(PostgresConnectionString(connectionString), o => o.MigrationsHistoryTable("__ef_migrations_history"));
+            options.UseNpgsql(PostgresConnectionString(connectionString), o => o.MigrationsHistoryTable("__ef_migrations_history")
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         }
         else
         {
             // Default Timeout: how long a writer waits for SQLite's single write lock before giving up.
             var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 };
-            options.UseSqlite(builder.ToString(), o => o.MigrationsHistoryTable("__ef_migrations_history"));
-            options.AddInterceptors(SqliteConnectionPerLease.Instance);
+            options.UseSqlite(builder.ToString(), o => o.MigrationsHistoryTable("__ef_migrations_history")
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
+            SqliteKeptConnection.Use(options);
         }
 
         // A failed command is logged once, by whoever ends up with its exception (see FailedCommandLog), not

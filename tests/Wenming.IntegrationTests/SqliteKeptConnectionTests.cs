@@ -1,0 +1,122 @@
+using System.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Wenming.IntegrationTests.Infrastructure;
+using Wenming.Web.Modules.Organization.Domain;
+using Wenming.Web.Platform.Data;
+using Wenming.Web.Platform.Hosting;
+using Wenming.Web.Platform.Scope;
+
+namespace Wenming.IntegrationTests;
+
+/// <summary>
+/// On SQLite a pooled context keeps its connection across leases and runs its queries on prepared statements
+/// (ADR 0076): the connection must come back to the next lease open, never inside the previous lease's transaction,
+/// and a prepared query must answer for each run's own parameters, also when it runs inside its own loop.
+/// </summary>
+public sealed class SqliteKeptConnectionTests : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+    private PooledDbContextFactory<AppDbContext> pool = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, database.ConnectionString);
+        pool = new PooledDbContextFactory<AppDbContext>(options.Options, poolSize: 1);
+        await using var db = Lease();
+        await db.Database.MigrateAsync();
+        foreach (var (id, parent, path) in new (long, long?, string)[] { (1, null, "/1/"), (5, 1, "/1/5/"), (17, 5, "/1/5/17/"), (50, 1, "/1/50/") })
+        {
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO org_units ("Id", "ParentId", "Level", "Name", "Path", "Status", "CreatedAt")
+                VALUES ({id}, {parent}, 'Center', {"unit " + id}, {path}, 'Active', {DateTime.UtcNow})
+                """);
+        }
+    }
+
+    // The factory is not disposable: its one context keeps its connection open until the process ends (the file is
+    // deleted under it, which Linux allows).
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    [Fact]
+    public async Task TheConnection_StaysOpen_FromOneLeaseToTheNext()
+    {
+        System.Data.Common.DbConnection first;
+        await using (var db = Lease())
+        {
+            Assert.Equal(4, await db.Set<OrgUnit>().CountAsync());
+            first = db.Database.GetDbConnection();
+            Assert.Equal(ConnectionState.Open, first.State);
+        }
+
+        Assert.Equal(ConnectionState.Open, first.State);
+        await using (var db = Lease())
+        {
+            Assert.Same(first, db.Database.GetDbConnection());
+            Assert.Equal(4, await db.Set<OrgUnit>().CountAsync());
+        }
+    }
+
+    [Fact]
+    public async Task ALeaseLeftInsideATransaction_IsRolledBack_AndTheNextLeaseWritesForReal()
+    {
+        await using (var db = Lease())
+        {
+            // Begun behind EF Core's back, so only the connection knows; the lease ends without COMMIT.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("BEGIN IMMEDIATE");
+            await db.Database.ExecuteSqlRawAsync("""UPDATE org_units SET "Name" = 'left uncommitted' WHERE "Id" = 5""");
+        }
+
+        await using (var db = Lease())
+        {
+            await db.Database.ExecuteSqlRawAsync("""UPDATE org_units SET "Name" = 'committed' WHERE "Id" = 17""");
+        }
+
+        // Read from a connection of its own: what another request would see.
+        await using var other = new SqliteConnection(new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
+        await other.OpenAsync();
+        await using var read = new SqliteCommand("""SELECT "Id", "Name" FROM org_units WHERE "Id" IN (5, 17) ORDER BY "Id" """, other);
+        await using var reader = await read.ExecuteReaderAsync();
+        var names = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(1));
+        }
+
+        Assert.Equal(["unit 5", "committed"], names);
+    }
+
+    [Fact]
+    public async Task APreparedQuery_AnswersForEachRunsParameters_AlsoInsideItsOwnLoop()
+    {
+        await using var db = Lease();
+        foreach (var (parent, expected) in new (long, string)[] { (1, "5,50"), (5, "17"), (17, ""), (1, "5,50") })
+        {
+            Assert.Equal(expected, string.Join(",", await ChildrenOf(db, parent).ToListAsync()));
+        }
+
+        // The same statement while its first run is still reading: that run keeps its command, the inner one gets its own.
+        var pairs = new List<string>();
+        await foreach (var child in ChildrenOf(db, 1).AsAsyncEnumerable())
+        {
+            pairs.Add($"{child}:{string.Join("+", await ChildrenOf(db, child).ToListAsync())}");
+        }
+
+        Assert.Equal("5:17,50:", string.Join(",", pairs));
+        Assert.Equal("5,17,50", string.Join(",", await db.Set<OrgUnit>().Where(u => new List<long> { 5, 17, 50, 99 }.Contains(u.Id)).OrderBy(u => u.Id).Select(u => u.Id).ToListAsync()));
+    }
+
+    private static IQueryable<long> ChildrenOf(AppDbContext db, long parent) =>
+        db.Set<OrgUnit>().Where(u => u.ParentId == parent).OrderBy(u => u.Id).Select(u => u.Id);
+
+    private AppDbContext Lease()
+    {
+        var scope = new OrgScope();
+        scope.AllowEverything();
+        return pool.CreateDbContext().Bind(scope, new CurrentActor(), TimeProvider.System);
+    }
+}
