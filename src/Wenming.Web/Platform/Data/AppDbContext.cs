@@ -4,7 +4,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.EntityFrameworkCore.Storage;
 using Wenming.Web.Platform.Audit;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Scope;
@@ -49,7 +51,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         {
             if (!connectionLookedUp)
             {
-                keptConnection = Microsoft.EntityFrameworkCore.Infrastructure.AccessorExtensions.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalConnection>(this) as SqliteKeptConnection;
+                keptConnection = this.GetService<IRelationalConnection>() as SqliteKeptConnection;
                 connectionLookedUp = true;
             }
 

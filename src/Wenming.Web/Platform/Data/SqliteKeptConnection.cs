@@ -164,14 +164,19 @@ internal sealed class PreparedStatements
 
     public DbCommand Reuse(SqliteCommand fresh)
     {
-        if (fresh.Connection is not { } connection || !commands.TryGetValue(fresh.CommandText, out var kept))
+        if (fresh.Connection is not { } connection)
         {
-            if (fresh.Connection is null || commands.Count >= Limit)
+            return fresh;
+        }
+
+        if (!commands.TryGetValue(fresh.CommandText, out var kept))
+        {
+            if (commands.Count >= Limit)
             {
                 return fresh;
             }
 
-            kept = new KeptCommand(fresh.CommandText, fresh.Connection);
+            kept = new KeptCommand(fresh.CommandText, connection);
             commands.Add(fresh.CommandText, kept);
         }
         else if (kept.InUse || !ReferenceEquals(kept.Connection, connection))
