@@ -58,6 +58,25 @@ public sealed class PeopleTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [DatabaseFact]
+    public async Task PlainList_ShowsExactlyTheCallersSubtree_InIdOrder_PageByPage()
+    {
+        // With no search and no unit the list runs as a compiled query (ADR 0077): it must scope and page as the
+        // filtered list does.
+        var plain = Ids(await DemoMap.AllItemsAsync(Village1, "/api/v1/people?"));
+        var byUnit = Ids(await DemoMap.AllItemsAsync(Village1, $"/api/v1/people?orgUnitId={app.Demo.Unit("village1")}&"));
+
+        Assert.NotEmpty(plain);
+        Assert.Equal(byUnit, plain);
+        Assert.Equal(plain.Order(), plain);
+        var second = (await Village1.GetAsync("/api/v1/people?page=2&pageSize=3")).Expect(HttpStatusCode.OK);
+        Assert.Equal(plain.Skip(3).Take(3), Ids(second.Items));
+        Assert.Equal(plain.Count, second.Total);
+        Assert.Empty(Ids(await DemoMap.AllItemsAsync(app.As("town2"), "/api/v1/people?")).Intersect(plain));
+
+        static List<long> Ids(IEnumerable<System.Text.Json.JsonElement> items) => [.. items.Select(p => p.GetProperty("id").GetInt64())];
+    }
+
+    [DatabaseFact]
     public async Task Register_MaleIdNumber_IsMale()
     {
         var created = (await Village1.PostAsync("/api/v1/people", new { name = "王建国", idNumber = TestData.IdNumber(new DateOnly(1962, 10, 1), male: true), phone = TestData.Phone(), orgUnitId = app.Demo.Unit("village1") }))

@@ -44,6 +44,11 @@ public sealed record ListGoodsRequest
 /// </summary>
 public sealed class GoodsHandler(AppDbContext db, CurrentActor actor, MarketAccess access, IOrgDirectory orgs, TimeProvider clock)
 {
+    // A resident's shelf (their village, township and county), the resident's most used list (issue 19): compiled.
+    private static readonly CompiledPerModel<Func<AppDbContext, List<long>, IAsyncEnumerable<Goods>>> OnShelves = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, List<long> units) =>
+            db.Set<Goods>().Unscoped(Why.UnitAbove).AsNoTracking().Where(g => g.Active && units.Contains(g.OrgUnitId))));
+
     public async Task<Result<GoodsDto>> CreateAsync(CreateGoodsRequest request, CancellationToken ct)
     {
         if (actor.RequireAdmin() is { } forbidden)
@@ -137,7 +142,7 @@ public sealed class GoodsHandler(AppDbContext db, CurrentActor actor, MarketAcce
         }
 
         List<long> units = request.OrgUnitId is { } only ? [only] : path;
-        var items = await db.Set<Goods>().Unscoped(because: Why.UnitAbove).AsNoTracking().Where(g => g.Active && units.Contains(g.OrgUnitId)).ToListAsync(ct);
+        var items = await OnShelves.For(db)(db, units).ToListAsync(ct);
         var sorted = items.OrderBy(g => units.IndexOf(g.OrgUnitId)).ThenBy(g => g.PricePoints).ThenBy(g => g.Id).ToList();
         return new PageOf<GoodsDto>(
             [.. sorted.Skip(paging.Skip).Take(paging.SafePageSize).Select(GoodsDto.From)], paging.SafePage, paging.SafePageSize, sorted.Count);

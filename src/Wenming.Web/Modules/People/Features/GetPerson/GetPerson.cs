@@ -12,6 +12,9 @@ namespace Wenming.Web.Modules.People.Features.GetPerson;
 /// </summary>
 public sealed class GetPersonHandler(AppDbContext db, CurrentActor actor)
 {
+    private static readonly CompiledPerModel<Func<AppDbContext, long, CancellationToken, Task<Person?>>> ById = new(() =>
+        EF.CompileAsyncQuery((AppDbContext db, long id, CancellationToken ct) => db.Set<Person>().AsNoTracking().SingleOrDefault(p => p.Id == id)));
+
     public async Task<Result<PersonDto>> HandleAsync(long id, CancellationToken ct)
     {
         if (actor.RequireOverseer() is not null && actor.PersonId != id)
@@ -19,7 +22,7 @@ public sealed class GetPersonHandler(AppDbContext db, CurrentActor actor)
             return Error.NotFound("person.not_found");
         }
 
-        var person = await db.Set<Person>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        var person = await ById.For(db)(db, id, ct);
         return person is null ? Error.NotFound("person.not_found") : PersonDto.From(person);
     }
 }
