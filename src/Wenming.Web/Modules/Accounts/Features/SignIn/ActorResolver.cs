@@ -98,25 +98,21 @@ internal sealed class ActorResolver(AppDbContext db, CurrentActor actor, OrgScop
 /// </summary>
 internal static class ActorQuery
 {
-    /// <summary>
-    /// One compiled query per model: a compiled query keeps the executor of the first context it ran on, and a
-    /// process that holds two models (the tests run SQLite and PostgreSQL hosts side by side) must not run one
-    /// provider's SQL on the other's connection.
-    /// </summary>
-    private static readonly ConcurrentDictionary<IModel, Func<AppDbContext, long, Task<ActorRow?>>> Compiled = new();
+    /// <summary>One compiled query per model (<see cref="CompiledPerModel{TQuery}"/>).</summary>
+    private static readonly CompiledPerModel<Func<AppDbContext, long, Task<ActorRow?>>> Compiled = new(Compile);
 
     /// <summary>The parsed role list by its column value: a handful of distinct values, parsed once each, not per request.</summary>
     private static readonly ConcurrentDictionary<string, Role[]> ParsedRoles = new(StringComparer.Ordinal);
 
     public static Task<ActorRow?> ReadAsync(AppDbContext db, long userId) =>
-        Compiled.GetOrAdd(db.Model, static (_, context) => Compile(context), db)(db, userId);
+        Compiled.For(db)(db, userId);
 
     public static IReadOnlyList<Role> RolesOf(string roleList) =>
         roleList.Length == 0 ? [] : ParsedRoles.GetOrAdd(roleList, static list => [.. list.Split(',').Select(Enum.Parse<Role>)]);
 
-    private static Func<AppDbContext, long, Task<ActorRow?>> Compile(AppDbContext db)
+    private static Func<AppDbContext, long, Task<ActorRow?>> Compile(IModel model)
     {
-        var unitType = db.Model.GetEntityTypes().Select(t => t.ClrType).Single(t => typeof(IOrgUnitNode).IsAssignableFrom(t));
+        var unitType = model.GetEntityTypes().Select(t => t.ClrType).Single(t => typeof(IOrgUnitNode).IsAssignableFrom(t));
         var method = typeof(ActorQuery).GetMethod(nameof(CompileFor), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(unitType);
         return (Func<AppDbContext, long, Task<ActorRow?>>)method.Invoke(null, null)!;
     }

@@ -45,7 +45,7 @@ public sealed record ListGoodsRequest
 public sealed class GoodsHandler(AppDbContext db, CurrentActor actor, MarketAccess access, IOrgDirectory orgs, TimeProvider clock)
 {
     // A resident's shelf (their village, township and county), the resident's most used list (issue 19): compiled.
-    private static readonly CompiledPerModel<Func<AppDbContext, List<long>, IAsyncEnumerable<Goods>>> OnShelves = new(() =>
+    private static readonly CompiledPerModel<Func<AppDbContext, List<long>, IAsyncEnumerable<Goods>>> OnShelves = new(_ =>
         EF.CompileAsyncQuery((AppDbContext db, List<long> units) =>
             db.Set<Goods>().Unscoped(Why.UnitAbove).AsNoTracking().Where(g => g.Active && units.Contains(g.OrgUnitId))));
 

@@ -12,7 +12,7 @@ namespace Wenming.Web.Modules.People.Features.GetPerson;
 /// </summary>
 public sealed class GetPersonHandler(AppDbContext db, CurrentActor actor)
 {
-    private static readonly CompiledPerModel<Func<AppDbContext, long, CancellationToken, Task<Person?>>> ById = new(() =>
+    private static readonly CompiledPerModel<Func<AppDbContext, long, CancellationToken, Task<Person?>>> ById = new(_ =>
         EF.CompileAsyncQuery((AppDbContext db, long id, CancellationToken ct) => db.Set<Person>().AsNoTracking().SingleOrDefault(p => p.Id == id)));
 
     public async Task<Result<PersonDto>> HandleAsync(long id, CancellationToken ct)

@@ -30,10 +30,10 @@ public sealed record SearchPeopleRequest
 public sealed class SearchPeopleHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, PiiProtector pii, TimeProvider clock)
 {
     // The list with no search and no unit chosen is the station admin's most used page (issue 19): compiled.
-    private static readonly CompiledPerModel<Func<AppDbContext, CancellationToken, Task<int>>> CountAll = new(() =>
+    private static readonly CompiledPerModel<Func<AppDbContext, CancellationToken, Task<int>>> CountAll = new(_ =>
         EF.CompileAsyncQuery((AppDbContext db, CancellationToken ct) => db.Set<Person>().Count()));
 
-    private static readonly CompiledPerModel<Func<AppDbContext, int, int, IAsyncEnumerable<Person>>> PageOfAll = new(() =>
+    private static readonly CompiledPerModel<Func<AppDbContext, int, int, IAsyncEnumerable<Person>>> PageOfAll = new(_ =>
         EF.CompileAsyncQuery((AppDbContext db, int skip, int take) => db.Set<Person>().AsNoTracking().OrderBy(p => p.Id).Skip(skip).Take(take)));
 
     public async Task<Result<PageOf<PersonDto>>> HandleAsync(SearchPeopleRequest request, CancellationToken ct)
