@@ -10,7 +10,7 @@
 #
 #   bench/compare.sh sqlite
 #   bench/compare.sh postgres "Host=127.0.0.1;Port=55440;Username=postgres;Database=wm_bench"   (database must exist, empty)
-# Environment: DURATION (wrk -d, default 10s), WARMUP (default 3s), PLATFORM_PORT (5105), BARE_PORT (5115), TMPDIR (where the data goes),
+# Environment: DURATION (wrk -d, default 10s), WARMUP (default 20s), PLATFORM_PORT (5105), BARE_PORT (5115), TMPDIR (where the data goes),
 # KEEP=1 keeps the data folder (capture.jsonl, logs), WEB=<dir> times that Release build of the platform instead of building this tree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -87,11 +87,12 @@ wait_ready "http://127.0.0.1:$bport/"
 
 # req/s; marked "!" when some answers were not 2xx/3xx (then the number measures errors, not the route).
 rps() { wrk -t2 -c8 -d"$duration" "$@" | awk '/Non-2xx/ {bad = "!"} /Requests\/sec/ {r = $2} END {print r bad}'; }
-# Warm-up (WARMUP, default 3s per route and host): JIT tiering and caches before anything is counted.
+# Warm-up (WARMUP, default 20s per route and host): JIT tiering and caches before anything is counted. A CPU profile
+# (bench/README.md) still showed the JIT re-compiling at 12 % of the platform's CPU after 15 s of load on one route.
 for r in "${routes[@]}"; do
   IFS='|' read -r name login path <<<"$r"
-  wrk -t2 -c8 -d"${WARMUP:-3s}" -H "Authorization: Bearer ${token[$login]}" "http://127.0.0.1:$pport${path/PERSON/$person_id}" >/dev/null
-  wrk -t2 -c8 -d"${WARMUP:-3s}" "http://127.0.0.1:$bport/$name" >/dev/null
+  wrk -t2 -c8 -d"${WARMUP:-20s}" -H "Authorization: Bearer ${token[$login]}" "http://127.0.0.1:$pport${path/PERSON/$person_id}" >/dev/null
+  wrk -t2 -c8 -d"${WARMUP:-20s}" "http://127.0.0.1:$bport/$name" >/dev/null
 done
 echo "provider=$provider duration=$duration wrk -t2 -c8 $(date -u +%Y-%m-%dT%H:%MZ) commit $(git rev-parse --short HEAD)"
 printf '%-8s %-46s %5s %10s %10s %10s %7s %9s\n' route path stmts platform1 bare platform2 ratio "bytes p/b"
