@@ -93,15 +93,18 @@ public sealed class SqliteKeptConnection(
     protected override void ResetState(bool disposeDbConnection)
     {
         base.ResetState(disposeDbConnection);
-        if (DbConnection.State != ConnectionState.Closed && MustClose())
-        {
-            CloseForReal();
-        }
+        CloseIfItMust();
     }
 
     protected override async ValueTask ResetStateAsync(bool disposeDbConnection)
     {
         await base.ResetStateAsync(disposeDbConnection);
+        CloseIfItMust();
+    }
+
+    /// <summary>At the end of a lease: the connection stays open unless it is broken, in a transaction or released.</summary>
+    private void CloseIfItMust()
+    {
         if (DbConnection.State != ConnectionState.Closed && MustClose())
         {
             CloseForReal();
