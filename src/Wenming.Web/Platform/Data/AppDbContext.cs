@@ -129,10 +129,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             modelBuilder.Entity(unitType).Property(nameof(IOrgUnitNode.Path)).UseCollation("C");
         }
 
-        Generic(nameof(ApplyUnitFilter), unitType).Invoke(this, [modelBuilder]);
-        foreach (var type in types.Where(t => typeof(IOrgScoped).IsAssignableFrom(t) && t != unitType))
+        // Left out only to generate the compiled models (src/Wenming.Web/CompiledModels, ADR 0078), whose generator refuses query
+        // filters; the compiled models add these same filters back when they load.
+        if (this.GetService<IDbContextOptions>().FindExtension<WithoutQueryFilters>() is null)
         {
-            Generic(nameof(ApplyScopeFilter), type, unitType).Invoke(this, [modelBuilder]);
+            foreach (var (type, filter) in QueryFilters(types))
+            {
+                modelBuilder.Entity(type).HasQueryFilter(filter);
+            }
         }
 
         // The county in the WHERE of every UPDATE and DELETE EF writes for a county row, which is what a database
@@ -150,11 +154,27 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     // CA1309: these string.Compare calls are never run in .NET; EF Core translates them to the database's >= and <,
     // which compare ordinally (BINARY on SQLite, the "C" collation on PostgreSQL).
 #pragma warning disable CA1309
-    private void ApplyUnitFilter<TUnit>(ModelBuilder builder)
-        where TUnit : class, IOrgUnitNode =>
-        builder.Entity<TUnit>().HasQueryFilter(u => EF.Parameter(ScopeFrom) == null || (string.Compare(u.Path, ScopeFrom) >= 0 && string.Compare(u.Path, ScopeTo) < 0));
+    /// <summary>
+    /// The scope filter of each filtered entity type among <paramref name="types"/>: the org tree's own (the units in
+    /// the caller's subtree) and every <see cref="IOrgScoped"/> row's (its unit in that subtree, and the county term).
+    /// Built on this context: EF Core reads <see cref="ScopeFrom"/>, <see cref="ScopeTo"/> and
+    /// <see cref="ScopeCounty"/> from whichever context runs the query, never from this one.
+    /// </summary>
+    internal IEnumerable<(Type Entity, LambdaExpression Filter)> QueryFilters(IReadOnlyCollection<Type> types)
+    {
+        var unitType = types.Single(t => typeof(IOrgUnitNode).IsAssignableFrom(t));
+        yield return (unitType, (LambdaExpression)Generic(nameof(UnitFilter), unitType).Invoke(this, [])!);
+        foreach (var type in types.Where(t => typeof(IOrgScoped).IsAssignableFrom(t) && t != unitType))
+        {
+            yield return (type, (LambdaExpression)Generic(nameof(ScopeFilter), type, unitType).Invoke(this, [])!);
+        }
+    }
 
-    private void ApplyScopeFilter<T, TUnit>(ModelBuilder builder)
+    private Expression<Func<TUnit, bool>> UnitFilter<TUnit>()
+        where TUnit : class, IOrgUnitNode =>
+        u => EF.Parameter(ScopeFrom) == null || (string.Compare(u.Path, ScopeFrom) >= 0 && string.Compare(u.Path, ScopeTo) < 0);
+
+    private Expression<Func<T, bool>> ScopeFilter<T, TUnit>()
         where T : class, IOrgScoped
         where TUnit : class, IOrgUnitNode
     {
@@ -162,7 +182,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         // walk the path index to the few units in scope and the row's unit index from there.
         Expression<Func<T, bool>> filter = e => EF.Parameter(ScopeFrom) == null
             || Set<TUnit>().Where(u => string.Compare(u.Path, ScopeFrom) >= 0 && string.Compare(u.Path, ScopeTo) < 0).Select(u => u.Id).Contains(e.OrgUnitId);
-        builder.Entity<T>().HasQueryFilter(WithCountyTerm(filter));
+        return WithCountyTerm(filter);
     }
 
     /// <summary>

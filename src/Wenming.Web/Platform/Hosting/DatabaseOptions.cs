@@ -64,6 +64,13 @@ public static class DatabaseSetup
             SqliteKeptConnection.Use(options);
         }
 
+        // The model as generated code (ADR 0078): building it from the entity configurations cost ~1.2 s of CPU at
+        // every start. Migrations and tools that need the design-time model still build it from the configurations.
+        if (CompiledModel.For(provider) is { } model)
+        {
+            options.UseModel(model);
+        }
+
         // A failed command is logged once, by whoever ends up with its exception (see FailedCommandLog), not
         // by EF Core at Error when it throws: a unique-index conflict the caller handles is not an error.
         options.ConfigureWarnings(w => w.Log(
