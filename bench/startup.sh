@@ -82,7 +82,10 @@ args=(--urls "$url" --Data:Directory="$data" --Security:PiiKey="$(head -c 32 /de
 if [ "${PROVIDER:-sqlite}" = postgres ]; then
   args+=(--Database:Provider=Postgres "--ConnectionStrings:Wenming=$CONN")
 fi
-host() { ASPNETCORE_ENVIRONMENT=Production dotnet "$web/Wenming.Web.dll" "${args[@]}" "$@" >>"$data/web.log" 2>&1 & }
+# Started from its own folder, as docs/operations.md deploys it: that folder is the content root, whose
+# appsettings.json is read and which the configuration's file watcher watches (from the repository's root it would
+# watch ~1,000 folders and read no appsettings.json).
+host() { (cd "$web" && ASPNETCORE_ENVIRONMENT=Production exec dotnet Wenming.Web.dll "${args[@]}" "$@" >>"$data/web.log" 2>&1) & }
 
 # Once: a fresh database, migrated (and its PII key fingerprint stored) by a first start.
 host; pid=$!
