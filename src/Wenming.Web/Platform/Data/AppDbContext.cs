@@ -129,8 +129,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             modelBuilder.Entity(unitType).Property(nameof(IOrgUnitNode.Path)).UseCollation("C");
         }
 
-        // Left out only to generate the compiled models (src/Wenming.Web/CompiledModels, ADR 0078), whose generator refuses query
-        // filters; the compiled models add these same filters back when they load.
+        // Left out only to generate the compiled models (src/Wenming.Web/CompiledModels, ADR 0078), whose generator
+        // refuses query filters; the compiled models add these same filters back when they load.
         if (this.GetService<IDbContextOptions>().FindExtension<WithoutQueryFilters>() is null)
         {
             foreach (var (type, filter) in QueryFilters(types))
