@@ -62,6 +62,8 @@ public static class OrganizationModule
 
     private sealed class OrgDirectory(AppDbContext db) : IOrgDirectory
     {
+        private static readonly NamesById Names = new((db, ids) => db.Set<OrgUnit>().Where(u => ids.Contains(u.Id)).Select(u => new KeyValuePair<long, string>(u.Id, u.Name)));
+
         public async Task<OrgUnitInfo?> FindAsync(long id, CancellationToken ct = default) =>
             ToInfo(await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct));
 
@@ -90,8 +92,8 @@ public static class OrganizationModule
             await db.OrgUnits.AsNoTracking().OrderBy(u => u.Path)
                 .Select(u => new OrgUnitInfo(u.Id, u.ParentId, u.Level, u.Name, u.DivisionCode, u.Path, u.CountyId, u.Status)).ToListAsync(ct);
 
-        public async Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
-            await db.OrgUnits.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        public Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
+            Names.ReadAsync(db, ids, ct);
 
         public async Task<IReadOnlyDictionary<long, OrgUnitLocation>> LocationsAsync(CancellationToken ct = default) =>
             await db.OrgUnits.AsNoTracking().Where(u => u.Latitude != null && u.Longitude != null)

@@ -65,13 +65,15 @@ public static class PeopleModule
 
     private sealed class PeopleDirectory(AppDbContext db) : IPeopleDirectory
     {
+        private static readonly NamesById Names = new((db, ids) => db.Set<Person>().Where(p => ids.Contains(p.Id)).Select(p => new KeyValuePair<long, string>(p.Id, p.Name)));
+
         public async Task<PersonInfo?> FindAsync(long id, CancellationToken ct = default) =>
             await db.Set<Person>().AsNoTracking().Where(p => p.Id == id)
                 .Select(p => new PersonInfo(p.Id, p.Name, p.OrgUnitId, p.CountyId, p.BirthDate, p.Phone))
                 .SingleOrDefaultAsync(ct);
 
-        public async Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
-            await db.Set<Person>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        public Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
+            Names.ReadAsync(db, ids, ct);
 
         public Task<int> VisibleCountAsync(CancellationToken ct = default) => db.Set<Person>().CountAsync(ct);
 

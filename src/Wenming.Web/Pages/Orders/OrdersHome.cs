@@ -22,7 +22,7 @@ public sealed class OrdersHome(ListOrdersHandler list, CurrentActor actor, IOrgD
             return [];
         }
 
-        if (await DepartmentAudience.IsDepartmentAdminAsync(actor, orgs, ct))
+        if (await orgs.IsDepartmentAdminAsync(actor, ct))
         {
             // A department's admins (ADR 0060): orders to claim, the red ones among them, and those they answer for.
             var toClaim = await list.BoardAsync(new OrderBoardRequest { Open = true, Page = 1, PageSize = 1, AwaitsClaim = true }, ct);

@@ -57,8 +57,7 @@ public static class HomeCards
 
         // A department (团委, 文旅局 …) is an admin's unit with no households, residents or shelf below it: an
         // institute admin's cards for those would be counts of nothing and links to pages that are not theirs.
-        if (await DepartmentAudience.IsDepartmentAdminAsync(
-            services.GetRequiredService<Platform.Scope.CurrentActor>(), services.GetRequiredService<Modules.Organization.Contracts.IOrgDirectory>(), ct))
+        if (await Modules.Organization.Contracts.DepartmentAdmins.IsDepartmentAdminAsync(services.GetRequiredService<Modules.Organization.Contracts.IOrgDirectory>(), services.GetRequiredService<Platform.Scope.CurrentActor>(), ct))
         {
             cards.RemoveAll(c => !c.ForDepartments);
         }

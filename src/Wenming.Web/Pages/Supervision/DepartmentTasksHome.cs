@@ -15,7 +15,7 @@ public sealed class DepartmentTasksHome(SupervisionTasksHandler tasks, CurrentAc
 {
     public async Task<IReadOnlyList<HomeCard>> CardsAsync(CancellationToken ct)
     {
-        if (!await DepartmentAudience.IsDepartmentAdminAsync(actor, orgs, ct))
+        if (!await orgs.IsDepartmentAdminAsync(actor, ct))
         {
             return [];
         }

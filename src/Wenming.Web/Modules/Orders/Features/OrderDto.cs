@@ -69,22 +69,13 @@ public sealed record OrderDto(
 /// <summary>Names of the items and teams a page of orders refers to (teams read unscoped: a resident sees who serves them).</summary>
 public sealed class OrderNames(AppDbContext db, IVolunteerDirectory volunteers, IPeopleDirectory people, CurrentActor actor, OrgScope scope, OrderPhotos.OrderPhotosHandler photos)
 {
+    private static readonly NamesById ItemNames = new((db, ids) =>
+        db.Set<ServiceItem>().Unscoped(Why.UnitAbove).Where(i => ids.Contains(i.Id)).Select(i => new KeyValuePair<long, string>(i.Id, i.Name)));
+
     public async Task<(IReadOnlyDictionary<long, string> Items, IReadOnlyDictionary<long, string> Teams)> ForAsync(IReadOnlyCollection<Order> orders, CancellationToken ct)
     {
-        var itemIds = orders.Where(o => o.ServiceItemId is not null).Select(o => o.ServiceItemId!.Value).Distinct().ToList();
-        var items = await db.Set<ServiceItem>().Unscoped(because: Why.UnitAbove).AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
-        var teams = new Dictionary<long, string>();
-        using (scope.Unscoped(because: Why.CrossUnitReference))
-        {
-            foreach (var teamId in orders.Where(o => o.TeamId is not null).Select(o => o.TeamId!.Value).Distinct())
-            {
-                if (await volunteers.FindTeamAsync(teamId, ct) is { } team)
-                {
-                    teams[teamId] = team.Name;
-                }
-            }
-        }
-
+        var items = await ItemNames.ReadAsync(db, orders.Where(o => o.ServiceItemId is not null).Select(o => o.ServiceItemId!.Value), ct);
+        var teams = await volunteers.TeamNamesUnscopedAsync([.. orders.Where(o => o.TeamId is not null).Select(o => o.TeamId!.Value)], ct);
         return (items, teams);
     }
 

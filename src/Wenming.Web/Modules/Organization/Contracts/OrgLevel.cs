@@ -1,3 +1,5 @@
+using Wenming.Web.Platform.Scope;
+
 namespace Wenming.Web.Modules.Organization.Contracts;
 
 /// <summary>Tiers of the practice network (DESIGN §1). The numeric order is the nesting depth.</summary>
@@ -63,4 +65,16 @@ public interface IOrgDirectory
 
     /// <summary>A unit's contact person and phone whatever the caller's scope (the issuer block of a certificate).</summary>
     Task<(string? Name, string? Phone)> ContactUnscopedAsync(long id, CancellationToken ct = default);
+}
+
+/// <summary>Who administers a county department (ADR 0060): their board, home page and tasks differ.</summary>
+public static class DepartmentAdmins
+{
+    /// <summary>
+    /// Whether the caller administers a department. Only an institute admin can be bound to a department
+    /// (<c>RoleGrants.FitsLevel</c>; the system admin fits any unit), and a unit's level never changes, so no other
+    /// caller's unit is read: a station admin's board and home page skip this statement (issue 19).
+    /// </summary>
+    public static async Task<bool> IsDepartmentAdminAsync(this IOrgDirectory orgs, CurrentActor actor, CancellationToken ct) =>
+        (actor.Has(Role.InstituteAdmin) || actor.IsSystemAdmin) && actor.OrgUnitId is { } own && await orgs.FindAsync(own, ct) is { Level: OrgLevel.Department };
 }

@@ -28,6 +28,9 @@ public interface IVolunteerDirectory
     /// <summary>A team in the caller's org scope, or null.</summary>
     Task<TeamInfo?> FindTeamAsync(long teamId, CancellationToken ct = default);
 
+    /// <summary>The names of teams by id, regardless of scope (lists of orders name the team that serves).</summary>
+    Task<IReadOnlyDictionary<long, string>> TeamNamesUnscopedAsync(IReadOnlyCollection<long> teamIds, CancellationToken ct = default);
+
     /// <summary>The person behind each volunteer, regardless of scope: for system jobs that address people.</summary>
     Task<IReadOnlyDictionary<long, long>> PersonIdsUnscopedAsync(IReadOnlyCollection<long> volunteerIds, CancellationToken ct = default);
 
@@ -46,6 +49,9 @@ public interface IVolunteerDirectory
 
 internal sealed class VolunteerDirectory(AppDbContext db) : IVolunteerDirectory
 {
+    private static readonly NamesById TeamNames = new((db, ids) =>
+        db.Set<Team>().Unscoped(Why.CrossUnitReference).Where(t => ids.Contains(t.Id)).Select(t => new KeyValuePair<long, string>(t.Id, t.Name)));
+
     public Task<VolunteerInfo?> FindAsync(long volunteerId, CancellationToken ct = default) =>
         Project(db.Set<Volunteer>().Where(v => v.Id == volunteerId), ct);
 
@@ -66,6 +72,9 @@ internal sealed class VolunteerDirectory(AppDbContext db) : IVolunteerDirectory
         var leaderPersonId = await db.Set<Volunteer>().Unscoped(because: Why.CrossUnitReference).Where(v => v.Id == team.LeaderVolunteerId).Select(v => v.PersonId).SingleOrDefaultAsync(ct);
         return new TeamInfo(team.Id, team.OrgUnitId, team.LeaderVolunteerId, leaderPersonId, team.Name);
     }
+
+    public Task<IReadOnlyDictionary<long, string>> TeamNamesUnscopedAsync(IReadOnlyCollection<long> teamIds, CancellationToken ct = default) =>
+        TeamNames.ReadAsync(db, teamIds, ct);
 
     public async Task<IReadOnlyDictionary<long, long>> PersonIdsUnscopedAsync(IReadOnlyCollection<long> volunteerIds, CancellationToken ct = default) =>
         await db.Set<Volunteer>().Unscoped(because: Why.CrossUnitReference).AsNoTracking()

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Orders.Domain;
 using Wenming.Web.Modules.Organization.Contracts;
@@ -41,6 +42,19 @@ public sealed record OrderBoardRequest
 /// <summary>The three lists: my orders (requester), the dispatch board (admins and supervisors of the subtree), a team leader's inbox.</summary>
 public sealed class ListOrdersHandler(AppDbContext db, CurrentActor actor, IOrgDirectory orgs, OrderAccess access, OrderNames names, TimeProvider clock)
 {
+    /// <summary>Still waiting on someone: the board's default.</summary>
+    private static readonly Expression<Func<Order, bool>> IsOpen =
+        o => o.Status == OrderStatus.Submitted || o.Status == OrderStatus.Dispatched || o.Status == OrderStatus.Accepted;
+
+    // The board as it opens (open orders, no filter), the station admin's work queue (issue 19): compiled. The scope
+    // filter keeps it to the caller's subtree as on the composed query below.
+    private static readonly CompiledPerModel<Func<AppDbContext, CancellationToken, Task<int>>> OpenCount = new(_ =>
+        EF.CompileAsyncQuery((AppDbContext db, CancellationToken ct) => db.Set<Order>().Where(IsOpen).Count()));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, int, int, IAsyncEnumerable<Order>>> OpenPage = new(_ =>
+        EF.CompileAsyncQuery((AppDbContext db, int skip, int take) => db.Set<Order>().AsNoTracking().Where(IsOpen)
+            .OrderBy(o => o.DeadlineAt == null).ThenBy(o => o.DeadlineAt).ThenBy(o => o.Id).Skip(skip).Take(take)));
+
     public async Task<Result<PageOf<OrderDto>>> MineAsync(PageRequest paging, CancellationToken ct)
     {
         if (paging.Check() is { } bad)
@@ -71,9 +85,17 @@ public sealed class ListOrdersHandler(AppDbContext db, CurrentActor actor, IOrgD
             return bad;
         }
 
+        var department = await orgs.IsDepartmentAdminAsync(actor, ct);
+        if (!department && request is { OrgUnitId: null, Status: null, Open: null or true, Overdue: null or false, AwaitsClaim: null or false, FirstHandledByMe: null or false, Demands: null or false })
+        {
+            var openCount = await OpenCount.For(db)(db, ct);
+            var openOrders = await OpenPage.For(db)(db, paging.Skip, paging.SafePageSize).ToListAsync(ct);
+            return await DtosAsync(openOrders, openCount, paging, requesterView: false, withHistory: false, ct);
+        }
+
         // The query filter keeps the board to the caller's subtree: admins of the order's unit or an ancestor.
         var query = db.Set<Order>().AsQueryable();
-        if (actor.IsAdmin && actor.OrgUnitId is { } own && await orgs.FindAsync(own, ct) is { Level: OrgLevel.Department })
+        if (department && actor.OrgUnitId is { } own)
         {
             // A department's board is the orders passed to it (ADR 0060); their villages are outside its subtree.
             query = db.Set<Order>().Unscoped(because: Why.CrossUnitReference).Where(o => o.DepartmentId == own);
@@ -95,7 +117,7 @@ public sealed class ListOrdersHandler(AppDbContext db, CurrentActor actor, IOrgD
         }
         else if (request.Open ?? true)
         {
-            query = query.Where(o => o.Status == OrderStatus.Submitted || o.Status == OrderStatus.Dispatched || o.Status == OrderStatus.Accepted);
+            query = query.Where(IsOpen);
         }
 
         if (request.Overdue == true)
@@ -159,6 +181,11 @@ public sealed class ListOrdersHandler(AppDbContext db, CurrentActor actor, IOrgD
         var total = await query.CountAsync(ct);
         var page = withHistory ? query.Include(o => o.History) : query;
         var orders = await page.AsNoTracking().Skip(paging.Skip).Take(paging.SafePageSize).ToListAsync(ct);
+        return await DtosAsync(orders, total, paging, requesterView, withHistory, ct);
+    }
+
+    private async Task<PageOf<OrderDto>> DtosAsync(List<Order> orders, int total, PageRequest paging, bool requesterView, bool withHistory, CancellationToken ct)
+    {
         var (items, teams) = await names.ForAsync(orders, ct);
         var requesters = await names.RequesterNamesAsync(orders, full: requesterView || names.SeesFullNames, ct);
         var now = clock.GetUtcNow().UtcDateTime;
