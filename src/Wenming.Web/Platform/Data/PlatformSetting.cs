@@ -11,6 +11,8 @@ namespace Wenming.Web.Platform.Data;
 [NotAudited]
 public sealed class PlatformSetting
 {
+    public const string Table = "plat_settings";
+
     public const int MaxNameLength = 100;
     public const int MaxValueLength = 1000;
 
@@ -37,7 +39,7 @@ internal sealed class PlatformSettingConfiguration : IEntityTypeConfiguration<Pl
 {
     public void Configure(EntityTypeBuilder<PlatformSetting> b)
     {
-        b.ToTable("plat_settings");
+        b.ToTable(PlatformSetting.Table);
         b.HasKey(s => s.Name);
         b.Property(s => s.Name).HasMaxLength(PlatformSetting.MaxNameLength);
         b.Property(s => s.Value).HasMaxLength(PlatformSetting.MaxValueLength);

@@ -25,7 +25,7 @@ public sealed class Backups(IConfiguration config, IHostEnvironment env, IServic
     /// <summary>Tables a freshly started, empty platform already fills; rows in any other table mean "has data".</summary>
     private static readonly HashSet<string> Bookkeeping = new(StringComparer.OrdinalIgnoreCase)
     {
-        "__ef_migrations_history", "plat_settings", "plat_data_protection_keys", "sqlite_sequence",
+        DatabaseSetup.MigrationsHistoryTable, "plat_settings", "plat_data_protection_keys", "sqlite_sequence",
     };
 
     private DatabaseProvider Provider => DatabaseSetup.Provider(config);

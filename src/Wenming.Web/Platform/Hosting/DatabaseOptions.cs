@@ -52,14 +52,14 @@ public static class DatabaseSetup
         options.AddInterceptors(ScopeLiftGuard.Instance);
         if (provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(PostgresConnectionString(connectionString), o => o.MigrationsHistoryTable("__ef_migrations_history")
+            options.UseNpgsql(PostgresConnectionString(connectionString), o => o.MigrationsHistoryTable(MigrationsHistoryTable)
                 .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
         }
         else
         {
             // Default Timeout: how long a writer waits for SQLite's single write lock before giving up.
             var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString) { DefaultTimeout = 30 };
-            options.UseSqlite(builder.ToString(), o => o.MigrationsHistoryTable("__ef_migrations_history")
+            options.UseSqlite(builder.ToString(), o => o.MigrationsHistoryTable(MigrationsHistoryTable)
                 .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
             SqliteKeptConnection.Use(options);
         }
@@ -138,13 +138,16 @@ public static class DatabaseSetup
         return services;
     }
 
+    /// <summary>EF Core's table of applied migrations, under one name on both databases.</summary>
+    internal const string MigrationsHistoryTable = "__ef_migrations_history";
+
     /// <summary>Applies the migrations; on SQLite also switches to WAL so readers do not block the writer.</summary>
     public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
     {
         // One query on the history first: when nothing is pending, EF's Migrate would still take the
         // migration lock and diff the whole model against the snapshot (seconds of JIT at every start,
         // issue 19). The model/snapshot check stays in the test suite (SchemaMatchesModelTests). ADR 0034.
-        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        if (await HasPendingMigrationsAsync(db, ct))
         {
             await db.Database.MigrateAsync(ct);
         }
@@ -153,5 +156,24 @@ public static class DatabaseSetup
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+    }
+
+    /// <summary>
+    /// Whether a migration of this build is not in the history table. Read with a plain command (<see cref="PlainReads"/>),
+    /// not with <c>GetPendingMigrationsAsync</c>: EF Core builds the history table's own model for that, to learn the
+    /// name of its column (its fixed <c>MigrationId</c>), a tenth of a second of a two-second start (issue 19).
+    /// </summary>
+    private static async Task<bool> HasPendingMigrationsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var historyExists = db.Database.IsSqlite()
+            ? """SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" = @table"""
+            : """SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @table""";
+        if ((await PlainReads.TextsAsync(db.Database, historyExists, ct, ("@table", MigrationsHistoryTable))).Count == 0)
+        {
+            return true;
+        }
+
+        var applied = (await PlainReads.TextsAsync(db.Database, $"""SELECT "MigrationId" FROM "{MigrationsHistoryTable}" """, ct)).ToHashSet(StringComparer.Ordinal);
+        return db.Database.GetMigrations().Any(m => !applied.Contains(m));
     }
 }

@@ -29,8 +29,9 @@ public static class PiiKeyCheck
     /// <summary>How a fingerprint is shown in messages: enough to tell keys apart, too little to matter.</summary>
     public static string Abbreviate(string fingerprint) => fingerprint.Length > 16 ? fingerprint[..16] : fingerprint;
 
-    public static Task<string?> StoredAsync(AppDbContext db, CancellationToken ct) =>
-        db.Set<PlatformSetting>().AsNoTracking().Where(s => s.Name == SettingName).Select(s => s.Value).SingleOrDefaultAsync(ct);
+    /// <summary>The recorded fingerprint, or null. A plain command (<see cref="PlainReads"/>): at start it runs before serving.</summary>
+    public static async Task<string?> StoredAsync(AppDbContext db, CancellationToken ct) =>
+        (await PlainReads.TextsAsync(db.Database, $"""SELECT "Value" FROM "{PlatformSetting.Table}" WHERE "Name" = @name""", ct, ("@name", SettingName))).SingleOrDefault();
 
     public static string MismatchMessage(string stored, string configured) =>
         $"Security:PiiKey does not match this database: the database's data was written under the key with fingerprint {Abbreviate(stored)}, " +
