@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Wenming.IntegrationTests.Infrastructure;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Hosting;
@@ -45,6 +47,27 @@ public sealed class SchemaMatchesModelTests(ProviderFixture provider) : IClassFi
             $"The migrations ({Provider}) do not build the schema the model expects. Add or fix a migration in src/Wenming.Web/Platform/Data/Migrations.\n" +
             $"Expected by the model but not made by the migrations:\n  {Lines(missing)}\n" +
             $"Made by the migrations but not in the model:\n  {Lines(extra)}");
+    }
+
+    /// <summary>
+    /// An upgrade: start-up's check (<see cref="DatabaseSetup.MigrateAsync"/> reads the history with a plain command,
+    /// ADR 0079) finds the one migration a database lacks and applies it, and on an up-to-date database does nothing.
+    /// </summary>
+    [DatabaseFact]
+    public async Task StartUpMigration_AppliesWhatAnOlderDatabaseLacks_AndNothingElse()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider);
+        await using var db = CreateContext(database);
+        var all = db.Database.GetMigrations().ToList();
+        await db.GetService<IMigrator>().MigrateAsync(all[^2]);
+        Assert.Equal(all[^1], Assert.Single(await db.Database.GetPendingMigrationsAsync()));
+
+        await DatabaseSetup.MigrateAsync(db);
+        Assert.Equal(all, await db.Database.GetAppliedMigrationsAsync());
+
+        await DatabaseSetup.MigrateAsync(db);
+        Assert.Equal(all, await db.Database.GetAppliedMigrationsAsync());
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
     private static string Lines(List<string> facts) => facts.Count == 0 ? "(none)" : string.Join("\n  ", facts);
