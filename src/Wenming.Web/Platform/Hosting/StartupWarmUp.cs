@@ -81,7 +81,9 @@ public static class StartupWarmUp
     /// The data-protection key ring (cookies, tokens, antiforgery), read from the database once it is migrated. ASP.NET
     /// Core's own hosted service loads it on the main thread before Kestrel starts only to have it ready; with the
     /// warm-up on it is removed (<see cref="WithoutKeyRingPreload"/>) and this load runs beside Kestrel's start. A
-    /// request that needs the ring before the load is done waits for it (the provider's lock), as before.
+    /// request that needs the ring before the load is done waits for it (the provider's lock), as before. Its read is
+    /// also the process's first EF Core query (start-up's own checks are plain commands, ADR 0079), so the relational
+    /// mapping and the query pipeline's first compile happen here, off the main thread.
     /// </summary>
     public static void KeyRing(IServiceProvider services, StartupTrace trace) => Run(() =>
     {
