@@ -70,6 +70,68 @@ public sealed class SchemaMatchesModelTests(ProviderFixture provider) : IClassFi
         Assert.Empty(await db.Database.GetPendingMigrationsAsync());
     }
 
+    /// <summary>
+    /// An empty database is made by the script EF Core's migrator wrote ahead of time (<see cref="DatabaseSetup.MigrateAsync"/>,
+    /// ADR 0080): the same schema, rows and history as the migrations make one by one, and a second start does nothing.
+    /// </summary>
+    [DatabaseFact]
+    public async Task EmptyDatabase_IsMadeByTheScript_AsTheMigrationsMakeIt()
+    {
+        await using var scriptedDb = await TestDatabase.CreateAsync(Provider);
+        await using var migratedDb = await TestDatabase.CreateAsync(Provider);
+        await using (var scripted = CreateContext(scriptedDb))
+        {
+            Assert.True(await DatabaseSetup.MigrateAsync(scripted));
+            Assert.Equal(scripted.Database.GetMigrations(), await scripted.Database.GetAppliedMigrationsAsync());
+            Assert.False(await DatabaseSetup.MigrateAsync(scripted));
+        }
+
+        await using (var migrated = CreateContext(migratedDb))
+        {
+            await migrated.Database.MigrateAsync();
+        }
+
+        var fromMigrations = await ReadSchemaAsync(migratedDb);
+        Assert.Contains(fromMigrations, line => line.StartsWith("ppl_people.", StringComparison.Ordinal));
+        Assert.Equal(fromMigrations, await ReadSchemaAsync(scriptedDb));
+        Assert.Equal(await RowCountsAsync(migratedDb), await RowCountsAsync(scriptedDb));
+    }
+
+    /// <summary>Several nodes started at once on one empty database: one makes it with the script, the others find it made.</summary>
+    [DatabaseFact]
+    public async Task EmptyDatabase_StartedByFourNodesAtOnce_IsMadeOnce()
+    {
+        await using var database = await TestDatabase.CreateAsync(Provider);
+        var made = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            await using var db = CreateContext(database);
+            return await DatabaseSetup.MigrateAsync(db);
+        })));
+
+        Assert.Equal(1, made.Count(m => m));
+        await using var check = CreateContext(database);
+        Assert.Equal(check.Database.GetMigrations(), await check.Database.GetAppliedMigrationsAsync());
+        Assert.Contains("stat_rollup_state: 1", await RowCountsAsync(database));
+    }
+
+    /// <summary>"table: rows" for every table but SQLite's migration lock, by name.</summary>
+    private async Task<List<string>> RowCountsAsync(TestDatabase database)
+    {
+        await using var context = CreateContext(database);
+        var connection = context.Database.GetDbConnection();
+        await connection.OpenAsync();
+        var tables = await QueryAsync(connection, Provider == DatabaseProvider.Sqlite
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__EFMigrationsLock' ORDER BY name"
+            : "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name");
+        var counts = new List<string>();
+        foreach (var table in tables)
+        {
+            counts.Add($"{table[0]}: {(await QueryAsync(connection, $"SELECT COUNT(*) FROM \"{table[0]}\""))[0][0]}");
+        }
+
+        return counts;
+    }
+
     private static string Lines(List<string> facts) => facts.Count == 0 ? "(none)" : string.Join("\n  ", facts);
 
     private AppDbContext CreateContext(TestDatabase database)

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Wenming.Web.Platform.Data;
@@ -141,39 +143,94 @@ public static class DatabaseSetup
     /// <summary>EF Core's table of applied migrations, under one name on both databases.</summary>
     internal const string MigrationsHistoryTable = "__ef_migrations_history";
 
-    /// <summary>Applies the migrations; on SQLite also switches to WAL so readers do not block the writer.</summary>
-    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    /// <summary>
+    /// Applies the migrations; on SQLite also switches to WAL so readers do not block the writer. True when the
+    /// database had no tables and this call made its schema (it then holds no data).
+    /// </summary>
+    public static async Task<bool> MigrateAsync(AppDbContext db, CancellationToken ct = default)
     {
-        // One query on the history first: when nothing is pending, EF's Migrate would still take the
-        // migration lock and diff the whole model against the snapshot (seconds of JIT at every start,
-        // issue 19). The model/snapshot check stays in the test suite (SchemaMatchesModelTests). ADR 0034.
-        if (await HasPendingMigrationsAsync(db, ct))
+        var tables = await TableNamesAsync(db, ct);
+        var created = false;
+        if (tables.Count == 0)
         {
+            created = await CreateFromScriptAsync(db, ct);
+            if (!created)
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+        }
+        else if (await HasPendingMigrationsAsync(db, tables, ct))
+        {
+            // Only when something is pending: EF's Migrate would otherwise still take the migration lock and diff the
+            // whole model against the snapshot (seconds of JIT at every start, issue 19). The model/snapshot check stays
+            // in the test suite (SchemaMatchesModelTests). ADR 0034.
             await db.Database.MigrateAsync(ct);
         }
 
         if (db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await PlainCommands.ExecuteAsync(db.Database, "PRAGMA journal_mode=WAL;", ct);
         }
+
+        return created;
+    }
+
+    /// <summary>The database's tables (on PostgreSQL, those of the connection's schema), SQLite's own left out.</summary>
+    private static Task<List<string>> TableNamesAsync(AppDbContext db, CancellationToken ct) => PlainCommands.TextsAsync(db.Database,
+        db.Database.IsSqlite()
+            ? """SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" NOT LIKE 'sqlite%'"""
+            : """SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()""", ct);
+
+    /// <summary>
+    /// Makes an empty database's schema with <see cref="EmptyDatabaseScript"/>, in one transaction (ADR 0080). False,
+    /// with nothing changed, when this build has no script that reaches its last migration, or when another start (a
+    /// second node) made the tables meanwhile: EF Core's migrator, which takes its lock, then does what is left.
+    /// </summary>
+    private static async Task<bool> CreateFromScriptAsync(AppDbContext db, CancellationToken ct)
+    {
+        var script = EmptyDatabaseScript.Read(db.Database.IsSqlite() ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres);
+        var last = db.Database.GetMigrations().LastOrDefault();
+        if (script is null || last is null || !script.Contains($"'{last}'", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        ExceptionDispatchInfo failure;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await PlainCommands.ExecuteAsync(db.Database, script, ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }
+        catch (DbException e)
+        {
+            failure = ExceptionDispatchInfo.Capture(e);
+        }
+
+        // Rolled back. Tables now there were made by another start; with none, the script itself failed.
+        if ((await TableNamesAsync(db, ct)).Count == 0)
+        {
+            failure.Throw();
+        }
+
+        return false;
     }
 
     /// <summary>
-    /// Whether a migration of this build is not in the history table. Read with a plain command (<see cref="PlainReads"/>),
+    /// Whether a migration of this build is not in the history table. Read with a plain command (<see cref="PlainCommands"/>),
     /// not with <c>GetPendingMigrationsAsync</c>: EF Core builds the history table's own model for that, to learn the
-    /// name of its column (its fixed <c>MigrationId</c>), a tenth of a second of a two-second start (issue 19).
+    /// name of its column (its fixed <c>MigrationId</c>), a tenth of a second of a two-second start (issue 19). Its
+    /// <c>ExistsAsync</c> also answered true on an empty PostgreSQL database, hence the catalog's list of tables.
     /// </summary>
-    private static async Task<bool> HasPendingMigrationsAsync(AppDbContext db, CancellationToken ct)
+    private static async Task<bool> HasPendingMigrationsAsync(AppDbContext db, List<string> tables, CancellationToken ct)
     {
-        var historyExists = db.Database.IsSqlite()
-            ? """SELECT "name" FROM sqlite_master WHERE "type" = 'table' AND "name" = @table"""
-            : """SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = @table""";
-        if ((await PlainReads.TextsAsync(db.Database, historyExists, ct, ("@table", MigrationsHistoryTable))).Count == 0)
+        if (!tables.Contains(MigrationsHistoryTable, StringComparer.Ordinal))
         {
             return true;
         }
 
-        var applied = (await PlainReads.TextsAsync(db.Database, $"""SELECT "MigrationId" FROM "{MigrationsHistoryTable}" """, ct)).ToHashSet(StringComparer.Ordinal);
+        var applied = (await PlainCommands.TextsAsync(db.Database, $"""SELECT "MigrationId" FROM "{MigrationsHistoryTable}" """, ct)).ToHashSet(StringComparer.Ordinal);
         return db.Database.GetMigrations().Any(m => !applied.Contains(m));
     }
 }

@@ -25,9 +25,10 @@ public static class Startup
             trace.Mark("ef model");
         }
 
+        var newDatabase = false;
         if (config.GetValue("Database:MigrateOnStart", true))
         {
-            await DatabaseSetup.MigrateAsync(db, ct);
+            newDatabase = await DatabaseSetup.MigrateAsync(db, ct);
             trace.Mark("migrations");
         }
 
@@ -35,7 +36,7 @@ public static class Startup
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Wenming.Startup");
         try
         {
-            await PiiKeyCheck.EnsureAsync(sp, db, log, ct);
+            await PiiKeyCheck.EnsureAsync(sp, db, log, ct, newDatabase);
         }
         catch (Exception e) when (DatabaseOutage.IsOutage(e) && !config.GetValue("Database:MigrateOnStart", true))
         {
@@ -53,7 +54,8 @@ public static class Startup
         if (config.GetValue("Demo:Seed", false))
         {
             var seeder = ActivatorUtilities.CreateInstance<DemoCounty>(sp);
-            if (await seeder.IsEmptyAsync(ct))
+            // A database this start made is empty without asking (as LINQ, the question would be the process's first query, ADR 0080).
+            if (newDatabase || await seeder.IsEmptyAsync(ct))
             {
                 // Seeding takes ~10 s of a 2-core machine (issue 19): the host serves first and seeds behind it;
                 // /readyz answers 503 "Seeding" and the sign-in page says so until it is done (ADR 0038).

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Platform.Data;
 
 namespace Wenming.Web.Platform.Security;
@@ -29,9 +28,9 @@ public static class PiiKeyCheck
     /// <summary>How a fingerprint is shown in messages: enough to tell keys apart, too little to matter.</summary>
     public static string Abbreviate(string fingerprint) => fingerprint.Length > 16 ? fingerprint[..16] : fingerprint;
 
-    /// <summary>The recorded fingerprint, or null. A plain command (<see cref="PlainReads"/>): at start it runs before serving.</summary>
+    /// <summary>The recorded fingerprint, or null. A plain command (<see cref="PlainCommands"/>): at start it runs before serving.</summary>
     public static async Task<string?> StoredAsync(AppDbContext db, CancellationToken ct) =>
-        (await PlainReads.TextsAsync(db.Database, $"""SELECT "Value" FROM "{PlatformSetting.Table}" WHERE "Name" = @name""", ct, ("@name", SettingName))).SingleOrDefault();
+        (await PlainCommands.TextsAsync(db.Database, $"""SELECT "Value" FROM "{PlatformSetting.Table}" WHERE "Name" = @name""", ct, ("@name", SettingName))).SingleOrDefault();
 
     public static string MismatchMessage(string stored, string configured) =>
         $"Security:PiiKey does not match this database: the database's data was written under the key with fingerprint {Abbreviate(stored)}, " +
@@ -40,11 +39,12 @@ public static class PiiKeyCheck
         $"个人信息密钥 Security:PiiKey 与数据库不匹配（数据库 {Abbreviate(stored)}，当前配置 {Abbreviate(configured)}），请配置该数据库原用的密钥。";
 
     /// <summary>
-    /// Compares the configured key with the database; records the fingerprint on first use.
+    /// Compares the configured key with the database; records the fingerprint on first use. A database this start
+    /// has just made (<paramref name="newDatabase"/>) holds no encrypted values, so none are sampled.
     /// Returns false (after a warning) when no key is configured at all and none may be generated.
     /// </summary>
     /// <exception cref="PiiKeyMismatchException">The database belongs to another key.</exception>
-    public static async Task<bool> EnsureAsync(IServiceProvider sp, AppDbContext db, ILogger log, CancellationToken ct)
+    public static async Task<bool> EnsureAsync(IServiceProvider sp, AppDbContext db, ILogger log, CancellationToken ct, bool newDatabase = false)
     {
         PiiProtector pii;
         try
@@ -60,7 +60,7 @@ public static class PiiKeyCheck
         var stored = await StoredAsync(db, ct);
         if (stored is null)
         {
-            foreach (var cipher in await SampleAsync(sp, ct))
+            foreach (var cipher in newDatabase ? [] : await SampleAsync(sp, ct))
             {
                 try
                 {
@@ -72,19 +72,18 @@ public static class PiiKeyCheck
                 }
             }
 
-            db.Add(PlatformSetting.Create(SettingName, pii.Fingerprint, sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
-            try
+            // A plain command, as the read above; when another node records it at the same moment, its row stays and
+            // is compared below.
+            var recorded = await PlainCommands.ExecuteAsync(db.Database,
+                $"""INSERT INTO "{PlatformSetting.Table}" ("Name", "Value", "UpdatedAt") VALUES (@name, @value, @now) ON CONFLICT ("Name") DO NOTHING""", ct,
+                ("@name", SettingName), ("@value", pii.Fingerprint), ("@now", sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime));
+            if (recorded == 1)
             {
-                await db.SaveChangesAsync(ct);
                 log.LogInformation("Recorded the PII key fingerprint {Fingerprint} in the database", Abbreviate(pii.Fingerprint));
                 return true;
             }
-            catch (DbUpdateException)
-            {
-                // Another node recorded it at the same moment: compare with what it wrote.
-                db.ChangeTracker.Clear();
-                stored = await StoredAsync(db, ct);
-            }
+
+            stored = await StoredAsync(db, ct);
         }
 
         if (stored != pii.Fingerprint)

@@ -47,7 +47,7 @@ public sealed class StatRollups : Migration
                 Version = t.Column<long>(nullable: false),
             },
             constraints: t => t.PrimaryKey("PK_stat_rollup_state", x => x.Id));
-        migrationBuilder.Sql("""INSERT INTO stat_rollup_state ("Id", "Version") VALUES (1, 0)""");
+        migrationBuilder.Sql("""INSERT INTO stat_rollup_state ("Id", "Version") VALUES (1, 0);""");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

@@ -16,12 +16,12 @@ public sealed class RolledUpStocksAndDoneLights : Migration
     protected override void Up(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.CreateIndex("IX_ord_orders_Status_OrgUnitId_SubmittedAt", "ord_orders", ["Status", "OrgUnitId", "SubmittedAt"]);
-        migrationBuilder.Sql("""UPDATE stat_rollup_state SET "BuiltAt" = NULL""");
+        migrationBuilder.Sql("""UPDATE stat_rollup_state SET "BuiltAt" = NULL;""");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.DropIndex("IX_ord_orders_Status_OrgUnitId_SubmittedAt", "ord_orders");
-        migrationBuilder.Sql("""UPDATE stat_rollup_state SET "BuiltAt" = NULL""");
+        migrationBuilder.Sql("""UPDATE stat_rollup_state SET "BuiltAt" = NULL;""");
     }
 }

@@ -12,8 +12,8 @@ namespace Wenming.Web.Platform.Data.Migrations;
 public sealed class RolledUpVolunteersActive : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql("""UPDATE stat_rollup_state SET "BuiltAt" = NULL""");
+        migrationBuilder.Sql("""UPDATE stat_rollup_state SET "BuiltAt" = NULL;""");
 
     protected override void Down(MigrationBuilder migrationBuilder) =>
-        migrationBuilder.Sql("""UPDATE stat_rollup_state SET "BuiltAt" = NULL""");
+        migrationBuilder.Sql("""UPDATE stat_rollup_state SET "BuiltAt" = NULL;""");
 }

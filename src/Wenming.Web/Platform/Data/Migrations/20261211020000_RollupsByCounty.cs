@@ -31,7 +31,7 @@ public sealed class RollupsByCounty : Migration
             constraints: t => t.PrimaryKey("PK_stat_rollups", x => new { x.OrgUnitId, x.Key, x.Kind, x.Start }));
         migrationBuilder.CreateIndex(
             "IX_stat_rollups_County", "stat_rollups", ["CountyId", "Key", "Kind", "Start", "OrgUnitId", "Value", "Weight"]);
-        migrationBuilder.Sql("""UPDATE stat_rollup_state SET "BuiltAt" = NULL""");
+        migrationBuilder.Sql("""UPDATE stat_rollup_state SET "BuiltAt" = NULL;""");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)
@@ -49,6 +49,6 @@ public sealed class RollupsByCounty : Migration
                 Weight = t.Column<long>(nullable: false),
             },
             constraints: t => t.PrimaryKey("PK_stat_rollups", x => new { x.OrgUnitId, x.Key, x.Kind, x.Start }));
-        migrationBuilder.Sql("""UPDATE stat_rollup_state SET "BuiltAt" = NULL""");
+        migrationBuilder.Sql("""UPDATE stat_rollup_state SET "BuiltAt" = NULL;""");
     }
 }
