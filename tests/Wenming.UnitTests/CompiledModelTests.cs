@@ -35,7 +35,7 @@ public sealed partial class CompiledModelTests
     public void GeneratedModel_IsWhatTheEntityConfigurationsBuild(DatabaseProvider provider)
     {
         var generated = Generate(provider);
-        var folder = Path.Combine(RepositoryRoot(), "src/Wenming.Web/CompiledModels", provider.ToString());
+        var folder = Path.Combine(Repository.Root(), "src/Wenming.Web/CompiledModels", provider.ToString());
         if (Environment.GetEnvironmentVariable("WENMING_WRITE_COMPILED_MODEL") == "1")
         {
             foreach (var stale in Directory.GetFiles(folder, "*.cs"))
@@ -180,17 +180,4 @@ public sealed partial class CompiledModelTests
 
     [GeneratedRegex("""modelId: new Guid\("[0-9a-f-]*"\)""")]
     private static partial Regex ModelId();
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Wenming.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Wenming.slnx not found above " + AppContext.BaseDirectory);
-    }
 }

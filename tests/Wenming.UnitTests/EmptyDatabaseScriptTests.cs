@@ -25,7 +25,7 @@ public sealed class EmptyDatabaseScriptTests
         if (Environment.GetEnvironmentVariable("WENMING_WRITE_EMPTY_DATABASE_SCRIPT") == "1")
         {
             // Embedded at build time: the comparison below is with the next build's copy.
-            File.WriteAllText(Path.Combine(RepositoryRoot(), EmptyDatabaseScript.Folder, EmptyDatabaseScript.FileName(provider)), generated);
+            File.WriteAllText(Path.Combine(Repository.Root(), EmptyDatabaseScript.Folder, EmptyDatabaseScript.FileName(provider)), generated);
             return;
         }
 
@@ -38,18 +38,5 @@ public sealed class EmptyDatabaseScriptTests
         // do, a migration's hand-written migrationBuilder.Sql(…) must too.
         var unended = generated.Split("\n\n").Select(s => s.Trim()).Where(s => s.Length > 0 && !s.EndsWith(';')).ToList();
         Assert.True(unended.Count == 0, "End these migrationBuilder.Sql statements with a semicolon:\n" + string.Join("\n", unended));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Wenming.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Wenming.slnx not found above " + AppContext.BaseDirectory);
     }
 }
