@@ -235,7 +235,7 @@ async Task<int?> CheckKeyAsync()
 {
     try
     {
-        await PiiKeyCheck.EnsureAsync(sp, db, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Wenming.Cli"), CancellationToken.None);
+        await PiiKeyCheck.EnsureAsync(sp, db, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Wenming.Cli"), newDatabase: false, CancellationToken.None);
         return null;
     }
     catch (PiiKeyMismatchException e)

@@ -36,7 +36,7 @@ public static class Startup
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Wenming.Startup");
         try
         {
-            await PiiKeyCheck.EnsureAsync(sp, db, log, ct, newDatabase);
+            await PiiKeyCheck.EnsureAsync(sp, db, log, newDatabase, ct);
         }
         catch (Exception e) when (DatabaseOutage.IsOutage(e) && !config.GetValue("Database:MigrateOnStart", true))
         {

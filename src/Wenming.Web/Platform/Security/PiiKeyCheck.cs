@@ -44,7 +44,7 @@ public static class PiiKeyCheck
     /// Returns false (after a warning) when no key is configured at all and none may be generated.
     /// </summary>
     /// <exception cref="PiiKeyMismatchException">The database belongs to another key.</exception>
-    public static async Task<bool> EnsureAsync(IServiceProvider sp, AppDbContext db, ILogger log, CancellationToken ct, bool newDatabase = false)
+    public static async Task<bool> EnsureAsync(IServiceProvider sp, AppDbContext db, ILogger log, bool newDatabase, CancellationToken ct)
     {
         PiiProtector pii;
         try

@@ -31,7 +31,7 @@ public sealed class PiiKeyGate
                     var sp = scope.ServiceProvider;
                     sp.GetRequiredService<OrgScope>().AllowEverything();
                     sp.GetRequiredService<CurrentActor>().Operator("system");
-                    await PiiKeyCheck.EnsureAsync(sp, sp.GetRequiredService<AppDbContext>(), log, stopping);
+                    await PiiKeyCheck.EnsureAsync(sp, sp.GetRequiredService<AppDbContext>(), log, newDatabase: false, stopping);
                     _open = true;
                     log.LogInformation("The database answers and the PII key matches it: serving.");
                     return;
