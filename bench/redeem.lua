@@ -19,13 +19,18 @@ function init(args)
     ["Authorization"] = "Bearer " .. os.getenv("TOKEN"),
   }
   run = os.getenv("RUN")
+  -- How many threads take turns (THREADS, from bench/redeem.sh). Each thread runs in a Lua state of its own, where
+  -- this file's `threads` is empty: until 2026-12-05 request() counted that, 0, so each thread redeemed for one person.
+  count = tonumber(os.getenv("THREADS"))
   sent, created, conflict, other = 0, 0, 0, 0
+  -- REQUESTS=n: the thread stops once it has its share of n answers (wrk's -d is then only an upper bound).
+  quota = math.ceil(tonumber(os.getenv("REQUESTS") or "0") / count)
 end
 
 function request()
   sent = sent + 1
-  -- Threads start at different people so that concurrent requests mostly lock different accounts.
-  local person = people[((sent * #threads + id) % #people) + 1]
+  -- The threads take turns through the people, so that concurrent requests mostly lock different accounts.
+  local person = people[((sent * count + id) % #people) + 1]
   headers["Idempotency-Key"] = run .. "-" .. id .. "-" .. sent
   return wrk.format("POST", "/api/v1/market/redemptions", headers, '{"goodsId":' .. goods .. ',"personId":' .. person .. ',"quantity":1}')
 end
@@ -40,6 +45,9 @@ function response(status, headers, body)
     if other <= 3 then
       io.stderr:write("unexpected " .. status .. ": " .. body .. "\n")
     end
+  end
+  if quota > 0 and created + conflict + other >= quota then
+    wrk.thread:stop()
   end
 end
 

@@ -13,6 +13,7 @@
 #   bench/redeem.sh sqlite
 #   bench/redeem.sh postgres "Host=127.0.0.1;Port=55440;Username=postgres;Database=wm_redeem"   (database must exist, empty)
 #   STOCK=100000 DURATION=10s bench/redeem.sh sqlite        (enough stock for all: successful redemptions/s)
+#   REQUESTS=1000 DURATION=5s bench/redeem.sh postgres …     (1,000 answers in all, a tenth of them successes; -d is a limit)
 #   WEB=/tmp/redeem/web bench/redeem.sh …                     (reuse a Release build in that folder)
 #   DATA=/tmp/redeem-data bench/redeem.sh sqlite               (keep the seeded database there; later runs reuse it)
 #   TRACE=/tmp/rush.nettrace bench/redeem.sh sqlite            (also a dotnet-trace thread-time sample of the rush)
@@ -28,6 +29,7 @@ threads=${THREADS:-2}
 port=${PORT:-5103}
 warmup=${WARMUP:-5s}
 warmup_stock=${WARMUP_STOCK:-200}
+limit=${REQUESTS:-0}
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 
 data=$(mktemp -d "${BENCH_TMP:-/tmp}/wenming-redeem.XXXXXX")
@@ -94,7 +96,7 @@ settle() { local last=-1; while [ "$(q "SELECT COUNT(*) FROM mkt_redemptions WHE
 
 if [ "$warmup" != 0 ]; then
   warm=$(new_goods 预热商品 "$warmup_stock")
-  PEOPLE=$people GOODS=$warm TOKEN=$token RUN=warm-$(date +%s) \
+  THREADS=$threads REQUESTS=0 PEOPLE=$people GOODS=$warm TOKEN=$token RUN=warm-$(date +%s) \
     wrk -t"$threads" -c"$connections" -d"$warmup" --timeout 30s -s bench/redeem.lua "$base/market/redemptions" >"$data/warmup.txt"
   settle "$warm"
   echo "warm-up: $(sed -nE 's/^answers (.*)/\1/p' "$data/warmup.txt") in $warmup on a second goods ($warmup_stock in stock)"
@@ -109,7 +111,7 @@ if [ -n "${TRACE:-}" ]; then
     --duration "00:00:00:$(( ${duration%s} > 3 ? ${duration%s} - 2 : 1 ))" -o "$TRACE" >"$data/trace.log" 2>&1 &
 fi
 
-out=$(PEOPLE=$people GOODS=$goods TOKEN=$token RUN=$(date +%s) \
+out=$(THREADS=$threads REQUESTS=$limit PEOPLE=$people GOODS=$goods TOKEN=$token RUN=$(date +%s) \
   wrk -t"$threads" -c"$connections" -d"$duration" --timeout 30s --latency -s bench/redeem.lua "$base/market/redemptions")
 settle "$goods"
 cpu_after=$(cpu_ms)
@@ -119,12 +121,21 @@ left=$(q "SELECT \"Stock\" FROM mkt_goods WHERE \"Id\" = $goods")
 spent=$(( balance_before - $(q "SELECT SUM(\"Balance\") FROM pts_accounts") ))
 created=$(echo "$out" | sed -nE 's/^answers created=([0-9]+).*/\1/p')
 other=$(echo "$out" | sed -nE 's/.* other=([0-9]+)$/\1/p')
-requests=$(echo "$out" | sed -nE 's/^ *([0-9]+) requests in ([0-9.]+)s.*/\1/p')
-seconds=$(echo "$out" | sed -nE 's/^ *([0-9]+) requests in ([0-9.]+)s.*/\2/p')
+requests=$(echo "$out" | sed -nE 's/^ *([0-9]+) requests in .*/\1/p')
+if [ "$limit" = 0 ]; then
+  rate=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  seconds=$(echo "$out" | sed -nE 's/^ *[0-9]+ requests in ([0-9.]+)s.*/\1/p')
+else
+  # wrk waits out -d even when every thread stopped early, so its req/s is over -d. The rate is then the
+  # connections over the mean latency (Little's law), and the seconds the requests over that rate.
+  rate=$(echo "$out" | awk -v c="$connections" '$1 == "Latency" && $2 ~ /^[0-9]/ {v = $2 + 0; u = $2; sub(/^[0-9.]+/, "", u);
+    ms = u == "us" ? v / 1000 : u == "s" ? v * 1000 : v; printf "%.2f", c * 1000 / ms; exit}')
+  seconds=$(echo "$requests / $rate" | bc -l)
+fi
 printf '%s stock=%s wrk -t%s -c%s -d%s: %s requests, %s req/s, p50 %s, p99 %s; %s created (%.0f/s), %s other\n' \
-  "$provider" "$stock" "$threads" "$connections" "$duration" "$requests" \
-  "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1 == "50%" {print $2}')" \
-  "$(echo "$out" | awk '$1 == "99%" {print $2}')" "$created" "$(echo "$created / $seconds" | bc -l)" "$other"
+  "$provider" "$stock" "$threads" "$connections" "$duration" "$requests" "$rate" \
+  "$(echo "$out" | awk '$1 == "50%" {print $2}')" "$(echo "$out" | awk '$1 == "99%" {print $2}')" \
+  "$created" "$(echo "$created / $seconds" | bc -l)" "$other"
 echo "web process CPU: $(echo "$cpu_after $cpu_before $requests" | awk '{printf "%.2f", ($1 - $2) / $3}') ms per request (load average $(cut -d' ' -f1-3 /proc/loadavg))"
 
 fail=0
