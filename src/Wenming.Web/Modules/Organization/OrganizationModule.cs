@@ -64,8 +64,16 @@ public static class OrganizationModule
     {
         private static readonly NamesById Names = new((db, ids) => db.Set<OrgUnit>().Where(u => ids.Contains(u.Id)).Select(u => new KeyValuePair<long, string>(u.Id, u.Name)));
 
-        public async Task<OrgUnitInfo?> FindAsync(long id, CancellationToken ct = default) =>
-            ToInfo(await db.OrgUnits.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct));
+        /// <summary>A unit by id, in scope or not: read by many requests (a redemption, a dispatch, a sign-up), so compiled (ADR 0081).</summary>
+        private static readonly CompiledPerModel<Func<AppDbContext, long, CancellationToken, Task<OrgUnitInfo?>>> ById = new(_ =>
+            EF.CompileAsyncQuery((AppDbContext db, long id, CancellationToken ct) => db.Set<OrgUnit>().Where(u => u.Id == id)
+                .Select(u => new OrgUnitInfo(u.Id, u.ParentId, u.Level, u.Name, u.DivisionCode, u.Path, u.CountyId, u.Status)).SingleOrDefault()));
+
+        private static readonly CompiledPerModel<Func<AppDbContext, long, CancellationToken, Task<OrgUnitInfo?>>> ByIdUnscoped = new(_ =>
+            EF.CompileAsyncQuery((AppDbContext db, long id, CancellationToken ct) => db.Set<OrgUnit>().Unscoped(Why.CrossUnitReference).Where(u => u.Id == id)
+                .Select(u => new OrgUnitInfo(u.Id, u.ParentId, u.Level, u.Name, u.DivisionCode, u.Path, u.CountyId, u.Status)).SingleOrDefault()));
+
+        public Task<OrgUnitInfo?> FindAsync(long id, CancellationToken ct = default) => ById.For(db)(db, id, ct);
 
         public async Task<IQueryable<long>?> UnitIdsUnderAsync(long unitId, CancellationToken ct = default)
         {
@@ -101,13 +109,9 @@ public static class OrganizationModule
 
         public Task<int> VisibleCountAsync(CancellationToken ct = default) => db.OrgUnits.CountAsync(ct);
 
-        public async Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default) =>
-            ToInfo(await db.OrgUnits.Unscoped(because: Why.CrossUnitReference).AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, ct));
+        public Task<OrgUnitInfo?> FindUnscopedAsync(long id, CancellationToken ct = default) => ByIdUnscoped.For(db)(db, id, ct);
 
         public async Task<(string? Name, string? Phone)> ContactUnscopedAsync(long id, CancellationToken ct = default) =>
             await db.OrgUnits.Unscoped(because: Why.CrossUnitReference).Where(u => u.Id == id).Select(u => new ValueTuple<string?, string?>(u.ContactName, u.ContactPhone)).SingleOrDefaultAsync(ct);
-
-        private static OrgUnitInfo? ToInfo(OrgUnit? u) =>
-            u is null ? null : new OrgUnitInfo(u.Id, u.ParentId, u.Level, u.Name, u.DivisionCode, u.Path, u.CountyId, u.Status);
     }
 }

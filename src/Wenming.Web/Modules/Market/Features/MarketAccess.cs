@@ -50,15 +50,18 @@ public sealed class MarketAccess(AppDbContext db, CurrentActor actor, OrgScope s
         await VisibleGoodsAsync(id, Oversees ? [] : await ShopUnitsAsync(ct), ct);
 
     /// <summary>As above, with the caller's shopping units already read (<see cref="ShopUnitsAsync"/>; ignored for overseers).</summary>
-    public async Task<Goods?> VisibleGoodsAsync(long id, List<long> units, CancellationToken ct)
-    {
-        if (Oversees)
-        {
-            return await db.Set<Goods>().AsNoTracking().SingleOrDefaultAsync(g => g.Id == id, ct);
-        }
+    public Task<Goods?> VisibleGoodsAsync(long id, List<long> units, CancellationToken ct) =>
+        Oversees ? GoodsInScopeAsync(id, ct) : OnShoppingPath.For(db)(db, id, units, ct);
 
-        return await db.Set<Goods>().Unscoped(because: Why.UnitAbove).AsNoTracking().SingleOrDefaultAsync(g => g.Id == id && g.Active && units.Contains(g.OrgUnitId), ct);
-    }
+    /// <summary>Goods by id in the caller's scope (the counter's read of a redemption): read in every redemption, so compiled (ADR 0081).</summary>
+    public Task<Goods?> GoodsInScopeAsync(long id, CancellationToken ct) => InScope.For(db)(db, id, ct);
+
+    private static readonly CompiledPerModel<Func<AppDbContext, long, CancellationToken, Task<Goods?>>> InScope = new(_ =>
+        EF.CompileAsyncQuery((AppDbContext db, long id, CancellationToken ct) => db.Set<Goods>().AsNoTracking().SingleOrDefault(g => g.Id == id)));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, long, List<long>, CancellationToken, Task<Goods?>>> OnShoppingPath = new(_ =>
+        EF.CompileAsyncQuery((AppDbContext db, long id, List<long> units, CancellationToken ct) => db.Set<Goods>().Unscoped(Why.UnitAbove).AsNoTracking()
+            .SingleOrDefault(g => g.Id == id && g.Active && units.Contains(g.OrgUnitId))));
 
     /// <summary>A redemption of the caller's own, or one in an admin's subtree.</summary>
     public async Task<Redemption?> VisibleRedemptionAsync(long id, CancellationToken ct)

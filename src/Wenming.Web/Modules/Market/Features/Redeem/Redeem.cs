@@ -100,7 +100,7 @@ public sealed class RedeemHandler(
                 return forbidden;
             }
 
-            goods = await db.Set<Goods>().AsNoTracking().SingleOrDefaultAsync(g => g.Id == request.GoodsId!.Value, ct);
+            goods = await access.GoodsInScopeAsync(request.GoodsId!.Value, ct);
             if (goods is null)
             {
                 return MarketErrors.GoodsNotFound();
@@ -276,7 +276,7 @@ public sealed class RedeemHandler(
         var (units, days, sources) = marks.MarksOfNew(redemption);
         var status = redemption.Status.ToString();
         var createdAction = nameof(AuditAction.Created);
-        var ids = await db.Database.SqlQuery<long>(
+        var ids = await db.Database.ReadAsync(
             $"""
             WITH r AS (
                 INSERT INTO mkt_redemptions ("GoodsId", "OrgUnitId", "CountyId", "PersonId", "GoodsName", "Quantity", "UnitPrice", "Points",
@@ -294,8 +294,8 @@ public sealed class RedeemHandler(
             d AS (
                 INSERT INTO stat_dirty ("OrgUnitId", "Day", "Source")
                 SELECT x.unit, x.day, x.source FROM unnest({units}::bigint[], {days}::date[], {sources}::text[]) AS x(unit, day, source))
-            SELECT "Id" AS "Value" FROM r
-            """).ToListAsync(ct);
+            SELECT "Id" FROM r
+            """, r => r.GetInt64(0), ct);
         db.Entry(redemption).Property(r => r.Id).CurrentValue = ids[0];
     }
 
@@ -306,22 +306,22 @@ public sealed class RedeemHandler(
     /// </summary>
     private async Task<int?> TakeStockAsync(Goods goods, int quantity, long redemptionId, DateTime now, CancellationToken ct)
     {
-        var taken = await db.Database.SqlQuery<TakenStock>(
+        var taken = await db.Database.ReadAsync(
             $"""
             UPDATE mkt_goods SET "Stock" = "Stock" - {quantity}, "UpdatedAt" = {now}
             WHERE "Id" = {goods.Id} AND "CountyId" = {goods.CountyId} AND "Active" AND "Stock" >= {quantity} AND "PricePoints" = {goods.PricePoints}
             RETURNING "Stock"
-            """).ToListAsync(ct);
-        if (taken is not [var current])
+            """, r => r.GetInt32(0), ct);
+        if (taken is not [var stock])
         {
             return null;
         }
 
         // Saved with the movement, in its batch.
-        db.AuditDirectWrite(AuditAction.Updated, nameof(Goods), goods.Id, goods.OrgUnitId, new Dictionary<string, object?> { ["Stock"] = current.Stock });
-        db.Add(StockMovement.Record(goods, StockSource.Redemption, -quantity, current.Stock, null, null, redemptionId, actor.UserId, actor.Login, now));
+        db.AuditDirectWrite(AuditAction.Updated, nameof(Goods), goods.Id, goods.OrgUnitId, new Dictionary<string, object?> { ["Stock"] = stock });
+        db.Add(StockMovement.Record(goods, StockSource.Redemption, -quantity, stock, null, null, redemptionId, actor.UserId, actor.Login, now));
         await db.SaveChangesAsync(ct);
-        return current.Stock;
+        return stock;
     }
 
     /// <summary>
@@ -349,7 +349,7 @@ public sealed class RedeemHandler(
         var createdAction = nameof(AuditAction.Created);
         try
         {
-            var taken = await db.Database.SqlQuery<TakenStock>(
+            var taken = await db.Database.ReadAsync(
                 $"""
                 WITH g AS (
                     UPDATE mkt_goods SET "Stock" = "Stock" - {quantity}, "UpdatedAt" = {now}
@@ -371,10 +371,10 @@ public sealed class RedeemHandler(
                         {created.EntityType}::text, m."Id"::text, {created.OrgUnitId}::bigint,
                         replace({created.Changes}::text, {placeholder}::text, {stockAfterKey}::text || m."StockAfter")
                     FROM m)
-                SELECT (1 / COUNT(*)::integer) * MAX("StockAfter") AS "Stock" FROM m;
+                SELECT (1 / COUNT(*)::integer) * MAX("StockAfter") FROM m;
                 COMMIT
-                """).ToListAsync(ct);
-            return taken[0].Stock;
+                """, r => r.GetInt32(0), ct);
+            return taken[0];
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DivisionByZero)
         {
@@ -383,8 +383,3 @@ public sealed class RedeemHandler(
     }
 }
 
-/// <summary>The goods' stock as the redemption's UPDATE returns it.</summary>
-internal sealed class TakenStock
-{
-    public int Stock { get; init; }
-}

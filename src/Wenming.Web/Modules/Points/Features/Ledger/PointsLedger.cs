@@ -155,14 +155,14 @@ public sealed class PointsLedger(
             return await SpendInOneStatementAsync(posting, personOrgUnitId, personCountyId, price, earnedDelta, now, ct);
         }
 
-        var spent = await db.Database.SqlQuery<SpentAccount>(
+        var spent = await db.Database.ReadAsync(
             $"""
             UPDATE pts_accounts
             SET "Balance" = "Balance" - {price}, "Earned" = "Earned" + {earnedDelta}, "Version" = "Version" + 1,
                 "OrgUnitId" = {personOrgUnitId}, "UpdatedAt" = {now}
             WHERE "PersonId" = {posting.PersonId} AND "CountyId" = {personCountyId} AND "Balance" >= {price}
             RETURNING "Id", "Balance", "Earned"
-            """).ToListAsync(ct);
+            """, r => new SpentAccount(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)), ct);
         if (spent is not [var after])
         {
             var balance = await db.Set<PointAccount>().Unscoped(because: Why.CrossUnitReference)
@@ -210,7 +210,7 @@ public sealed class PointsLedger(
         var kind = transaction.Kind.ToString();
         var updatedAction = nameof(AuditAction.Updated);
         var createdAction = nameof(AuditAction.Created);
-        var spent = await db.Database.SqlQuery<SpentInOneStatement>(
+        var spent = await db.Database.ReadAsync(
             $"""
             WITH u AS (
                 UPDATE pts_accounts
@@ -248,7 +248,7 @@ public sealed class PointsLedger(
             UNION ALL
             SELECT NULL, a."Balance", a."Earned", NULL FROM pts_accounts a
             WHERE a."PersonId" = {posting.PersonId} AND NOT EXISTS (SELECT 1 FROM u)
-            """).ToListAsync(ct);
+            """, r => new SpentInOneStatement(r.IsDBNull(0) ? null : r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.IsDBNull(3) ? null : r.GetInt64(3)), ct);
         return spent switch
         {
             [{ TransactionId: { } id, Balance: var balance }] => new PostingResult(PostingOutcome.Posted, id, posting.Amount, balance),
@@ -274,23 +274,7 @@ public sealed class PointsLedger(
 }
 
 /// <summary>The account's columns as the spending's UPDATE returns them.</summary>
-internal sealed class SpentAccount
-{
-    public long Id { get; init; }
-
-    public long Balance { get; init; }
-
-    public long Earned { get; init; }
-}
+internal sealed record SpentAccount(long Id, long Balance, long Earned);
 
 /// <summary>The account's totals after a spending in one statement, and the posting's id; no id when the balance was short.</summary>
-internal sealed class SpentInOneStatement
-{
-    public long? Id { get; init; }
-
-    public long Balance { get; init; }
-
-    public long Earned { get; init; }
-
-    public long? TransactionId { get; init; }
-}
+internal sealed record SpentInOneStatement(long? Id, long Balance, long Earned, long? TransactionId);
