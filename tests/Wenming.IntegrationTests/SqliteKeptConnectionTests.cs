@@ -60,6 +60,20 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A writer that finds the write lock taken waits inside SQLite (its busy timeout, retried after 1, 2, 5, … ms),
+    /// not in Microsoft.Data.Sqlite's 150 ms sleeps (ADR 0081): set on the kept connection, as long as the connection's
+    /// default timeout (30 s).
+    /// </summary>
+    [Fact]
+    public async Task TheConnection_WaitsForTheWriteLockInsideSqlite_ForTheDefaultTimeout()
+    {
+        await using var db = Lease();
+        var timeouts = await db.Database.SqlQueryRaw<long>("PRAGMA busy_timeout").ToListAsync();
+
+        Assert.Equal([30_000L], timeouts);
+    }
+
     [Fact]
     public async Task ALeaseLeftInsideATransaction_IsRolledBack_AndTheNextLeaseWritesForReal()
     {
