@@ -382,4 +382,3 @@ public sealed class RedeemHandler(
         }
     }
 }
-
