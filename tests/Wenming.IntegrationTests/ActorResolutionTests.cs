@@ -21,7 +21,7 @@ public sealed class ActorResolutionTests(AppFixture app) : IClassFixture<AppFixt
         var token = (await new ApiClient(http, () => Task.FromResult<string?>(null), AppFixture.ClientAddress)
             .PostAsync("/api/v1/auth/token", new { login = "resident1", password = AppFixture.DemoPassword })).Expect(HttpStatusCode.OK).Text("accessToken");
         var me = new ApiClient(http, () => Task.FromResult<string?>(token), AppFixture.ClientAddress);
-        // The first request warms what a host reads once (the key ring, the compiled query).
+        // The first request warms what a host reads once (the key ring, the account statement's command).
         (await me.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
 
         recorder.Start();
@@ -59,6 +59,24 @@ public sealed class ActorResolutionTests(AppFixture app) : IClassFixture<AppFixt
         (await renewed.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
         (await app.As("village1").PostAsync($"/api/v1/accounts/{created.Id}/deactivate")).Expect(HttpStatusCode.OK);
         (await renewed.GetAsync("/api/v1/me")).ExpectProblem(HttpStatusCode.Unauthorized, "auth.unauthorized");
+    }
+
+    [DatabaseFact]
+    public async Task Many_accounts_signed_in_at_once_are_each_answered_as_themselves()
+    {
+        // The account's statement is built once and shared by every request (ADR 0082): requests at the same time must
+        // each run it on their own connection and read their own row.
+        string[] logins = ["resident1", "resident2", "volunteer1", "leader1", "village1", "village2", "town1", "center"];
+        var clients = logins.Select(l => (Login: l, Client: app.As(l))).ToList();
+        foreach (var (_, client) in clients)
+        {
+            (await client.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
+        }
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 25).SelectMany(_ => clients).Select(async c => (c.Login, Answer: await c.Client.GetAsync("/api/v1/me"))));
+
+        Assert.Equal(25 * logins.Length, answers.Length);
+        Assert.All(answers, a => Assert.Equal(a.Login, a.Answer.Expect(HttpStatusCode.OK).Text("login")));
     }
 
     private static IEnumerable<string?> Roles(ApiResponse me) =>

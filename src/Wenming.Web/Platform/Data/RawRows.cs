@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Wenming.Web.Platform.Data;
@@ -16,14 +19,26 @@ namespace Wenming.Web.Platform.Data;
 /// </summary>
 public static class RawRows
 {
-    public static async Task<List<T>> ReadAsync<T>(this DatabaseFacade database, FormattableString sql, Func<DbDataReader, T> row, CancellationToken ct)
+    public static Task<List<T>> ReadAsync<T>(this DatabaseFacade database, FormattableString sql, Func<DbDataReader, T> row, CancellationToken ct)
+    {
+        var (context, dependencies) = Open(database);
+        var command = dependencies.RawSqlCommandBuilder.Build(sql.Format, sql.GetArguments()!, context.Model);
+        return ExecuteAsync(context, dependencies, command.RelationalCommand, command.ParameterValues, row, ct);
+    }
+
+    internal static (DbContext Context, IRelationalDatabaseFacadeDependencies Dependencies) Open(DatabaseFacade database)
     {
         var accessor = (IDatabaseFacadeDependenciesAccessor)database;
-        var dependencies = (IRelationalDatabaseFacadeDependencies)accessor.Dependencies;
-        var command = dependencies.RawSqlCommandBuilder.Build(sql.Format, sql.GetArguments()!, accessor.Context.Model);
+        return (accessor.Context, (IRelationalDatabaseFacadeDependencies)accessor.Dependencies);
+    }
+
+    internal static async Task<List<T>> ExecuteAsync<T>(
+        DbContext context, IRelationalDatabaseFacadeDependencies dependencies, IRelationalCommand command,
+        IReadOnlyDictionary<string, object?> parameterValues, Func<DbDataReader, T> row, CancellationToken ct)
+    {
         using var critical = dependencies.ConcurrencyDetector.EnterCriticalSection();
-        await using var reader = await command.RelationalCommand.ExecuteReaderAsync(
-            new RelationalCommandParameterObject(dependencies.RelationalConnection, command.ParameterValues, null, accessor.Context, dependencies.CommandLogger, CommandSource.FromSqlQuery),
+        await using var reader = await command.ExecuteReaderAsync(
+            new RelationalCommandParameterObject(dependencies.RelationalConnection, parameterValues, null, context, dependencies.CommandLogger, CommandSource.FromSqlQuery),
             ct);
         var rows = new List<T>();
         while (await reader.ReadAsync(ct))
@@ -32,5 +47,54 @@ public static class RawRows
         }
 
         return rows;
+    }
+}
+
+/// <summary>
+/// A hand-written statement run on every request (the account's re-read), built once per model: <see cref="RawRows"/>
+/// parses the statement and types its parameters on each run, this keeps EF Core's command and only sets the values.
+/// Built from the model (<paramref name="format"/>: the statement with <c>{0}</c>, <c>{1}</c>, … where the values go),
+/// so that table and column names come from the mapping; the values' types must be the same on every run, because
+/// the parameters are typed by the first run's values. It runs as <see cref="RawRows"/> does: the context's connection
+/// and transaction, its interceptors. No query filter applies to hand-written SQL, so the statement names why it may
+/// read past the org scope, as <c>Unscoped(because: Why.X)</c> does, and the architecture tests hold it to the list
+/// of such places (ADR 0027).
+/// </summary>
+public sealed class RawStatement(Why because, Func<IModel, string> format)
+{
+    /// <summary>Why the statement reads past the org scope.</summary>
+    public Why Purpose { get; } = because;
+
+    private readonly ConcurrentDictionary<IModel, (IRelationalCommandTemplate Template, string[] Names)> built = new();
+
+    public async Task<T?> ReadFirstOrDefaultAsync<T>(DbContext db, Func<DbDataReader, T> row, CancellationToken ct, params object[] values)
+        where T : class
+    {
+        var (context, dependencies) = RawRows.Open(db.Database);
+        var (template, names) = built.GetOrAdd(context.Model, static (model, state) =>
+        {
+            var raw = state.Dependencies.RawSqlCommandBuilder.Build(state.Format(model), state.Values, model);
+            return ((IRelationalCommandTemplate)raw.RelationalCommand, raw.ParameterValues.Keys.ToArray());
+        }, (Format: format, Dependencies: dependencies, Values: values));
+        var parameterValues = new Dictionary<string, object?>(names.Length);
+        for (var i = 0; i < names.Length; i++)
+        {
+            parameterValues[names[i]] = values[i];
+        }
+
+        // The built command is only a template shared by every context: a command keeps its data reader between runs,
+        // so each run takes the connection's own command and fills it in, as EF Core's queries do.
+        var connection = dependencies.RelationalConnection;
+        var rented = connection.RentCommand();
+        try
+        {
+            rented.PopulateFrom(template);
+            var rows = await RawRows.ExecuteAsync(context, dependencies, rented, parameterValues, row, ct);
+            return rows.Count > 0 ? rows[0] : null;
+        }
+        finally
+        {
+            connection.ReturnCommand(rented);
+        }
     }
 }

@@ -140,8 +140,12 @@ public static class MetricsSetup
         services.AddMetrics();
         services.AddSingleton<WenmingMetrics>();
         services.AddSingleton<DbCommandMetrics>();
+        // Of ASP.NET Core's meters only those operators read (docs/operations.md): the request histogram (Hosting), the
+        // connections (Kestrel) and unhandled exceptions (Diagnostics). AddAspNetCoreInstrumentation() also listens to
+        // routing, rate limiting, authentication and authorization, each a measurement on every request that no alert
+        // or dashboard reads (issue 19, ADR 0082).
         services.AddOpenTelemetry().WithMetrics(m => m
-            .AddAspNetCoreInstrumentation()
+            .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Diagnostics")
             .AddRuntimeInstrumentation()
             .AddMeter(WenmingMetrics.MeterName)
             .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Reflection;
+using System.Data.Common;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -91,40 +91,59 @@ internal sealed class ActorResolver(AppDbContext db, CurrentActor actor, OrgScop
 }
 
 /// <summary>
-/// The one statement that resolves an actor: the account joined with its unit, only the columns needed, no tracking,
-/// no scope filter (the actor, and so the scope, is not known yet). Compiled once, so a request does no LINQ
-/// expression work. The unit's type belongs to the Organization module; the query names it only through the
-/// platform's <see cref="IOrgUnitNode"/>, as the scope filter does (ADR 0027).
+/// The one statement that resolves an actor: the account joined with its unit, only the columns needed, no scope filter
+/// (the actor, and so the scope, is not known yet). Every signed-in request runs it, so it is a hand-written statement
+/// built once (<see cref="RawStatement"/>), not a LINQ query: even compiled, EF Core's query pipeline (query context,
+/// the shaper's delegates made anew on each run, the enumerator) cost about as much of the web process's CPU as the
+/// command itself (issue 19, ADR 0082). The table and column names come from the model. The unit's type belongs to the
+/// Organization module; the statement finds it only through the platform's <see cref="IOrgUnitNode"/>, as the scope
+/// filter does (ADR 0027).
 /// </summary>
 internal static class ActorQuery
 {
-    /// <summary>One compiled query per model (<see cref="CompiledPerModel{TQuery}"/>).</summary>
-    private static readonly CompiledPerModel<Func<AppDbContext, long, Task<ActorRow?>>> Compiled = new(Compile);
+    private static readonly RawStatement Statement = new(because: Why.SignIn, Format);
 
     /// <summary>The parsed role list by its column value: a handful of distinct values, parsed once each, not per request.</summary>
     private static readonly ConcurrentDictionary<string, Role[]> ParsedRoles = new(StringComparer.Ordinal);
 
     public static Task<ActorRow?> ReadAsync(AppDbContext db, long userId) =>
-        Compiled.For(db)(db, userId);
+        Statement.ReadFirstOrDefaultAsync(db, Read, CancellationToken.None, userId);
 
     public static IReadOnlyList<Role> RolesOf(string roleList) =>
         roleList.Length == 0 ? [] : ParsedRoles.GetOrAdd(roleList, static list => [.. list.Split(',').Select(Enum.Parse<Role>)]);
 
-    private static Func<AppDbContext, long, Task<ActorRow?>> Compile(IModel model)
+    /// <summary>Columns in the order <see cref="Read"/> takes them.</summary>
+    private static string Format(IModel model)
     {
-        var unitType = model.GetEntityTypes().Select(t => t.ClrType).Single(t => typeof(IOrgUnitNode).IsAssignableFrom(t));
-        var method = typeof(ActorQuery).GetMethod(nameof(CompileFor), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(unitType);
-        return (Func<AppDbContext, long, Task<ActorRow?>>)method.Invoke(null, null)!;
+        var user = model.FindEntityType(typeof(AppUser))!;
+        var unit = model.GetEntityTypes().Single(t => typeof(IOrgUnitNode).IsAssignableFrom(t.ClrType));
+        string Column(IEntityType type, string alias, string property) =>
+            $"{alias}.{Quote(type.FindProperty(property)!.GetColumnName())}";
+        string[] columns =
+        [
+            .. new[] { nameof(AppUser.Id), nameof(AppUser.UserName), nameof(AppUser.DisplayName), nameof(AppUser.RoleList), nameof(AppUser.IsActive), nameof(AppUser.SecurityStamp), nameof(AppUser.OrgUnitId), nameof(AppUser.CountyId), nameof(AppUser.PersonId) }
+                .Select(p => Column(user, "a", p)),
+            Column(unit, "o", nameof(IOrgUnitNode.Path)),
+            Column(unit, "o", nameof(IOrgUnitNode.Name)),
+        ];
+        return $"SELECT {string.Join(", ", columns)} FROM {Quote(user.GetTableName()!)} AS a"
+            + $" INNER JOIN {Quote(unit.GetTableName()!)} AS o ON {Column(user, "a", nameof(AppUser.OrgUnitId))} = {Column(unit, "o", nameof(IOrgUnitNode.Id))}"
+            + $" WHERE {Column(user, "a", nameof(AppUser.Id))} = {{0}}";
     }
 
-    private static Func<AppDbContext, long, Task<ActorRow?>> CompileFor<TUnit>()
-        where TUnit : class, IOrgUnitNode =>
-        EF.CompileAsyncQuery((AppDbContext db, long userId) => db.Set<AppUser>().Unscoped(Why.SignIn)
-            .Where(u => u.Id == userId)
-            .Join(
-                db.Set<TUnit>().Unscoped(Why.SignIn),
-                u => u.OrgUnitId,
-                n => n.Id,
-                (u, n) => new ActorRow(u.Id, u.UserName, u.DisplayName, u.RoleList, u.IsActive, u.SecurityStamp, u.OrgUnitId, u.CountyId, u.PersonId, n.Path, n.Name))
-            .SingleOrDefault());
+    // Double quotes delimit an identifier in standard SQL, on SQLite and PostgreSQL alike.
+    private static string Quote(string identifier) => $"\"{identifier}\"";
+
+    private static ActorRow Read(DbDataReader r) => new(
+        r.GetInt64(0),
+        r.IsDBNull(1) ? null : r.GetString(1),
+        r.GetString(2),
+        r.GetString(3),
+        r.GetBoolean(4),
+        r.IsDBNull(5) ? null : r.GetString(5),
+        r.GetInt64(6),
+        r.IsDBNull(7) ? null : r.GetInt64(7),
+        r.IsDBNull(8) ? null : r.GetInt64(8),
+        r.GetString(9),
+        r.GetString(10));
 }
