@@ -17,6 +17,7 @@ namespace Wenming.IntegrationTests;
 /// </summary>
 public sealed class SqliteKeptConnectionTests : IAsyncLifetime
 {
+    private readonly CommandKinds commands = new();
     private TestDatabase database = null!;
     private PooledDbContextFactory<AppDbContext> pool = null!;
 
@@ -25,6 +26,7 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
         database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, DatabaseProvider.Sqlite, database.ConnectionString);
+        options.AddInterceptors(commands);
         pool = new PooledDbContextFactory<AppDbContext>(options.Options, poolSize: 1);
         await using var db = Lease();
         await db.Database.MigrateAsync();
@@ -124,6 +126,23 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
         Assert.Equal("5,17,50", string.Join(",", await db.Set<OrgUnit>().Where(u => new List<long> { 5, 17, 50, 99 }.Contains(u.Id)).OrderBy(u => u.Id).Select(u => u.Id).ToListAsync()));
     }
 
+    /// <summary>
+    /// A hand-written read (<see cref="RawRows"/>, <see cref="RawStatement"/>: the account read of every request) runs on
+    /// the connection's prepared statement as LINQ queries do (ADR 0082), with each run's own parameters.
+    /// </summary>
+    [Fact]
+    public async Task AHandWrittenRead_RunsOnThePreparedStatement_WithEachRunsParameters()
+    {
+        await using var db = Lease();
+        foreach (var (id, name) in new (long, string)[] { (5, "unit 5"), (17, "unit 17"), (5, "unit 5") })
+        {
+            commands.Seen.Clear();
+            var names = await db.Database.ReadAsync($"""SELECT "Name" FROM org_units WHERE "Id" = {id}""", r => r.GetString(0), CancellationToken.None);
+            Assert.Equal([name], names);
+            Assert.Equal("KeptCommand", Assert.Single(commands.Seen));
+        }
+    }
+
     private static IQueryable<long> ChildrenOf(AppDbContext db, long parent) =>
         db.Set<OrgUnit>().Where(u => u.ParentId == parent).OrderBy(u => u.Id).Select(u => u.Id);
 
@@ -132,5 +151,21 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
         var scope = new OrgScope();
         scope.AllowEverything();
         return pool.CreateDbContext().Bind(scope, new CurrentActor(), TimeProvider.System);
+    }
+
+    /// <summary>The type of each command a reader runs on, after the kept connection may have swapped it.</summary>
+    private sealed class CommandKinds : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        public List<string> Seen { get; } = [];
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command,
+            Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result,
+            CancellationToken cancellationToken = default)
+        {
+            Seen.Add(command.GetType().Name);
+            return ValueTask.FromResult(result);
+        }
     }
 }

@@ -167,9 +167,9 @@ public sealed class SqliteKeptConnection(
 /// every statement and disposes it afterwards, so SQLite parsed and planned the same few hundred queries again on
 /// every request: a fifth of a one-statement read's CPU. A query's command is swapped, once EF Core has set its text
 /// and parameters, for the connection's kept command of the same text, whose statement SQLite has prepared already;
-/// disposing it only hands it back. Only EF Core's LINQ queries are kept (their texts are few and fixed), at most
-/// <see cref="Limit"/> per connection; a text whose command is still reading (a query run inside another's loop)
-/// runs on the fresh command as before. A connection's statements are finalized when it is closed for real.
+/// disposing it only hands it back. Only EF Core's LINQ queries and hand-written reads are kept (their texts are few and
+/// fixed), at most <see cref="Limit"/> per connection; a text whose command is still reading (a query run inside
+/// another's loop) runs on the fresh command as before. A connection's statements are finalized when it is closed for real.
 /// </summary>
 internal sealed class PreparedStatements
 {
@@ -221,8 +221,10 @@ internal sealed class PreparedStatements
         {
         }
 
+        // LINQ queries, and hand-written statements read through RawRows and RawStatement (the account read of every
+        // request, ADR 0082): their texts are fixed too, the parameters' values change.
         public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result) =>
-            eventData.CommandSource == CommandSource.LinqQuery && result is SqliteCommand command
+            eventData.CommandSource is CommandSource.LinqQuery or CommandSource.FromSqlQuery && result is SqliteCommand command
                 && eventData.Context is AppDbContext { KeptConnection: { } kept }
                 ? kept.Statements.Reuse(command)
                 : result;
