@@ -32,6 +32,9 @@ public static class Composition
     public static WebApplicationBuilder AddWenming(this WebApplicationBuilder builder)
     {
         builder.AddPlatform();
+        // The API's bodies' metadata generated at compile time, ahead of reflection; the platform's naming, enum and
+        // number rules still apply (ADR 0084).
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
         builder.Services
             .AddOrganization()
             .AddPeople()
