@@ -269,6 +269,34 @@ public sealed class MarketTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [DatabaseFact]
+    public async Task Shelf_ShowsEachGoodsAsItsOwnPageDoes_AndDeactivatedGoodsLeaveIt()
+    {
+        // The shelf is read as plain rows (ADR 0085), the goods' own page through the entity: the same JSON, field for field.
+        var name = TestData.Name("香皂");
+        var id = (await app.As("village1").PostAsync("/api/v1/market/goods", new
+        {
+            orgUnitId = app.Demo.Unit("village1"),
+            name,
+            pricePoints = 7,
+            stock = 3,
+            description = "两块装",
+            donor = "爱心企业",
+        })).Expect(HttpStatusCode.Created).Id;
+        var resident = app.As("resident1");
+
+        var listed = (await DemoMap.AllItemsAsync(resident, "/api/v1/market/goods?")).Single(g => g.GetProperty("id").GetInt64() == id);
+        var own = (await resident.GetAsync($"/api/v1/market/goods/{id}")).Expect(HttpStatusCode.OK).Json;
+        Assert.Equal(own.GetRawText(), listed.GetRawText());
+        Assert.Equal((name, 7, 3, "两块装", "爱心企业", true), (
+            listed.GetProperty("name").GetString(), listed.GetProperty("pricePoints").GetInt64(), listed.GetProperty("stock").GetInt32(),
+            listed.GetProperty("description").GetString(), listed.GetProperty("donor").GetString(), listed.GetProperty("active").GetBoolean()));
+
+        (await app.As("village1").PutAsync($"/api/v1/market/goods/{id}", new { name, pricePoints = 7, active = false })).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain(await DemoMap.AllItemsAsync(resident, "/api/v1/market/goods?"), g => g.GetProperty("id").GetInt64() == id);
+        await _kit.AssertInvariantsAsync();
+    }
+
+    [DatabaseFact]
     public async Task Exports_GiveRedemptionsStockAndMovements_AsExcel()
     {
         var person = await _kit.PersonAsync();

@@ -51,7 +51,7 @@ public static class RawRows
 }
 
 /// <summary>
-/// A hand-written statement run on every request (the account's re-read), built once per model: <see cref="RawRows"/>
+/// A hand-written statement run on every request (the account's re-read, a resident's shelf), built once per model: <see cref="RawRows"/>
 /// parses the statement and types its parameters on each run, this keeps EF Core's command and only sets the values.
 /// Built from the model (<paramref name="format"/>: the statement with <c>{0}</c>, <c>{1}</c>, … where the values go),
 /// so that table and column names come from the mapping; the values' types must be the same on every run, because
@@ -65,10 +65,24 @@ public sealed class RawStatement(Why because, Func<IModel, string> format)
     /// <summary>Why the statement reads past the org scope.</summary>
     public Why Purpose { get; } = because;
 
+    /// <summary>A table's name as the model maps it, quoted for the statement.</summary>
+    public static string Table(IEntityType type) => Quote(type.GetTableName()!);
+
+    /// <summary><c>alias."Column"</c> of a property as the model maps it.</summary>
+    public static string Column(IEntityType type, string alias, string property) =>
+        $"{alias}.{Quote(type.FindProperty(property)!.GetColumnName())}";
+
+    // Double quotes delimit an identifier in standard SQL, on SQLite and PostgreSQL alike.
+    private static string Quote(string identifier) => $"\"{identifier}\"";
+
     private readonly ConcurrentDictionary<IModel, (IRelationalCommandTemplate Template, string[] Names)> built = new();
 
     public async Task<T?> ReadFirstOrDefaultAsync<T>(DbContext db, Func<DbDataReader, T> row, CancellationToken ct, params object[] values)
-        where T : class
+        where T : class =>
+        await ReadAsync(db, row, ct, values) is [var first, ..] ? first : null;
+
+    /// <summary>Every row the statement answers, in the order the database returns them.</summary>
+    public async Task<List<T>> ReadAsync<T>(DbContext db, Func<DbDataReader, T> row, CancellationToken ct, params object[] values)
     {
         var (context, dependencies) = RawRows.Open(db.Database);
         var (template, names) = built.GetOrAdd(context.Model, static (model, state) =>
@@ -89,8 +103,7 @@ public sealed class RawStatement(Why because, Func<IModel, string> format)
         try
         {
             rented.PopulateFrom(template);
-            var rows = await RawRows.ExecuteAsync(context, dependencies, rented, parameterValues, row, ct);
-            return rows.Count > 0 ? rows[0] : null;
+            return await RawRows.ExecuteAsync(context, dependencies, rented, parameterValues, row, ct);
         }
         finally
         {

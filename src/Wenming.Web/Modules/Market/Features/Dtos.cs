@@ -8,7 +8,12 @@ namespace Wenming.Web.Modules.Market.Features;
 public sealed record GoodsDto(long Id, long OrgUnitId, string Name, long PricePoints, int Stock, string? Description, string? Donor, bool Active, string? PhotoUrl, DateTimeOffset UpdatedAt)
 {
     public static GoodsDto From(Goods g) =>
-        new(g.Id, g.OrgUnitId, g.Name, g.PricePoints, g.Stock, g.Description, g.Donor, g.Active, g.PhotoFileId is null ? null : $"/api/v1/market/goods/{g.Id}/photo", Text.ToChinaTime(g.UpdatedAt));
+        Of(g.Id, g.OrgUnitId, g.Name, g.PricePoints, g.Stock, g.Description, g.Donor, g.Active, g.PhotoFileId, g.UpdatedAt);
+
+    /// <summary>From the stored columns (a resident's shelf is read as plain rows, <c>GoodsHandler</c>).</summary>
+    public static GoodsDto Of(
+        long id, long orgUnitId, string name, long pricePoints, int stock, string? description, string? donor, bool active, long? photoFileId, DateTime updatedAtUtc) =>
+        new(id, orgUnitId, name, pricePoints, stock, description, donor, active, photoFileId is null ? null : $"/api/v1/market/goods/{id}/photo", Text.ToChinaTime(updatedAtUtc));
 }
 
 public sealed record StockMovementDto(

@@ -117,22 +117,17 @@ internal static class ActorQuery
     {
         var user = model.FindEntityType(typeof(AppUser))!;
         var unit = model.GetEntityTypes().Single(t => typeof(IOrgUnitNode).IsAssignableFrom(t.ClrType));
-        string Column(IEntityType type, string alias, string property) =>
-            $"{alias}.{Quote(type.FindProperty(property)!.GetColumnName())}";
         string[] columns =
         [
             .. new[] { nameof(AppUser.Id), nameof(AppUser.UserName), nameof(AppUser.DisplayName), nameof(AppUser.RoleList), nameof(AppUser.IsActive), nameof(AppUser.SecurityStamp), nameof(AppUser.OrgUnitId), nameof(AppUser.CountyId), nameof(AppUser.PersonId) }
-                .Select(p => Column(user, "a", p)),
-            Column(unit, "o", nameof(IOrgUnitNode.Path)),
-            Column(unit, "o", nameof(IOrgUnitNode.Name)),
+                .Select(p => RawStatement.Column(user, "a", p)),
+            RawStatement.Column(unit, "o", nameof(IOrgUnitNode.Path)),
+            RawStatement.Column(unit, "o", nameof(IOrgUnitNode.Name)),
         ];
-        return $"SELECT {string.Join(", ", columns)} FROM {Quote(user.GetTableName()!)} AS a"
-            + $" INNER JOIN {Quote(unit.GetTableName()!)} AS o ON {Column(user, "a", nameof(AppUser.OrgUnitId))} = {Column(unit, "o", nameof(IOrgUnitNode.Id))}"
-            + $" WHERE {Column(user, "a", nameof(AppUser.Id))} = {{0}}";
+        return $"SELECT {string.Join(", ", columns)} FROM {RawStatement.Table(user)} AS a"
+            + $" INNER JOIN {RawStatement.Table(unit)} AS o ON {RawStatement.Column(user, "a", nameof(AppUser.OrgUnitId))} = {RawStatement.Column(unit, "o", nameof(IOrgUnitNode.Id))}"
+            + $" WHERE {RawStatement.Column(user, "a", nameof(AppUser.Id))} = {{0}}";
     }
-
-    // Double quotes delimit an identifier in standard SQL, on SQLite and PostgreSQL alike.
-    private static string Quote(string identifier) => $"\"{identifier}\"";
 
     private static ActorRow Read(DbDataReader r) => new(
         r.GetInt64(0),
