@@ -24,9 +24,9 @@ public sealed record StockMovementDto(
 }
 
 /// <summary>
-/// A redemption as its person and the counter see it. <paramref name="PersonName"/> only when the caller
-/// may see the person (the counter, the person themselves); <paramref name="BalanceAfter"/> only on the
-/// answer that paid or refunded.
+/// A redemption as its person and the counter see it. <paramref name="PersonName"/> only for the counter
+/// (an admin whose subtree holds the person); null on the person's own redemptions, whose owner knows the
+/// name. <paramref name="BalanceAfter"/> only on the answer that paid or refunded.
 /// </summary>
 public sealed record RedemptionDto(
     long Id, long GoodsId, string GoodsName, long OrgUnitId, long PersonId, string? PersonName, int Quantity, long UnitPrice, long Points, string PickupCode,
