@@ -52,6 +52,7 @@ public static class DatabaseSetup
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
         options.AddInterceptors(ScopeLiftGuard.Instance);
+        QueryExecutors.Use(options);
         if (provider == DatabaseProvider.Postgres)
         {
             options.UseNpgsql(PostgresConnectionString(connectionString), o => o.MigrationsHistoryTable(MigrationsHistoryTable)
