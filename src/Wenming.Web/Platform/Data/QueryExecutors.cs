@@ -20,7 +20,7 @@ namespace Wenming.Web.Platform.Data;
 /// one runs: for a compiled query that read one person on PostgreSQL, that <c>DynamicMethod.CreateDelegate</c> was
 /// ~3 % of the web process's CPU, every run, for the same code. Lifting a closed lambda out as a constant gives the
 /// executor EF Core 8's shape: one delegate, made once, shared by every run, as the rest of the executor's constants
-/// already are. A lambda that uses a variable of the run around it (none of EF Core's today) is left as it is.
+/// already are. A lambda that uses a variable of the run around it is left as it is (in the person read, none was).
 /// Everything else is EF Core's own <see cref="QueryCompilationContext.CreateQueryExecutor{TResult}"/>: the same
 /// translation, the same inlined constants, the same "execution planned" log.
 /// </remarks>
