@@ -52,6 +52,27 @@ public sealed partial class DepartmentHomeTests(AppFixture app) : IClassFixture<
         Assert.Empty(dead);
     }
 
+    /// <summary>The demo county gives every department's admin something to do: an order passed to it is waiting or claimed.</summary>
+    [DatabaseFact]
+    public async Task EveryDemoDepartmentsHome_HasAnOrderToActOn()
+    {
+        var idle = new List<string>();
+        foreach (var login in new[] { "dept1", "dept2", "dept3", "dept4", "dept5" })
+        {
+            var home = await (await app.SignInToPagesAsync(login)).GetStringAsync("/");
+            var counts = new[] { "todo-orders-claim", "todo-orders-first" }
+                .Select(id => Regex.Match(home, $"data-testid=\"{id}\">\\s*<span>[^<]*</span>\\s*<b class=\"[^\"]*\">(\\d+)</b>"))
+                .ToList();
+            Assert.All(counts, c => Assert.True(c.Success, $"{login}'s home shows the department's order counts"));
+            if (counts.Sum(c => int.Parse(c.Groups[1].Value, CultureInfo.InvariantCulture)) == 0)
+            {
+                idle.Add(login);
+            }
+        }
+
+        Assert.Empty(idle);
+    }
+
     [DatabaseFact]
     public async Task TheClaimTime_IsSetOnTheRulesPage_WithTheApisRule()
     {

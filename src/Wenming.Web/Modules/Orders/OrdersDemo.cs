@@ -121,9 +121,10 @@ internal sealed class OrdersDemo(IServiceScopeFactory scopes, IVolunteerDirector
     private readonly Dictionary<string, long> _departmentByLogin = [];
 
     /// <summary>
-    /// 部门联动 (ADR 0060; the departments' teams come from Demo/DepartmentsDemo): three orders the county passed to
-    /// departments — one claimed by the 卫健局's admin (the first handler), one waiting at the 司法局, and one the
-    /// 文旅局 left unclaimed for 30 hours (红: the claim time is 24 hours).
+    /// 部门联动 (ADR 0060; the departments' teams come from Demo/DepartmentsDemo): orders the county passed to
+    /// departments — one claimed by the 卫健局's admin (the first handler), one the 文旅局 left unclaimed for 30 hours
+    /// (红: the claim time is 24 hours), and one waiting at each of the 团委, the 教体局 and the 司法局, so that every
+    /// department's home (dept1…dept5) has an order to act on.
     /// </summary>
     private async Task SeedDepartmentsAsync(DemoCountyData demo, CancellationToken ct)
     {
@@ -153,6 +154,8 @@ internal sealed class OrdersDemo(IServiceScopeFactory scopes, IVolunteerDirector
         var claimed = await Passed("resident3", "村里老人想请医生来做一次免费体检和健康讲座", "村委会", 3);
         await AsAsync(demo, "dept4", async sp => Check(await sp.GetRequiredService<DispatchOrderHandler>().ClaimFirstAsync(claimed, ct)));
         await Passed("resident4", "想咨询宅基地继承的法律问题，希望有律师来村里", "1组20号", 4);
+        await Passed("resident1", "暑假里村里的留守儿童没人辅导功课，希望有青年志愿者来帮帮忙", "村委会", 0);
+        await Passed("resident2", "希望桃花小学晚上开放操场，方便村民散步锻炼", "桃花小学旁", 1);
         var red = await Passed("resident5", "想请文化馆老师来村里教广场舞", "文化广场", 2);
         await ShiftAsync(red, TimeSpan.FromHours(30), ct);
     }
