@@ -7,10 +7,12 @@
 #  3. starts the platform (no capture) and bench/Wenming.Bench.Bare (replaying the capture), and per route
 #     runs wrk on the platform, on the bare app, on the platform again, back to back;
 #  4. prints: statements per request, platform run 1, bare, platform run 2 (req/s), ratio = mean platform / bare.
+#     ROUNDS=n (default 1) alternates n times per route (platform, bare, platform, bare, …, platform): each bare run
+#     is compared with the platform runs on either side of it, and the table prints the medians (req/s and ratio).
 #
 #   bench/compare.sh sqlite
 #   bench/compare.sh postgres "Host=127.0.0.1;Port=55440;Username=postgres;Database=wm_bench"   (database must exist, empty)
-# Environment: DURATION (wrk -d, default 10s), WARMUP (default 20s), PLATFORM_PORT (5105), BARE_PORT (5115), TMPDIR (where the data goes),
+# Environment: DURATION (wrk -d, default 10s), ROUNDS (default 1), WARMUP (default 20s), PLATFORM_PORT (5105), BARE_PORT (5115), TMPDIR (where the data goes),
 # KEEP=1 keeps the data folder (capture.jsonl, logs), WEB=<dir> times that Release build of the platform instead of building this tree.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -94,17 +96,34 @@ for r in "${routes[@]}"; do
   wrk -t2 -c8 -d"${WARMUP:-20s}" -H "Authorization: Bearer ${token[$login]}" "http://127.0.0.1:$pport${path/PERSON/$person_id}" >/dev/null
   wrk -t2 -c8 -d"${WARMUP:-20s}" "http://127.0.0.1:$bport/$name" >/dev/null
 done
-echo "provider=$provider duration=$duration wrk -t2 -c8 $(date -u +%Y-%m-%dT%H:%MZ) commit $(git rev-parse --short HEAD)"
+rounds=${ROUNDS:-1}
+median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
+echo "provider=$provider duration=$duration rounds=$rounds wrk -t2 -c8 $(date -u +%Y-%m-%dT%H:%MZ) commit $(git rev-parse --short HEAD)"
+if [ "$rounds" -gt 1 ]; then echo "(medians of $rounds rounds; a round's ratio: the mean of the platform runs either side of a bare run / that bare run)"; fi
 printf '%-8s %-46s %5s %10s %10s %10s %7s %9s\n' route path stmts platform1 bare platform2 ratio "bytes p/b"
 for r in "${routes[@]}"; do
   IFS='|' read -r name login path <<<"$r"
   path=${path/PERSON/$person_id}
   stmts=$(curl -fs "http://127.0.0.1:$bport/" | awk -F': ' -v n="$name" '$1 == n {print $2+0}')
   curl -fs -o "$data/$name.bare.json" "http://127.0.0.1:$bport/$name"
-  p1=$(rps -H "Authorization: Bearer ${token[$login]}" "http://127.0.0.1:$pport$path")
-  b=$(rps "http://127.0.0.1:$bport/$name")
-  p2=$(rps -H "Authorization: Bearer ${token[$login]}" "http://127.0.0.1:$pport$path")
-  ratio=$(awk -v a="$p1" -v b="$b" -v c="$p2" 'BEGIN { printf "%.0f%%", (a + c) / 2 / b * 100 }')
-  printf '%-8s %-46s %5s %10s %10s %10s %7s %9s\n' "$name" "$path" "$stmts" "$p1" "$b" "$p2" "$ratio" \
+  # The machine's speed drifts from minute to minute (bench/results.md): alternating, and comparing each bare run
+  # with the platform runs just before and after it, keeps that drift out of the ratio.
+  p=("$(rps -H "Authorization: Bearer ${token[$login]}" "http://127.0.0.1:$pport$path")")
+  b=()
+  for _ in $(seq "$rounds"); do
+    b+=("$(rps "http://127.0.0.1:$bport/$name")")
+    p+=("$(rps -H "Authorization: Bearer ${token[$login]}" "http://127.0.0.1:$pport$path")")
+  done
+  ratios=()
+  for i in $(seq 0 $((rounds - 1))); do
+    ratios+=("$(awk -v a="${p[$i]}" -v b="${b[$i]}" -v c="${p[$((i + 1))]}" 'BEGIN { printf "%.1f", (a + c) / 2 / b * 100 }')")
+  done
+  ratio=$(printf '%s\n' "${ratios[@]}" | median | awk '{printf "%.0f%%", $1}')
+  # A run with answers other than 2xx/3xx measured errors, not the route: the mark stays on the ratio.
+  case "${p[*]} ${b[*]}" in *'!'*) ratio="$ratio!" ;; esac
+  p1=$(printf '%s\n' "${p[@]:0:$rounds}" | median)
+  p2=$(printf '%s\n' "${p[@]:1}" | median)
+  printf '%-8s %-46s %5s %10s %10s %10s %7s %9s\n' "$name" "$path" "$stmts" "$p1" "$(printf '%s\n' "${b[@]}" | median)" "$p2" "$ratio" \
     "$(stat -c %s "$data/$name.platform.json")/$(stat -c %s "$data/$name.bare.json")"
+  if [ "$rounds" -gt 1 ]; then echo "         rounds: ${ratios[*]} (%)"; fi
 done
