@@ -6,7 +6,8 @@
 #     route as the platform runs them today — when the platform's SQL changes, the baseline follows;
 #  3. starts the platform (no capture) and bench/Wenming.Bench.Bare (replaying the capture), and per route
 #     runs wrk on the platform, on the bare app, on the platform again, back to back;
-#  4. prints: statements per request, platform run 1, bare, platform run 2 (req/s), ratio = mean platform / bare.
+#  4. prints: statements per request, platform run 1, bare, platform run 2 (req/s), ratio = mean platform / bare,
+#     response sizes and KiB allocated per request (platform/bare).
 #     ROUNDS=n (default 1) alternates n times per route (platform, bare, platform, bare, …, platform): each bare run
 #     is compared with the platform runs on either side of it, and the table prints the medians (req/s and ratio).
 #
@@ -54,24 +55,12 @@ platform() { # platform <log> [extra args…]: starts the web host in Production
   wait_ready "http://127.0.0.1:$pport/readyz"
 }
 
-# The routes: name, login, path. Why these: bench/README.md.
-routes=(
-  "me|bench-center|/api/v1/me"
-  "person|bench-center|/api/v1/people/PERSON"
-  "people|bench-village|/api/v1/people"
-  "goods|resident1|/api/v1/market/goods"
-  "board|village1|/api/v1/orders/board"
-)
+# The routes, sign_in_all, rps and median.
+source bench/common.sh
 
 # 1. Capture.
 platform "$data/capture.log" --Data:CaptureSql="$data/capture.jsonl"
-declare -A token
-for login in bench-center bench-village resident1 village1; do
-  token[$login]=$(curl -fs -X POST "http://127.0.0.1:$pport/api/v1/auth/token" -H 'content-type: application/json' \
-    -d "{\"login\":\"$login\",\"password\":\"Wenming@2026\"}" | sed -E 's/.*"accessToken":"([^"]+)".*/\1/')
-done
-person_id=$(curl -fs "http://127.0.0.1:$pport/api/v1/people?pageSize=1&q=%E7%8E%8B" -H "Authorization: Bearer ${token[bench-center]}" \
-  | sed -E 's/.*"items":\[\{"id":([0-9]+).*/\1/')
+sign_in_all "http://127.0.0.1:$pport"
 for r in "${routes[@]}"; do
   IFS='|' read -r name login path <<<"$r"
   url="http://127.0.0.1:$pport${path/PERSON/$person_id}"
@@ -87,8 +76,6 @@ dotnet "$data/bare/Wenming.Bench.Bare.dll" --urls "http://127.0.0.1:$bport" --Ba
 pids+=("$!")
 wait_ready "http://127.0.0.1:$bport/"
 
-# req/s; marked "!" when some answers were not 2xx/3xx (then the number measures errors, not the route).
-rps() { wrk -t2 -c8 -d"$duration" "$@" | awk '/Non-2xx/ {bad = "!"} /Requests\/sec/ {r = $2} END {print r bad}'; }
 # Warm-up (WARMUP, default 20s per route and host): JIT tiering and caches before anything is counted. A CPU profile
 # (bench/README.md) still showed the JIT re-compiling at 12 % of the platform's CPU after 15 s of load on one route.
 for r in "${routes[@]}"; do
@@ -96,11 +83,23 @@ for r in "${routes[@]}"; do
   wrk -t2 -c8 -d"${WARMUP:-20s}" -H "Authorization: Bearer ${token[$login]}" "http://127.0.0.1:$pport${path/PERSON/$person_id}" >/dev/null
   wrk -t2 -c8 -d"${WARMUP:-20s}" "http://127.0.0.1:$bport/$name" >/dev/null
 done
+# Bytes allocated per request (KiB) over a 2 s run after the timed ones, from each process's own counter
+# (GC.GetTotalAllocatedBytes: the platform's /metrics, loopback only, and the bare app's /_allocated). Allocation is
+# work: a gap here is part of the gap in req/s, and it does not move with the machine's speed.
+platform_allocated() { curl -fs "http://127.0.0.1:$pport/metrics" | awk '/^dotnet_gc_heap_total_allocated_bytes_total/ {print $2}'; }
+bare_allocated() { curl -fs "http://127.0.0.1:$bport/_allocated"; }
+per_request() { # per_request <counter function> <wrk arguments…>
+  local counter=$1 before requests after
+  shift
+  before=$($counter)
+  requests=$(wrk -t2 -c8 -d2s "$@" | awk '/requests in/ {print $1}')
+  after=$($counter)
+  awk -v a="$before" -v b="$after" -v n="$requests" 'BEGIN {printf "%.1f", (b - a) / n / 1024}'
+}
 rounds=${ROUNDS:-1}
-median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
 echo "provider=$provider duration=$duration rounds=$rounds wrk -t2 -c8 $(date -u +%Y-%m-%dT%H:%MZ) commit $(git rev-parse --short HEAD)"
 if [ "$rounds" -gt 1 ]; then echo "(medians of $rounds rounds; a round's ratio: the mean of the platform runs either side of a bare run / that bare run)"; fi
-printf '%-8s %-46s %5s %10s %10s %10s %7s %9s\n' route path stmts platform1 bare platform2 ratio "bytes p/b"
+printf '%-8s %-46s %5s %10s %10s %10s %7s %11s %11s\n' route path stmts platform1 bare platform2 ratio "bytes p/b" "KiB/req p/b"
 for r in "${routes[@]}"; do
   IFS='|' read -r name login path <<<"$r"
   path=${path/PERSON/$person_id}
@@ -123,7 +122,8 @@ for r in "${routes[@]}"; do
   case "${p[*]} ${b[*]}" in *'!'*) ratio="$ratio!" ;; esac
   p1=$(printf '%s\n' "${p[@]:0:$rounds}" | median)
   p2=$(printf '%s\n' "${p[@]:1}" | median)
-  printf '%-8s %-46s %5s %10s %10s %10s %7s %9s\n' "$name" "$path" "$stmts" "$p1" "$(printf '%s\n' "${b[@]}" | median)" "$p2" "$ratio" \
-    "$(stat -c %s "$data/$name.platform.json")/$(stat -c %s "$data/$name.bare.json")"
+  allocated="$(per_request platform_allocated -H "Authorization: Bearer ${token[$login]}" "http://127.0.0.1:$pport$path")/$(per_request bare_allocated "http://127.0.0.1:$bport/$name")"
+  printf '%-8s %-46s %5s %10s %10s %10s %7s %11s %11s\n' "$name" "$path" "$stmts" "$p1" "$(printf '%s\n' "${b[@]}" | median)" "$p2" "$ratio" \
+    "$(stat -c %s "$data/$name.platform.json")/$(stat -c %s "$data/$name.bare.json")" "$allocated"
   if [ "$rounds" -gt 1 ]; then echo "         rounds: ${ratios[*]} (%)"; fi
 done

@@ -56,7 +56,7 @@ routes=(
   "board|village1|/api/v1/orders/board"
 )
 cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) * 1000 / hz}' "/proc/$web/stat"; }
-echo "WEB=$WEB provider=${CONN:+postgres}${CONN:-sqlite} wrk -t2 -c8 -d$duration $(date -u +%Y-%m-%dT%H:%MZ)"
+echo "WEB=$WEB provider=$([ -n "${CONN:-}" ] && echo postgres || echo sqlite) wrk -t2 -c8 -d$duration $(date -u +%Y-%m-%dT%H:%MZ)"
 printf '%-8s %-34s %10s %12s %s\n' route path req/s "CPU ms/req" "load (1 min)"
 for r in "${routes[@]}"; do
   IFS='|' read -r name login path <<<"$r"

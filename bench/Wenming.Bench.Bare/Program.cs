@@ -39,6 +39,8 @@ else
 
 var app = builder.Build();
 app.MapGet("/", () => string.Join('\n', routes.Select(r => $"{r.Key}: {r.Value.Count} statements")));
+// What the process has allocated so far, for compare.sh's bytes per request (the platform's is on /metrics).
+app.MapGet("/_allocated", () => GC.GetTotalAllocatedBytes());
 app.MapGet("/{route}", async (string route, HttpContext http) =>
 {
     if (!routes.TryGetValue(route, out var statements))
