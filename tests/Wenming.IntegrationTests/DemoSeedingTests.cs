@@ -10,7 +10,7 @@ namespace Wenming.IntegrationTests;
 /// <summary>
 /// The demo county is seeded behind a host that already serves (issue 19, ADR 0038): while it is written /readyz
 /// answers 503 "Seeding" (/healthz 200) and the sign-in page says so; afterwards /readyz is 200, the notice is gone
-/// and the demo logins sign in.
+/// and the demo logins sign in. And what it seeds holds together on the statistics.
 /// </summary>
 public sealed class DemoSeedingTests(ProviderFixture provider) : IClassFixture<ProviderFixture>
 {
@@ -41,6 +41,37 @@ public sealed class DemoSeedingTests(ProviderFixture provider) : IClassFixture<P
         Assert.DoesNotContain("演示数据正在生成", await (await http.GetAsync("/account/login")).Content.ReadAsStringAsync());
         var anonymous = new ApiClient(http, () => Task.FromResult<string?>(null), AppFixture.ClientAddress);
         (await anonymous.PostAsync("/api/v1/auth/token", new { login = "center", password = DemoCounty.Password })).Expect(HttpStatusCode.OK);
+    }
+
+    /// <summary>
+    /// The demo's year of history holds together where a county leader first looks, the statistics' trends: every
+    /// month of the year has registered volunteers and teams, and no month counts more volunteers active than
+    /// registered (the registrations were once all stamped with the seed day, while the service went back a year).
+    /// </summary>
+    [DatabaseFact]
+    public async Task DemoCountysYear_NoMonthHasMoreVolunteersActiveThanRegistered()
+    {
+        await using var database = await TestDatabase.CopyOfTemplateAsync(provider.Provider, seeded: true);
+        await using var factory = new WenmingFactory(database);
+        var http = factory.CreateClient();
+        var anonymous = new ApiClient(http, () => Task.FromResult<string?>(null), AppFixture.ClientAddress);
+        var token = (await anonymous.PostAsync("/api/v1/auth/token", new { login = "center", password = DemoCounty.Password }))
+            .Expect(HttpStatusCode.OK).Text("accessToken");
+        var center = new ApiClient(http, () => Task.FromResult<string?>(token), AppFixture.ClientAddress);
+        var county = (await center.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK).Json.GetProperty("orgUnitId").GetInt64();
+
+        async Task<Dictionary<string, decimal>> TrendAsync(string indicator) =>
+            (await center.GetAsync($"/api/v1/stats/trend?orgUnitId={county}&indicator={indicator}&months=12")).Expect(HttpStatusCode.OK)
+                .Json.EnumerateArray().ToDictionary(p => p.GetProperty("month").GetString()!, p => p.GetProperty("value").GetDecimal());
+        var registered = await TrendAsync("volunteersRegistered");
+        var active = await TrendAsync("volunteersActive");
+        var teams = await TrendAsync("teams");
+
+        Assert.Equal(12, registered.Count);
+        Assert.True(active.Values.Count(v => v > 0) >= 10, "the demo's volunteers serve in most months: " + string.Join(", ", active));
+        var wrong = registered.Keys.Where(m => registered[m] == 0 || teams[m] == 0 || active[m] > registered[m])
+            .Select(m => $"{m}: registered {registered[m]}, active {active[m]}, teams {teams[m]}").ToList();
+        Assert.True(wrong.Count == 0, "months that do not hold together: " + string.Join("; ", wrong));
     }
 
     /// <summary>The last demo step: says it was reached and waits for the test.</summary>
