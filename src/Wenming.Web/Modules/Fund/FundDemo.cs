@@ -1,8 +1,10 @@
+using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Fund.Domain;
 using Wenming.Web.Modules.Fund.Features.Donations;
 using Wenming.Web.Modules.Fund.Features.Payments;
 using Wenming.Web.Modules.Fund.Features.Projects;
 using Wenming.Web.Modules.Organization.Contracts;
+using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Localization;
@@ -14,7 +16,9 @@ namespace Wenming.Web.Modules.Fund;
 /// The demo county's practice fund: a year of donations (companies, a 乡贤, anonymous 爱心人士, goods valued, one
 /// recorded twice and reversed), and projects in every state — applied, rejected, approved and paid in instalments
 /// (one payment reversed, one above 50,000 yuan approved by a second person, one still waiting for it), an outcome
-/// reported, and one closed — all through the handlers, so the books balance as they would in use.
+/// reported, and one closed — all through the handlers, so the books balance as they would in use. The handlers date a
+/// reversing entry today; the two corrections are then dated a few days after what they correct, as they were made,
+/// or the current month of the statistics would read 基金收到捐赠 −15,000 and 基金拨付支出 −2,000.
 /// </summary>
 internal sealed class FundDemo(IServiceScopeFactory scopes, IOrgDirectory orgs, TimeProvider clock) : IDemoSeedStep
 {
@@ -63,6 +67,9 @@ internal sealed class FundDemo(IServiceScopeFactory scopes, IOrgDirectory orgs, 
             // Recorded twice by mistake (the bank's slip came in again) and corrected by a reversing entry.
             var twice = Check(await donations.RecordAsync(new(county, "云溪县电力公司党支部", false, 1_500_000, DonationChannel.Bank, today.AddDays(-79), $"YX{today.AddDays(-79):yyyy}-D01"), ct));
             Check(await donations.ReverseAsync(twice.Id, new("同一笔银行到账重复登记"), ct));
+            var noticed = twice.ReceivedOn.AddDays(3);
+            await sp.GetRequiredService<AppDbContext>().Set<Donation>().Where(d => d.ReversesId == twice.Id)
+                .ExecuteUpdateAsync(d => d.SetProperty(x => x.ReceivedOn, noticed).SetProperty(x => x.CreatedAt, WorkingHour(noticed)), ct);
         });
 
         long meals = 0, summer = 0, clean = 0, rescue = 0;
@@ -110,6 +117,9 @@ internal sealed class FundDemo(IServiceScopeFactory scopes, IOrgDirectory orgs, 
             Check(await payments.PayAsync(clean, new(500_000, today.AddDays(-45), "云溪县五金店", "清扫工具"), ct));
             var wrong = Check(await payments.PayAsync(clean, new(200_000, today.AddDays(-30), "云溪县五金店", "防护手套"), ct)).Id;
             Check(await payments.ReverseAsync(wrong, "发票金额有误，已退回重新开具", ct));
+            var returned = today.AddDays(-29);
+            await sp.GetRequiredService<AppDbContext>().Set<FundPayment>().Where(p => p.ReversesId == wrong)
+                .ExecuteUpdateAsync(p => p.SetProperty(x => x.PaidOn, returned).SetProperty(x => x.CreatedAt, WorkingHour(returned)), ct);
             Check(await payments.PayAsync(clean, new(180_000, today.AddDays(-28), "云溪县五金店", "防护手套（重新开票）"), ct));
 
             Check(await projects.ApproveAsync(rescue, new(10_000_000), ct));
@@ -129,6 +139,9 @@ internal sealed class FundDemo(IServiceScopeFactory scopes, IOrgDirectory orgs, 
         await AsAsync(demo, "town1", Role.InstituteAdmin, township, async sp =>
             Check(await sp.GetRequiredService<ProjectsHandler>().ReportOutcomeAsync(summer, new("开课六周，辅导作业、阅读和防溺水教育，结业汇报演出一场", 86), ct)));
     }
+
+    /// <summary>10:00 China time on that day, in UTC.</summary>
+    private static DateTime WorkingHour(DateOnly day) => day.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc) - Text.ChinaOffset;
 
     private static T Check<T>(Result<T> result) =>
         result.IsSuccess ? result.Value : throw new InvalidOperationException("Demo fund data refused: " + result.Error!.Code + " " + result.Error.Message);
