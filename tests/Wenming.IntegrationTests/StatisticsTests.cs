@@ -200,6 +200,33 @@ public sealed class StatisticsTests(AppFixture app) : IClassFixture<AppFixture>
         (await app.Anonymous().GetAsync($"/api/v1/public/stats?key={Uri.EscapeDataString(rotated)}")).Expect(HttpStatusCode.OK);
     }
 
+    /// <summary>
+    /// The system admin sits above every county, so the screen's county is named: the API asks for it (400 with a
+    /// field message), the statistics page passes the county it shows, and offers no screen above the counties. A
+    /// center admin cannot name another county's screen.
+    /// </summary>
+    [DatabaseFact]
+    public async Task ScreenKey_ForASystemAdmin_IsTheNamedCountys_AndTheStatsPageLinksToIt()
+    {
+        var county = app.Demo.Unit("county");
+        var missing = (await app.Admin.GetAsync("/api/v1/stats/screen-key")).ExpectProblem(HttpStatusCode.BadRequest, "stats.county_required");
+        Assert.Equal(["请选择一个县（区）：数据大屏按县开设。"], missing.FieldErrors("countyId"));
+        (await app.Admin.GetAsync($"/api/v1/stats/screen-key?countyId={app.Demo.Unit("township1")}")).ExpectProblem(HttpStatusCode.NotFound, "org.not_found");
+        var named = (await app.Admin.GetAsync($"/api/v1/stats/screen-key?countyId={county}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(county, named.Number("countyId"));
+        Assert.Equal(named.Text("key"), (await Center.GetAsync("/api/v1/stats/screen-key")).Expect(HttpStatusCode.OK).Text("key"));
+        (await Center.GetAsync($"/api/v1/stats/screen-key?countyId={app.Demo.Unit("county2")}")).ExpectProblem(HttpStatusCode.NotFound, "org.not_found");
+
+        var admin = await app.SignInToPagesAsync("admin");
+        var above = await admin.GetStringAsync("/stats");
+        Assert.DoesNotContain("screen-link-page", above, StringComparison.Ordinal);
+        var countyPage = await admin.GetStringAsync($"/stats?unit={county}");
+        Assert.Contains($"href=\"/stats/screen-link?county={county}\"", countyPage, StringComparison.Ordinal);
+        using var link = await admin.GetAsync($"/stats/screen-link?county={county}");
+        Assert.Equal(HttpStatusCode.OK, link.StatusCode);
+        Assert.Contains(named.Text("screenPath").Replace("&", "&amp;", StringComparison.Ordinal), await link.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [DatabaseFact]
     public async Task MonthlyReport_DownloadsAsExcelAndPdf_ForTheCallersSubtree()
     {

@@ -32,9 +32,9 @@ public static class StatisticsModule
         stats.MapGet("/map", GetMap).WithSummary("The subtree's sites with their coordinates, one indicator's value and their light; units without coordinates apart.");
         stats.MapGet("/indicators", GetIndicators).WithSummary("The indicators on offer, from every module.");
         stats.MapGet("/report", GetReport).WithSummary("The monthly report (月通报) as Excel (format=xlsx) or PDF (format=pdf).");
-        stats.MapGet("/screen-key", (ScreenKeys keys, CancellationToken ct) => GetScreenKey(keys, rotate: false, ct))
-            .WithSummary("The secret key of the county's public data screen (center admins).");
-        stats.MapPost("/screen-key/rotate", (ScreenKeys keys, CancellationToken ct) => GetScreenKey(keys, rotate: true, ct))
+        stats.MapGet("/screen-key", (long? countyId, ScreenKeys keys, CancellationToken ct) => GetScreenKey(keys, countyId, rotate: false, ct))
+            .WithSummary("The secret key of a county's public data screen: the caller's county, or countyId (system admins name it).");
+        stats.MapPost("/screen-key/rotate", (long? countyId, ScreenKeys keys, CancellationToken ct) => GetScreenKey(keys, countyId, rotate: true, ct))
             .WithSummary("Replaces the county's data screen key; the old link stops working.");
         return api;
     }
@@ -72,8 +72,8 @@ public static class StatisticsModule
         return file.IsSuccess ? TypedResults.File(file.Value.Content, file.Value.ContentType, file.Value.FileName) : ApiResults.Problem(file.Error!);
     }
 
-    private static async Task<Results<Ok<ScreenKeyDto>, ProblemHttpResult>> GetScreenKey(ScreenKeys keys, bool rotate, CancellationToken ct) =>
-        ApiResults.OkOr(await keys.GetAsync(rotate, ct));
+    private static async Task<Results<Ok<ScreenKeyDto>, ProblemHttpResult>> GetScreenKey(ScreenKeys keys, long? countyId, bool rotate, CancellationToken ct) =>
+        ApiResults.OkOr(await keys.GetAsync(countyId, rotate, ct));
 
     private static async Task<Results<Ok<MapDto>, ProblemHttpResult>> GetPublicMap(long? orgUnitId, string? key, string? indicator, ScreenKeys keys, CancellationToken ct) =>
         ApiResults.OkOr(await keys.PublicMapAsync(key, orgUnitId, indicator, ct));

@@ -43,7 +43,11 @@ public sealed class IndexModel(StatisticsQueries stats, IOrgDirectory orgs, Curr
 
     public IReadOnlyList<OrgUnitInfo> Crumbs { get; private set; } = [];
 
-    public bool IsCenterAdmin => actor.Has(Role.CenterAdmin) || actor.IsSystemAdmin;
+    /// <summary>
+    /// The county whose data screen link the page offers: the one the shown unit lies in, for center and system
+    /// admins; none above the counties (a system admin looking at the city), where there is no screen to open.
+    /// </summary>
+    public long? ScreenCountyId => (actor.Has(Role.CenterAdmin) || actor.IsSystemAdmin) && Crumbs.Count > 0 ? Crumbs[^1].CountyId : null;
 
     public DateOnly Today => stats.Today;
 

@@ -10,11 +10,15 @@ namespace Wenming.Web.Pages.Statistics;
 [Authorize]
 public sealed class ScreenLinkModel(ScreenKeys keys) : AppPageModel
 {
+    /// <summary>The county whose screen is meant: the statistics page passes the county it shows (a system admin has none of their own).</summary>
+    [BindProperty(SupportsGet = true, Name = "county")]
+    public long? CountyId { get; set; }
+
     public ScreenKeyDto Key { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var key = await keys.GetAsync(rotate: false, ct);
+        var key = await keys.GetAsync(CountyId, rotate: false, ct);
         if (!key.IsSuccess)
         {
             return Refuse(key.Error!, prefix: "") ?? NotFoundPage();
@@ -26,13 +30,13 @@ public sealed class ScreenLinkModel(ScreenKeys keys) : AppPageModel
 
     public async Task<IActionResult> OnPostRotateAsync(CancellationToken ct)
     {
-        var key = await keys.GetAsync(rotate: true, ct);
+        var key = await keys.GetAsync(CountyId, rotate: true, ct);
         if (!key.IsSuccess)
         {
             return Refuse(key.Error!, prefix: "") ?? NotFoundPage();
         }
 
         Notice = Text.Get("Statistics.ui.screen_rotated");
-        return RedirectToPage();
+        return RedirectToPage(new { county = CountyId });
     }
 }

@@ -23,19 +23,28 @@ public sealed class ScreenKeys(AppDbContext db, CurrentActor actor, IOrgDirector
 
     private const string Prefix = "stats-screen-key:";
 
-    public async Task<Result<ScreenKeyDto>> GetAsync(bool rotate, CancellationToken ct)
+    /// <summary>
+    /// The key of a county's screen: a center admin's own county by default; a system admin, above every county, names
+    /// the county (<paramref name="countyId"/>). A county outside the caller's scope is not found.
+    /// </summary>
+    public async Task<Result<ScreenKeyDto>> GetAsync(long? countyId, bool rotate, CancellationToken ct)
     {
         if (actor.RequireAny(Role.SystemAdmin, Role.CenterAdmin) is { } forbidden)
         {
             return forbidden;
         }
 
-        if (actor.CountyId is not { } countyId)
+        if ((countyId ?? actor.CountyId) is not { } id)
+        {
+            return Error.Field("countyId", "stats.county_required");
+        }
+
+        if (await orgs.FindAsync(id, ct) is not { Level: OrgLevel.County } county)
         {
             return Error.NotFound("org.not_found");
         }
 
-        var name = Prefix + countyId;
+        var name = Prefix + county.Id;
         var setting = await db.Set<PlatformSetting>().SingleOrDefaultAsync(s => s.Name == name, ct);
         if (setting is null)
         {
@@ -48,11 +57,11 @@ public sealed class ScreenKeys(AppDbContext db, CurrentActor actor, IOrgDirector
             setting.Replace(NewKey(), clock.GetUtcNow().UtcDateTime);
             // Platform settings are not audited by themselves: a replaced screen link is a security event, so the
             // log says who replaced which county's key and when — never the key, which would reopen the old link's leak.
-            db.AuditDirectWrite(AuditAction.Updated, ScreenKeyEntity, countyId, countyId, new Dictionary<string, object?> { ["Rotated"] = true });
+            db.AuditDirectWrite(AuditAction.Updated, ScreenKeyEntity, county.Id, county.Id, new Dictionary<string, object?> { ["Rotated"] = true });
             await db.SaveChangesAsync(ct);
         }
 
-        return new ScreenKeyDto(countyId, setting.Value, ScreenPath(setting.Value), new DateTimeOffset(DateTime.SpecifyKind(setting.UpdatedAt, DateTimeKind.Utc)));
+        return new ScreenKeyDto(county.Id, setting.Value, ScreenPath(setting.Value), new DateTimeOffset(DateTime.SpecifyKind(setting.UpdatedAt, DateTimeKind.Utc)));
     }
 
     public static string ScreenPath(string key) => "/stats/screen?key=" + Uri.EscapeDataString(key);
