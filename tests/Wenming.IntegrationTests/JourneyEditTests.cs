@@ -103,4 +103,38 @@ public sealed partial class JourneyTests
         using var refused = await volunteer.GetAsync($"/activities/{activity}/edit");
         Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
     }
+
+    /// <summary>
+    /// The detail page's way back leads to a list its reader can open: an admin's activities, or for the team leader
+    /// who runs the team's activity, activities nearby. It once led the leader to the admins' list (无权访问).
+    /// </summary>
+    [DatabaseFact]
+    public async Task TheDetailPage_LeadsBack_ToAListItsReaderCanOpen()
+    {
+        var teams = await DemoMap.AllItemsAsync(app.Admin, "/api/v1/teams?");
+        var team = teams.Single(t => t.GetProperty("name").GetString() == "桃花村志愿服务队").GetProperty("id").GetInt64();
+        var starts = Slot();
+        var activity = (await app.Admin.PostAsync("/api/v1/activities", new
+        {
+            orgUnitId = app.Demo.Unit("village1"),
+            teamId = team,
+            title = TestData.Name("队伍活动"),
+            category = "PromotePolicy",
+            place = "文化大院",
+            startsAt = starts,
+            endsAt = starts.AddHours(2),
+            capacity = 30,
+        })).Expect(HttpStatusCode.Created).Id;
+        (await app.Admin.PostAsync($"/api/v1/activities/{activity}/publish")).Expect(HttpStatusCode.OK);
+
+        foreach (var (login, back) in new[] { ("village1", "/activities"), ("leader1", "/activities/nearby") })
+        {
+            using var browser = await SignInAsync(login);
+            var detail = await browser.GetStringAsync($"/activities/{activity}");
+            Assert.Contains("data-testid=\"activity-actions\"", detail, StringComparison.Ordinal);
+            Assert.True(detail.Contains($"href=\"{back}\">返回活动列表</a>", StringComparison.Ordinal), $"{login}: no way back to {back}");
+            using var list = await browser.GetAsync(back);
+            Assert.True(list.StatusCode == HttpStatusCode.OK, $"{login}: {back} answered {list.StatusCode}");
+        }
+    }
 }
