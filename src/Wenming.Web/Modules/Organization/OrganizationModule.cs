@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Organization.Data;
@@ -97,8 +98,13 @@ public static class OrganizationModule
 
         /// <summary>Only the columns <see cref="OrgUnitInfo"/> holds: the statistics read the whole tree per request.</summary>
         public async Task<IReadOnlyList<OrgUnitInfo>> VisibleUnitsAsync(CancellationToken ct = default) =>
-            await db.OrgUnits.AsNoTracking().OrderBy(u => u.Path)
-                .Select(u => new OrgUnitInfo(u.Id, u.ParentId, u.Level, u.Name, u.DivisionCode, u.Path, u.CountyId, u.Status)).ToListAsync(ct);
+            await db.OrgUnits.AsNoTracking().OrderBy(u => u.Path).Select(Info).ToListAsync(ct);
+
+        public async Task<IReadOnlyList<OrgUnitInfo>> CountiesAsync(CancellationToken ct = default) =>
+            await db.OrgUnits.AsNoTracking().Where(u => u.Level == OrgLevel.County && u.Status == OrgUnitStatus.Active).OrderBy(u => u.Path).Select(Info).ToListAsync(ct);
+
+        private static readonly Expression<Func<OrgUnit, OrgUnitInfo>> Info =
+            u => new OrgUnitInfo(u.Id, u.ParentId, u.Level, u.Name, u.DivisionCode, u.Path, u.CountyId, u.Status);
 
         public Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
             Names.ReadAsync(db, ids, ct);

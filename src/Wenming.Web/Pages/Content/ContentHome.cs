@@ -15,7 +15,8 @@ public sealed class ContentHome(ArticlesHandler articles, CurrentActor actor) : 
             return [];
         }
 
-        var portal = actor.OrgUnitId is { } unit ? $"/portal?unit={unit}" : "/portal";
+        // Their own unit's portal; a caller above the counties (the system admin) gets the first county's.
+        var portal = actor.CountyId is not null && actor.OrgUnitId is { } unit ? $"/portal?unit={unit}" : "/portal";
         if (actor.IsAdmin)
         {
             var waiting = await articles.AwaitingMyReviewAsync(ct);

@@ -55,6 +55,12 @@ public static class PortalVisitor
     /// <summary>Where 报名 or 点单 leads: straight there when signed in, else through the sign-in form and back.</summary>
     public static string SignInThen(CurrentActor actor, string path) =>
         actor.IsAuthenticated ? path : "/account/login?ReturnUrl=" + Uri.EscapeDataString(path);
+
+    /// <summary>
+    /// Whether 点单 is offered: to a visitor (who signs in first), a resident or volunteer (a person), or an admin (on
+    /// someone's behalf). A supervisor or department account has no one to order for; the form answers them 无权访问.
+    /// </summary>
+    public static bool MayOrder(CurrentActor actor) => !actor.IsAuthenticated || actor.IsAdmin || actor.PersonId is not null;
 }
 
 /// <summary>The portal's section pages (activities, services, points): anonymous, for one unit, with its county's id for the links.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Wenming.Web.Modules.Orders.Features.DeadlineRules;
+using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Localization;
 using Wenming.Web.Platform.Scope;
@@ -9,8 +10,12 @@ namespace Wenming.Web.Pages.Orders;
 
 /// <summary>点单时限: the county's time limits, changed by its center admins (RULES.md gives the defaults).</summary>
 [Authorize(Roles = "SystemAdmin,CenterAdmin")]
-public sealed class RulesModel(DeadlineRulesHandler rules, CurrentActor actor) : AppPageModel
+public sealed class RulesModel(DeadlineRulesHandler rules, CurrentActor actor, IOrgDirectory orgs) : AppPageModel
 {
+    /// <summary>The county, named by a caller above the counties (see <see cref="CountyPages"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = "county")]
+    public long? County { get; set; }
+
     [BindProperty]
     public SetDeadlineRulesRequest Input { get; set; } = new(null, null, null, null);
 
@@ -18,9 +23,9 @@ public sealed class RulesModel(DeadlineRulesHandler rules, CurrentActor actor) :
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (actor.CountyId is not { } county)
+        if (await orgs.CountyOfPageAsync(actor, County, ct) is not { } county)
         {
-            return NotFoundPage();
+            return this.NoCounty(actor, NotFoundPage);
         }
 
         var result = await rules.GetAsync(county, ct);
@@ -40,9 +45,9 @@ public sealed class RulesModel(DeadlineRulesHandler rules, CurrentActor actor) :
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (actor.CountyId is not { } county)
+        if (await orgs.CountyOfPageAsync(actor, County, ct) is not { } county)
         {
-            return NotFoundPage();
+            return this.NoCounty(actor, NotFoundPage);
         }
 
         if (BindingFailed())
@@ -57,6 +62,6 @@ public sealed class RulesModel(DeadlineRulesHandler rules, CurrentActor actor) :
         }
 
         Notice = Text.Get("Orders.ui.rules_saved");
-        return RedirectToPage();
+        return RedirectToPage(new { county = County });
     }
 }

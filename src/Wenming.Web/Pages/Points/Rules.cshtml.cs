@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Points.Features.Rules;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Localization;
@@ -12,8 +13,12 @@ namespace Wenming.Web.Pages.Points;
 /// table of what applies in each township and village, and whether it is the county's value or the unit's own.
 /// </summary>
 [Authorize(Roles = Roles.Overseers)]
-public sealed class RulesModel(PointRulesAdminHandler rules, CurrentActor actor) : AppPageModel
+public sealed class RulesModel(PointRulesAdminHandler rules, CurrentActor actor, IOrgDirectory orgs) : AppPageModel
 {
+    /// <summary>The county, named by a caller above the counties (see <see cref="CountyPages"/>).</summary>
+    [BindProperty(SupportsGet = true, Name = "county")]
+    public long? County { get; set; }
+
     [BindProperty]
     public SetPointRulesRequest Input { get; set; } = new(null, null, null, null, null, null, null, null);
 
@@ -26,9 +31,9 @@ public sealed class RulesModel(PointRulesAdminHandler rules, CurrentActor actor)
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (actor.CountyId is not { } county)
+        if (await orgs.CountyOfPageAsync(actor, County, ct) is not { } county)
         {
-            return NotFoundPage();
+            return this.NoCounty(actor, NotFoundPage);
         }
 
         var result = await rules.GetAsync(county, ct);
@@ -50,9 +55,9 @@ public sealed class RulesModel(PointRulesAdminHandler rules, CurrentActor actor)
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (actor.CountyId is not { } county)
+        if (await orgs.CountyOfPageAsync(actor, County, ct) is not { } county)
         {
-            return NotFoundPage();
+            return this.NoCounty(actor, NotFoundPage);
         }
 
         if (BindingFailed())
@@ -74,6 +79,6 @@ public sealed class RulesModel(PointRulesAdminHandler rules, CurrentActor actor)
         }
 
         Notice = Text.Get("Points.ui.rules_saved");
-        return RedirectToPage();
+        return RedirectToPage(new { county = County });
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Wenming.Web.Modules.Organization.Contracts;
 using Wenming.Web.Modules.Points.Features.Rules;
 using Wenming.Web.Pages.Shared;
 using Wenming.Web.Platform.Localization;
@@ -9,7 +10,7 @@ namespace Wenming.Web.Pages.Points;
 
 /// <summary>A township's or village's own earning amounts, set by an admin above it while the county allows overrides.</summary>
 [Authorize(Roles = Roles.Admins)]
-public sealed class UnitRulesModel(PointRulesAdminHandler rules, CurrentActor actor) : AppPageModel
+public sealed class UnitRulesModel(PointRulesAdminHandler rules, CurrentActor actor, IOrgDirectory orgs) : AppPageModel
 {
     [BindProperty(SupportsGet = true)]
     public long UnitId { get; set; }
@@ -19,12 +20,18 @@ public sealed class UnitRulesModel(PointRulesAdminHandler rules, CurrentActor ac
 
     public UnitPointRulesDto Unit { get; private set; } = null!;
 
+    /// <summary>The county the way back names: the unit's, for a caller above the counties (see <see cref="CountyPages"/>).</summary>
+    public long? BackCounty { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (actor.CountyId is not { } county)
+        // The unit's own county for a caller above the counties (the system admin), who has none.
+        if ((actor.CountyId ?? (await orgs.FindAsync(UnitId, ct))?.CountyId) is not { } county)
         {
             return NotFoundPage();
         }
+
+        BackCounty = actor.CountyId is null ? county : null;
 
         var result = await rules.GetAsync(county, ct);
         if (!result.IsSuccess)
@@ -55,7 +62,7 @@ public sealed class UnitRulesModel(PointRulesAdminHandler rules, CurrentActor ac
         }
 
         Notice = Text.Get("Points.ui.override_saved", result.Value.Name);
-        return RedirectToPage("/Points/Rules");
+        return RedirectToPage("/Points/Rules", new { county = await BackCountyAsync(ct) });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(CancellationToken ct)
@@ -67,6 +74,8 @@ public sealed class UnitRulesModel(PointRulesAdminHandler rules, CurrentActor ac
         }
 
         Notice = Text.Get("Points.ui.override_removed");
-        return RedirectToPage("/Points/Rules");
+        return RedirectToPage("/Points/Rules", new { county = await BackCountyAsync(ct) });
     }
+
+    private async Task<long?> BackCountyAsync(CancellationToken ct) => actor.CountyId is null ? (await orgs.FindAsync(UnitId, ct))?.CountyId : null;
 }

@@ -99,13 +99,14 @@ public sealed class PublicArticlesHandler(AppDbContext db, OrgScope scope, IOrgD
 
     /// <summary>
     /// The unit a portal shows: the one asked for (active), else the first county — a visitor from a shared link
-    /// without a unit lands on the county's portal and picks their village there.
+    /// without a unit lands on the county's portal and picks their village there. A portal is a county's: a unit above
+    /// the counties (the city) has none, and is not found.
     /// </summary>
     public async Task<OrgUnitInfo?> PortalUnitAsync(long? unitId, CancellationToken ct)
     {
         if (unitId is { } id)
         {
-            return await orgs.FindUnscopedAsync(id, ct) is { Status: OrgUnitStatus.Active } unit ? unit : null;
+            return await orgs.FindUnscopedAsync(id, ct) is { Status: OrgUnitStatus.Active, CountyId: not null } unit ? unit : null;
         }
 
         var units = await UnitsAsync(ct);

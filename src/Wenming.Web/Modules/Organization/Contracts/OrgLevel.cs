@@ -51,6 +51,9 @@ public interface IOrgDirectory
     /// <summary>Every unit visible to the caller (a county has a few hundred): imports naming units, exports printing them.</summary>
     Task<IReadOnlyList<OrgUnitInfo>> VisibleUnitsAsync(CancellationToken ct = default);
 
+    /// <summary>The active counties visible to the caller, in the tree's order: a caller above them chooses one.</summary>
+    Task<IReadOnlyList<OrgUnitInfo>> CountiesAsync(CancellationToken ct = default);
+
     /// <summary>The names of the visible units among <paramref name="ids"/> (for lists and pages in other modules).</summary>
     Task<IReadOnlyDictionary<long, string>> NamesAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default);
 
