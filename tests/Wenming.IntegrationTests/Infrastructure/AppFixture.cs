@@ -60,9 +60,12 @@ public class AppFixture : IAsyncLifetime, IDatabaseFixture
     /// A client signed in through the sign-in form with the demo password, keeping its cookie and not following
     /// redirects: the server-rendered pages as a browser gets them.
     /// </summary>
-    public async Task<HttpClient> SignInToPagesAsync(string login)
+    public Task<HttpClient> SignInToPagesAsync(string login) => SignInToPagesAsync(Factory, login);
+
+    /// <inheritdoc cref="SignInToPagesAsync(string)"/>
+    public static async Task<HttpClient> SignInToPagesAsync(WenmingFactory factory, string login)
     {
-        var browser = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var browser = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var form = await browser.GetStringAsync("/account/login");
         using var signIn = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
