@@ -113,19 +113,7 @@ public sealed partial class JourneyTests
     {
         var teams = await DemoMap.AllItemsAsync(app.Admin, "/api/v1/teams?");
         var team = teams.Single(t => t.GetProperty("name").GetString() == "桃花村志愿服务队").GetProperty("id").GetInt64();
-        var starts = Slot();
-        var activity = (await app.Admin.PostAsync("/api/v1/activities", new
-        {
-            orgUnitId = app.Demo.Unit("village1"),
-            teamId = team,
-            title = TestData.Name("队伍活动"),
-            category = "PromotePolicy",
-            place = "文化大院",
-            startsAt = starts,
-            endsAt = starts.AddHours(2),
-            capacity = 30,
-        })).Expect(HttpStatusCode.Created).Id;
-        (await app.Admin.PostAsync($"/api/v1/activities/{activity}/publish")).Expect(HttpStatusCode.OK);
+        var activity = await PublishedActivityAsync(team);
 
         foreach (var (login, back) in new[] { ("village1", "/activities"), ("leader1", "/activities/nearby") })
         {

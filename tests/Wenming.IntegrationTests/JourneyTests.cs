@@ -159,12 +159,14 @@ public sealed partial class JourneyTests(AppFixture app) : IClassFixture<AppFixt
 
     private static int _slot;
 
-    private async Task<long> PublishedActivityAsync()
+    /// <summary>A published activity of 桃花村, or of a team of it (its leader runs it).</summary>
+    private async Task<long> PublishedActivityAsync(long? teamId = null)
     {
         var starts = Slot();
         var id = (await app.Admin.PostAsync("/api/v1/activities", new
         {
             orgUnitId = app.Demo.Unit("village1"),
+            teamId,
             title = TestData.Name("首页活动"),
             category = "PromotePolicy",
             place = "文化大院",
