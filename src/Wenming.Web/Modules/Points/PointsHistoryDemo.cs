@@ -35,7 +35,7 @@ internal sealed class PointsHistoryDemo(AppDbContext db, TimeProvider clock) : I
             .ToDictionary(e => ServiceHoursEarning.HoursKey(e.RecordId), e => e.ServiceDate);
         var postings = await db.Set<PointTransaction>().AsNoTracking()
             .Where(t => t.Kind == Contracts.PointKind.ServiceHours || t.Kind == Contracts.PointKind.Reversal || t.SourceKey == InitialPoints)
-            .Select(t => new { t.Id, t.SourceKey }).ToListAsync(ct);
+            .Select(t => new { t.Id, t.Kind, t.SourceKey }).ToListAsync(ct);
         // The start of the month 14 months back, as VolunteersDemo dates the volunteers' approval.
         var start = today.AddMonths(-14);
         var joined = new DateOnly(start.Year, start.Month, 1);
