@@ -114,6 +114,13 @@ public static class DatabaseSetup
         services.AddSingleton<PublicContentVersions>();
         services.AddSingleton<PublicContentChanges>();
         services.AddSingleton<Indicators.RollupMarks>();
+        if (config["Data:CaptureSql"] is { Length: > 0 })
+        {
+            // Only the capture reads the request from a command. Registered, the accessor costs every request an
+            // async-local write that each later one (the activity, the log scope, EF Core's checks) copies along.
+            services.AddHttpContextAccessor();
+        }
+
         // Pooled contexts on options built once (issue 19, ADR 0062): a fresh context per request built EF Core's
         // options (connection string parsing, warnings, interceptors) and its internal services (state manager,
         // query context, ~40 scoped services) again each time, about a third of a small read's CPU. Everything

@@ -47,7 +47,6 @@ public static class PlatformSetup
         services.AddJob<IdempotencyCleanupJob>();
         services.AddEvents();
         services.AddWenmingMetrics();
-        services.AddHttpContextAccessor();
         services.AddWenmingDatabase(config, builder.Environment.ContentRootPath);
 
         var dataDir = DatabaseSetup.DataDirectory(config, builder.Environment.ContentRootPath);
