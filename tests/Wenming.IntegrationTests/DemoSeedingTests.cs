@@ -85,10 +85,7 @@ public sealed class DemoSeedingTests(ProviderFixture provider) : IClassFixture<P
         await using var database = await TestDatabase.CopyOfTemplateAsync(provider.Provider, seeded: true);
         await using var factory = new WenmingFactory(database);
         using var http = factory.CreateClient();
-        var anonymous = new ApiClient(http, () => Task.FromResult<string?>(null), AppFixture.ClientAddress);
-        var token = (await anonymous.PostAsync("/api/v1/auth/token", new { login = "center", password = DemoCounty.Password }))
-            .Expect(HttpStatusCode.OK).Text("accessToken");
-        var center = new ApiClient(http, () => Task.FromResult<string?>(token), AppFixture.ClientAddress);
+        var center = await SignedInAsync(http, "center");
         var county = (await center.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK).Json.GetProperty("orgUnitId").GetInt64();
 
         foreach (var indicator in new[] { "fundDonations", "fundPayments" })
@@ -99,6 +96,45 @@ public sealed class DemoSeedingTests(ProviderFixture provider) : IClassFixture<P
             var negative = months.Where(m => m.Value < 0).Select(m => $"{m.Key}: {m.Value}").ToList();
             Assert.True(negative.Count == 0, $"{indicator}: months below zero: " + string.Join("; ", negative));
         }
+    }
+
+    [DatabaseFact]
+    public async Task DemoCountysPoints_EachStatementReadsInTimeOrder_AndThisMonthIssuesNoMoreThanAnEarlierMonth()
+    {
+        await using var database = await TestDatabase.CopyOfTemplateAsync(provider.Provider, seeded: true);
+        await using var factory = new WenmingFactory(database);
+        using var http = factory.CreateClient();
+
+        // A statement lists the newest posting first: its dates must not go forward down the list.
+        foreach (var login in new[] { "volunteer1", "volunteer2", "volunteer3", "resident1" })
+        {
+            var own = await SignedInAsync(http, login);
+            var person = (await own.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK).Number("personId");
+            var rows = (await own.GetAsync($"/api/v1/points/accounts/{person}/transactions?pageSize=100")).Expect(HttpStatusCode.OK).Items
+                .Select(i => (At: i.GetProperty("at").GetDateTime(), Reason: i.GetProperty("reason").GetString())).ToList();
+            Assert.True(rows.Count >= 2, $"{login}: {rows.Count} postings");
+            var backwards = rows.Zip(rows.Skip(1)).Where(p => p.First.At < p.Second.At)
+                .Select(p => $"{p.First.At:yyyy-MM-dd} {p.First.Reason} above {p.Second.At:yyyy-MM-dd} {p.Second.Reason}").ToList();
+            Assert.True(backwards.Count == 0, $"{login}'s statement: " + string.Join("; ", backwards));
+        }
+
+        // The demo's points are spread over its year: the seed day's month is not where most of them were issued.
+        var center = await SignedInAsync(http, "center");
+        var county = (await center.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK).Json.GetProperty("orgUnitId").GetInt64();
+        var months = (await center.GetAsync($"/api/v1/stats/trend?orgUnitId={county}&indicator=pointsIssued&months=12")).Expect(HttpStatusCode.OK)
+            .Json.EnumerateArray().ToDictionary(p => p.GetProperty("month").GetString()!, p => p.GetProperty("value").GetDecimal());
+        var thisMonth = months.MaxBy(m => m.Key);
+        var earlier = months.Where(m => m.Key != thisMonth.Key).ToList();
+        Assert.True(earlier.Count(m => m.Value > 0) >= 6, "points issued in most months: " + string.Join(", ", months));
+        Assert.True(thisMonth.Value <= earlier.Max(m => m.Value), "points issued by month: " + string.Join(", ", months));
+    }
+
+    private static async Task<ApiClient> SignedInAsync(HttpClient http, string login)
+    {
+        var anonymous = new ApiClient(http, () => Task.FromResult<string?>(null), AppFixture.ClientAddress);
+        var token = (await anonymous.PostAsync("/api/v1/auth/token", new { login, password = DemoCounty.Password }))
+            .Expect(HttpStatusCode.OK).Text("accessToken");
+        return new ApiClient(http, () => Task.FromResult<string?>(token), AppFixture.ClientAddress);
     }
 
     /// <summary>The last demo step: says it was reached and waits for the test.</summary>

@@ -2,7 +2,6 @@ using Wenming.Web.Modules.Market.Domain;
 using Wenming.Web.Modules.Market.Features.ManageGoods;
 using Wenming.Web.Modules.Market.Features.Redeem;
 using Wenming.Web.Modules.Organization.Contracts;
-using Wenming.Web.Modules.Points.Contracts;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Hosting;
 using Wenming.Web.Platform.Scope;
@@ -11,28 +10,17 @@ namespace Wenming.Web.Modules.Market;
 
 /// <summary>
 /// The demo county's charity supermarket at 桃花村's station: a few goods put on the shelf by village1,
-/// some of them donated (donors recorded in the inventory ledger), starting points for the demo residents
-/// and volunteers (Award postings with a demo source key, so a real award never collides with them), and
-/// one open redemption of resident1's with a pickup code for the counter to verify.
+/// some of them donated (donors recorded in the inventory ledger), and one open redemption of resident1's with a
+/// pickup code for the counter to verify. The customers' starting points are the Points module's (StartingPointsDemo).
 /// </summary>
-internal sealed class MarketDemo(IServiceScopeFactory scopes, IOrgDirectory orgs, IPointsLedger ledger) : IDemoSeedStep
+internal sealed class MarketDemo(IServiceScopeFactory scopes, IOrgDirectory orgs) : IDemoSeedStep
 {
-    // After every module that may earn points in the demo, so the starting points come on top.
+    // After every module that may earn points in the demo: a redemption is the newest row of its statement.
     public int Order => 300;
 
     public async Task SeedAsync(DemoCountyData demo, CancellationToken ct)
     {
         var village = demo.VillageIds[0];
-        string[] logins = ["resident1", "resident2", "resident3", "resident4", "resident5", "volunteer1", "volunteer2", "volunteer3"];
-        var starting = new[] { 300, 120, 80, 60, 40, 200, 150, 100 };
-        for (var i = 0; i < logins.Length; i++)
-        {
-            if (demo.PersonIdByLogin.TryGetValue(logins[i], out var personId))
-            {
-                await ledger.PostAsync(new PointPosting(personId, starting[i], PointKind.Award, "demo:initial-points", "演示数据：初始积分"), ct);
-            }
-        }
-
         long towel = 0;
         await AsAsync(demo, "village1", async sp =>
         {

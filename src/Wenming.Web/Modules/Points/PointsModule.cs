@@ -21,6 +21,7 @@ public static class PointsModule
         services.AddScoped<Platform.Indicators.IIndicatorSource, Features.Indicators.PointsIndicators>();
         services.AddRollupTrigger<Features.Indicators.PointsIndicators, Domain.PointTransaction>(Features.Indicators.PointsIndicators.Touched);
         services.AddScoped<IPointsLedger, PointsLedger>();
+        services.AddScoped<IDemoSeedStep, StartingPointsDemo>();
         services.AddScoped<IDemoSeedStep, PointsHistoryDemo>();
         services.AddScoped<IPublicPointsBoard, Features.PublicBoard.PublicPointsBoard>();
         services.AddScoped<People.Contracts.IPersonActivity, Features.Privacy.PointsPersonActivity>();

@@ -24,7 +24,7 @@ internal sealed class ServiceHistoryDemo(AppDbContext db, RecordServiceHoursHand
         ("村文化广场", "文艺演出保障"), ("村委会", "环境卫生整治"), ("村卫生室", "健康义诊协助"),
     ];
 
-    // After ServiceRecordsDemo (150).
+    // After ServiceRecordsDemo (105).
     public int Order => 160;
 
     public async Task SeedAsync(DemoCountyData demo, CancellationToken ct)

@@ -13,14 +13,16 @@ namespace Wenming.Web.Modules.Volunteers;
 /// <summary>
 /// The demo volunteers' service history over the past months, made through the handlers: volunteer1
 /// above 100 confirmed hours (★), volunteer2 with a reversed record and its correction, and a few
-/// records still pending for the village admin to confirm.
+/// records still pending for the village admin to confirm. Recorded in the order of their dates, and before the
+/// activities' demo steps, whose check-ins are newer: each confirmation pays points, and a statement lists its rows
+/// in the order they were posted (PointsHistoryDemo dates them on their service days).
 /// </summary>
 internal sealed class ServiceRecordsDemo(
     AppDbContext db, RecordServiceHoursHandler record, DecideServiceRecordHandler decide, ReverseServiceRecordHandler reverse, TimeProvider clock)
     : IDemoSeedStep
 {
-    // After VolunteersDemo (100), which approves the volunteers this step records for.
-    public int Order => 150;
+    // After VolunteersDemo (100), which approves the volunteers this step records for, and the starting points (102).
+    public int Order => 105;
 
     public async Task SeedAsync(DemoCountyData demo, CancellationToken ct)
     {
@@ -33,13 +35,13 @@ internal sealed class ServiceRecordsDemo(
         }
 
         // volunteer1: 14 Saturdays of 8 hours = 112 h, one star.
-        for (var week = 1; week <= 14; week++)
+        for (var week = 14; week >= 1; week--)
         {
             await ConfirmedAsync(ids["volunteer1"], today.AddDays(-7 * week), "桃花村文化礼堂", "理论政策宣讲", 8m, ct);
         }
 
         // volunteer2: a record entered as 14 h instead of 4 h, reversed with a reason, then recorded again correctly.
-        for (var month = 1; month <= 4; month++)
+        for (var month = 4; month >= 1; month--)
         {
             await ConfirmedAsync(ids["volunteer2"], today.AddMonths(-month), "桃花村养老服务站", "助老陪伴服务", 4m, ct);
         }
