@@ -16,7 +16,7 @@ public sealed partial class WayThroughTests(AppFixture app) : IClassFixture<AppF
     {
         var county = app.Demo.Unit("county");
         using var admin = await app.SignInToPagesAsync("admin");
-        foreach (var page in new[] { "/orders/rules", "/points/rules" })
+        foreach (var (page, menu) in new[] { ("/orders/rules", "/orders/board"), ("/points/rules", "/points/ledger") })
         {
             using var sent = await admin.GetAsync(page);
             Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
@@ -24,6 +24,9 @@ public sealed partial class WayThroughTests(AppFixture app) : IClassFixture<AppF
             var choose = await admin.GetStringAsync(sent.Headers.Location.OriginalString);
             Assert.Contains("选择县（区）", choose, StringComparison.Ordinal);
             Assert.Contains($"href=\"{page}?county={county}\"", choose, StringComparison.Ordinal);
+            // The menu shows where the way leads: the rules' own module, not the org tree the chooser's address is under.
+            Assert.Contains($"href=\"{menu}\" class=\"active\" aria-current=\"page\"", choose, StringComparison.Ordinal);
+            Assert.DoesNotContain("href=\"/org\" class=\"active\"", choose, StringComparison.Ordinal);
 
             using var shown = await admin.GetAsync($"{page}?county={county}");
             Assert.Equal(HttpStatusCode.OK, shown.StatusCode);
