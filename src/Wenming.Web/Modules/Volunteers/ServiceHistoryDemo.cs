@@ -36,7 +36,8 @@ internal sealed class ServiceHistoryDemo(AppDbContext db, RecordServiceHoursHand
             .OrderBy(v => v.Id).Select(v => new { v.Id, v.PersonId }).ToListAsync(ct);
         foreach (var (v, index) in volunteers.Where(v => !logins.Contains(v.PersonId)).Select((v, i) => (v, i)))
         {
-            for (var monthsAgo = 11; monthsAgo >= 1; monthsAgo--)
+            // This month too, up to yesterday: a county's statistics on the 6th already count the month's first week.
+            for (var monthsAgo = 11; monthsAgo >= 0; monthsAgo--)
             {
                 // Some months off, more service in spring and autumn: a curve, not a flat line.
                 if ((index + monthsAgo) % 4 == 0)
@@ -45,7 +46,15 @@ internal sealed class ServiceHistoryDemo(AppDbContext db, RecordServiceHoursHand
                 }
 
                 var day = today.AddMonths(-monthsAgo);
-                var date = new DateOnly(day.Year, day.Month, 3 + ((index * 5) + monthsAgo) % 24);
+                // This month's days so far (none on the 1st), earlier months' 3rd to 26th.
+                var date = monthsAgo == 0
+                    ? new DateOnly(day.Year, day.Month, 1 + (index * 3 % Math.Max(1, today.Day - 1)))
+                    : new DateOnly(day.Year, day.Month, 3 + ((index * 5) + monthsAgo) % 24);
+                if (date >= today)
+                {
+                    continue;
+                }
+
                 var season = date.Month is 3 or 4 or 5 or 9 or 10 ? 2m : 0m;
                 var hours = 1.5m + season + ((index + monthsAgo) % 3);
                 var kind = Kinds[(index + monthsAgo) % Kinds.Length];
