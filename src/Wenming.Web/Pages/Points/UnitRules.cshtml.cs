@@ -26,7 +26,7 @@ public sealed class UnitRulesModel(PointRulesAdminHandler rules, CurrentActor ac
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         // The unit's own county for a caller above the counties (the system admin), who has none.
-        if ((actor.CountyId ?? (await orgs.FindAsync(UnitId, ct))?.CountyId) is not { } county)
+        if ((actor.CountyId ?? await BackCountyAsync(ct)) is not { } county)
         {
             return NotFoundPage();
         }
@@ -77,5 +77,6 @@ public sealed class UnitRulesModel(PointRulesAdminHandler rules, CurrentActor ac
         return RedirectToPage("/Points/Rules", new { county = await BackCountyAsync(ct) });
     }
 
+    /// <summary>For a caller above the counties, the unit's county (if they see the unit); for anyone else none.</summary>
     private async Task<long?> BackCountyAsync(CancellationToken ct) => actor.CountyId is null ? (await orgs.FindAsync(UnitId, ct))?.CountyId : null;
 }
