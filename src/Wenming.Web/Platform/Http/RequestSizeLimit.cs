@@ -27,25 +27,22 @@ public static class RequestSizeLimit
 
     public static string Megabytes(long bytes) => bytes >= 1024 * 1024 ? $"{bytes / (1024.0 * 1024):0.#} MB" : $"{bytes / 1024} KB";
 
-    public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
-    {
+    public static IApplicationBuilder UseRequestSizeLimit(this IApplicationBuilder app) => app.Use((context, next) =>
         // Not again when the error page is re-executed for this very request (its body is still too large).
-        if (context.Request.ContentLength is { } length && MaxRequestBytes(context) is { } max && length > max
-            && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null)
-        {
-            if (context.Request.Path.StartsWithSegments("/api"))
-            {
-                await ApiResults.Problem(TooLarge(context)).ExecuteAsync(context);
-            }
-            else
-            {
-                // The pages' status-code handler shows /error/413 in the site's layout.
-                context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            }
+        context.Request.ContentLength is { } length && MaxRequestBytes(context) is { } max && length > max
+            && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>() is null
+            ? RefuseAsync(context)
+            : next(context));
 
-            return;
+    private static Task RefuseAsync(HttpContext context)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            return ApiResults.Problem(TooLarge(context)).ExecuteAsync(context);
         }
 
-        await next();
-    });
+        // The pages' status-code handler shows /error/413 in the site's layout.
+        context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+        return Task.CompletedTask;
+    }
 }

@@ -48,7 +48,7 @@ public static class SecurityHeaders
     {
         // A static callback with the context as its state: no closure and no delegate allocated per request.
         context.Response.OnStarting(SetHeaders, context);
-        return next();
+        return next(context);
     });
 
     /// <summary>Addresses that carry a secret-ish code: a certificate's verification code, a check-in token.</summary>
