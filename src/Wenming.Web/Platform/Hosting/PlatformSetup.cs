@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -32,6 +31,10 @@ public static class PlatformSetup
     public static WebApplicationBuilder AddPlatform(this WebApplicationBuilder builder)
     {
         Text.EnsureConsistent();
+        // One language, zh-CN, for every request, job and command: the process's default culture, set once. The request
+        // localization middleware set it again on every request, into two async-locals with change callbacks that the
+        // runtime then re-applied at every await's thread hop (issue 19, ADR 0091).
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
         var services = builder.Services;
         var config = builder.Configuration;
 
@@ -210,15 +213,6 @@ public static class PlatformSetup
             app.UseWhen(ctx => !ctx.Request.Path.StartsWithSegments("/healthz") && !ctx.Request.Path.StartsWithSegments("/readyz"), web => web.UseHttpsRedirection());
         }
 
-        var zh = new CultureInfo("zh-CN");
-        app.UseRequestLocalization(new RequestLocalizationOptions
-        {
-            DefaultRequestCulture = new RequestCulture(zh),
-            SupportedCultures = [zh],
-            SupportedUICultures = [zh],
-            // One culture: no query string, cookie or Accept-Language to parse on every request (issue 19), the answer is zh-CN anyway.
-            RequestCultureProviders = [],
-        });
         // The API answers problem details; people get a page in the site's layout.
         static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
         static bool IsPage(HttpContext ctx) => !IsApi(ctx) && !ctx.Request.Path.StartsWithSegments("/openapi") && !ctx.Request.Path.StartsWithSegments("/docs");
@@ -235,7 +229,7 @@ public static class PlatformSetup
         app.UseRequestSizeLimit();
         // Until the PII key is checked against the database (a node started while it was away), nothing but health answers.
         var keyGate = app.Services.GetRequiredService<PiiKeyGate>();
-        app.Use((ctx, next) => keyGate.IsOpen || ctx.Request.Path.StartsWithSegments("/healthz") ? next() : throw new PiiKeyNotCheckedException());
+        app.Use((ctx, next) => keyGate.IsOpen || ctx.Request.Path.StartsWithSegments("/healthz") ? next(ctx) : throw new PiiKeyNotCheckedException());
         // The API has no files: a static-file lookup (a stat of wwwroot/api/...) on every API request is waste (issue 19).
         app.UseWhen(ctx => !IsApi(ctx), web => web.UseStaticFiles());
         app.UseRouting();
@@ -260,10 +254,14 @@ public static class PlatformSetup
     }
 
     /// <summary>Who is asking: the address for every request, the account (through the Accounts module) when signed in.</summary>
-    private static async Task ResolveActorAsync(HttpContext ctx, Func<Task> next)
+    /// <remarks>
+    /// Middleware here takes the next step as a <see cref="RequestDelegate"/>: the <c>Func&lt;Task&gt;</c> overload of
+    /// <c>Use</c> allocates a closure and a delegate on every request.
+    /// </remarks>
+    private static async Task ResolveActorAsync(HttpContext ctx, RequestDelegate next)
     {
         ctx.RequestServices.GetRequiredService<CurrentActor>().From(ctx.Connection.RemoteIpAddress?.ToString());
         await ctx.RequestServices.GetRequiredService<IActorResolver>().ResolveAsync(ctx);
-        await next();
+        await next(ctx);
     }
 }
