@@ -2,7 +2,8 @@
 # An A/B of two platform builds, or of one build under two environments, side by side (issue 19, ADR 0090). Both run
 # at once in Production on one database (the demo county plus the 基准县, generated fresh), and per route wrk
 # alternates between them ROUNDS times, so that the machine's drift from minute to minute falls on both alike.
-# Prints per route the median of the rounds' ratios B/A, each round's ratio, and both sides' req/s.
+# Prints per route the median of the rounds' ratios B/A, each round's ratio, both sides' req/s, and the KiB each side
+# allocates per request (a 2 s run after the rounds; it does not move with the machine's speed).
 #
 #   bench/ab.sh "<A folder> [VAR=value…]" "<B folder> [VAR=value…]" [route…]
 #   bench/ab.sh /tmp/s1 "/tmp/s1 DOTNET_GCgen0size=0x4000000" me goods
@@ -77,5 +78,6 @@ for name in "${wanted[@]}"; do
   done
   mark=""
   case "${as[*]} ${bs[*]}" in *'!'*) mark="!" ;; esac
-  echo "$name  B/A median $(printf '%s\n' "${ratios[@]}" | median)$mark  rounds ${ratios[*]}  A ${as[*]}  B ${bs[*]}"
+  allocated="$(per_request platform_allocated "$a_port" -H "$auth" "http://127.0.0.1:$a_port$path")/$(per_request platform_allocated "$b_port" -H "$auth" "http://127.0.0.1:$b_port$path")"
+  echo "$name  B/A median $(printf '%s\n' "${ratios[@]}" | median)$mark  rounds ${ratios[*]}  A ${as[*]}  B ${bs[*]}  KiB/request A/B $allocated"
 done

@@ -27,3 +27,17 @@ rps() { wrk -t2 -c8 -d"$duration" "$@" | awk '/Non-2xx/ {bad = "!"} /Requests\/s
 
 # The median of the numbers on stdin, one per line.
 median() { sort -n | awk '{v[NR] = $1} END {print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2)}'; }
+
+# Bytes allocated per request (KiB) over a 2 s run, from the process's own counter (GC.GetTotalAllocatedBytes: the
+# platform's /metrics, loopback only; the bare app's /_allocated). Allocation is work, and unlike req/s it does not
+# move with the machine's speed.
+platform_allocated() { curl -fs "http://127.0.0.1:$1/metrics" | awk '/^dotnet_gc_heap_total_allocated_bytes_total/ {print $2}'; }
+bare_allocated() { curl -fs "http://127.0.0.1:$1/_allocated"; }
+per_request() { # per_request <counter function> <port> <wrk arguments…>
+  local counter=$1 port=$2 before requests after
+  shift 2
+  before=$($counter "$port")
+  requests=$(wrk -t2 -c8 -d2s "$@" | awk '/requests in/ {print $1}')
+  after=$($counter "$port")
+  awk -v a="$before" -v b="$after" -v n="$requests" 'BEGIN {printf "%.1f", (b - a) / n / 1024}'
+}

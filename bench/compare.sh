@@ -83,19 +83,6 @@ for r in "${routes[@]}"; do
   wrk -t2 -c8 -d"${WARMUP:-20s}" -H "Authorization: Bearer ${token[$login]}" "http://127.0.0.1:$pport${path/PERSON/$person_id}" >/dev/null
   wrk -t2 -c8 -d"${WARMUP:-20s}" "http://127.0.0.1:$bport/$name" >/dev/null
 done
-# Bytes allocated per request (KiB) over a 2 s run after the timed ones, from each process's own counter
-# (GC.GetTotalAllocatedBytes: the platform's /metrics, loopback only, and the bare app's /_allocated). Allocation is
-# work: a gap here is part of the gap in req/s, and it does not move with the machine's speed.
-platform_allocated() { curl -fs "http://127.0.0.1:$pport/metrics" | awk '/^dotnet_gc_heap_total_allocated_bytes_total/ {print $2}'; }
-bare_allocated() { curl -fs "http://127.0.0.1:$bport/_allocated"; }
-per_request() { # per_request <counter function> <wrk arguments…>
-  local counter=$1 before requests after
-  shift
-  before=$($counter)
-  requests=$(wrk -t2 -c8 -d2s "$@" | awk '/requests in/ {print $1}')
-  after=$($counter)
-  awk -v a="$before" -v b="$after" -v n="$requests" 'BEGIN {printf "%.1f", (b - a) / n / 1024}'
-}
 rounds=${ROUNDS:-1}
 echo "provider=$provider duration=$duration rounds=$rounds wrk -t2 -c8 $(date -u +%Y-%m-%dT%H:%MZ) commit $(git rev-parse --short HEAD)"
 if [ "$rounds" -gt 1 ]; then echo "(medians of $rounds rounds; a round's ratio: the mean of the platform runs either side of a bare run / that bare run)"; fi
@@ -122,7 +109,7 @@ for r in "${routes[@]}"; do
   case "${p[*]} ${b[*]}" in *'!'*) ratio="$ratio!" ;; esac
   p1=$(printf '%s\n' "${p[@]:0:$rounds}" | median)
   p2=$(printf '%s\n' "${p[@]:1}" | median)
-  allocated="$(per_request platform_allocated -H "Authorization: Bearer ${token[$login]}" "http://127.0.0.1:$pport$path")/$(per_request bare_allocated "http://127.0.0.1:$bport/$name")"
+  allocated="$(per_request platform_allocated "$pport" -H "Authorization: Bearer ${token[$login]}" "http://127.0.0.1:$pport$path")/$(per_request bare_allocated "$bport" "http://127.0.0.1:$bport/$name")"
   printf '%-8s %-46s %5s %10s %10s %10s %7s %11s %11s\n' "$name" "$path" "$stmts" "$p1" "$(printf '%s\n' "${b[@]}" | median)" "$p2" "$ratio" \
     "$(stat -c %s "$data/$name.platform.json")/$(stat -c %s "$data/$name.bare.json")" "$allocated"
   if [ "$rounds" -gt 1 ]; then echo "         rounds: ${ratios[*]} (%)"; fi
