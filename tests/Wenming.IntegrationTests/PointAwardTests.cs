@@ -229,6 +229,12 @@ public sealed class PointAwardTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal([10, -10], rows.Select(r => r.Amount));
         Assert.Equal(Wenming.Web.Modules.Points.Contracts.PointKind.Deduction, rows[^1].Kind);
         Assert.Contains("积分已扣除", await InboxTitlesAsync(login));
+
+        // The statement names both by what they are, a reviewed award and a reviewed deduction, whatever the
+        // category (it used to call every award 好人好事奖励); the category is in the reason.
+        var statement = (await app.As("village1").GetAsync($"/api/v1/points/accounts/{personId}/transactions")).Expect(HttpStatusCode.OK);
+        Assert.Equal(["评议扣分", "评议加分"], statement.Items.Select(i => i.GetProperty("kindLabel").GetString()));
+        Assert.StartsWith("大操大办", statement.Items[0].GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [DatabaseFact]
