@@ -231,6 +231,8 @@ public sealed partial class FieldworkTests(AppFixture app) : IClassFixture<AppFi
         var html = await leader.GetStringAsync("/");
         Assert.Contains("data-testid=\"home-not-visited\"", html, StringComparison.Ordinal);
         Assert.Contains("本月未走访", html, StringComparison.Ordinal);
+        // In red, as a late count is: the card said nothing visible about it before.
+        Assert.Contains("<span class=\"value value-alert\">请安排走访</span>", html, StringComparison.Ordinal);
         foreach (var path in new[] { "/fieldwork/mine", "/fieldwork/visits/new", "/fieldwork/leaders", "/sites", $"/sites/{app.Demo.Unit("village1")}", $"/sites/{app.Demo.Unit("village1")}/inspect" })
         {
             using var response = await leader.GetAsync(path);

@@ -9,7 +9,7 @@ using Wenming.Web.Platform.Scope;
 namespace Wenming.Web.Pages.Fieldwork;
 
 /// <summary>
-/// On the home page: a linked leader sees this month's visits, and "本月未走访" in alert when there is none (yellow); a
+/// On the home page: a linked leader sees this month's visits, and "本月未走访" and, in red, "请安排走访" when there is none (yellow); a
 /// station's admin sees the site's latest standard score.
 /// </summary>
 public sealed class FieldworkHome(LeaderLinksHandler leaders, SiteStandardsHandler sites, CurrentActor actor) : IHomeContributor
@@ -21,7 +21,7 @@ public sealed class FieldworkHome(LeaderLinksHandler leaders, SiteStandardsHandl
         {
             var month = row.Months[^1];
             var status = row.CurrentLight == Light.Yellow
-                ? new HomeLink(Text.Get("Fieldwork.home.not_visited"), "/fieldwork/mine", Alert: true, TestId: "home-not-visited")
+                ? new HomeLink(Text.Get("Fieldwork.home.not_visited"), "/fieldwork/mine", Value: Text.Get("Fieldwork.home.visit_due"), Alert: true, TestId: "home-not-visited")
                 : new HomeLink(Text.Get("Fieldwork.home.visited"), "/fieldwork/mine", Count: month.Visits, TestId: "home-visited");
             cards.Add(new(Text.Get("Fieldwork.nav.mine"), 26, [status, new(Text.Get("Fieldwork.ui.log_visit"), "/fieldwork/visits/new", TestId: "home-log-visit")], "home-fieldwork"));
         }

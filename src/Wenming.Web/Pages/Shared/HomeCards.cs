@@ -4,13 +4,13 @@ namespace Wenming.Web.Pages.Shared;
 
 /// <summary>
 /// One line of a home-page card: a link to where the work is, with a count when it is a to-do
-/// (<paramref name="Alert"/> marks counts that are late, e.g. red orders) or a short value (a balance).
+/// (<paramref name="Alert"/> marks counts that are late, e.g. red orders) or a short value (a balance, or a due state in red).
 /// </summary>
 /// <param name="Text">What the person reads (already in Chinese).</param>
 /// <param name="Path">Where it leads; only pages the role may open.</param>
 /// <param name="Count">A number of things waiting; zero is shown too, so the person knows nothing waits.</param>
 /// <param name="Value">A short value instead of a count (a balance, a state).</param>
-/// <param name="Alert">Shown in red: something is late.</param>
+/// <param name="Alert">The count or value shown in red: something is late or due. A link with neither shows no alert.</param>
 /// <param name="TestId">A stable hook for tests.</param>
 public sealed record HomeLink(string Text, string Path, long? Count = null, string? Value = null, bool Alert = false, string? TestId = null);
 
