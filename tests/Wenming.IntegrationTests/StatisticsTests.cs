@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Wenming.IntegrationTests.Infrastructure;
 
 namespace Wenming.IntegrationTests;
@@ -225,6 +226,32 @@ public sealed class StatisticsTests(AppFixture app) : IClassFixture<AppFixture>
         using var link = await admin.GetAsync($"/stats/screen-link?county={county}");
         Assert.Equal(HttpStatusCode.OK, link.StatusCode);
         Assert.Contains(named.Text("screenPath").Replace("&", "&amp;", StringComparison.Ordinal), await link.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Rates read as percentages wherever the statistics show them, whichever module offers them: the reports' on-time
+    /// rate showed as "0.60" beside the orders' "100.0 %" (the page knew only the orders' key). Average stars stay
+    /// a number.
+    /// </summary>
+    [DatabaseFact]
+    public async Task Rates_ShowAsPercentages_OnThePage_AndTheIndicatorsSaySo()
+    {
+        var indicators = (await app.As("town1").GetAsync("/api/v1/stats/indicators")).Expect(HttpStatusCode.OK).Json.EnumerateArray()
+            .ToDictionary(i => i.GetProperty("key").GetString()!, i => i.GetProperty("percent").GetBoolean());
+        Assert.True(indicators["onTimeRate"]);
+        Assert.True(indicators["reportsOnTime"]);
+        Assert.False(indicators["satisfaction"]);
+        Assert.False(indicators["hours"]);
+
+        var town = await app.SignInToPagesAsync("town1");
+        var page = await town.GetStringAsync("/stats");
+        foreach (var key in new[] { "onTimeRate", "reportsOnTime" })
+        {
+            var card = Regex.Match(page, $"data-testid=\"card-{key}\".*?<b>([^<]*)</b>\\s*<span class=\"st-change[^\"]*\">([^<]*)</span>", RegexOptions.Singleline);
+            Assert.True(card.Success, key);
+            Assert.Matches(@"^(\d{1,3}\.\d %|—)$", WebUtility.HtmlDecode(card.Groups[1].Value));
+            Assert.Matches(@"^上期 (\d{1,3}\.\d %|—) · (—|[+-]\d+\.\d 个百分点)$", WebUtility.HtmlDecode(card.Groups[2].Value));
+        }
     }
 
     [DatabaseFact]

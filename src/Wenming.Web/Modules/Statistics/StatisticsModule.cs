@@ -64,7 +64,7 @@ public static class StatisticsModule
     private static Results<Ok<List<IndicatorDto>>, ProblemHttpResult> GetIndicators(StatisticsQueries stats) =>
         stats.CheckRole() is { } forbidden
             ? ApiResults.Problem(forbidden)
-            : TypedResults.Ok(stats.Indicators.Select(i => new IndicatorDto(i.Key, Platform.Localization.Text.Get(i.LabelKey), i.Aggregate.ToString(), i.HigherIsBetter)).ToList());
+            : TypedResults.Ok(stats.Indicators.Select(i => new IndicatorDto(i.Key, Platform.Localization.Text.Get(i.LabelKey), i.Aggregate.ToString(), i.HigherIsBetter, i.Percent)).ToList());
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetReport([AsParameters] StatsRequest request, string? format, MonthlyReport report, CancellationToken ct)
     {
@@ -82,4 +82,4 @@ public static class StatisticsModule
         ApiResults.OkOr(await keys.PublicOverviewAsync(key, orgUnitId, ct));
 }
 
-public sealed record IndicatorDto(string Key, string Label, string Aggregate, bool HigherIsBetter);
+public sealed record IndicatorDto(string Key, string Label, string Aggregate, bool HigherIsBetter, bool Percent);

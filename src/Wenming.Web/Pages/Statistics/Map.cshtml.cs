@@ -124,8 +124,7 @@ public sealed class MapModel(SiteMap siteMap, StatisticsQueries stats, IConfigur
 
     public string Colour(MapUnitDto unit) => _colours.GetValueOrDefault(unit.OrgUnitId, NoValue);
 
-    public string Format(decimal? value) =>
-        Map.Indicator == "onTimeRate" && value is { } rate ? rate.ToString("P1", CultureInfo.InvariantCulture) : MonthlyReport.Number(value);
+    public string Format(decimal? value) => MonthlyReport.Figure(value, Map.Percent);
 
     public static string LevelLabel(MapUnitDto unit) => Labels.Level(Enum.Parse<OrgLevel>(unit.Level));
 

@@ -72,7 +72,7 @@ public sealed class ScreenModel(ScreenKeys keys, StatisticsQueries stats, TimePr
                 lng = u.Longitude,
                 level = u.Level,
                 colour = colours.GetValueOrDefault(u.OrgUnitId, MapModel.NoValue),
-                lines = new[] { MapModel.LevelLabel(u), Text.Get("Statistics.map.value_line", map.Value.IndicatorLabel, MonthlyReport.Number(u.Value)) },
+                lines = new[] { MapModel.LevelLabel(u), Text.Get("Statistics.map.value_line", map.Value.IndicatorLabel, MonthlyReport.Figure(u.Value, map.Value.Percent)) },
             }), web);
             MapOutlinesJson = JsonSerializer.Serialize(map.Value.Outlines.Select(o => new { name = o.Name, outline = o.Outline }), web);
         }

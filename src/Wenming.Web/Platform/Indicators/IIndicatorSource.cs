@@ -15,9 +15,10 @@ public enum IndicatorAggregate
 /// <summary>
 /// An indicator a module offers to the statistics (ADR 0040). <paramref name="Key"/> is the name clients use
 /// (<c>?indicator=hours</c>); two sources may offer the same key (say, red lights of orders and of supervision
-/// tasks), and the statistics then add their figures up.
+/// tasks), and the statistics then add their figures up. <paramref name="Percent"/> marks a rate from 0 to 1 that
+/// people read as a percentage (an on-time rate), unlike other ratios (average stars, a site's score).
 /// </summary>
-public sealed record IndicatorInfo(string Key, string LabelKey, IndicatorAggregate Aggregate, int Order, bool HigherIsBetter = true);
+public sealed record IndicatorInfo(string Key, string LabelKey, IndicatorAggregate Aggregate, int Order, bool HigherIsBetter = true, bool Percent = false);
 
 /// <summary>
 /// The dates asked for, in China time and inclusive (API.md), and the instant "now" for indicators that

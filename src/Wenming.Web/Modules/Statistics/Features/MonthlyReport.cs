@@ -12,7 +12,7 @@ namespace Wenming.Web.Modules.Statistics.Features;
 public sealed record ReportFile(string FileName, string ContentType, byte[] Content);
 
 /// <summary>One ranking of the report: the units one level down by an indicator.</summary>
-public sealed record ReportRanking(string Label, IReadOnlyList<RankingItemDto> Items);
+public sealed record ReportRanking(string Label, IReadOnlyList<RankingItemDto> Items, bool Percent = false);
 
 /// <summary>
 /// 月通报: the indicators of a period and subtree against the period before, the units one level down ranked by
@@ -45,7 +45,8 @@ public sealed class MonthlyReport(StatisticsQueries stats, IPublishedAssessments
             var ranking = await stats.RankingAsync(request with { OrgUnitId = o.OrgUnitId, Indicator = key, Level = null }, ct);
             if (ranking.IsSuccess && ranking.Value.Count > 0)
             {
-                rankings.Add(new ReportRanking(o.Indicators.Single(i => i.Key == key).Label, ranking.Value));
+                var indicator = o.Indicators.Single(i => i.Key == key);
+                rankings.Add(new ReportRanking(indicator.Label, ranking.Value, indicator.Percent));
             }
         }
 
@@ -61,9 +62,15 @@ public sealed class MonthlyReport(StatisticsQueries stats, IPublishedAssessments
             : new ReportFile(baseName + ".xlsx", ExcelWriter.ContentType, RenderExcel(o, rankings));
     }
 
-    public static string Change(decimal? value, decimal? previous) => (value, previous) switch
+    /// <summary>A figure as the pages and reports show it: a rate as a percentage, anything else as a number.</summary>
+    public static string Figure(decimal? value, bool percent) =>
+        percent && value is { } rate ? rate.ToString("0.0 %", CultureInfo.InvariantCulture) : Number(value);
+
+    /// <summary>The change from the previous period: a rate's in percentage points, anything else also relative.</summary>
+    public static string Change(decimal? value, decimal? previous, bool percent = false) => (value, previous) switch
     {
         ({ } v, { } p) when v == p => "—",
+        ({ } v, { } p) when percent => Text.Get("Statistics.ui.points_change", ((v - p) * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture)),
         ({ } v, { } p) when p == 0 => (v > 0 ? "+" : "") + Number(v),
         ({ } v, { } p) => (v > p ? "+" : "") + Number(v - p) + " (" + ((v - p) / Math.Abs(p)).ToString("+0.0%;-0.0%", CultureInfo.InvariantCulture) + ")",
         _ => "—",
@@ -71,16 +78,19 @@ public sealed class MonthlyReport(StatisticsQueries stats, IPublishedAssessments
 
     public static string Number(decimal? value) => value is { } v ? v.ToString(v == Math.Round(v) ? "N0" : "N2", CultureInfo.InvariantCulture) : "—";
 
+    // Counts stay numbers a spreadsheet can add up; a rate is written as the percentage the page shows (60.0 %), not 0.6.
+    private static object? Cell(decimal? value, bool percent) => percent && value is not null ? Figure(value, percent) : value;
+
     private static byte[] RenderExcel(OverviewDto o, List<ReportRanking> rankings)
     {
         var indicators = new ExcelSheet(
             Text.Get("Statistics.report.sheet_indicators"),
             [Text.Get("Statistics.col.indicator"), Text.Get("Statistics.col.value"), Text.Get("Statistics.col.previous"), Text.Get("Statistics.col.change")],
-            o.Indicators.Select(i => (IReadOnlyList<object?>)[i.Label, i.Value, i.Previous, Change(i.Value, i.Previous)]));
+            o.Indicators.Select(i => (IReadOnlyList<object?>)[i.Label, Cell(i.Value, i.Percent), Cell(i.Previous, i.Percent), Change(i.Value, i.Previous, i.Percent)]));
         var ranked = new ExcelSheet(
             Text.Get("Statistics.report.sheet_rankings"),
             [Text.Get("Statistics.col.indicator"), Text.Get("Statistics.col.rank"), Text.Get("Statistics.col.unit"), Text.Get("Statistics.col.value")],
-            rankings.SelectMany(r => r.Items.Select(i => (IReadOnlyList<object?>)[r.Label, i.Rank, i.Name, i.Value])));
+            rankings.SelectMany(r => r.Items.Select(i => (IReadOnlyList<object?>)[r.Label, i.Rank, i.Name, Cell(i.Value, r.Percent)])));
         var period = new ExcelSheet(
             Text.Get("Statistics.report.sheet_period"),
             [Text.Get("Statistics.col.unit"), Text.Get("Statistics.col.from"), Text.Get("Statistics.col.to"), Text.Get("Statistics.col.previous_period")],
@@ -104,7 +114,7 @@ public sealed class MonthlyReport(StatisticsQueries stats, IPublishedAssessments
         page.Row([Text.Get("Statistics.col.indicator"), Text.Get("Statistics.col.value"), Text.Get("Statistics.col.previous"), Text.Get("Statistics.col.change")], bold: true);
         foreach (var i in o.Indicators)
         {
-            page.Row([i.Label, Number(i.Value), Number(i.Previous), Change(i.Value, i.Previous)]);
+            page.Row([i.Label, Figure(i.Value, i.Percent), Figure(i.Previous, i.Percent), Change(i.Value, i.Previous, i.Percent)]);
         }
 
         foreach (var r in rankings)
@@ -114,7 +124,7 @@ public sealed class MonthlyReport(StatisticsQueries stats, IPublishedAssessments
             page.Row([Text.Get("Statistics.col.rank"), Text.Get("Statistics.col.unit"), Text.Get("Statistics.col.value"), ""], bold: true, ranking: true);
             foreach (var item in r.Items)
             {
-                page.Row([item.Rank.ToString(CultureInfo.InvariantCulture), item.Name, Number(item.Value), ""], ranking: true);
+                page.Row([item.Rank.ToString(CultureInfo.InvariantCulture), item.Name, Figure(item.Value, r.Percent), ""], ranking: true);
             }
         }
 

@@ -20,7 +20,7 @@ public sealed record MapOutlineDto(long OrgUnitId, string Name, IReadOnlyList<do
 /// <param name="Unplaced">The units without coordinates (未标注位置), listed apart.</param>
 public sealed record MapDto(
     long OrgUnitId, string Name, DateOnly From, DateOnly To, string Indicator, string IndicatorLabel, bool HigherIsBetter,
-    IReadOnlyList<MapUnitDto> Units, IReadOnlyList<MapUnitDto> Unplaced, IReadOnlyList<MapOutlineDto> Outlines);
+    IReadOnlyList<MapUnitDto> Units, IReadOnlyList<MapUnitDto> Unplaced, IReadOnlyList<MapOutlineDto> Outlines, bool Percent);
 
 /// <summary>
 /// The map of a subtree's sites (issue 12, ADR 0051): every active unit under the unit asked with its stored coordinates,
@@ -104,7 +104,7 @@ public sealed class SiteMap(StatisticsQueries stats, IOrgDirectory orgs, Current
         }
 
         var info = stats.Indicators.Single(i => i.Key == key);
-        return new MapDto(root.Id, root.Name, window!.From, window.To, key!, Text.Get(info.LabelKey), info.HigherIsBetter, placed, unplaced, outlines);
+        return new MapDto(root.Id, root.Name, window!.From, window.To, key!, Text.Get(info.LabelKey), info.HigherIsBetter, placed, unplaced, outlines, info.Percent);
     }
 
     /// <summary>"/1/2/10/" after "/1/2/9/": each unit under its parent, siblings in the order they were made.</summary>

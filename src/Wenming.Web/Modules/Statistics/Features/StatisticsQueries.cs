@@ -40,7 +40,8 @@ public sealed record PointFigures(decimal Issued, decimal Redeemed);
 public sealed record LightFigures(decimal Green, decimal Blue, decimal Yellow, decimal Red);
 
 /// <summary>Every indicator, also those later modules contribute, with this period and the one before.</summary>
-public sealed record IndicatorFigure(string Key, string Label, decimal? Value, decimal? Previous, bool HigherIsBetter);
+/// <param name="Percent">A rate from 0 to 1, shown as a percentage (<see cref="IndicatorInfo.Percent"/>).</param>
+public sealed record IndicatorFigure(string Key, string Label, decimal? Value, decimal? Previous, bool HigherIsBetter, bool Percent);
 
 public sealed record OverviewDto(
     long OrgUnitId, string Name, string Level, DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo,
@@ -137,7 +138,7 @@ public sealed class StatisticsQueries(
             new PointFigures(V("pointsIssued"), V("pointsRedeemed")),
             V("goodsRedeemed"),
             new LightFigures(V("lightsGreen"), V("lightsBlue"), V("lightsYellow"), V("lightsRed")),
-            [.. Indicators.Select(i => new IndicatorFigure(i.Key, Text.Get(i.LabelKey), now[i.Key], before[i.Key], i.HigherIsBetter))]);
+            [.. Indicators.Select(i => new IndicatorFigure(i.Key, Text.Get(i.LabelKey), now[i.Key], before[i.Key], i.HigherIsBetter, i.Percent))]);
     }
 
     public async Task<Result<List<RankingItemDto>>> RankingAsync(StatsRequest request, CancellationToken ct)

@@ -61,7 +61,7 @@ internal sealed class OrderIndicators(AppDbContext db) : IRolledUpSource
     [
         new("ordersSubmitted", "Orders.indicator.submitted", IndicatorAggregate.Sum, 40),
         new("ordersCompleted", "Orders.indicator.completed", IndicatorAggregate.Sum, 41),
-        new("onTimeRate", "Orders.indicator.onTimeRate", IndicatorAggregate.Ratio, 42),
+        new("onTimeRate", "Orders.indicator.onTimeRate", IndicatorAggregate.Ratio, 42, Percent: true),
         new("satisfaction", "Orders.indicator.satisfaction", IndicatorAggregate.Ratio, 43),
         new(Green, "Orders.indicator.lightsGreen", IndicatorAggregate.Sum, 70),
         new(Blue, "Orders.indicator.lightsBlue", IndicatorAggregate.Sum, 71),

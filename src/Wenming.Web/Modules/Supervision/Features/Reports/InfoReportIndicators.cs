@@ -16,7 +16,7 @@ internal sealed class InfoReportIndicators(AppDbContext db) : IIndicatorSource
     public IReadOnlyList<IndicatorInfo> Indicators { get; } =
     [
         new("reportsSubmitted", "Supervision.indicator.reportsSubmitted", IndicatorAggregate.Sum, 80),
-        new("reportsOnTime", "Supervision.indicator.reportsOnTime", IndicatorAggregate.Ratio, 81),
+        new("reportsOnTime", "Supervision.indicator.reportsOnTime", IndicatorAggregate.Ratio, 81, Percent: true),
     ];
 
     /// <summary>Both figures of one window, counted in one statement once per request (this source is scoped): an overview asks for each.</summary>
