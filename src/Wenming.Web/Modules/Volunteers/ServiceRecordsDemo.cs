@@ -12,7 +12,8 @@ namespace Wenming.Web.Modules.Volunteers;
 
 /// <summary>
 /// The demo volunteers' service history over the past months, made through the handlers: volunteer1
-/// above 100 confirmed hours (★), volunteer2 with a reversed record and its correction, and a few
+/// above 100 confirmed hours (★), leader1 a day's work a month for the team they lead (their home page showed 0 hours),
+/// volunteer2 with a reversed record and its correction, and a few
 /// records still pending for the village admin to confirm. Recorded in the order of their dates, and before the
 /// activities' demo steps, whose check-ins are newer: each confirmation pays points, and a statement lists its rows
 /// in the order they were posted (PointsHistoryDemo dates them on their service days).
@@ -28,7 +29,7 @@ internal sealed class ServiceRecordsDemo(
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + Text.ChinaOffset);
         var ids = new Dictionary<string, long>();
-        foreach (var login in new[] { "volunteer1", "volunteer2", "volunteer3", "volunteer4", "volunteer5" })
+        foreach (var login in new[] { "leader1", "volunteer1", "volunteer2", "volunteer3", "volunteer4", "volunteer5" })
         {
             var personId = demo.PersonIdByLogin[login];
             ids[login] = await db.Set<Volunteer>().Where(v => v.PersonId == personId).Select(v => v.Id).SingleAsync(ct);
@@ -38,6 +39,13 @@ internal sealed class ServiceRecordsDemo(
         for (var week = 14; week >= 1; week--)
         {
             await ConfirmedAsync(ids["volunteer1"], today.AddDays(-7 * week), "桃花村文化礼堂", "理论政策宣讲", 8m, ct);
+        }
+
+        // leader1: the village team's monthly service day, eleven months back, 6 h each.
+        string[] themes = ["敬老院集中服务日", "村道环境整治", "留守儿童结对帮扶", "防汛物资清点"];
+        for (var month = 11; month >= 1; month--)
+        {
+            await ConfirmedAsync(ids["leader1"], today.AddMonths(-month).AddDays(-3), "桃花村新时代文明实践站", themes[month % themes.Length], 6m, ct);
         }
 
         // volunteer2: a record entered as 14 h instead of 4 h, reversed with a reason, then recorded again correctly.
