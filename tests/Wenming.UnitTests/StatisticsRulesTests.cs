@@ -17,6 +17,19 @@ public sealed class StatisticsRulesTests
         Assert.Equal(expected, MonthlyReport.Change((decimal)value, (decimal)previous));
 
     [Theory]
+    [InlineData(0.6, 0.5, "60.0 %", "+10.0 个百分点")]
+    [InlineData(0.45, 0.8, "45.0 %", "-35.0 个百分点")]
+    [InlineData(1, 0, "100.0 %", "+100.0 个百分点")] // a rate from zero: points, never "+1"
+    [InlineData(0.6, 0.6, "60.0 %", "—")]
+    public void Rate_ShowsAsAPercentage_AndChangesInPercentagePoints(double value, double previous, string figure, string change)
+    {
+        Assert.Equal(figure, MonthlyReport.Figure((decimal)value, percent: true));
+        Assert.Equal(change, MonthlyReport.Change((decimal)value, (decimal)previous, percent: true));
+        Assert.Equal("—", MonthlyReport.Figure(null, percent: true));
+        Assert.Equal("0.60", MonthlyReport.Figure(0.6m, percent: false));
+    }
+
+    [Theory]
     [InlineData("2026-12-01", "2026-12-04", "2026-11-01", "2026-11-04")] // this month so far: the same days of the last
     [InlineData("2026-03-01", "2026-03-30", "2026-02-01", "2026-02-28")] // February has fewer days
     [InlineData("2026-03-01", "2026-03-31", "2026-02-01", "2026-02-28")] // a whole month: the whole month before
