@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Wenming.IntegrationTests.Infrastructure;
 
 namespace Wenming.IntegrationTests;
@@ -68,6 +69,14 @@ public sealed class AssessmentTests(AppFixture app) : IClassFixture<AppFixture>
         }
 
         Assert.Equal(ranking.OrderByDescending(r => Dec(r, "score")).Select(r => r.GetProperty("orgUnitId").GetInt64()), ranking.Select(r => r.GetProperty("orgUnitId").GetInt64()));
+
+        // Rates are marked, and the page shows their raw values as percentages (it showed the on-time rate as "1").
+        var rates = ranking[0].GetProperty("parts").EnumerateArray().Where(p => p.GetProperty("percent").GetBoolean()).Select(p => p.GetProperty("code").GetString());
+        Assert.Equal(["onTimeRate", "volunteerParticipation", "reportsOnTime"], rates);
+        var page = await (await app.SignInToPagesAsync("center")).GetStringAsync($"/assessments/{created.Id}");
+        var cells = Regex.Matches(page, "<td>([^<]*)</td>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
+        var onTime = cells[cells.IndexOf("点单按时办结率") + 1];
+        Assert.Matches(@"^(\d{1,3}\.\d %|暂无数据)$", onTime);
     }
 
     [DatabaseFact]

@@ -9,6 +9,10 @@ public static class AssessmentView
 {
     public static string Number(decimal? value) => value is { } v ? v.ToString(v == Math.Round(v) ? "0" : "0.####", CultureInfo.InvariantCulture) : Text.Get("Assessment.ui.no_data");
 
+    /// <summary>A part's raw value: a rate as a percentage (as the statistics show it), anything else as a number.</summary>
+    public static string Value(decimal? value, bool percent) =>
+        percent && value is { } rate ? rate.ToString("0.0 %", CultureInfo.InvariantCulture) : Number(value);
+
     public static string Points(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     public static string Time(DateTimeOffset? t) => t is { } v ? v.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "—";

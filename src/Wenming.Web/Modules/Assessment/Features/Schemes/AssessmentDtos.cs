@@ -54,8 +54,11 @@ public sealed record SchemeDto(
     DateTimeOffset? PublishedAt,
     IReadOnlyList<ManualScoreDto>? ManualScores);
 
-/// <summary>One part of a score: the raw value (null: 暂无数据), normalised 0–100, declared and effective weight, points.</summary>
-public sealed record RankingPartDto(string Code, string Label, decimal? Value, decimal? Normalised, int Weight, decimal EffectiveWeight, decimal Score);
+/// <summary>
+/// One part of a score: the raw value (null: 暂无数据), normalised 0–100, declared and effective weight, points;
+/// <paramref name="Percent"/> when the raw value is a rate from 0 to 1 (shown as a percentage).
+/// </summary>
+public sealed record RankingPartDto(string Code, string Label, decimal? Value, decimal? Normalised, int Weight, decimal EffectiveWeight, decimal Score, bool Percent);
 
 /// <summary>API.md's ranking row <c>{orgUnitId, name, score, rank, parts:[{code, value, score}]}</c>.</summary>
 public sealed record AssessmentRankingItemDto(long OrgUnitId, string? Name, decimal Score, int Rank, IReadOnlyList<RankingPartDto> Parts);

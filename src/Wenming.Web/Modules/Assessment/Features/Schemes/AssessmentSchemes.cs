@@ -53,6 +53,9 @@ public sealed class AssessmentSchemesHandler(
         Text.Has("Assessment.code." + code) ? Text.Get("Assessment.code." + code)
         : _indicators.TryGetValue(code, out var list) ? Text.Get(list[0].Info.LabelKey) : code;
 
+    /// <summary>Whether the code's raw value is a rate from 0 to 1: the participation this module derives, or an indicator that says so.</summary>
+    public bool Percent(string code) => code == "volunteerParticipation" || (_indicators.TryGetValue(code, out var list) && list[0].Info.Percent);
+
     /// <summary>Whether any module offers what the code needs (false: 暂无数据 for every unit).</summary>
     public bool Available(string code) => code switch
     {
@@ -589,7 +592,7 @@ public sealed class AssessmentSchemesHandler(
     }
 
     private List<RankingPartDto> Parts(string json) =>
-        [.. (JsonSerializer.Deserialize<List<ScorePart>>(json, Json) ?? []).Select(p => new RankingPartDto(p.Code, Label(p.Code), p.Value, p.Normalised, p.Weight, p.EffectiveWeight, p.Score))];
+        [.. (JsonSerializer.Deserialize<List<ScorePart>>(json, Json) ?? []).Select(p => new RankingPartDto(p.Code, Label(p.Code), p.Value, p.Normalised, p.Weight, p.EffectiveWeight, p.Score, Percent(p.Code)))];
 
     public static string StatusLabel(AssessmentStatus status) => Text.Get("Assessment.status." + status);
 
