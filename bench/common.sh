@@ -39,5 +39,8 @@ per_request() { # per_request <counter function> <port> <wrk arguments…>
   before=$($counter "$port")
   requests=$(wrk -t2 -c8 -d2s "$@" | awk '/requests in/ {print $1}')
   after=$($counter "$port")
-  awk -v a="$before" -v b="$after" -v n="$requests" 'BEGIN {printf "%.1f", (b - a) / n / 1024}'
+  # A read that failed (empty) or did not move over 2 s of load (it always does) prints n/a, not a figure: compare.sh
+  # printed 0.0 a few times (bench/results.md, 2026-12-06) and the cause was not found.
+  awk -v a="$before" -v b="$after" -v n="$requests" \
+    'BEGIN {if (a == "" || b == "" || n == "" || n == 0 || b <= a) print "n/a"; else printf "%.1f", (b - a) / n / 1024}'
 }
