@@ -11,7 +11,7 @@ public static class AssessmentView
 
     /// <summary>A part's raw value: a rate as a percentage (as the statistics show it), anything else as a number.</summary>
     public static string Value(decimal? value, bool percent) =>
-        percent && value is { } rate ? rate.ToString("0.0 %", CultureInfo.InvariantCulture) : Number(value);
+        percent && value is { } rate ? Text.Percent(rate) : Number(value);
 
     public static string Points(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 

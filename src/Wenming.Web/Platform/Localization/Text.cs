@@ -32,5 +32,8 @@ public static class Text
     public static DateTimeOffset ToChinaTime(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaOffset);
 
+    /// <summary>A rate from 0 to 1 as the pages and reports show it: 0.6 → "60.0 %".</summary>
+    public static string Percent(decimal rate) => rate.ToString("0.0 %", CultureInfo.InvariantCulture);
+
     public static string Display(DateTime utc) => ToChinaTime(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

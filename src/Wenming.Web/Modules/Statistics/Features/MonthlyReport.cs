@@ -64,7 +64,7 @@ public sealed class MonthlyReport(StatisticsQueries stats, IPublishedAssessments
 
     /// <summary>A figure as the pages and reports show it: a rate as a percentage, anything else as a number.</summary>
     public static string Figure(decimal? value, bool percent) =>
-        percent && value is { } rate ? rate.ToString("0.0 %", CultureInfo.InvariantCulture) : Number(value);
+        percent && value is { } rate ? Text.Percent(rate) : Number(value);
 
     /// <summary>The change from the previous period: a rate's in percentage points, anything else also relative.</summary>
     public static string Change(decimal? value, decimal? previous, bool percent = false) => (value, previous) switch
