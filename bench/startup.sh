@@ -10,9 +10,9 @@
 #   bench/startup.sh demo [runs]       The README's run command (`dotnet run --project src/Wenming.Web`, Debug,
 #                                      Development, demo seeding on) on an empty data folder: milliseconds to the
 #                                      first 200 of /account/login, and to the demo logins being printed. Timed
-#                                      with --no-build (the process's own start); BUILD_CHECK=1 times the command
-#                                      exactly as typed, with the restore and the up-to-date check `dotnet run`
-#                                      makes first on an already built tree.
+#                                      with --no-build (no restore, no up-to-date check); BUILD_CHECK=1 times the
+#                                      command exactly as typed, with the restore and the up-to-date check that
+#                                      `dotnet run` makes first on an already built tree.
 #
 # Environment: TRACE=1 adds --Startup:Trace=true and prints the last start's phases (wall/CPU ms since process
 # start: configuration, services, built, mapped, ef model, migrations, database ready, listening, first answer).
