@@ -25,17 +25,24 @@ public sealed class AssessmentSchemesHandler(
     AppDbContext db, CurrentActor actor, IOrgDirectory orgs, IEnumerable<IIndicatorSource> sources, INotifier notifier, IFileStore files, TimeProvider clock)
 {
     public const string Manual = "manual";
+
+    /// <summary>每站活动数: activities over the stations in a unit, derived here.</summary>
+    private const string PerStation = "activitiesPerStation";
+
+    /// <summary>志愿者参与率: active over registered volunteers, derived here; a rate from 0 to 1.</summary>
+    private const string Participation = "volunteerParticipation";
+
     public const int MaxIndicators = 12;
 
     /// <summary>RULES.md's indicators and default weights, in its order.</summary>
     public static readonly IReadOnlyList<(string Code, int Weight)> DefaultWeights =
     [
-        ("activitiesPerStation", 20), ("onTimeRate", 20), ("satisfaction", 15), ("volunteerParticipation", 15),
+        (PerStation, 20), ("onTimeRate", 20), ("satisfaction", 15), (Participation, 15),
         ("archiveCompleteness", 10), ("reportsOnTime", 10), ("siteScore", 10),
     ];
 
     /// <summary>Codes this module derives from statistics figures (or its own manual scores) rather than reads as they are.</summary>
-    private static readonly string[] Derived = ["activitiesPerStation", "volunteerParticipation", Manual];
+    private static readonly string[] Derived = [PerStation, Participation, Manual];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -54,14 +61,14 @@ public sealed class AssessmentSchemesHandler(
         : _indicators.TryGetValue(code, out var list) ? Text.Get(list[0].Info.LabelKey) : code;
 
     /// <summary>Whether the code's raw value is a rate from 0 to 1: the participation this module derives, or an indicator that says so.</summary>
-    public bool Percent(string code) => code == "volunteerParticipation" || (_indicators.TryGetValue(code, out var list) && list[0].Info.Percent);
+    public bool Percent(string code) => code == Participation || (_indicators.TryGetValue(code, out var list) && list[0].Info.Percent);
 
     /// <summary>Whether any module offers what the code needs (false: 暂无数据 for every unit).</summary>
     public bool Available(string code) => code switch
     {
         Manual => true,
-        "activitiesPerStation" => _indicators.ContainsKey("activities"),
-        "volunteerParticipation" => _indicators.ContainsKey("volunteersActive") && _indicators.ContainsKey("volunteersRegistered"),
+        PerStation => _indicators.ContainsKey("activities"),
+        Participation => _indicators.ContainsKey("volunteersActive") && _indicators.ContainsKey("volunteersRegistered"),
         _ => _indicators.ContainsKey(code),
     };
 
@@ -509,7 +516,7 @@ public sealed class AssessmentSchemesHandler(
             return new IndicatorValues(code, weight, manual.GroupBy(m => m.OrgUnitId).ToDictionary(g => g.Key, g => Math.Round(g.Average(m => m.Score), 2)), AlreadyOnScale: true);
         }
 
-        if (code == "activitiesPerStation")
+        if (code == PerStation)
         {
             var held = await TotalsAsync("activities", ranked, unitIds, paths, window, ct);
             var values = new Dictionary<long, decimal>();
@@ -526,7 +533,7 @@ public sealed class AssessmentSchemesHandler(
             return new IndicatorValues(code, weight, values);
         }
 
-        if (code == "volunteerParticipation")
+        if (code == Participation)
         {
             var active = await TotalsAsync("volunteersActive", ranked, unitIds, paths, window, ct);
             var registered = await TotalsAsync("volunteersRegistered", ranked, unitIds, paths, window, ct);
