@@ -67,8 +67,35 @@ if [ "${CI:-}" = "true" ]; then
   dotnet format Wenming.slnx --verify-no-changes --no-restore
 fi
 
-summary=$(mktemp)
 status=0
+# The README's run command starts the built app itself (ADR 0092): it must answer its sign-in page. RunScriptTests
+# hold its settings to the launch profile's; this starts it, on an empty data folder (its first build here is a no-op).
+log "starting the README's run command (./run.sh) until its sign-in page answers"
+run_dir=$(mktemp -d /tmp/wenming-run.XXXXXX)
+run_port=""
+for p in $(seq 5140 5199); do
+  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then run_port=$p; break; fi
+done
+./run.sh --urls "http://127.0.0.1:$run_port" --Data:Directory="$run_dir/data" >"$run_dir/log" 2>&1 &
+run_pid=$!
+page=""
+for _ in $(seq 600); do
+  page=$(curl -fs "http://127.0.0.1:$run_port/account/login" 2>/dev/null) && break
+  kill -0 "$run_pid" 2>/dev/null || break
+  sleep 0.5
+done
+kill "$run_pid" 2>/dev/null || true
+wait "$run_pid" 2>/dev/null || true
+if grep -q 'name="Login"' <<<"$page"; then
+  echo "./run.sh answered its sign-in page on port $run_port"
+else
+  echo "./run.sh did not answer its sign-in page; its output:" >&2
+  tail -n 30 "$run_dir/log" >&2
+  status=1
+fi
+rm -rf "$run_dir"
+
+summary=$(mktemp)
 for project in tests/Wenming.UnitTests tests/Wenming.ArchitectureTests tests/Wenming.IntegrationTests tests/Wenming.ClusterTests tests/e2e/Wenming.E2ETests; do
   log "testing $project"
   dotnet test "$project" --no-build -nologo 2>&1 | tee -a "$summary" || status=1
