@@ -28,6 +28,20 @@ public sealed class SignInTests(BrowserFixture app)
     }
 
     [BrowserFact]
+    public async Task Answers_NameNoServerSoftware()
+    {
+        var page = await app.NewPageAsync(360, 740);
+        var signIn = await page.GotoAsync("/account/login");
+        var api = await page.APIRequest.GetAsync("/api/v1/me");
+
+        Assert.Equal(200, signIn!.Status);
+        Assert.Equal(401, api.Status);
+        Assert.False(signIn.Headers.ContainsKey("server"), string.Join(", ", signIn.Headers.Keys));
+        Assert.False(api.Headers.ContainsKey("server"), string.Join(", ", api.Headers.Keys));
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task FiveWrongPasswords_MakeThisAddressWait_AndTheFormSaysSoInChinese()
     {
         // A login that names no account: it is counted and made to wait exactly like a real one (ADR 0019),
