@@ -37,10 +37,13 @@ fi
 # --- 2. a throwaway PostgreSQL -----------------------------------------------------------------
 PG=$(pg_bin)
 pg_dir=$(mktemp -d /tmp/wenming-pg.XXXXXX)
-port=""
-for p in $(seq 55432 55499); do
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
-done
+# The first port from $1 to $2 that nothing listens on (none: prints nothing).
+free_port() {
+  for p in $(seq "$1" "$2"); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+  done
+}
+port=$(free_port 55432 55499)
 [ -n "$port" ] || { echo "no free port for PostgreSQL" >&2; exit 1; }
 as_pg() {
   # initdb refuses to run as root: use the postgres account then.
@@ -74,10 +77,8 @@ status=0
 # hold its settings to the launch profile's; this starts it, on an empty data folder (its first build here is a no-op).
 log "starting the README's run command (./run.sh) until its sign-in page answers"
 run_dir=$(mktemp -d /tmp/wenming-run.XXXXXX)
-run_port=""
-for p in $(seq 5140 5199); do
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then run_port=$p; break; fi
-done
+run_port=$(free_port 5140 5199)
+[ -n "$run_port" ] || { echo "no free port for ./run.sh" >&2; exit 1; }
 ./run.sh --urls "http://127.0.0.1:$run_port" --Data:Directory="$run_dir/data" >"$run_dir/log" 2>&1 &
 run_pid=$!
 page=""
