@@ -21,14 +21,21 @@ var routes = CapturedRoute.Load(capturePath);
 NpgsqlDataSource? dataSource = null;
 if (postgres)
 {
-    // As the platform opens it (DatabaseOptions, ADR 0032, 0075): no DISCARD ALL when the pool hands a connection out
-    // again, and statements run twice prepared, so the ratio compares the same round trips and the same plans.
-    dataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString)
+    // As the platform opens it (DatabaseOptions, ADR 0032, 0075, 0093): no DISCARD ALL when the pool hands a connection
+    // out again, statements run twice prepared, and concurrent requests' statements multiplexed onto shared
+    // connections, so the ratio compares the same round trips, the same plans and the same driver.
+    var settings = new NpgsqlConnectionStringBuilder(connectionString)
     {
         NoResetOnClose = true,
         MaxAutoPrepare = 128,
         AutoPrepareMinUsages = 2,
-    }.ConnectionString);
+    };
+    if (!new DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey(nameof(settings.Multiplexing)))
+    {
+        settings.Multiplexing = true;
+    }
+
+    dataSource = NpgsqlDataSource.Create(settings.ConnectionString);
 }
 else
 {

@@ -44,6 +44,10 @@ catch (Wenming.Web.Platform.Security.PiiKeyMismatchException e)
 }
 
 trace.Mark("database ready");
+// On PostgreSQL the last statement's continuation runs on the multiplexing driver's read loop (ADR 0093): the host
+// starts from a thread of the pool instead, so that nothing the start waits for (a test host's synchronous Start)
+// can wait on that loop.
+await Task.Yield();
 
 await app.RunAsync();
 return 0;

@@ -128,12 +128,13 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>
-    /// Closes the idle pooled connections to this database: the test's own pool and the app's, whose connection
-    /// string the platform extends (No Reset On Close, ADR 0032) and which is therefore a pool of its own.
+    /// Closes the idle pooled connections to this database: the test's own pool and the app's two, whose connection
+    /// strings the platform extends (No Reset On Close, ADR 0032; multiplexed or not, ADR 0093) and which are
+    /// therefore pools of their own.
     /// </summary>
     private async Task ClearPostgresPoolsAsync()
     {
-        foreach (var connectionString in new[] { ConnectionString, DatabaseSetup.PostgresConnectionString(ConnectionString) })
+        foreach (var connectionString in new[] { ConnectionString, DatabaseSetup.PostgresConnectionString(ConnectionString), DatabaseSetup.PostgresDirectConnectionString(ConnectionString) })
         {
             await using var pooled = new NpgsqlConnection(connectionString);
             NpgsqlConnection.ClearPool(pooled);

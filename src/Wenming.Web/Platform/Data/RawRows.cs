@@ -69,8 +69,10 @@ public sealed class RawStatement(Why because, Func<IModel, string> format)
     public static string Table(IEntityType type) => Quote(type.GetTableName()!);
 
     /// <summary><c>alias."Column"</c> of a property as the model maps it.</summary>
-    public static string Column(IEntityType type, string alias, string property) =>
-        $"{alias}.{Quote(type.FindProperty(property)!.GetColumnName())}";
+    public static string Column(IEntityType type, string alias, string property) => $"{alias}.{Name(type, property)}";
+
+    /// <summary><c>"Column"</c> of a property as the model maps it (where no alias may stand: an insert's columns).</summary>
+    public static string Name(IEntityType type, string property) => Quote(type.FindProperty(property)!.GetColumnName());
 
     // Double quotes delimit an identifier in standard SQL, on SQLite and PostgreSQL alike.
     private static string Quote(string identifier) => $"\"{identifier}\"";

@@ -90,6 +90,10 @@ public static class DatabaseSetup
     /// runs the same few hundred statements over and over, and PostgreSQL otherwise parses and plans each one anew —
     /// most of its CPU for the statistics' dozen statements a request. The prepared statements live on the physical
     /// connection, which the skipped reset keeps.
+    /// Statements are multiplexed (ADR 0093): the statements of concurrent requests share the pooled connections and
+    /// go out together, instead of each request renting a connection of its own for every statement. Npgsql then
+    /// refuses synchronous I/O, so the one synchronous reader (the key ring) takes <see cref="PostgresDirectConnectionString"/>.
+    /// A connection string that names <c>Multiplexing</c> keeps its own choice.
     /// </summary>
     internal static string PostgresConnectionString(string connectionString)
     {
@@ -100,8 +104,22 @@ public static class DatabaseSetup
             (builder.MaxAutoPrepare, builder.AutoPrepareMinUsages) = (AutoPrepared, 2);
         }
 
+        // The generic builder keeps only the keys given, so it tells an operator's Multiplexing=false from the default.
+        if (!new DbConnectionStringBuilder { ConnectionString = connectionString }.ContainsKey(nameof(builder.Multiplexing)))
+        {
+            builder.Multiplexing = true;
+        }
+
         return builder.ConnectionString;
     }
+
+    /// <summary>
+    /// <see cref="PostgresConnectionString"/> without multiplexing, for what must run synchronously: a multiplexed
+    /// connection refuses synchronous commands, and waiting on an asynchronous one could wait on the very driver
+    /// thread that would complete it (ADR 0093).
+    /// </summary>
+    internal static string PostgresDirectConnectionString(string connectionString) =>
+        new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString(connectionString)) { Multiplexing = false }.ConnectionString;
 
     /// <summary>How many statements Npgsql keeps prepared per connection (the least used one is replaced).</summary>
     internal const int AutoPrepared = 128;

@@ -63,10 +63,17 @@ public sealed class WenmingMetrics
         long value;
         try
         {
+            // A scrape calls the gauge synchronously: a plain command on a connection that may block (ADR 0093).
             using var scope = _scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var rows = db.Set<OutboxMessage>().Where(m => m.DeliveredAt == null);
-            value = dead ? rows.LongCount(m => m.DeadAt != null) : rows.LongCount(m => m.DeadAt == null);
+            var type = db.Model.FindEntityType(typeof(OutboxMessage))!;
+            value = SynchronousCommands.Run(db, command =>
+            {
+                command.CommandText = $"SELECT COUNT(*) FROM {RawStatement.Table(type)} AS m"
+                    + $" WHERE {RawStatement.Column(type, "m", nameof(OutboxMessage.DeliveredAt))} IS NULL"
+                    + $" AND {RawStatement.Column(type, "m", nameof(OutboxMessage.DeadAt))} IS {(dead ? "NOT " : "")}NULL";
+                return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            });
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
