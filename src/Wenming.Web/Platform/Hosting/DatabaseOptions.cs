@@ -92,7 +92,8 @@ public static class DatabaseSetup
     /// connection, which the skipped reset keeps.
     /// Statements are multiplexed (ADR 0093): the statements of concurrent requests share the pooled connections and
     /// go out together, instead of each request renting a connection of its own for every statement. Npgsql then
-    /// refuses synchronous I/O, so the one synchronous reader (the key ring) takes <see cref="PostgresDirectConnectionString"/>.
+    /// refuses synchronous I/O, so what is synchronous by contract (the key ring, the outbox gauges) runs on
+    /// <see cref="PostgresDirectConnectionString"/> (<see cref="SynchronousCommands"/>).
     /// A connection string that names <c>Multiplexing</c> keeps its own choice.
     /// </summary>
     internal static string PostgresConnectionString(string connectionString)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class DatabaseKeyRepository(IServiceScopeFactory scopes) : IXmlRep
         return command.ExecuteNonQuery();
     });
 
-    private T Run<T>(Func<System.Data.Common.DbCommand, KeyTable, T> run)
+    private T Run<T>(Func<DbCommand, KeyTable, T> run)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
