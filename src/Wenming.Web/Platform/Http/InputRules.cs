@@ -216,13 +216,7 @@ public static class InputRules
     /// </summary>
     public static EndpointFilterDelegate Filter(EndpointFilterFactoryContext context, EndpointFilterDelegate next)
     {
-        var isService = context.ApplicationServices.GetService<IServiceProviderIsService>();
-        var checkedArguments = context.MethodInfo.GetParameters()
-            .Select((p, i) => (Parameter: p, Index: i))
-            .Where(a => a.Parameter.ParameterType != typeof(CancellationToken) && IsChecked(a.Parameter.ParameterType)
-                && isService?.IsService(a.Parameter.ParameterType) != true)
-            .Select(a => (a.Index, Name: IsOwnModel(Nullable.GetUnderlyingType(a.Parameter.ParameterType) ?? a.Parameter.ParameterType) ? "" : a.Parameter.Name ?? ""))
-            .ToArray();
+        var checkedArguments = CheckedArguments(context.MethodInfo, context.ApplicationServices);
         if (checkedArguments.Length == 0)
         {
             return next;
@@ -243,11 +237,35 @@ public static class InputRules
         };
     }
 
-    /// <summary>Adds the API's input rules to every API endpoint below <paramref name="builder"/>.</summary>
+    /// <summary>The handler's arguments the rules check, by position: request objects and route or query values, not services.</summary>
+    private static (int Index, string Name)[] CheckedArguments(MethodInfo method, IServiceProvider services)
+    {
+        var isService = services.GetService<IServiceProviderIsService>();
+        return [.. method.GetParameters()
+            .Select((p, i) => (Parameter: p, Index: i))
+            .Where(a => a.Parameter.ParameterType != typeof(CancellationToken) && IsChecked(a.Parameter.ParameterType)
+                && isService?.IsService(a.Parameter.ParameterType) != true)
+            .Select(a => (a.Index, Name: IsOwnModel(Nullable.GetUnderlyingType(a.Parameter.ParameterType) ?? a.Parameter.ParameterType) ? "" : a.Parameter.Name ?? ""))];
+    }
+
+    /// <summary>
+    /// Adds the API's input rules to every API endpoint below <paramref name="builder"/> that takes something to check. An
+    /// endpoint with nothing to check (<c>GET /me</c>: only services) gets no filter at all: any endpoint filter, even one
+    /// that hands the call straight on, puts the handler on the framework's filtered path, which boxes its arguments and
+    /// its result and looks the result's type up again on every request (issue 19).
+    /// </summary>
     public static TBuilder WithInputRules<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
     {
-        builder.AddEndpointFilterFactory(Filter);
+        builder.Add(endpoint =>
+        {
+            // A handler without its MethodInfo in the metadata is not one to judge here: it keeps the filter.
+            if (endpoint.Metadata.OfType<MethodInfo>().FirstOrDefault() is not { } method
+                || CheckedArguments(method, endpoint.ApplicationServices).Length > 0)
+            {
+                endpoint.FilterFactories.Add(Filter);
+            }
+        });
         return builder;
     }
 }
