@@ -97,6 +97,7 @@ public static class PlatformSetup
             {
                 o.BearerTokenExpiration = TimeSpan.FromMinutes(config.GetValue("Security:AccessTokenMinutes", 60));
                 o.RefreshTokenExpiration = TimeSpan.FromDays(config.GetValue("Security:RefreshTokenDays", 14));
+                o.Events.OnMessageReceived = BearerTicketCache.FromCacheAsync;
             });
         // Access tokens decrypted once per token, not per request (issue 19, ADR 0062).
         services.AddSingleton<IPostConfigureOptions<BearerTokenOptions>, CacheBearerTickets>();
