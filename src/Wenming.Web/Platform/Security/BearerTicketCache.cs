@@ -9,8 +9,8 @@ namespace Wenming.Web.Platform.Security;
 /// Remembers what an access token decrypted to, so that a client sending the same token again is not decrypted again
 /// (issue 19, ADR 0062): data protection derives a key (HMAC-SHA512) and decrypts and authenticates the payload on
 /// every request, about a seventh of a small API read's CPU. The cache changes nothing the token means: the key is
-/// the whole token text, so only a token that decrypted before is found; the handler still checks its expiry on every
-/// request, and expired entries are dropped; and what makes a session end early — a deactivated account, a changed
+/// the whole token text, so only a token that decrypted before is found; its expiry is checked on every request (a hit
+/// only while the ticket has not expired, otherwise by the handler), and expired entries are dropped; and what makes a session end early — a deactivated account, a changed
 /// role or password, a signed-out session — is decided per request by the account re-read (<c>ActorResolver</c>),
 /// not by the token. Each hit hands out a copy, so no request sees another's principal. Refresh tokens are not cached.
 /// </summary>
