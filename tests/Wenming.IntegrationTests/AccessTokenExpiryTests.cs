@@ -1,7 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Wenming.IntegrationTests.Infrastructure;
 
 namespace Wenming.IntegrationTests;
@@ -9,27 +6,22 @@ namespace Wenming.IntegrationTests;
 /// <summary>
 /// An access token ends when it expires (Security:AccessTokenMinutes), also once it has been used and remembered
 /// (issue 19, ADR 0062: what a token decrypted to is kept, and a remembered token is read from the header as it is):
-/// the app once more over the fixture's database, with a clock the test moves.
+/// the app once more over the fixture's database, with a clock the test moves (<see cref="ClockedHosts"/>).
 /// </summary>
 public sealed class AccessTokenExpiryTests(AppFixture app) : IClassFixture<AppFixture>, IDisposable
 {
-    private readonly ManualClock _clock = new();
-    private readonly List<IDisposable> _hosts = [];
+    private readonly ClockedHosts _hosts = new(app);
 
     public void Dispose()
     {
-        foreach (var host in _hosts)
-        {
-            host.Dispose();
-        }
-
+        _hosts.Dispose();
         GC.SuppressFinalize(this);
     }
 
     [DatabaseFact]
     public async Task AUsedToken_Answers401_OnceItsMinutesArePast_AndASignInAfterwardsWorksAgain()
     {
-        var http = Host();
+        var http = _hosts.Start(TenMinuteTokens);
         var client = new ApiClient(http, () => Task.FromResult<string?>(null), "127.0.0.1");
         var token = (await client.PostAsync("/api/v1/auth/token", new { login = "village1", password = AppFixture.DemoPassword })).Expect(HttpStatusCode.OK).Text("accessToken");
         var withToken = new ApiClient(http, () => Task.FromResult<string?>(token), "127.0.0.1");
@@ -38,10 +30,10 @@ public sealed class AccessTokenExpiryTests(AppFixture app) : IClassFixture<AppFi
         (await withToken.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
         (await withToken.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
 
-        _clock.Advance(TimeSpan.FromMinutes(9));
+        _hosts.Advance(TimeSpan.FromMinutes(9));
         Assert.Equal("village1", (await withToken.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK).Text("login"));
 
-        _clock.Advance(TimeSpan.FromMinutes(2));
+        _hosts.Advance(TimeSpan.FromMinutes(2));
         (await withToken.GetAsync("/api/v1/me")).ExpectProblem(HttpStatusCode.Unauthorized, "auth.unauthorized");
         (await withToken.GetAsync("/api/v1/me")).ExpectProblem(HttpStatusCode.Unauthorized, "auth.unauthorized");
 
@@ -52,7 +44,7 @@ public sealed class AccessTokenExpiryTests(AppFixture app) : IClassFixture<AppFi
     [DatabaseFact]
     public async Task AHeaderThatIsNotExactlyBearerAndTheToken_IsNotSignedIn()
     {
-        var http = Host();
+        var http = _hosts.Start(TenMinuteTokens);
         var token = (await new ApiClient(http, () => Task.FromResult<string?>(null), "127.0.0.1")
             .PostAsync("/api/v1/auth/token", new { login = "village1", password = AppFixture.DemoPassword })).Expect(HttpStatusCode.OK).Text("accessToken");
         (await new ApiClient(http, () => Task.FromResult<string?>(token), "127.0.0.1").GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
@@ -66,25 +58,5 @@ public sealed class AccessTokenExpiryTests(AppFixture app) : IClassFixture<AppFi
         }
     }
 
-    private HttpClient Host()
-    {
-        var factory = app.Factory.WithWebHostBuilder(b =>
-        {
-            b.UseSetting("Security:AccessTokenMinutes", "10");
-            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock));
-        });
-        var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        _hosts.Add(http);
-        _hosts.Add(factory);
-        return http;
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private TimeSpan _shift;
-
-        public void Advance(TimeSpan by) => _shift += by;
-
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _shift;
-    }
+    private static readonly Dictionary<string, string> TenMinuteTokens = new() { ["Security:AccessTokenMinutes"] = "10" };
 }

@@ -1,8 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Wenming.IntegrationTests.Infrastructure;
 
 namespace Wenming.IntegrationTests;
@@ -34,23 +31,18 @@ internal static class SignIn
 /// </summary>
 public sealed class SignInThrottleTests(AppFixture app) : IClassFixture<AppFixture>, IDisposable
 {
-    private readonly ManualClock _clock = new();
-    private readonly List<IDisposable> _hosts = [];
+    private readonly ClockedHosts _hosts = new(app);
 
     public void Dispose()
     {
-        foreach (var host in _hosts)
-        {
-            host.Dispose();
-        }
-
+        _hosts.Dispose();
         GC.SuppressFinalize(this);
     }
 
     [DatabaseFact]
     public async Task WrongPasswordsFromOneAddress_MakeItWaitLongerEachTime_1_2_4Minutes_UpToTheCap()
     {
-        var http = Host(new Dictionary<string, string> { ["Security:SignInMaxWaitMinutes"] = "4" });
+        var http = _hosts.Start(new Dictionary<string, string> { ["Security:SignInMaxWaitMinutes"] = "4" });
         var login = await CreateAccountAsync();
         const string address = "203.0.113.71";
 
@@ -67,14 +59,14 @@ public sealed class SignInThrottleTests(AppFixture app) : IClassFixture<AppFixtu
             Assert.InRange(waiting.RetryAfterSeconds, ((minutes - 1) * 60) + 1, minutes * 60);
 
             // Still waiting just before the time is up; one more wrong password once it is.
-            _clock.Advance(TimeSpan.FromMinutes(minutes) - TimeSpan.FromSeconds(30));
+            _hosts.Advance(TimeSpan.FromMinutes(minutes) - TimeSpan.FromSeconds(30));
             (await SignIn.SendAsync(http, login, TestData.StrongPassword, address)).Response.ExpectProblem(HttpStatusCode.TooManyRequests, "auth.too_many_attempts");
-            _clock.Advance(TimeSpan.FromSeconds(31));
+            _hosts.Advance(TimeSpan.FromSeconds(31));
             (await SignIn.SendAsync(http, login, "Wrong@2026", address)).Response.ExpectProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
         }
 
         // Once the wait is over, the right password gets in — and the address starts afresh.
-        _clock.Advance(TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(1));
+        _hosts.Advance(TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(1));
         (await SignIn.SendAsync(http, login, TestData.StrongPassword, address)).Response.Expect(HttpStatusCode.OK);
         (await SignIn.SendAsync(http, login, "Wrong@2026", address)).Response.ExpectProblem(HttpStatusCode.Unauthorized, "auth.invalid_credentials");
         (await SignIn.SendAsync(http, login, TestData.StrongPassword, address)).Response.Expect(HttpStatusCode.OK);
@@ -83,7 +75,7 @@ public sealed class SignInThrottleTests(AppFixture app) : IClassFixture<AppFixtu
     [DatabaseFact]
     public async Task AnAccountGuessedAtFromManyAddresses_MakesEachFailingAddressWaitAtOnce_ButNeverARightPasswordFromAFreshAddress()
     {
-        var http = Host(new Dictionary<string, string> { ["Security:SignInAccountFailuresPerHour"] = "6" });
+        var http = _hosts.Start(new Dictionary<string, string> { ["Security:SignInAccountFailuresPerHour"] = "6" });
         var login = await CreateAccountAsync();
 
         // Six addresses, one guess each: each stays under the per-address threshold, together they reach the ceiling.
@@ -106,7 +98,7 @@ public sealed class SignInThrottleTests(AppFixture app) : IClassFixture<AppFixtu
     public async Task ForwardedFor_IsIgnored_WhenNoProxyIsConfigured()
     {
         // Default configuration: no trusted proxy. Every request comes from loopback, whatever it claims.
-        var http = Host(new Dictionary<string, string> { ["Network:TrustedProxies"] = "" });
+        var http = _hosts.Start(new Dictionary<string, string> { ["Network:TrustedProxies"] = "" });
         var login = await CreateAccountAsync();
 
         for (var attempt = 1; attempt <= 5; attempt++)
@@ -121,37 +113,11 @@ public sealed class SignInThrottleTests(AppFixture app) : IClassFixture<AppFixtu
         (await SignIn.SendAsync(app.Http, login, TestData.StrongPassword, "198.51.100.106")).Response.Expect(HttpStatusCode.OK);
     }
 
-    private HttpClient Host(IReadOnlyDictionary<string, string> settings)
-    {
-        var factory = app.Factory.WithWebHostBuilder(b =>
-        {
-            foreach (var (key, value) in settings)
-            {
-                b.UseSetting(key, value);
-            }
-
-            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock));
-        });
-        var http = factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        _hosts.Add(http);
-        _hosts.Add(factory);
-        return http;
-    }
-
     private async Task<string> CreateAccountAsync()
     {
         var login = TestData.Login("throttle");
         (await app.Admin.PostAsync("/api/v1/accounts", new { login, password = TestData.StrongPassword, displayName = "测试账号", role = "Resident", orgUnitId = app.Demo.Unit("village1") }))
             .Expect(HttpStatusCode.Created);
         return login;
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private TimeSpan _shift;
-
-        public void Advance(TimeSpan by) => _shift += by;
-
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _shift;
     }
 }
