@@ -60,19 +60,15 @@ internal sealed class BearerTicketCache(ISecureDataFormat<AuthenticationTicket> 
             return inner.Unprotect(protectedText, purpose);
         }
 
-        var now = clock.GetUtcNow();
-        if (_tickets.TryGetValue(protectedText, out var known))
+        if (Find(protectedText) is { } remembered)
         {
-            if (known.Properties.ExpiresUtc > now)
-            {
-                return Copy(known);
-            }
-
-            _tickets.TryRemove(protectedText, out _);
+            return remembered;
         }
 
+        // Not remembered, or remembered but expired: an expired entry goes.
+        _tickets.TryRemove(protectedText, out _);
         var ticket = inner.Unprotect(protectedText);
-        if (ticket?.Properties.ExpiresUtc > now)
+        if (ticket?.Properties.ExpiresUtc > clock.GetUtcNow())
         {
             if (_tickets.Count >= Capacity)
             {
