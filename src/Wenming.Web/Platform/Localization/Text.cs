@@ -32,6 +32,12 @@ public static class Text
     public static DateTimeOffset ToChinaTime(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaOffset);
 
+    /// <summary>
+    /// The same for a time that may be missing. In a query's projection EF Core reads the column and calls this on
+    /// the row, where a conditional around the other overload would be translated into one more SQL column.
+    /// </summary>
+    public static DateTimeOffset? ToChinaTime(DateTime? utc) => utc is { } at ? ToChinaTime(at) : null;
+
     /// <summary>A rate from 0 to 1 as the pages and reports show it: 0.6 → "60.0 %".</summary>
     public static string Percent(decimal rate) => rate.ToString("0.0 %", CultureInfo.InvariantCulture);
 

@@ -33,8 +33,8 @@ public sealed class SearchPeopleHandler(AppDbContext db, CurrentActor actor, IOr
     private static readonly CompiledPerModel<Func<AppDbContext, CancellationToken, Task<int>>> CountAll = new(_ =>
         EF.CompileAsyncQuery((AppDbContext db, CancellationToken ct) => db.Set<Person>().Count()));
 
-    private static readonly CompiledPerModel<Func<AppDbContext, int, int, IAsyncEnumerable<Person>>> PageOfAll = new(_ =>
-        EF.CompileAsyncQuery((AppDbContext db, int skip, int take) => db.Set<Person>().AsNoTracking().OrderBy(p => p.Id).Skip(skip).Take(take)));
+    private static readonly CompiledPerModel<Func<AppDbContext, int, int, IAsyncEnumerable<PersonDto>>> PageOfAll = new(_ =>
+        EF.CompileAsyncQuery((AppDbContext db, int skip, int take) => db.Set<Person>().OrderBy(p => p.Id).Skip(skip).Take(take).Select(PersonDto.Columns)));
 
     public async Task<Result<PageOf<PersonDto>>> HandleAsync(SearchPeopleRequest request, CancellationToken ct)
     {
@@ -52,7 +52,7 @@ public sealed class SearchPeopleHandler(AppDbContext db, CurrentActor actor, IOr
         if (request.OrgUnitId is null && string.IsNullOrWhiteSpace(request.Q))
         {
             var total = await CountAll.For(db)(db, ct);
-            var all = await PageOfAll.For(db)(db, paging.Skip, paging.SafePageSize).Select(PersonDto.From).ToListAsync(ct);
+            var all = await PageOfAll.For(db)(db, paging.Skip, paging.SafePageSize).ToListAsync(ct);
             return new PageOf<PersonDto>(all, paging.SafePage, paging.SafePageSize, total);
         }
 
@@ -83,7 +83,6 @@ public sealed class SearchPeopleHandler(AppDbContext db, CurrentActor actor, IOr
             }
         }
 
-        var page = await query.OrderBy(p => p.Id).ToPageAsync(paging, ct);
-        return new PageOf<PersonDto>(page.Items.Select(PersonDto.From).ToList(), page.Page, page.PageSize, page.Total);
+        return await query.OrderBy(p => p.Id).Select(PersonDto.Columns).ToPageAsync(paging, ct);
     }
 }
