@@ -52,6 +52,23 @@ public sealed partial class DepartmentHomeTests(AppFixture app) : IClassFixture<
         Assert.Empty(dead);
     }
 
+    [DatabaseFact]
+    public async Task ADepartmentsAdmin_IsNamedSo_WhereTheirRoleShows_AndATownshipsAdminStaysTheInstitutes()
+    {
+        var dept = await app.SignInToPagesAsync("dept1");
+        foreach (var page in new[] { "/", "/me" })
+        {
+            var html = await dept.GetStringAsync(page);
+            Assert.Contains("<span class=\"who-role\">部门管理员</span>", html, StringComparison.Ordinal);
+            Assert.Contains("<dd>部门管理员</dd>", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("所管理员", html, StringComparison.Ordinal);
+        }
+
+        var township = await (await app.SignInToPagesAsync("town1")).GetStringAsync("/");
+        Assert.Contains("<span class=\"who-role\">所管理员</span>", township, StringComparison.Ordinal);
+        Assert.Contains("<dd>所管理员</dd>", township, StringComparison.Ordinal);
+    }
+
     /// <summary>The demo county gives every department's admin something to do: an order passed to it is waiting or claimed.</summary>
     [DatabaseFact]
     public async Task EveryDemoDepartmentsHome_HasAnOrderToActOn()

@@ -15,7 +15,16 @@ public static class Labels
 
     public static string Role(Role role) => Text.Get("Shell.role." + role);
 
-    public static string Roles(IEnumerable<Role> roles) => string.Join("、", roles.Select(Role));
+    /// <summary>
+    /// The roles in words. A department's admin holds the institute admin's role on a county body (ADR 0060) and is
+    /// named for that (部门管理员), not after a township's institute.
+    /// </summary>
+    public static string Roles(IEnumerable<Role> roles, bool ofDepartment = false) =>
+        string.Join("、", roles.Select(r => ofDepartment && r == Platform.Scope.Role.InstituteAdmin ? Text.Get("Shell.role.DepartmentAdmin") : Role(r)));
+
+    /// <summary>The signed-in account's roles in words (the top bar, the home page, 我的).</summary>
+    public static async Task<string> RolesAsync(CurrentActor actor, IOrgDirectory orgs, CancellationToken ct) =>
+        Roles(actor.Roles, await orgs.IsDepartmentAdminAsync(actor, ct));
 
     public static string Political(PoliticalStatus status) => Text.Get("Shell.political." + status);
 
