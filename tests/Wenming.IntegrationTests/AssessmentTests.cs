@@ -77,6 +77,8 @@ public sealed class AssessmentTests(AppFixture app) : IClassFixture<AppFixture>
         var cells = Regex.Matches(page, "<td>([^<]*)</td>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToList();
         var onTime = cells[cells.IndexOf("点单按时办结率") + 1];
         Assert.Matches(@"^(\d{1,3}\.\d %|暂无数据)$", onTime);
+        // The site item has the name the stations' own indicator has on their pages (阵地标准, RULES), not a second one.
+        Assert.Contains("阵地标准得分", cells);
     }
 
     [DatabaseFact]
