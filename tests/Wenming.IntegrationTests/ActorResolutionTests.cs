@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Wenming.IntegrationTests.Infrastructure;
 
 namespace Wenming.IntegrationTests;
@@ -15,12 +13,9 @@ public sealed class ActorResolutionTests(AppFixture app) : IClassFixture<AppFixt
     [DatabaseFact]
     public async Task An_authenticated_request_whose_handler_reads_nothing_issues_exactly_one_statement()
     {
-        var recorder = new StatementRecorder();
-        await using var host = app.Factory.WithWebHostBuilder(b => b.ConfigureServices(recorder.AddTo));
-        using var http = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var token = (await new ApiClient(http, () => Task.FromResult<string?>(null), AppFixture.ClientAddress)
-            .PostAsync("/api/v1/auth/token", new { login = "resident1", password = AppFixture.DemoPassword })).Expect(HttpStatusCode.OK).Text("accessToken");
-        var me = new ApiClient(http, () => Task.FromResult<string?>(token), AppFixture.ClientAddress);
+        await using var host = new RecordedHost(app);
+        var recorder = host.Recorder;
+        var me = await host.SignInAsync("resident1");
         // The first request warms what a host reads once (the key ring, the account statement's command).
         (await me.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
 

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Wenming.IntegrationTests.Infrastructure;
 using Wenming.Web.Platform.Localization;
 
@@ -84,20 +82,16 @@ public sealed class PeopleTests(AppFixture app) : IClassFixture<AppFixture>
         var kept = (await Village1.PostAsync("/api/v1/people", new { name = TestData.Name("卢"), idNumber = TestData.IdNumber(), phone = TestData.Phone(), orgUnitId = app.Demo.Unit("village1") })).Expect(HttpStatusCode.Created);
         var erased = (await Village1.PostAsync("/api/v1/people", new { name = TestData.Name("钱"), idNumber = TestData.IdNumber(), phone = TestData.Phone(), orgUnitId = app.Demo.Unit("village1") })).Expect(HttpStatusCode.Created);
         (await app.As("center").PostAsync($"/api/v1/people/{erased.Id}/anonymize", new { reason = "本人申请删除个人信息" })).Expect(HttpStatusCode.OK);
-        var recorder = new StatementRecorder();
-        await using var host = app.Factory.WithWebHostBuilder(b => b.ConfigureServices(recorder.AddTo));
-        using var http = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var token = (await new ApiClient(http, () => Task.FromResult<string?>(null), AppFixture.ClientAddress)
-            .PostAsync("/api/v1/auth/token", new { login = "village1", password = AppFixture.DemoPassword })).Expect(HttpStatusCode.OK).Text("accessToken");
-        var village1 = new ApiClient(http, () => Task.FromResult<string?>(token), AppFixture.ClientAddress);
+        await using var host = new RecordedHost(app);
+        var village1 = await host.SignInAsync("village1");
 
-        recorder.Start();
+        host.Recorder.Start();
         var total = (await village1.GetAsync("/api/v1/people?pageSize=1")).Expect(HttpStatusCode.OK).Total;
         // The newest two are the last two of the plain list (id order), the compiled query; a search runs the other one.
         var newest = (await village1.GetAsync($"/api/v1/people?page={total - 1}&pageSize=1")).Expect(HttpStatusCode.OK).Items
             .Concat((await village1.GetAsync($"/api/v1/people?page={total}&pageSize=1")).Expect(HttpStatusCode.OK).Items).ToList();
         var searched = (await village1.GetAsync($"/api/v1/people?q={kept.Text("phone")}")).Expect(HttpStatusCode.OK).Items;
-        var statements = recorder.Stop();
+        var statements = host.Recorder.Stop();
 
         var records = new[] { kept.Id, erased.Id }.Select(async id => (await Village1.GetAsync($"/api/v1/people/{id}")).Expect(HttpStatusCode.OK).Json.GetRawText());
         Assert.Equal(await Task.WhenAll(records), newest.Select(p => p.GetRawText()));

@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Wenming.IntegrationTests.Infrastructure;
 
 namespace Wenming.IntegrationTests;
@@ -30,12 +28,9 @@ public sealed class RedemptionStatementCountTests(AppFixture app) : IClassFixtur
         var person = await _kit.PersonAsync();
         await _kit.GiveAsync(person, 100);
         var goods = await _kit.GoodsAsync(price: 10, stock: 5);
-        var recorder = new StatementRecorder();
-        await using var host = app.Factory.WithWebHostBuilder(b => b.ConfigureServices(recorder.AddTo));
-        using var http = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var token = (await new ApiClient(http, () => Task.FromResult<string?>(null), AppFixture.ClientAddress)
-            .PostAsync("/api/v1/auth/token", new { login = "village1", password = AppFixture.DemoPassword })).Expect(HttpStatusCode.OK).Text("accessToken");
-        var counter = new ApiClient(http, () => Task.FromResult<string?>(token), AppFixture.ClientAddress);
+        await using var host = new RecordedHost(app);
+        var recorder = host.Recorder;
+        var counter = await host.SignInAsync("village1");
 
         recorder.Start();
         var redeemed = await counter.PostAsync("/api/v1/market/redemptions", new { goodsId = goods, personId = person, quantity = 1 });
