@@ -67,6 +67,17 @@ public sealed partial class DepartmentHomeTests(AppFixture app) : IClassFixture<
         var township = await (await app.SignInToPagesAsync("town1")).GetStringAsync("/");
         Assert.Contains("<span class=\"who-role\">所管理员</span>", township, StringComparison.Ordinal);
         Assert.Contains("<dd>所管理员</dd>", township, StringComparison.Ordinal);
+
+        // And so where the county's admin looks the accounts up: the list and the account's page.
+        var center = await app.SignInToPagesAsync("center");
+        foreach (var (login, role) in new[] { ("dept1", "部门管理员"), ("town1", "所管理员") })
+        {
+            var list = await center.GetStringAsync($"/accounts?q={login}");
+            Assert.Matches($">{role}</td>", list);
+            var id = (await app.As("center").GetAsync($"/api/v1/accounts?q={login}")).Expect(HttpStatusCode.OK).Items
+                .Single(a => a.GetProperty("login").GetString() == login).GetProperty("id").GetInt64();
+            Assert.Contains($"<dd>{role}</dd>", await center.GetStringAsync($"/accounts/{id}"), StringComparison.Ordinal);
+        }
     }
 
     /// <summary>The demo county gives every department's admin something to do: an order passed to it is waiting or claimed.</summary>

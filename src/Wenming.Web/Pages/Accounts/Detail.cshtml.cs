@@ -19,6 +19,9 @@ public sealed class DetailModel(ManageAccountHandler manage, CurrentActor actor,
 
     public string? UnitName { get; private set; }
 
+    /// <summary>The account's unit is a department: an institute admin there is shown as 部门管理员.</summary>
+    public bool OfDepartment { get; private set; }
+
     [BindProperty]
     public string? Password { get; set; }
 
@@ -86,7 +89,9 @@ public sealed class DetailModel(ManageAccountHandler manage, CurrentActor actor,
         }
 
         Account = result.Value;
-        UnitName = (await UnitChoices.NamesAsync(orgs, [Account.OrgUnitId], ct)).GetValueOrDefault(Account.OrgUnitId);
+        var unit = await orgs.FindAsync(Account.OrgUnitId, ct);
+        UnitName = unit?.Name;
+        OfDepartment = unit?.Level == OrgLevel.Department;
         return null;
     }
 }

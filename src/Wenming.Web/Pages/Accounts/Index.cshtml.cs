@@ -26,6 +26,9 @@ public sealed class IndexModel(ListAccountsHandler list, IOrgDirectory orgs) : A
 
     public IReadOnlyDictionary<long, string> UnitNames { get; private set; } = new Dictionary<long, string>();
 
+    /// <summary>The listed accounts' units that are departments: their institute admins are shown as 部门管理员.</summary>
+    public IReadOnlySet<long> DepartmentUnits { get; private set; } = new HashSet<long>();
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var result = await list.HandleAsync(new ListAccountsRequest { Q = Query, Role = RoleFilter, Page = Math.Max(1, PageNumber) }, ct);
@@ -36,6 +39,10 @@ public sealed class IndexModel(ListAccountsHandler list, IOrgDirectory orgs) : A
 
         Result = result.Value;
         UnitNames = await UnitChoices.NamesAsync(orgs, Result.Items.Select(a => a.OrgUnitId), ct);
+        if (Result.Items.Any(a => a.Roles.Contains(Role.InstituteAdmin)))
+        {
+            DepartmentUnits = (await orgs.VisibleUnitsAsync(ct)).Where(u => u.Level == OrgLevel.Department).Select(u => u.Id).ToHashSet();
+        }
         return Page();
     }
 }
