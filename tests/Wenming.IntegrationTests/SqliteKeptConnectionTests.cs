@@ -17,6 +17,9 @@ namespace Wenming.IntegrationTests;
 /// </summary>
 public sealed class SqliteKeptConnectionTests : IAsyncLifetime
 {
+    /// <summary>SQLite's SQLITE_STMTSTATUS_REPREPARE, which SQLitePCLRaw does not name: how often a statement was prepared again.</summary>
+    private const int StatementStatusReprepare = 5;
+
     private readonly CommandKinds commands = new();
     private TestDatabase database = null!;
     private PooledDbContextFactory<AppDbContext> pool = null!;
@@ -124,6 +127,39 @@ public sealed class SqliteKeptConnectionTests : IAsyncLifetime
 
         Assert.Equal("5:17,50:", string.Join(",", pairs));
         Assert.Equal("5,17,50", string.Join(",", await db.Set<OrgUnit>().Where(u => new List<long> { 5, 17, 50, 99 }.Contains(u.Id)).OrderBy(u => u.Id).Select(u => u.Id).ToListAsync()));
+    }
+
+    /// <summary>
+    /// A paged query's statement is planned once (ADR 0094). SQLite reads a bound <c>LIMIT</c> while planning unless
+    /// its query planner's stability guarantee is on, and then binding the next page's values expires the statement,
+    /// which SQLite prepares anew inside the step: every list page parsed and planned its query again.
+    /// </summary>
+    [Fact]
+    public async Task APagedQuery_AnswersEachPage_WithoutSqlitePreparingItAgain()
+    {
+        await using var db = Lease();
+        await db.Database.OpenConnectionAsync();
+        var connection = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
+        // SQLitePCLRaw lists a connection's statements only when asked before they are prepared.
+        connection.enable_sqlite3_next_stmt(true);
+        foreach (var (skip, expected) in new (int, string)[] { (0, "1,5"), (2, "17,50"), (1, "5,17"), (0, "1,5") })
+        {
+            Assert.Equal(expected, string.Join(",", await db.Set<OrgUnit>().OrderBy(u => u.Id).Skip(skip).Take(2).Select(u => u.Id).ToListAsync()));
+        }
+
+        var prepares = new List<int>();
+        for (var statement = SQLitePCL.raw.sqlite3_next_stmt(connection, null); statement is not null; statement = SQLitePCL.raw.sqlite3_next_stmt(connection, statement))
+        {
+            if (SQLitePCL.raw.sqlite3_sql(statement).utf8_to_string().Contains("LIMIT", StringComparison.Ordinal))
+            {
+                prepares.Add(SQLitePCL.raw.sqlite3_stmt_status(statement, StatementStatusReprepare, 0));
+            }
+        }
+
+        // The page's kept statements (EF Core writes "LIMIT @p OFFSET @p" for the page whose skip equals its size), never
+        // prepared again.
+        Assert.NotEmpty(prepares);
+        Assert.All(prepares, count => Assert.Equal(0, count));
     }
 
     /// <summary>

@@ -63,24 +63,37 @@ public sealed class SqliteKeptConnection(
     {
         openedIn = Volatile.Read(ref generation);
         base.OpenDbConnection(errorsExpected);
-        WaitWhileBusy();
+        Configure();
     }
 
     protected override async Task OpenDbConnectionAsync(bool errorsExpected, CancellationToken cancellationToken)
     {
         openedIn = Volatile.Read(ref generation);
         await base.OpenDbConnectionAsync(errorsExpected, cancellationToken);
-        WaitWhileBusy();
+        Configure();
     }
 
     /// <summary>
+    /// Two settings of the native connection, made once when it opens.
+    /// <para>
     /// A writer that finds the write lock taken waits inside SQLite, which retries after 1, 2, 5, 10, … ms (up to 100 ms
     /// apart) for as long as the connection's default timeout. Without it SQLite answers "busy" at once and
     /// Microsoft.Data.Sqlite retries every 150 ms: in a redemption rush on SQLite (50 writers at once) a request could
     /// sleep through several such steps, up to 1.3 s at the 99th percentile (issue 19, ADR 0081).
+    /// </para>
+    /// <para>
+    /// The query planner's stability guarantee (ADR 0094): a statement's plan no longer depends on its parameters'
+    /// values. Without it SQLite reads a bound <c>LIMIT</c> value while planning, so binding a new one expires the
+    /// statement, and every paged list re-parsed and re-planned its page query on every request, prepared statement or
+    /// not (ADR 0076).
+    /// </para>
     /// </summary>
-    private void WaitWhileBusy() =>
-        SQLitePCL.raw.sqlite3_busy_timeout(((SqliteConnection)DbConnection).Handle, ((SqliteConnection)DbConnection).DefaultTimeout * 1000);
+    private void Configure()
+    {
+        var connection = (SqliteConnection)DbConnection;
+        SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, connection.DefaultTimeout * 1000);
+        SQLitePCL.raw.sqlite3_db_config(connection.Handle, SQLitePCL.raw.SQLITE_DBCONFIG_ENABLE_QPSG, 1, out _);
+    }
 
     protected override void CloseDbConnection()
     {
