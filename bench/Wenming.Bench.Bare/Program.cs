@@ -58,6 +58,13 @@ app.MapGet("/{route}", async (string route, HttpContext http) =>
 
     await using DbConnection connection = dataSource is not null ? dataSource.CreateConnection() : new SqliteConnection(connectionString);
     await connection.OpenAsync(http.RequestAborted);
+    if (connection is SqliteConnection sqlite)
+    {
+        // As the platform's kept connection (SqliteKeptConnection, ADR 0094): plans that do not depend on the
+        // parameters' values, so a bound LIMIT does not make SQLite prepare the statement again when it runs.
+        SQLitePCL.raw.sqlite3_db_config(sqlite.Handle, SQLitePCL.raw.SQLITE_DBCONFIG_ENABLE_QPSG, 1, out _);
+    }
+
     http.Response.ContentType = "application/json; charset=utf-8";
     // Chinese text as UTF-8, not \u escapes, as the platform writes it: similar sizes on the wire.
     await using var json = new Utf8JsonWriter(http.Response.Body, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
