@@ -34,6 +34,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     private SqliteKeptConnection? keptConnection;
     private bool connectionLookedUp;
 
+    /// <summary>
+    /// What records this context's commands (<see cref="PlatformCommand"/>): the application's, for the contexts of its
+    /// pool (whose options name the application's services); none for a context made by hand from bare options.
+    /// </summary>
+    internal CommandWatch? CommandWatch { get; } =
+        options.FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(CommandWatch)) as CommandWatch;
+
     /// <summary>Binds this lease of the context to the caller's scope, actor and clock.</summary>
     public AppDbContext Bind(OrgScope scope, CurrentActor actor, TimeProvider clock)
     {

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Wenming.Web.Platform.Data;
 
@@ -13,16 +11,8 @@ namespace Wenming.Web.Platform.Data;
 /// failure as a Warning line; and an exception nobody handles is logged once with its stack trace where it
 /// ends (the API's exception handler, a job's round, event delivery).
 /// </summary>
-public sealed partial class FailedCommandLog(ILogger<FailedCommandLog> log) : DbCommandInterceptor
+public sealed partial class FailedCommandLog(ILogger<FailedCommandLog> log)
 {
-    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Log(eventData.Exception);
-
-    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Log(eventData.Exception);
-        return Task.CompletedTask;
-    }
-
     /// <summary>A unique (or primary) key refused the write: SQLite's extended codes 2067/1555, PostgreSQL's 23505.</summary>
     public static bool IsUniqueViolation(Exception? exception) => exception switch
     {
@@ -32,7 +22,8 @@ public sealed partial class FailedCommandLog(ILogger<FailedCommandLog> log) : Db
         _ => false,
     };
 
-    private void Log(Exception exception)
+    /// <summary>The line for one failed command (<see cref="CommandWatch"/> calls it).</summary>
+    public void Log(Exception exception)
     {
         if (exception is OperationCanceledException)
         {

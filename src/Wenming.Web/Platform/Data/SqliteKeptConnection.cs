@@ -35,10 +35,12 @@ public sealed class SqliteKeptConnection(
     /// <summary>This connection's prepared statements.</summary>
     internal PreparedStatements Statements => statements ??= new();
 
-    /// <summary>Makes the context's connection service this one, and lets its queries run prepared statements again.</summary>
-    public static void Use(DbContextOptionsBuilder options) => options
-        .ReplaceService<ISqliteRelationalConnection, SqliteKeptConnection>()
-        .AddInterceptors(PreparedStatements.Interceptor.Instance);
+    /// <summary>
+    /// Makes the context's connection service this one. Its queries run prepared statements again where their command is a
+    /// <see cref="PlatformCommand"/> (<see cref="PlatformCommandBuilderFactory.Use"/>).
+    /// </summary>
+    public static void Use(DbContextOptionsBuilder options) =>
+        options.ReplaceService<ISqliteRelationalConnection, SqliteKeptConnection>();
 
     /// <summary>
     /// Makes every context drop its kept connection before its next use, and clears Microsoft.Data.Sqlite's pools:
@@ -223,24 +225,6 @@ internal sealed class PreparedStatements
         }
 
         commands.Clear();
-    }
-
-    /// <summary>Swaps the LINQ queries' commands on a kept connection for its prepared ones.</summary>
-    internal sealed class Interceptor : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
-    {
-        public static readonly Interceptor Instance = new();
-
-        private Interceptor()
-        {
-        }
-
-        // LINQ queries, and hand-written statements read through RawRows and RawStatement (the account read of every
-        // request, ADR 0082): their texts are fixed too, the parameters' values change.
-        public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result) =>
-            eventData.CommandSource is CommandSource.LinqQuery or CommandSource.FromSqlQuery && result is SqliteCommand command
-                && eventData.Context is AppDbContext { KeptConnection: { } kept }
-                ? kept.Statements.Reuse(command)
-                : result;
     }
 
     /// <summary>A command whose disposal hands it back, prepared statement and all, until its connection lets go.</summary>

@@ -53,6 +53,7 @@ public static class DatabaseSetup
     {
         options.AddInterceptors(ScopeLiftGuard.Instance);
         QueryExecutors.Use(options);
+        PlatformCommandBuilderFactory.Use(options);
         if (provider == DatabaseProvider.Postgres)
         {
             options.UseNpgsql(PostgresConnectionString(connectionString), o => o.MigrationsHistoryTable(MigrationsHistoryTable)
@@ -130,6 +131,8 @@ public static class DatabaseSetup
         // Read when the first context is made, so test hosts and the CLI can still change the configuration.
         var settings = new Lazy<(DatabaseProvider Provider, string ConnectionString)>(() => (Provider(config), ConnectionString(config, contentRoot)));
         services.AddSingleton<FailedCommandLog>();
+        // Every command's time goes to /metrics and a failed one to the log, from EF Core's command (ADR 0095).
+        services.AddSingleton<CommandWatch>();
         services.AddSingleton<PublicContentVersions>();
         services.AddSingleton<PublicContentChanges>();
         services.AddSingleton<Indicators.RollupMarks>();
@@ -147,13 +150,10 @@ public static class DatabaseSetup
         services.AddPooledDbContextFactory<AppDbContext>((sp, o) =>
         {
             Configure(o, settings.Value.Provider, settings.Value.ConnectionString);
-            o.AddInterceptors(sp.GetRequiredService<FailedCommandLog>());
             // The portal's cache follows committed writes of what it shows (ADR 0056).
             o.AddInterceptors(sp.GetRequiredService<PublicContentChanges>());
             // A write of a row a rolled-up indicator counts marks its unit and day dirty (ADR 0061).
             o.AddInterceptors(sp.GetRequiredService<Indicators.RollupMarks>());
-            // Every command's time goes to /metrics (wenming_db_command_duration_seconds).
-            o.AddInterceptors(sp.GetRequiredService<Metrics.DbCommandMetrics>());
             // Opt-in, for bench/compare.sh only: records the SQL of marked requests (see SqlCapture).
             if (config["Data:CaptureSql"] is { Length: > 0 } capturePath)
             {

@@ -4,7 +4,6 @@ using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using OpenTelemetry.Metrics;
 using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Events;
@@ -85,59 +84,6 @@ public sealed class WenmingMetrics
     }
 }
 
-/// <summary>Times every database command for <see cref="WenmingMetrics"/>.</summary>
-internal sealed class DbCommandMetrics(WenmingMetrics metrics) : DbCommandInterceptor
-{
-    public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
-    {
-        Record(command, eventData, false);
-        return result;
-    }
-
-    public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-    {
-        Record(command, eventData, false);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
-    {
-        Record(command, eventData, false);
-        return result;
-    }
-
-    public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Record(command, eventData, false);
-        return ValueTask.FromResult(result);
-    }
-
-    public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
-    {
-        Record(command, eventData, false);
-        return result;
-    }
-
-    public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
-    {
-        Record(command, eventData, false);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Record(command, eventData, true);
-
-    public override Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Record(command, eventData, true);
-        return Task.CompletedTask;
-    }
-
-    // The provider from the command's type: asking the context (Database.IsNpgsql) reads the provider's assembly name by
-    // reflection on every command (issue 19).
-    private void Record(DbCommand command, CommandEndEventData eventData, bool failed) =>
-        metrics.DbCommand(eventData.Duration, command is Npgsql.NpgsqlCommand ? "postgresql" : "sqlite", failed);
-}
-
 public static class MetricsSetup
 {
     public const string Path = "/metrics";
@@ -146,7 +92,6 @@ public static class MetricsSetup
     {
         services.AddMetrics();
         services.AddSingleton<WenmingMetrics>();
-        services.AddSingleton<DbCommandMetrics>();
         // Of ASP.NET Core's meters only those operators read (docs/operations.md): the request histogram (Hosting), the
         // connections (Kestrel) and unhandled exceptions (Diagnostics). AddAspNetCoreInstrumentation() also listens to
         // routing, rate limiting, authentication and authorization, each a measurement on every request that no alert
