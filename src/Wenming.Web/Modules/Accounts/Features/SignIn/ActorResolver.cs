@@ -68,7 +68,9 @@ internal sealed class ActorResolver(AppDbContext db, CurrentActor actor, OrgScop
         {
             if (claim.Type == ClaimTypes.Role)
             {
-                if (seen >= roles.Count || !Enum.TryParse<Role>(claim.Value, out var role) || role != roles[seen])
+                // The claim holds the role's name (CreatePrincipal writes role.ToString()); .NET keeps an enum's names,
+                // so comparing with the name allocates nothing and parses nothing, on every request.
+                if (seen >= roles.Count || claim.Value != roles[seen].ToString())
                 {
                     return false;
                 }
