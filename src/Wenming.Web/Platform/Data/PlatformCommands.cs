@@ -13,8 +13,9 @@ namespace Wenming.Web.Platform.Data;
 /// interceptors (issue 19, ADR 0095): on SQLite it swaps a query's fresh command for the kept connection's prepared
 /// one (ADR 0076), and every command's time goes to /metrics and a failure to one log line (<see cref="CommandWatch"/>).
 /// With any command interceptor registered, EF Core takes its logging path for every statement: a new command id
-/// (<see cref="Guid.NewGuid"/>, which reads /dev/urandom on this runtime), an event object for each of six moments
-/// of the command's life, and the interceptors called at each. Without one it skips all of that.
+/// (<see cref="Guid.NewGuid"/>, which reads /dev/urandom on this runtime), an event object for each step of the
+/// command's life (created, executed, its reader closed, …), and the interceptors called at each. Without one it skips
+/// all of that.
 /// </summary>
 public sealed class PlatformCommandBuilderFactory(RelationalCommandBuilderDependencies dependencies)
     : RelationalCommandBuilderFactory(dependencies)
