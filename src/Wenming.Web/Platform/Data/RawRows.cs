@@ -10,8 +10,8 @@ namespace Wenming.Web.Platform.Data;
 
 /// <summary>
 /// The rows of a hand-written statement (an UPDATE … RETURNING, a chain of writes in one WITH), sent the way EF Core
-/// sends <c>ExecuteSql</c>: on the context's connection and in its transaction, through its interceptors (the command
-/// metrics, the failed-command log, the tests' statement recorder), with the interpolated values as parameters. Unlike
+/// sends <c>ExecuteSql</c>: on the context's connection and in its transaction, as the platform's command (<see cref="PlatformCommand"/>: the
+/// command metric, the failed-command log, SQLite's prepared statements), with the interpolated values as parameters. Unlike
 /// <c>Database.SqlQuery</c> it does not pass the LINQ query pipeline: that looked the statement up in the query cache,
 /// walked its expression and rebuilt its parameters on every run, about half of the web process's CPU for the
 /// redemption's three statements (issue 19, ADR 0081). Columns are read by position: <paramref name="row"/> reads them
@@ -56,7 +56,7 @@ public static class RawRows
 /// Built from the model (<paramref name="format"/>: the statement with <c>{0}</c>, <c>{1}</c>, … where the values go),
 /// so that table and column names come from the mapping; the values' types must be the same on every run, because
 /// the parameters are typed by the first run's values. It runs as <see cref="RawRows"/> does: the context's connection
-/// and transaction, its interceptors. No query filter applies to hand-written SQL, so the statement names why it may
+/// and transaction, the platform's command. No query filter applies to hand-written SQL, so the statement names why it may
 /// read past the org scope, as <c>Unscoped(because: Why.X)</c> does, and the architecture tests hold it to the list
 /// of such places (ADR 0027).
 /// </summary>
