@@ -1,5 +1,6 @@
 using Wenming.Web;
 using Wenming.Web.Platform.Hosting;
+using Wenming.Web.Platform.Http;
 
 var builder = WebApplication.CreateBuilder(args);
 var trace = StartupTrace.From(builder.Configuration);
@@ -41,6 +42,16 @@ catch (Wenming.Web.Platform.Security.PiiKeyMismatchException e)
     app.Logger.LogCritical("{Message}", e.Message);
     await Console.Error.WriteLineAsync(e.Message);
     return 3;
+}
+catch (Exception e) when (DatabaseOutage.IsOutage(e))
+{
+    // Migrations on start need the database (with Database:MigrateOnStart=false a node starts without it and answers
+    // 503 until it is back): say so in one line and exit non-zero, rather than abort on an unhandled exception.
+    var message = $"The database does not answer at start ({e.GetBaseException().Message.TrimEnd('.')}): check ConnectionStrings:Wenming "
+        + "and that the database is up, or start with Database:MigrateOnStart=false to answer 503 until it is.";
+    app.Logger.LogCritical("{Message}", message);
+    await Console.Error.WriteLineAsync(message);
+    return 4;
 }
 
 trace.Mark("database ready");
