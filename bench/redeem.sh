@@ -68,7 +68,12 @@ ASPNETCORE_ENVIRONMENT=Production dotnet "$web/Wenming.Web.dll" --urls "http://1
   --Demo:Seed=true --Jobs:Enabled=false --Logging:LogLevel:Default=Warning --RateLimits:SignInPerMinutePerAddress=1000 >"$data/web.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq "${TIMEOUT_S:-900}"); do curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 1; done
+# A host that stops at start (a refused database, a wrong key) ends the wait at once instead of after TIMEOUT_S.
+for _ in $(seq "${TIMEOUT_S:-900}"); do
+  curl -fs "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 1
+done
 curl -fs "http://127.0.0.1:$port/readyz" >/dev/null || { echo "the host did not start: $data/web.log" >&2; cat "$data/web.log" >&2; exit 1; }
 
 base="http://127.0.0.1:$port/api/v1"
