@@ -14,6 +14,7 @@ using Wenming.Web.Platform.Data;
 using Wenming.Web.Platform.Errors;
 using Wenming.Web.Platform.Events;
 using Wenming.Web.Platform.Hosting;
+using Wenming.Web.Platform.Http;
 using Wenming.Web.Platform.Scope;
 using Wenming.Web.Platform.Security;
 
@@ -56,6 +57,17 @@ if (command == "gen-key")
     Console.WriteLine(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
     return 0;
 }
+
+// The commands below run as top-level statements: a database that does not answer (refused, missing, a file that cannot
+// be opened) ends a command with one line and its own exit code, not with an unhandled exception's abort (exit 134).
+AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+{
+    if (e.ExceptionObject is Exception exception && DatabaseOutage.IsOutage(exception))
+    {
+        Console.Error.WriteLine(DatabaseOutage.AtStart(exception));
+        Environment.Exit(DatabaseOutage.ExitCodeAtStart);
+    }
+};
 
 var force = args.Contains("--force");
 

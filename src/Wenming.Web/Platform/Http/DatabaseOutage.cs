@@ -49,6 +49,14 @@ public static class DatabaseOutage
     }
 
     public static Error Unavailable() => Error.Of("common.unavailable", ErrorKind.Unavailable);
+
+    /// <summary>The exit code of the web host and the CLI when the database does not answer at start.</summary>
+    public const int ExitCodeAtStart = 5;
+
+    /// <summary>The one line the web host and the CLI print when the database does not answer at start.</summary>
+    public static string AtStart(Exception exception) =>
+        $"The database does not answer at start ({exception.GetBaseException().Message.TrimEnd('.')}): check "
+        + "ConnectionStrings:Wenming and Database:Provider, and that the database is up.";
 }
 
 /// <summary>Answers a database outage on the API with 503 problem details; pages get the 503 error page.</summary>
