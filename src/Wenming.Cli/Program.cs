@@ -64,8 +64,8 @@ AppDomain.CurrentDomain.UnhandledException += (_, e) =>
 {
     if (e.ExceptionObject is Exception exception && DatabaseOutage.IsOutage(exception))
     {
-        Console.Error.WriteLine(DatabaseOutage.AtStart(exception));
-        Environment.Exit(DatabaseOutage.ExitCodeAtStart);
+        Console.Error.WriteLine(DatabaseOutage.DoesNotAnswer(exception));
+        Environment.Exit(DatabaseOutage.ExitCode);
     }
 };
 

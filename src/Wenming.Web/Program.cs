@@ -47,10 +47,10 @@ catch (Exception e) when (DatabaseOutage.IsOutage(e))
 {
     // Migrations on start need the database (with Database:MigrateOnStart=false a node starts without it and answers
     // 503 until it is back): say so in one line and exit non-zero, rather than abort on an unhandled exception.
-    var message = DatabaseOutage.AtStart(e) + " Or start with Database:MigrateOnStart=false to answer 503 until it is.";
+    var message = "At start: " + DatabaseOutage.DoesNotAnswer(e) + " Or start with Database:MigrateOnStart=false to answer 503 until it is.";
     app.Logger.LogCritical("{Message}", message);
     await Console.Error.WriteLineAsync(message);
-    return DatabaseOutage.ExitCodeAtStart;
+    return DatabaseOutage.ExitCode;
 }
 
 trace.Mark("database ready");

@@ -33,7 +33,7 @@ public sealed class StartWithoutDatabaseTests
     private static void AssertSaysSo(ProcessResult run)
     {
         Assert.True(run.ExitCode == 5, run.ToString());
-        Assert.Contains("The database does not answer at start", run.Error, StringComparison.Ordinal);
+        Assert.Contains("The database does not answer (", run.Error, StringComparison.Ordinal);
         Assert.Contains("ConnectionStrings:Wenming", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", run.Error + run.Output, StringComparison.Ordinal);
     }

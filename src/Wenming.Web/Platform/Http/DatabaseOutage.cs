@@ -50,12 +50,12 @@ public static class DatabaseOutage
 
     public static Error Unavailable() => Error.Of("common.unavailable", ErrorKind.Unavailable);
 
-    /// <summary>The exit code of the web host and the CLI when the database does not answer at start.</summary>
-    public const int ExitCodeAtStart = 5;
+    /// <summary>The exit code of the web host (at start) and of an operator command when the database does not answer.</summary>
+    public const int ExitCode = 5;
 
-    /// <summary>The one line the web host and the CLI print when the database does not answer at start.</summary>
-    public static string AtStart(Exception exception) =>
-        $"The database does not answer at start ({exception.GetBaseException().Message.TrimEnd('.')}): check "
+    /// <summary>The one line the web host (at start) and an operator command print when the database does not answer.</summary>
+    public static string DoesNotAnswer(Exception exception) =>
+        $"The database does not answer ({exception.GetBaseException().Message.TrimEnd('.')}): check "
         + "ConnectionStrings:Wenming and Database:Provider, and that the database is up.";
 }
 
