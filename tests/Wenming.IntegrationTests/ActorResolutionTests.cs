@@ -1,5 +1,6 @@
 using System.Net;
 using Wenming.IntegrationTests.Infrastructure;
+using Wenming.Web.Platform.Hosting;
 
 namespace Wenming.IntegrationTests;
 
@@ -24,6 +25,9 @@ public sealed class ActorResolutionTests(AppFixture app) : IClassFixture<AppFixt
         var statements = recorder.Stop();
 
         Assert.True(statements.Count == 1, $"/api/v1/me issued {statements.Count} statements:\n" + string.Join("\n", statements.Select(s => s.Sql)));
+        // On PostgreSQL the account is read without an EF Core context (ADR 0096), so with PostgreSQL's positional
+        // parameter; on SQLite through the context's prepared statement, with a named one.
+        Assert.Equal(app.Provider == DatabaseProvider.Postgres, statements[0].Sql.Contains("= $1", StringComparison.Ordinal));
         Assert.Equal("resident1", answer.Text("login"));
         Assert.Equal(app.Demo.Unit("village1"), answer.Number("orgUnitId"));
         Assert.Equal(app.Demo.Person("resident1"), answer.Number("personId"));

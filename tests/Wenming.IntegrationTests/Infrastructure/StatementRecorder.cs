@@ -78,8 +78,11 @@ public sealed class StatementRecorder
 
         private T Record<T>(DbCommand command, CommandEventData eventData, T result)
         {
-            var db = (AppDbContext)eventData.Context!;
-            recorder.Add(new RecordedStatement(command.CommandText, db.BoundActor.Login, db.BoundActor.CountyId, db.BoundScope.IsUnrestricted));
+            // A read without a context (PostgresDirectReads: the account's re-read, before anyone is signed in for the
+            // request) is sent for no actor and past the org scope, as its RawStatement twin on SQLite declares.
+            recorder.Add(eventData.Context is AppDbContext db
+                ? new RecordedStatement(command.CommandText, db.BoundActor.Login, db.BoundActor.CountyId, db.BoundScope.IsUnrestricted)
+                : new RecordedStatement(command.CommandText, null, null, ScopeLifted: true));
             return result;
         }
     }

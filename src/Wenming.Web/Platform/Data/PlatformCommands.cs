@@ -116,18 +116,20 @@ public sealed class PlatformCommand(
 /// </summary>
 public sealed class CommandWatch(FailedCommandLog failures, WenmingMetrics? metrics = null)
 {
-    internal void Done(IRelationalConnection connection, long started) =>
-        metrics?.DbCommand(Stopwatch.GetElapsedTime(started), Provider(connection), failed: false);
+    internal void Done(IRelationalConnection connection, long started) => Done(Provider(connection), started);
+
+    internal void Done(string provider, long started) =>
+        metrics?.DbCommand(Stopwatch.GetElapsedTime(started), provider, failed: false);
 
     /// <summary>Records the failure and answers false, so that an exception filter lets the exception pass on.</summary>
-    internal bool Failed(IRelationalConnection connection, long started, Exception exception, IExceptionDetector detector, CancellationToken cancellationToken)
-    {
-        if (!detector.IsCancellation(exception, cancellationToken))
-        {
-            metrics?.DbCommand(Stopwatch.GetElapsedTime(started), Provider(connection), failed: true);
-            failures.Log(exception);
-        }
+    internal bool Failed(IRelationalConnection connection, long started, Exception exception, IExceptionDetector detector, CancellationToken cancellationToken) =>
+        !detector.IsCancellation(exception, cancellationToken) && Failed(Provider(connection), started, exception);
 
+    /// <summary>Records a failure that is not a cancellation; answers false, as the other overload.</summary>
+    internal bool Failed(string provider, long started, Exception exception)
+    {
+        metrics?.DbCommand(Stopwatch.GetElapsedTime(started), provider, failed: true);
+        failures.Log(exception);
         return false;
     }
 

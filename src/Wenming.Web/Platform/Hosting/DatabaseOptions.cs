@@ -133,6 +133,8 @@ public static class DatabaseSetup
         services.AddSingleton<FailedCommandLog>();
         // Every command's time goes to /metrics and a failed one to the log, from EF Core's command (ADR 0095).
         services.AddSingleton<CommandWatch>();
+        // The account's re-read on every request, on PostgreSQL without a context (ADR 0096).
+        services.AddSingleton<PostgresDirectReads>();
         services.AddSingleton<PublicContentVersions>();
         services.AddSingleton<PublicContentChanges>();
         services.AddSingleton<Indicators.RollupMarks>();

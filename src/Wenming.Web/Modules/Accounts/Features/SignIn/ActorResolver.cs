@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace Wenming.Web.Modules.Accounts.Features.SignIn;
 /// account or a rotated security stamp ends the session at once, and roles and the bound unit's subtree are always
 /// current (ADR 0003). What it read stays in <see cref="SignedInAccount"/> for the rest of the request.
 /// </summary>
-internal sealed class ActorResolver(AppDbContext db, CurrentActor actor, OrgScope scope, SignedInAccount account) : IActorResolver
+internal sealed class ActorResolver(PostgresDirectReads direct, IServiceProvider services, CurrentActor actor, OrgScope scope, SignedInAccount account) : IActorResolver
 {
     public async Task ResolveAsync(HttpContext ctx)
     {
@@ -26,7 +27,9 @@ internal sealed class ActorResolver(AppDbContext db, CurrentActor actor, OrgScop
             return;
         }
 
-        var row = await ActorQuery.ReadAsync(db, userId);
+        // On PostgreSQL without a context (ADR 0096): GET /me then leases none at all. The context is the request's own
+        // (scoped), so a handler that needs one later gets the same.
+        var row = direct.IsOn ? await ActorQuery.ReadAsync(direct, userId) : await ActorQuery.ReadAsync(services.GetRequiredService<AppDbContext>(), userId);
         // The inner join drops an account whose unit is gone, so a missing row covers both.
         if (row is null || !row.IsActive || row.SecurityStamp != user.FindFirstValue(SignInService.StampClaim))
         {
@@ -108,8 +111,14 @@ internal static class ActorQuery
     /// <summary>The parsed role list by its column value: a handful of distinct values, parsed once each, not per request.</summary>
     private static readonly ConcurrentDictionary<string, Role[]> ParsedRoles = new(StringComparer.Ordinal);
 
+    /// <summary>The statement as <see cref="PostgresDirectReads"/> sends it: PostgreSQL's positional parameter for the id.</summary>
+    private static string? direct;
+
     public static Task<ActorRow?> ReadAsync(AppDbContext db, long userId) =>
         Statement.ReadFirstOrDefaultAsync(db, Read, CancellationToken.None, userId);
+
+    public static Task<ActorRow?> ReadAsync(PostgresDirectReads reads, long userId) =>
+        reads.ReadFirstOrDefaultAsync(direct ??= string.Format(CultureInfo.InvariantCulture, Format(reads.Model!), "$1"), userId, Read, CancellationToken.None);
 
     public static IReadOnlyList<Role> RolesOf(string roleList) =>
         roleList.Length == 0 ? [] : ParsedRoles.GetOrAdd(roleList, static list => [.. list.Split(',').Select(Enum.Parse<Role>)]);
