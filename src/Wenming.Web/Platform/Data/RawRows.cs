@@ -51,7 +51,7 @@ public static class RawRows
 }
 
 /// <summary>
-/// A hand-written statement run on every request (the account's re-read, a resident's shelf), built once per model: <see cref="RawRows"/>
+/// A hand-written statement run on every request (the account's re-read on SQLite, a resident's shelf), built once per model: <see cref="RawRows"/>
 /// parses the statement and types its parameters on each run, this keeps EF Core's command and only sets the values.
 /// Built from the model (<paramref name="format"/>: the statement with <c>{0}</c>, <c>{1}</c>, … where the values go),
 /// so that table and column names come from the mapping; the values' types must be the same on every run, because

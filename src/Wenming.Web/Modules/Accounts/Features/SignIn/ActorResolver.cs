@@ -100,7 +100,8 @@ internal sealed class ActorResolver(PostgresDirectReads direct, IServiceProvider
 /// (the actor, and so the scope, is not known yet). Every signed-in request runs it, so it is a hand-written statement
 /// built once (<see cref="RawStatement"/>), not a LINQ query: even compiled, EF Core's query pipeline (query context,
 /// the shaper's delegates made anew on each run, the enumerator) cost about as much of the web process's CPU as the
-/// command itself (issue 19, ADR 0082). The table and column names come from the model. The unit's type belongs to the
+/// command itself (issue 19, ADR 0082). On PostgreSQL the same text goes through <see cref="PostgresDirectReads"/>, without
+/// a context (ADR 0096). The table and column names come from the model. The unit's type belongs to the
 /// Organization module; the statement finds it only through the platform's <see cref="IOrgUnitNode"/>, as the scope
 /// filter does (ADR 0027).
 /// </summary>
