@@ -19,6 +19,7 @@ namespace Wenming.IntegrationTests;
 /// Warning otherwise) and an error on /metrics; and the platform's contexts register no command interceptor, whose mere
 /// presence sends every statement down EF Core's logging path.
 /// </summary>
+[Collection(ScrapesMetrics.Name)]
 public sealed class CommandWatchTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [DatabaseFact]

@@ -11,6 +11,7 @@ namespace Wenming.IntegrationTests;
 /// /metrics (ADR 0022): Prometheus text with the request, database, job and outbox series an operator alerts
 /// on; served to loopback callers only, or with Metrics:Token set to its bearer only.
 /// </summary>
+[Collection(ScrapesMetrics.Name)]
 public sealed class MetricsTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [DatabaseFact]
