@@ -105,6 +105,13 @@ public sealed class DemoCounty(
         "春梅", "国华", "玉兰", "文斌", "红梅", "德明", "淑珍", "立新", "晓东", "雪梅", "家豪", "子涵", "雨萱", "浩然", "欣怡", "宇轩",
     ];
 
+    /// <summary>
+    /// The given names above that are a woman's. A person's 性别 is read from the ID number (its 17th digit, odd for a man),
+    /// so the demo's numbers follow the name: 桂兰 registered as 男 on the person's page was a visible slip.
+    /// </summary>
+    internal static readonly HashSet<string> WomensNames =
+        ["秀英", "桂兰", "丽华", "海燕", "芳", "静", "敏", "霞", "婷", "娟", "艳", "春梅", "玉兰", "红梅", "淑珍", "雪梅", "子涵", "雨萱", "欣怡"];
+
     /// <summary>Whether the demo logins exist (seeded now or on an earlier start), so their table is worth printing.</summary>
     public Task<bool> HasDemoLoginsAsync(CancellationToken ct) =>
         db.Users.AnyAsync(u => u.UserName == Logins[0].Login, ct);
@@ -157,9 +164,11 @@ public sealed class DemoCounty(
             for (var i = 0; i < count; i++)
             {
                 serial++;
-                var name = Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)];
+                var surname = Surnames[random.Next(Surnames.Length)];
+                var given = GivenNames[random.Next(GivenNames.Length)];
+                var name = surname + given;
                 var birth = new DateOnly(1945, 1, 1).AddDays(random.Next(0, 365 * 62));
-                var id = FictionalIdNumber(birth, serial);
+                var id = FictionalIdNumber(birth, 2 * serial + (WomensNames.Contains(given) ? 0 : 1));
                 var phone = "139" + (57000000 + serial * 37).ToString("D8", CultureInfo.InvariantCulture);
                 var person = await registerPerson.HandleAsync(new RegisterPersonRequest(name, id, phone, village.Id, PoliticalStatus: i % 5 == 0 ? PoliticalStatus.PartyMember : PoliticalStatus.Masses), ct);
                 if (village == villages[0])
@@ -236,7 +245,10 @@ public sealed class DemoCounty(
         return result.IsSuccess ? result.Value : throw new InvalidOperationException($"Demo unit {name}: {result.Error!.Code}");
     }
 
-    /// <summary>A checksum-valid ID number in the fictional region 339901 (云溪县).</summary>
+    /// <summary>
+    /// A checksum-valid ID number in the fictional region 339901 (云溪县); <paramref name="serial"/>'s last three digits are
+    /// its sequence code, whose last digit is odd for a man and even for a woman.
+    /// </summary>
     public static string FictionalIdNumber(DateOnly birth, int serial)
     {
         var first17 = "339901" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + (serial % 1000).ToString("D3", CultureInfo.InvariantCulture);

@@ -23,10 +23,10 @@ internal sealed class SignUpDemo(IServiceScopeFactory scopes, IOrgDirectory orgs
         var village = demo.VillageIds[0];
         const string password = "Chunmei@2026";
         await AnonymousAsync(async sp => Check(await sp.GetRequiredService<SignUpHandler>().HandleAsync(
-            new("王春梅", IdNumber(new DateOnly(1986, 3, 14), 901), "13957990001", village, password), ct)));
+            new("王春梅", IdNumber(new DateOnly(1986, 3, 14), 902), "13957990001", village, password), ct)));
 
         // 李德顺 is on the village's roll already; signing up again must not make a second person.
-        var known = IdNumber(new DateOnly(1958, 11, 2), 902);
+        var known = IdNumber(new DateOnly(1958, 11, 2), 901);
         await AsStationAsync(demo, village, async sp => Check(await sp.GetRequiredService<IPeopleRegistry>().RegisterAsync(new("李德顺", known, "13957990002", village), ct)));
         await AnonymousAsync(async sp => Check(await sp.GetRequiredService<SignUpHandler>().HandleAsync(
             new("李德顺", known, "13957990003", village, "Deshun@2026"), ct)));
@@ -34,7 +34,10 @@ internal sealed class SignUpDemo(IServiceScopeFactory scopes, IOrgDirectory orgs
         await AnonymousAsync(async sp => Check(await sp.GetRequiredService<ForgotPasswordHandler>().RequestAsync(new("resident2"), ct)));
     }
 
-    /// <summary>A checksum-valid ID number in the demo's fictional region 339901 (云溪县).</summary>
+    /// <summary>
+    /// A checksum-valid ID number in the demo's fictional region 339901 (云溪县); the serial's last digit is the 性别 it
+    /// gives: odd for a man (李德顺, 901), even for a woman (王春梅, 902).
+    /// </summary>
     private static string IdNumber(DateOnly birth, int serial)
     {
         var first17 = "339901" + birth.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + serial.ToString("D3", CultureInfo.InvariantCulture);
